@@ -1,0 +1,33 @@
+"""Errors the Qt-free code raises; the UI and the command line present them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file: where it is and what it is."""
+
+    location: str  # a JSON path such as "courses[2].hours", or "line 3, column 5"
+    message: str
+    unit: str = ""  # the unit it belongs to, e.g. 'course "Introduction to Public Relations"'
+
+    def __str__(self) -> str:
+        where = f"{self.location} ({self.unit})" if self.unit else self.location
+        return f"{where}: {self.message}" if where else self.message
+
+
+class CatalogError(Exception):
+    """A catalog file could not be read or written; lists every problem found."""
+
+    def __init__(self, path: str | Path, problems: list[Problem]) -> None:
+        self.path = Path(path)
+        self.problems = problems
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.problems)
+        head = f"{self.path}: {count} problem{'s' if count != 1 else ''}"
+        return "\n".join([head, *(f"  {p}" for p in self.problems)])

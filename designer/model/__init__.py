@@ -1,0 +1,39 @@
+"""The curriculum domain: pure Python and pydantic, no Qt."""
+
+from designer.model.catalog import Catalog
+from designer.model.names import UnknownName, find_program
+from designer.model.totals import Mismatch, ProgramTotals, Totals, format_hours
+from designer.model.units import (
+    Bloom,
+    Course,
+    Delivery,
+    Item,
+    ItemKind,
+    Knowledge,
+    Module,
+    Outcome,
+    Pace,
+    Program,
+    Settings,
+)
+
+__all__ = [
+    "Bloom",
+    "Catalog",
+    "Course",
+    "Delivery",
+    "Item",
+    "ItemKind",
+    "Knowledge",
+    "Mismatch",
+    "Module",
+    "Outcome",
+    "Pace",
+    "Program",
+    "ProgramTotals",
+    "Settings",
+    "Totals",
+    "UnknownName",
+    "find_program",
+    "format_hours",
+]

@@ -1,0 +1,306 @@
+"""The catalog document: every unit, the references between them, and the edits on them."""
+
+from __future__ import annotations
+
+import secrets
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from designer.model.events import Signal
+from designer.model.units import Course, Item, Module, Outcome, Program, Settings
+
+# A list that holds the ids of shared units, by the kind of its owner.
+REFERENCE_LISTS: dict[type, tuple[str, type[Course] | type[Module]]] = {
+    Program: ("course_ids", Course),
+    Course: ("module_ids", Module),
+}
+
+Node = Program | Course | Module | Item | Outcome
+Parent = Program | Course | Module | None  # None stands for the catalog's list of programs
+
+
+class Catalog:
+    """Programs, the pool of courses and modules they share, and the catalog settings.
+
+    Edit only through the methods below: they keep the indexes and announce each change.
+
+    Signals:
+        field_changed(node, field, old, new): a field other than a list changed.
+        inserted(parent, list_name, index): a value was inserted into a list.
+        removed(parent, list_name, index, value): a value was removed from a list.
+        moved(parent, list_name, old_index, new_index): a value moved inside a list.
+        unit_added(unit) / unit_removed(unit): a course or module joined or left the pool.
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        programs: Iterable[Program] = (),
+        courses: Iterable[Course] = (),
+        modules: Iterable[Module] = (),
+    ) -> None:
+        self.settings = settings or Settings()
+        self.programs: list[Program] = []
+        self.courses: dict[str, Course] = {}
+        self.modules: dict[str, Module] = {}
+        self._nodes: dict[str, Node] = {}
+        self._owner: dict[str, Program | Course | Module] = {}  # item or outcome -> its owner
+        self._users: dict[str, Counter[str]] = {}  # course or module id -> ids of its parents
+        self._outcome_users: dict[str, Counter[str]] = {}  # outcome id -> ids naming it
+
+        self.field_changed = Signal()
+        self.inserted = Signal()
+        self.removed = Signal()
+        self.moved = Signal()
+        self.unit_added = Signal()
+        self.unit_removed = Signal()
+
+        for module in modules:
+            self._register(module, check_outcomes=False)
+            self.modules[module.id] = module
+        for course in courses:
+            self._register(course, check_outcomes=False)
+            self.courses[course.id] = course
+        for program in programs:
+            self._register(program, check_outcomes=False)
+            self.programs.append(program)
+        # Outcomes may support outcomes of any level, so they are checked once all are in.
+        for node in self._nodes.values():
+            for ref in _outcome_refs(node):
+                self._check_outcome_ref(node, ref)
+
+    # ---- lookup -------------------------------------------------------------------------
+
+    def get(self, node_id: str) -> Node:
+        return self._nodes[node_id]
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._nodes
+
+    def program(self, program_id: str) -> Program:
+        node = self._nodes[program_id]
+        if not isinstance(node, Program):
+            raise KeyError(program_id)
+        return node
+
+    def owner(self, node_id: str) -> Program | Course | Module:
+        """The unit an item or an outcome belongs to."""
+        return self._owner[node_id]
+
+    def users(self, unit_id: str) -> list[str]:
+        """Ids of the programs (for a course) or courses (for a module) that refer to it."""
+        return list(self._users.get(unit_id, ()))
+
+    def named_by(self, outcome_id: str) -> list[str]:
+        """Ids of the outcomes (through supports) and items (through outcome_ids) naming it."""
+        return list(self._outcome_users.get(outcome_id, ()))
+
+    def courses_of(self, program: Program) -> list[Course]:
+        return [self.courses[i] for i in program.course_ids]
+
+    def modules_of(self, course: Course) -> list[Module]:
+        return [self.modules[i] for i in course.module_ids]
+
+    def programs_using(self, course_id: str) -> list[Program]:
+        users: Counter[str] = self._users.get(course_id, Counter())
+        return [p for p in self.programs if p.id in users]
+
+    def walk(self) -> Iterator[Node]:
+        """Every program, course, module, item and outcome, each once."""
+        return iter(self._nodes.values())
+
+    def new_id(self, prefix: str) -> str:
+        while True:
+            candidate = f"{prefix}-{secrets.token_hex(4)}"
+            if candidate not in self._nodes:
+                return candidate
+
+    # ---- edits --------------------------------------------------------------------------
+
+    def set_field(self, node: Node, field: str, value: Any) -> Any:
+        """Set one field, validated by the unit's own rules; returns the old value."""
+        if isinstance(getattr(node, field), list):
+            raise ValueError(f"{field} is a list: use insert, remove and move")
+        if field == "id":
+            raise ValueError("ids are stable and cannot be edited")
+        old = getattr(node, field)
+        setattr(node, field, value)  # validates; raises pydantic.ValidationError
+        self.field_changed.emit(node, field, old, getattr(node, field))
+        return old
+
+    def set_settings(self, field: str, value: Any) -> Any:
+        old = getattr(self.settings, field)
+        setattr(self.settings, field, value)
+        self.field_changed.emit(self.settings, field, old, getattr(self.settings, field))
+        return old
+
+    def insert(self, parent: Parent, list_name: str, index: int, value: Any) -> None:
+        """Insert into a list: a program, an item or an outcome, or a reference by id."""
+        items = self._list(parent, list_name)
+        index = max(0, min(index, len(items)))
+        kind = self._list_kind(parent, list_name)
+        if kind is not None and value in items:
+            raise ValueError(f"{value} is already in {list_name}")
+        if kind is str:
+            self._check_outcome_ref(parent, value)  # type: ignore[arg-type]
+            self._outcome_users.setdefault(value, Counter())[parent.id] += 1  # type: ignore[union-attr]
+        elif kind is not None:
+            if not isinstance(self._nodes.get(value), kind):
+                raise KeyError(f"no {kind.__name__.lower()} with id {value!r}")
+            self._users.setdefault(value, Counter())[parent.id] += 1  # type: ignore[union-attr]
+        else:
+            self._register(value)
+            if parent is not None:
+                self._set_owner(value, parent)
+        items.insert(index, value)
+        self.inserted.emit(parent, list_name, index)
+
+    def remove(self, parent: Parent, list_name: str, index: int) -> Any:
+        """Remove and return the value at index; a course or module stays in the pool."""
+        items = self._list(parent, list_name)
+        value = items[index]
+        kind = self._list_kind(parent, list_name)
+        if kind is str:
+            _forget(self._outcome_users, value, parent.id)  # type: ignore[union-attr]
+        elif kind is not None:
+            _forget(self._users, value, parent.id)  # type: ignore[union-attr]
+        else:
+            self._unregister(value)
+        del items[index]
+        self.removed.emit(parent, list_name, index, value)
+        return value
+
+    def move(self, parent: Parent, list_name: str, old_index: int, new_index: int) -> None:
+        items = self._list(parent, list_name)
+        items.insert(new_index, items.pop(old_index))
+        self.moved.emit(parent, list_name, old_index, new_index)
+
+    def add_unit(self, unit: Course | Module) -> None:
+        """Put a course or module into the pool, where programs or courses can refer to it."""
+        self._register(unit)
+        pool: dict[str, Any] = self.courses if isinstance(unit, Course) else self.modules
+        pool[unit.id] = unit
+        self.unit_added.emit(unit)
+
+    def remove_unit(self, unit_id: str) -> Course | Module:
+        """Take an unreferenced course or module out of the pool."""
+        if self._users.get(unit_id):
+            raise ValueError(f"{unit_id} is still used by {', '.join(self.users(unit_id))}")
+        unit = self._nodes[unit_id]
+        if not isinstance(unit, Course | Module):
+            raise KeyError(unit_id)
+        self._unregister(unit)
+        pool: dict[str, Any] = self.courses if isinstance(unit, Course) else self.modules
+        del pool[unit_id]
+        self.unit_removed.emit(unit)
+        return unit
+
+    # ---- indexes ------------------------------------------------------------------------
+
+    def _list(self, parent: Parent, list_name: str) -> list[Any]:
+        if parent is None:
+            if list_name != "programs":
+                raise ValueError(f"the catalog has no list {list_name!r}")
+            return self.programs
+        items = getattr(parent, list_name)
+        if not isinstance(items, list):
+            raise ValueError(f"{list_name} is not a list")
+        return items
+
+    @staticmethod
+    def _list_kind(parent: Parent, list_name: str) -> type | None:
+        """What a list's ids refer to (a unit class, or str for outcomes); None: it owns."""
+        if list_name in ("supports", "outcome_ids"):
+            return str
+        if parent is not None and list_name in ("course_ids", "module_ids"):
+            return REFERENCE_LISTS[type(parent)][1]
+        return None
+
+    def _register(self, node: Node, check_outcomes: bool = True) -> None:
+        """Index a new node with what it owns; refuse duplicate ids and missing references."""
+        arriving = [node, *_owned(node)]
+        for each in arriving:
+            if each.id in self._nodes:
+                raise ValueError(f"id {each.id!r} is already used")
+        if isinstance(node, Program | Course):
+            list_name, kind = REFERENCE_LISTS[type(node)]
+            for child_id in getattr(node, list_name):
+                if not isinstance(self._nodes.get(child_id), kind):
+                    raise KeyError(f"{node.id} refers to a missing {kind.__name__}: {child_id}")
+        if check_outcomes:
+            new_outcomes = {each.id for each in arriving if isinstance(each, Outcome)}
+            for each in arriving:
+                for ref in _outcome_refs(each):
+                    if ref not in new_outcomes:
+                        self._check_outcome_ref(each, ref)
+        for each in arriving:
+            self._nodes[each.id] = each
+            if each is not node:
+                self._set_owner(each, node)
+            for list_name, users in self._reference_lists(each):
+                for ref in getattr(each, list_name):
+                    users.setdefault(ref, Counter())[each.id] += 1
+
+    def _check_outcome_ref(self, node: Node, outcome_id: str) -> None:
+        if not isinstance(self._nodes.get(outcome_id), Outcome):
+            raise KeyError(f"{node.id} refers to a missing outcome: {outcome_id}")
+
+    def _unregister(self, node: Node) -> None:
+        """Drop a node and what it owns; refuse while outcomes elsewhere still name them."""
+        leaving = [node, *_owned(node)]
+        leaving_ids = {each.id for each in leaving}
+        for each in leaving:
+            if isinstance(each, Outcome):
+                named_by = set(self._outcome_users.get(each.id, ())) - leaving_ids
+                if named_by:
+                    raise ValueError(
+                        f"outcome {each.id} is still named by {', '.join(sorted(named_by))}"
+                    )
+        for each in leaving:
+            for list_name, users in self._reference_lists(each):
+                for ref in getattr(each, list_name):
+                    _forget(users, ref, each.id)
+            del self._nodes[each.id]
+            self._owner.pop(each.id, None)
+
+    def _reference_lists(self, node: Node) -> list[tuple[str, dict[str, Counter[str]]]]:
+        if isinstance(node, Program):
+            return [("course_ids", self._users)]
+        if isinstance(node, Course):
+            return [("module_ids", self._users)]
+        if isinstance(node, Outcome):
+            return [("supports", self._outcome_users)]
+        if isinstance(node, Item):
+            return [("outcome_ids", self._outcome_users)]
+        return []
+
+    def _set_owner(self, node: Node, owner: Node) -> None:
+        if isinstance(node, Item | Outcome) and not isinstance(owner, Item | Outcome):
+            self._owner[node.id] = owner
+
+
+def _owned(node: Node) -> list[Item | Outcome]:
+    owned: list[Item | Outcome] = []
+    if not isinstance(node, Item | Outcome):
+        owned.extend(node.outcomes)
+    if isinstance(node, Module):
+        owned.extend(node.items)
+    return owned
+
+
+def _outcome_refs(node: Node) -> list[str]:
+    if isinstance(node, Outcome):
+        return node.supports
+    if isinstance(node, Item):
+        return node.outcome_ids
+    return []
+
+
+def _forget(users: dict[str, Counter[str]], ref: str, user_id: str) -> None:
+    counter = users[ref]
+    counter[user_id] -= 1
+    if counter[user_id] <= 0:
+        del counter[user_id]
+    if not counter:
+        del users[ref]

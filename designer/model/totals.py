@@ -1,0 +1,205 @@
+"""Workload rolled up item -> module -> course -> program, and the program's ECTS credits."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from designer.model.catalog import Catalog, Node, Parent
+from designer.model.events import Signal
+from designer.model.units import Course, Item, Module, Program, Rounding, Settings
+
+EPSILON = 1e-9
+ROUNDING_WORDS = {"down": "rounded down", "nearest": "rounded", "half": "rounded to half credits"}
+
+
+@dataclass(frozen=True)
+class ProgramTotals:
+    hours: float
+    credits: float  # hours / hours per credit, before rounding
+    ects: float  # credits rounded by the catalog's policy
+    weeks: int  # at the catalog's weekly pace
+    courses: int
+
+    def ects_text(self, rounding: Rounding) -> str:
+        """E.g. '422 h = 16 ECTS (16.88 rounded down)'."""
+        text = f"{format_hours(self.hours)} h = {format_number(self.ects)} ECTS"
+        if abs(self.credits - self.ects) > EPSILON:
+            text += f" ({self.credits:.2f} {ROUNDING_WORDS[rounding]})"
+        return text
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A unit whose declared hours disagree with the sum of its children."""
+
+    unit: Course | Module
+    declared: float
+    computed: float
+
+
+def round_credits(credits: float, rounding: Rounding) -> float:
+    if rounding == "down":
+        return float(math.floor(credits + EPSILON))
+    if rounding == "nearest":
+        return float(math.floor(credits + 0.5 + EPSILON))
+    return math.floor(credits * 2 + 0.5 + EPSILON) / 2
+
+
+def program_totals(hours: float, courses: int, settings: Settings) -> ProgramTotals:
+    credits = hours / settings.hours_per_credit
+    return ProgramTotals(
+        hours=hours,
+        credits=credits,
+        ects=round_credits(credits, settings.rounding),
+        weeks=math.ceil(hours / settings.weekly_hours - EPSILON),
+        courses=courses,
+    )
+
+
+def format_number(value: float) -> str:
+    """Whole numbers without decimals, others with up to two."""
+    if abs(value - round(value)) < 0.005:
+        return str(round(value))
+    return f"{value:.2f}".rstrip("0")
+
+
+def format_hours(hours: float) -> str:
+    return format_number(hours)
+
+
+class Totals:
+    """The workload of every unit, kept current edit by edit.
+
+    A unit with children counts its children; one without counts its declared hours.
+    An edit recomputes only the edited unit and the units above it.
+
+    Signals:
+        changed(unit_ids): the counted minutes of these units changed.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.changed = Signal()
+        self._minutes: dict[str, float] = {}  # counted workload of each unit
+        self._children_minutes: dict[str, float] = {}  # only for units that have children
+        self.recompute_all()
+        catalog.field_changed.connect(self._on_field_changed)
+        catalog.inserted.connect(self._on_list_changed)
+        catalog.removed.connect(self._on_removed)
+        catalog.unit_added.connect(self._on_unit_added)
+        catalog.unit_removed.connect(self._forget)
+
+    def close(self) -> None:
+        """Stop following the catalog."""
+        self.catalog.field_changed.disconnect(self._on_field_changed)
+        self.catalog.inserted.disconnect(self._on_list_changed)
+        self.catalog.removed.disconnect(self._on_removed)
+        self.catalog.unit_added.disconnect(self._on_unit_added)
+        self.catalog.unit_removed.disconnect(self._forget)
+
+    # ---- queries ------------------------------------------------------------------------
+
+    def hours(self, unit: Node | str) -> float:
+        unit_id = unit if isinstance(unit, str) else unit.id
+        node = self.catalog.get(unit_id)
+        if isinstance(node, Item):
+            return node.minutes / 60
+        return self._minutes[unit_id] / 60
+
+    def computed_hours(self, unit: Course | Module) -> float | None:
+        """The sum of the unit's children, or None when it has none."""
+        minutes = self._children_minutes.get(unit.id)
+        return None if minutes is None else minutes / 60
+
+    def program(self, program: Program) -> ProgramTotals:
+        return program_totals(self.hours(program), len(program.course_ids), self.catalog.settings)
+
+    def mismatches(self) -> list[Mismatch]:
+        found = []
+        units: list[Course | Module] = [*self.catalog.courses.values()]
+        units.extend(self.catalog.modules.values())
+        for unit in units:
+            computed = self._children_minutes.get(unit.id)
+            declared = unit.hours
+            if declared is None or computed is None:
+                continue
+            if abs(declared * 60 - computed) > 1e-6:
+                found.append(Mismatch(unit, declared, computed / 60))
+        return found
+
+    # ---- computing ----------------------------------------------------------------------
+
+    def recompute_all(self) -> None:
+        self._minutes.clear()
+        self._children_minutes.clear()
+        catalog = self.catalog
+        for level in (catalog.modules.values(), catalog.courses.values(), catalog.programs):
+            for unit in level:
+                self._compute(unit)
+
+    def _compute(self, unit: Program | Course | Module) -> bool:
+        """Recompute one unit from its children's cached figures; True if it changed."""
+        if isinstance(unit, Module):
+            parts = [item.minutes for item in unit.items]
+        elif isinstance(unit, Course):
+            parts = [self._minutes[i] for i in unit.module_ids]
+        else:
+            parts = [self._minutes[i] for i in unit.course_ids]
+        if parts or isinstance(unit, Program):
+            children = math.fsum(parts)
+            self._children_minutes[unit.id] = children
+            minutes = children
+        else:
+            self._children_minutes.pop(unit.id, None)
+            minutes = (unit.hours or 0) * 60
+        old = self._minutes.get(unit.id)
+        self._minutes[unit.id] = minutes
+        return old != minutes
+
+    def _update(self, units: list[Program | Course | Module]) -> None:
+        """Recompute these units, then, level by level, every unit above a changed one."""
+        changed: set[str] = set()
+        pending = {unit.id: unit for unit in units}
+        while pending:
+            # Lowest level first, so a parent sums children that are already current.
+            level = min(_LEVEL[type(u)] for u in pending.values())
+            current = [u for u in pending.values() if _LEVEL[type(u)] == level]
+            for unit in current:
+                del pending[unit.id]
+                if self._compute(unit):
+                    changed.add(unit.id)
+                    for user_id in self.catalog.users(unit.id):
+                        user = self.catalog.get(user_id)
+                        pending[user_id] = user  # type: ignore[assignment]
+        if changed:
+            self.changed.emit(changed)
+
+    def _on_field_changed(self, node: Any, field: str, old: Any, new: Any) -> None:
+        if isinstance(node, Item) and field == "minutes":
+            self._update([self.catalog.owner(node.id)])  # type: ignore[list-item]
+        elif isinstance(node, Course | Module) and field == "hours":
+            self._update([node])
+
+    def _on_list_changed(self, parent: Parent, list_name: str, index: int) -> None:
+        if list_name == "programs":
+            self._update([self.catalog.programs[index]])
+        elif list_name in ("items", "module_ids", "course_ids"):
+            self._update([parent])  # type: ignore[list-item]
+
+    def _on_unit_added(self, unit: Course | Module) -> None:
+        self._update([unit])
+
+    def _on_removed(self, parent: Parent, list_name: str, index: int, value: Any) -> None:
+        if list_name == "programs":
+            self._forget(value)
+        else:
+            self._on_list_changed(parent, list_name, index)
+
+    def _forget(self, unit: Program | Course | Module) -> None:
+        self._minutes.pop(unit.id, None)
+        self._children_minutes.pop(unit.id, None)
+
+
+_LEVEL = {Module: 0, Course: 1, Program: 2}

@@ -1,0 +1,207 @@
+"""The units of a curriculum: programs, courses, modules, items and their outcomes."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+import pycountry
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+)
+
+MAX_ITEM_MINUTES = 6000  # 100 hours: more than any single lesson element could take
+MAX_UNIT_HOURS = 2000  # a course is 20-50 hours; a declared figure beyond this is a typo
+
+
+class Bloom(StrEnum):
+    """Revised Bloom taxonomy cognitive process levels, lowest first."""
+
+    REMEMBER = "remember"
+    UNDERSTAND = "understand"
+    APPLY = "apply"
+    ANALYZE = "analyze"
+    EVALUATE = "evaluate"
+    CREATE = "create"
+
+
+class Knowledge(StrEnum):
+    """The optional knowledge dimension of an outcome."""
+
+    FACTUAL = "factual"
+    CONCEPTUAL = "conceptual"
+    PROCEDURAL = "procedural"
+    METACOGNITIVE = "metacognitive"
+
+
+class ItemKind(StrEnum):
+    VIDEO = "video"
+    READING = "reading"
+    PRACTICE_QUIZ = "practice_quiz"
+    GRADED_QUIZ = "graded_quiz"
+    IN_VIDEO_QUIZ = "in_video_quiz"
+    LAB = "lab"
+    PROGRAMMING_ASSIGNMENT = "programming_assignment"
+    PEER_REVIEW = "peer_review"
+    SELF_REVIEW = "self_review"
+    PLUGIN = "plugin"
+    DISCUSSION_PROMPT = "discussion_prompt"
+    PROJECT = "project"
+
+
+class Delivery(StrEnum):
+    ONLINE = "online"
+    BLENDED = "blended"
+    ON_SITE = "on-site"
+
+
+class Pace(StrEnum):
+    PART_TIME = "part-time"
+    FULL_TIME = "full-time"
+
+
+Rounding = Literal["down", "nearest", "half"]
+
+
+def _whole_if_integral(value: float) -> float | int:
+    # Keeps files readable: "hours": 39 rather than 39.0.
+    return int(value) if value == int(value) else value
+
+
+def _check_eqf(value: str) -> str:
+    match = re.fullmatch(r"([1-8])(?:-([1-8]))?", value)
+    if not match:
+        raise ValueError("EQF level must be 1 to 8, or a range such as 5-6")
+    low, high = match.group(1), match.group(2)
+    if high is not None and int(high) <= int(low):
+        raise ValueError(f"EQF range {value} must go from the lower level to the higher")
+    return value
+
+
+def _eqf_from_number(value: Any) -> Any:
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _check_country(value: str) -> str:
+    if pycountry.countries.get(alpha_2=value) is None:
+        raise ValueError(f"{value!r} is not an ISO 3166 two-letter country code (such as US)")
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
+Minutes = Annotated[
+    float,
+    Field(strict=True, ge=0, le=MAX_ITEM_MINUTES, allow_inf_nan=False),
+    PlainSerializer(_whole_if_integral),
+]
+Hours = Annotated[
+    float,
+    Field(strict=True, ge=0, le=MAX_UNIT_HOURS, allow_inf_nan=False),
+    PlainSerializer(_whole_if_integral),
+]
+Percent = Annotated[
+    float,
+    Field(strict=True, ge=0, le=100, allow_inf_nan=False),
+    PlainSerializer(_whole_if_integral),
+]
+HoursPerCredit = Annotated[
+    float,
+    Field(strict=True, ge=25, le=30, allow_inf_nan=False),
+    PlainSerializer(_whole_if_integral),
+]
+WeeklyHours = Annotated[
+    float,
+    Field(strict=True, gt=0, le=60, allow_inf_nan=False),
+    PlainSerializer(_whole_if_integral),
+]
+EqfLevel = Annotated[str, BeforeValidator(_eqf_from_number), AfterValidator(_check_eqf)]
+Country = Annotated[str, AfterValidator(_check_country)]
+
+
+class _Unit(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Outcome(_Unit):
+    """A learning outcome; `supports` names the higher-level outcomes it serves."""
+
+    id: Id
+    text: str = ""
+    bloom: Bloom | None = None
+    knowledge: Knowledge | None = None
+    supports: list[Id] = []
+
+
+class Item(_Unit):
+    """A lesson element of a module: a video, a reading, a quiz..."""
+
+    id: Id
+    title: str = ""
+    kind: ItemKind = ItemKind.VIDEO
+    minutes: Minutes = 0
+    graded: Annotated[bool, Field(strict=True)] = False
+    outcome_ids: list[Id] = []
+
+
+class Module(_Unit):
+    """One week of a course; owns its items."""
+
+    id: Id
+    code: str = ""
+    title: str = ""
+    description: str = ""
+    hours: Hours | None = None
+    outcomes: list[Outcome] = []
+    items: list[Item] = []
+
+
+class Course(_Unit):
+    """One topic of a program; refers to its modules, which other courses may share."""
+
+    id: Id
+    code: str = ""
+    title: str = ""
+    description: str = ""
+    hours: Hours | None = None
+    outcomes: list[Outcome] = []
+    module_ids: list[Id] = []
+
+
+class Program(_Unit):
+    """A certificate: an ordered list of course references and what its supplement needs."""
+
+    id: Id
+    code: str = ""
+    title: str = ""
+    description: str = ""
+    eqf_level: EqfLevel | None = None
+    issuer_name: str = ""
+    issuer_country: Country | None = None
+    awarding_body: str = ""
+    delivery: Delivery | None = None
+    pace: Pace | None = None
+    language: str = ""
+    prerequisites: str = ""
+    quality_assurance: str = ""
+    min_passing_score: Percent | None = None
+    assessment: str = ""
+    outcomes: list[Outcome] = []
+    course_ids: list[Id] = []
+
+
+class Settings(_Unit):
+    """Catalog-wide workload settings, saved in the file."""
+
+    hours_per_credit: HoursPerCredit = 25
+    rounding: Rounding = "down"
+    weekly_hours: WeeklyHours = 10
+
+
+Unit = Program | Course | Module | Item

@@ -1,0 +1,40 @@
+"""The catalog file: its header, its version and the migrations from older versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from designer.model.units import Course, Module, Program, Settings
+
+FORMAT_NAME = "curriculum-designer"
+FORMAT_VERSION = 1
+EXTENSION = ".curriculum.json"
+
+# MIGRATIONS[n] turns the data of a version-n file into version n + 1.
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class CatalogFile(BaseModel):
+    """What a catalog file holds, once migrated to the current version."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    format: Literal["curriculum-designer"]
+    version: int
+    settings: Settings = Settings()
+    programs: list[Program] = []
+    courses: list[Course] = []
+    modules: list[Module] = []
+
+
+def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    """Bring data of an older version up to FORMAT_VERSION, one version at a time."""
+    while version < FORMAT_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["version"] = version
+    return data

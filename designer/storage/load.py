@@ -1,0 +1,211 @@
+"""Loading a catalog file, reporting every problem in it at once with its location."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from designer.errors import CatalogError, Problem
+from designer.model.catalog import Catalog
+from designer.storage import fileformat
+from designer.storage.fileformat import FORMAT_NAME, CatalogFile
+
+# The kind of unit that each list of the file holds.
+LIST_KINDS = {
+    "programs": "program",
+    "courses": "course",
+    "modules": "module",
+    "items": "item",
+    "outcomes": "outcome",
+}
+# Where units refer to others by id: (kind of the referring unit, list, kind referred to).
+REFERENCES = [
+    ("program", "course_ids", "course"),
+    ("course", "module_ids", "module"),
+    ("outcome", "supports", "outcome"),
+    ("item", "outcome_ids", "outcome"),
+]
+
+
+def load(path: str | Path) -> Catalog:
+    """Read a catalog file; raise CatalogError listing every problem. Never writes."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CatalogError(path, [Problem("", f"cannot read the file: {error.strerror}")]) from None
+    return loads(raw, path)
+
+
+def loads(raw: bytes, path: str | Path = "<catalog>") -> Catalog:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problem = Problem(f"byte {error.start}", "the file is not UTF-8 text")
+        raise CatalogError(path, [problem]) from None
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        where = f"line {error.lineno}, column {error.colno}"
+        raise CatalogError(path, [Problem(where, f"not valid JSON: {error.msg}")]) from None
+    except ValueError as error:
+        raise CatalogError(path, [Problem("", str(error))]) from None
+
+    data = _check_header(data, path)
+    problems: list[Problem] = []
+    try:
+        document = CatalogFile.model_validate(data)
+    except ValidationError as error:
+        document = None
+        problems.extend(_describe(detail, data) for detail in error.errors())
+    problems.extend(_reference_problems(data))
+    if problems or document is None:
+        raise CatalogError(path, problems)
+    return Catalog(document.settings, document.programs, document.courses, document.modules)
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number a catalog can hold")
+
+
+def _check_header(data: Any, path: str | Path) -> dict[str, Any]:
+    """Check that this is a catalog file of a version we read, and migrate it if older."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        message = f'not a Curriculum Designer catalog (no "format": "{FORMAT_NAME}")'
+        raise CatalogError(path, [Problem("$", message)])
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise CatalogError(path, [Problem("version", "missing or not a whole number")])
+    current = fileformat.FORMAT_VERSION
+    if version > current:
+        message = (
+            f"the file is format version {version}, but this Curriculum Designer reads "
+            f"versions up to {current}: open it with a newer Curriculum Designer"
+        )
+        raise CatalogError(path, [Problem("version", message)])
+    if any(v not in fileformat.MIGRATIONS for v in range(version, current)) or version < 1:
+        message = f"format version {version} is not one Curriculum Designer ever wrote"
+        raise CatalogError(path, [Problem("version", message)])
+    return fileformat.migrate(data, version)
+
+
+def _json_path(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "$"
+
+
+def _unit_at(data: Any, loc: tuple[int | str, ...]) -> str:
+    """Name the innermost unit on the path, e.g. 'course "Introduction to C#"'."""
+    found = ""
+    node = data
+    kind = ""
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(part, str):
+            kind = LIST_KINDS.get(part, "")
+        elif kind and isinstance(node, dict):
+            found = _name(kind, node)
+    return found
+
+
+def _name(kind: str, unit: dict[str, Any]) -> str:
+    label = unit.get("text") if kind == "outcome" else unit.get("title")
+    if isinstance(label, str) and label.strip():
+        label = label if len(label) <= 100 else label[:97] + "..."
+        return f'{kind} "{label}"'
+    unit_id = unit.get("id")
+    return f"{kind} {unit_id}" if isinstance(unit_id, str) else kind
+
+
+def _describe(detail: ErrorDetails, data: Any) -> Problem:
+    loc = tuple(detail["loc"])
+    # Pydantic adds the member of a union or a validator to the path; drop what is not data.
+    loc = tuple(p for p in loc if isinstance(p, int) or not p.startswith(("function-", "lax-")))
+    kind = detail["type"]
+    ctx = detail.get("ctx", {})
+    given = detail.get("input")
+    field = loc[-1] if loc else ""
+    if kind == "extra_forbidden":
+        message = f"unknown field {field!r}"
+    elif kind == "missing":
+        message = f"missing field {field!r}"
+    elif kind == "greater_than_equal" and ctx.get("ge") == 0:
+        message = f"must not be negative (got {given})"
+    elif kind in ("less_than_equal", "less_than") and field in ("minutes", "hours"):
+        unit = "minutes" if field == "minutes" else "hours"
+        message = f"{given} {unit} is not a plausible duration here (at most {ctx.get('le', 0):g})"
+    elif kind.endswith("_type") or kind == "literal_error" or kind == "enum":
+        message = f"{detail['msg']} (got {json.dumps(given, ensure_ascii=False)[:60]})"
+    else:
+        message = detail["msg"].removeprefix("Value error, ")
+        if not isinstance(given, dict | list):
+            message += f" (got {json.dumps(given, ensure_ascii=False)[:60]})"
+    return Problem(_json_path(loc), message, _unit_at(data, loc))
+
+
+def _reference_problems(data: dict[str, Any]) -> list[Problem]:
+    """Duplicate ids and references to missing, wrong or containing units, from the raw data."""
+    problems: list[Problem] = []
+    units: list[tuple[str, str, dict[str, Any]]] = []  # (kind, JSON path, unit)
+
+    def collect(kind: str, path: str, value: Any) -> None:
+        if not isinstance(value, list):
+            return
+        for index, unit in enumerate(value):
+            if not isinstance(unit, dict):
+                continue
+            unit_path = f"{path}[{index}]"
+            units.append((kind, unit_path, unit))
+            if kind != "outcome":
+                collect("outcome", f"{unit_path}.outcomes", unit.get("outcomes"))
+            if kind == "module":
+                collect("item", f"{unit_path}.items", unit.get("items"))
+
+    for list_name in ("programs", "courses", "modules"):
+        collect(LIST_KINDS[list_name], list_name, data.get(list_name))
+
+    kind_of: dict[str, str] = {}
+    first_path: dict[str, str] = {}
+    for kind, path, unit in units:
+        unit_id = unit.get("id")
+        if not isinstance(unit_id, str):
+            continue
+        if unit_id in kind_of:
+            message = f"duplicate id {unit_id!r}: already used at {first_path[unit_id]}"
+            problems.append(Problem(f"{path}.id", message, _name(kind, unit)))
+        else:
+            kind_of[unit_id] = kind
+            first_path[unit_id] = path
+
+    for kind, path, unit in units:
+        for owner_kind, list_name, target_kind in REFERENCES:
+            refs = unit.get(list_name)
+            if owner_kind != kind or not isinstance(refs, list):
+                continue
+            seen = Counter(r for r in refs if isinstance(r, str))
+            for index, ref in enumerate(refs):
+                if not isinstance(ref, str):
+                    continue  # the schema reports the wrong type
+                where = f"{path}.{list_name}[{index}]"
+                if ref == unit.get("id"):
+                    message = f"the {kind} contains itself"
+                elif ref not in kind_of:
+                    message = f"refers to {ref!r}, but there is no {target_kind} with that id"
+                elif kind_of[ref] != target_kind:
+                    message = f"refers to {ref!r}, which is a {kind_of[ref]}, not a {target_kind}"
+                elif seen[ref] > 1 and refs.index(ref) != index:
+                    message = f"{ref!r} is listed more than once"
+                else:
+                    continue
+                problems.append(Problem(where, message, _name(kind, unit)))
+    return problems

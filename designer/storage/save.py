@@ -1,0 +1,92 @@
+"""Writing a catalog file: deterministic bytes, replaced atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from designer.errors import CatalogError, Problem
+from designer.model.catalog import Catalog
+from designer.storage.fileformat import FORMAT_NAME, FORMAT_VERSION
+
+
+def dumps(catalog: Catalog) -> bytes:
+    """The file's bytes: the same catalog always gives the same bytes."""
+    data = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "settings": catalog.settings.model_dump(mode="json"),
+        "programs": [_unit(p) for p in catalog.programs],
+        "courses": [_unit(c) for c in catalog.courses.values()],
+        "modules": [_unit(m) for m in catalog.modules.values()],
+    }
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def _unit(unit: Any) -> dict[str, Any]:
+    return _prune(unit.model_dump(mode="json", exclude_none=True))
+
+
+def _prune(data: dict[str, Any]) -> dict[str, Any]:
+    """Leave out empty texts and lists (their defaults) so the file reads well in a diff."""
+    pruned: dict[str, Any] = {}
+    for key, value in data.items():
+        if value == "" or value == []:
+            continue
+        if isinstance(value, list) and isinstance(value[0], dict):
+            value = [_prune(each) for each in value]
+        pruned[key] = value
+    return pruned
+
+
+def save(catalog: Catalog, path: str | Path) -> None:
+    """Write the catalog to path; on any failure the previous file is left as it was."""
+    path = Path(path)
+    data = dumps(catalog)
+    try:
+        _write_atomically(path, data)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CatalogError(path, [Problem("", f"cannot save: {reason}")]) from error
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    # A temporary file in the same folder, so the final rename cannot cross file systems.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, _mode_for(path))
+        os.replace(temporary, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _sync_folder(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """Keep the permissions of the file being replaced; a new file gets the usual ones."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a folder.
+    with suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

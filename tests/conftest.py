@@ -1,0 +1,24 @@
+"""Shared test set-up: Qt runs headless, and the bundled sample is at hand."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Set before any test imports Qt; subprocesses started by tests inherit it.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "microsoft-certificates.curriculum.json"
+
+
+@pytest.fixture
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture
+def sample():
+    from designer.storage import load
+
+    return load(SAMPLE)

@@ -1,0 +1,100 @@
+"""Editing the catalog keeps shared units shared, ids unique and references whole."""
+
+import pydantic
+import pytest
+
+from designer.model import Catalog, Course, Item, Module, Outcome, Program
+
+
+def test_a_course_used_by_several_programs_is_one_object(sample):
+    courses = [sample.courses_of(p) for p in sample.programs[:3]]
+    csharp = [c for group in courses for c in group if "C#" in c.title]
+    assert len(csharp) == 3 and csharp[0] is csharp[1] is csharp[2]
+    sample.set_field(csharp[0], "title", "C# Basics")
+    assert all(c.title == "C# Basics" for c in csharp)
+
+
+def test_edits_announce_themselves(sample):
+    heard = []
+    sample.field_changed.connect(lambda *args: heard.append(("changed", *args[1:])))
+    sample.inserted.connect(lambda *args: heard.append(("inserted", *args[1:])))
+    sample.removed.connect(
+        lambda parent, name, index, value: heard.append(("removed", name, index))
+    )
+    sample.moved.connect(lambda *args: heard.append(("moved", *args[1:])))
+    module = sample.modules["csharp-w1"]
+    sample.set_field(module, "title", "Week 1")
+    sample.insert(module, "items", 0, Item(id="new-item", minutes=5))
+    sample.move(module, "items", 0, 2)
+    sample.remove(module, "items", 2)
+    assert heard == [
+        ("changed", "title", "Week 1: C# fundamentals: syntax, types and variables", "Week 1"),
+        ("inserted", "items", 0),
+        ("moved", "items", 0, 2),
+        ("removed", "items", 2),
+    ]
+    assert "new-item" not in sample
+
+
+def test_invalid_values_never_reach_the_model(sample):
+    item = sample.modules["csharp-w1"].items[0]
+    for bad in (-5, "ten", float("nan"), 10**6):
+        with pytest.raises(pydantic.ValidationError):
+            sample.set_field(item, "minutes", bad)
+    assert item.minutes == 15
+    with pytest.raises(pydantic.ValidationError):
+        sample.set_field(sample.programs[0], "eqf_level", "9")
+    with pytest.raises(pydantic.ValidationError):
+        sample.set_field(sample.programs[0], "issuer_country", "XX")
+
+
+def test_ids_stay_unique_and_references_whole(sample):
+    with pytest.raises(ValueError, match="already used"):
+        sample.add_unit(Course(id="full-stack"))
+    with pytest.raises(KeyError, match="no course"):
+        sample.insert(sample.programs[0], "course_ids", 0, "csharp-w1")  # a module, not a course
+    with pytest.raises(ValueError, match="already in"):
+        sample.insert(sample.programs[0], "course_ids", 0, "introduction-to-web-development")
+    with pytest.raises(ValueError, match="still used"):
+        sample.remove_unit("introduction-to-web-development")
+    with pytest.raises(ValueError, match="ids are stable"):
+        sample.set_field(sample.programs[0], "id", "other")
+
+
+def test_removing_the_last_reference_leaves_the_unit_in_the_pool_until_removed(sample):
+    front_end = sample.program("front-end")
+    index = front_end.course_ids.index("ui-ux-design-principles")
+    sample.remove(front_end, "course_ids", index)
+    assert sample.users("ui-ux-design-principles") == []
+    assert "ui-ux-design-principles" in sample.courses
+    sample.remove_unit("ui-ux-design-principles")
+    assert "ui-ux-design-principles" not in sample
+
+
+def test_an_outcome_still_supported_cannot_vanish():
+    program = Program(id="p", outcomes=[Outcome(id="po")])
+    course = Course(id="c", outcomes=[Outcome(id="co", supports=["po"])])
+    catalog = Catalog(programs=[program], courses=[course])
+    assert catalog.named_by("po") == ["co"]
+    with pytest.raises(ValueError, match="still named by co"):
+        catalog.remove(program, "outcomes", 0)
+    catalog.remove(course.outcomes[0], "supports", 0)
+    catalog.remove(program, "outcomes", 0)
+    assert "po" not in catalog
+
+
+def test_a_new_module_with_items_and_outcomes_is_indexed():
+    catalog = Catalog(courses=[Course(id="c", outcomes=[Outcome(id="co")])])
+    module = Module(
+        id="m",
+        outcomes=[Outcome(id="mo", supports=["co"])],
+        items=[Item(id="i", outcome_ids=["mo"])],
+    )
+    catalog.add_unit(module)
+    catalog.insert(catalog.courses["c"], "module_ids", 0, "m")
+    assert catalog.owner("i") is module and catalog.owner("mo") is module
+    assert catalog.users("m") == ["c"]
+    assert sorted(catalog.named_by("mo")) == ["i"]
+    with pytest.raises(KeyError, match="missing outcome"):
+        catalog.add_unit(Module(id="m2", outcomes=[Outcome(id="x", supports=["nowhere"])]))
+    assert "m2" not in catalog and "x" not in catalog

@@ -1,0 +1,32 @@
+"""Programs are found by id, code, title or an unambiguous part of the title."""
+
+import pytest
+
+from designer.model import UnknownName, find_program
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("full-stack", "full-stack"),
+        ("ms-bed", "back-end"),
+        ("MICROSOFT FRONT-END DEVELOPER PROFESSIONAL CERTIFICATE", "front-end"),
+        ("full stack", "full-stack"),
+        ("Full-Stack", "full-stack"),
+        ("public relations", "pr-communications"),
+    ],
+)
+def test_find_program(sample, name, expected):
+    assert find_program(sample, name).id == expected
+
+
+def test_an_ambiguous_name_lists_the_candidates(sample):
+    with pytest.raises(UnknownName) as raised:
+        find_program(sample, "developer")
+    assert [p.id for p in raised.value.candidates] == ["full-stack", "back-end", "front-end"]
+    assert "matches 3 programs" in str(raised.value)
+
+
+def test_an_unknown_name_lists_the_programs(sample):
+    with pytest.raises(UnknownName, match="no program matches 'nursing'.*MS-PRC"):
+        find_program(sample, "nursing")
