@@ -1,0 +1,1 @@
+"""Data shipped with Curriculum Designer, installed as designer.resources."""
