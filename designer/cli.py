@@ -8,14 +8,22 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from designer.bloom import VerbAdvice, analyze
 from designer.errors import CatalogError
 from designer.model import Catalog, Program, Totals, UnknownName, find_program, format_hours
 from designer.storage import load
 
+COMMANDS = ("totals", "validate", "bloom")
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
+        from designer.ui.app import run  # Qt only on this path: the commands work without it
+
+        return run(arguments)
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         return int(args.run(args))
     except (CatalogError, UnknownName) as error:
@@ -28,7 +36,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="curriculum-designer",
-        description="Design stackable certificates: programs, courses, modules and items.",
+        description="Design stackable certificates: programs, courses, modules and items. "
+        "With a FILE (or nothing) instead of a command, opens the window.",
+        usage="%(prog)s [FILE] | %(prog)s COMMAND ...",
     )
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
@@ -48,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="load a catalog and report its problems")
     validate.add_argument("file", help="a .curriculum.json catalog")
     validate.set_defaults(run=_validate)
+
+    bloom = commands.add_parser(
+        "bloom",
+        help="suggest a Bloom level from each outcome's leading verb and flag weak phrasing",
+    )
+    bloom.add_argument(
+        "text", nargs="*", help="one outcome per argument; without any, one per line on stdin"
+    )
+    bloom.add_argument("--json", action="store_true", help="print one JSON object per line")
+    bloom.set_defaults(run=_bloom)
     return parser
 
 
@@ -148,3 +168,26 @@ def _validate(args: argparse.Namespace) -> int:
     summary = ", ".join(f"{n} {name}" for name, n in counts.items())
     print(f"{args.file}: loads without problems ({summary})")
     return 0
+
+
+def _bloom(args: argparse.Namespace) -> int:
+    texts = args.text or [line.strip() for line in sys.stdin]
+    for text in texts:
+        if not text.strip():
+            continue
+        advice = analyze(text)
+        if args.json:
+            print(json.dumps(advice.to_json(), ensure_ascii=False))
+        else:
+            print(bloom_line(advice))
+    return 0
+
+
+def bloom_line(advice: VerbAdvice) -> str:
+    """One readable line: level, verb, then the outcome and what is flagged about it."""
+    notes = [
+        f"{flag}: {', '.join(advice.candidates)}" if flag == "ambiguous" else flag
+        for flag in advice.flags
+    ]
+    flagged = f"  [{'; '.join(notes)}]" if notes else ""
+    return f"{advice.level or '-':<10}  {advice.verb or '-':<14}  {advice.text.strip()}{flagged}"

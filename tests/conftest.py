@@ -22,3 +22,11 @@ def sample():
     from designer.storage import load
 
     return load(SAMPLE)
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user's settings or recovery file."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("CURRICULUM_DESIGNER_CONFIG", str(folder))
+    return folder

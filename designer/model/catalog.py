@@ -75,6 +75,9 @@ class Catalog:
     def get(self, node_id: str) -> Node:
         return self._nodes[node_id]
 
+    def get_or_none(self, node_id: str) -> Node | None:
+        return self._nodes.get(node_id)
+
     def __contains__(self, node_id: object) -> bool:
         return node_id in self._nodes
 

@@ -49,13 +49,13 @@ def save(catalog: Catalog, path: str | Path) -> None:
     path = Path(path)
     data = dumps(catalog)
     try:
-        _write_atomically(path, data)
+        write_atomically(path, data)
     except OSError as error:
         reason = error.strerror or str(error)
         raise CatalogError(path, [Problem("", f"cannot save: {reason}")]) from error
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     # A temporary file in the same folder, so the final rename cannot cross file systems.
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:

@@ -1,0 +1,57 @@
+"""The user's settings between runs (recent files, window layout), in the config folder."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from designer.storage.save import write_atomically
+
+CONFIG_ENV = "CURRICULUM_DESIGNER_CONFIG"  # tests point this at a temporary folder
+MAX_RECENT = 10
+
+
+class AppSettings(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    version: int = 1
+    recent_files: list[str] = []
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    window_state: str = ""  # base64 of QMainWindow.saveState()
+
+    def add_recent(self, path: str | Path) -> None:
+        text = str(Path(path).resolve())
+        self.recent_files = [text, *(p for p in self.recent_files if p != text)][:MAX_RECENT]
+
+
+def config_dir() -> Path:
+    if os.environ.get(CONFIG_ENV):
+        return Path(os.environ[CONFIG_ENV])
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "curriculum-designer"
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def recovery_path() -> Path:
+    """Where unsaved work is kept while the window is open, to offer after a crash."""
+    return config_dir() / "recovery.curriculum.json"
+
+
+def load_settings() -> AppSettings:
+    """The saved settings; unreadable or damaged settings give the defaults, never an error."""
+    try:
+        return AppSettings.model_validate(json.loads(settings_path().read_text(encoding="utf-8")))
+    except (OSError, ValueError, ValidationError):
+        return AppSettings()
+
+
+def save_settings(settings: AppSettings) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, (settings.model_dump_json(indent=2) + "\n").encode("utf-8"))

@@ -1,0 +1,97 @@
+"""Copies of units with fresh ids: for duplicate, copy and paste, and independent copies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from designer.model.catalog import Catalog, Node
+from designer.model.edits import AddUnit, Edit
+from designer.model.units import Course, Item, Module, Outcome, Program
+
+KINDS: dict[str, type[Program | Course | Module | Item | Outcome]] = {
+    "program": Program,
+    "course": Course,
+    "module": Module,
+    "item": Item,
+    "outcome": Outcome,
+}
+
+
+class Snippet(BaseModel):
+    """A unit with the modules it uses (for a course): what the clipboard carries."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str
+    unit: dict[str, Any]
+    modules: list[Module] = []
+
+
+def snippet(catalog: Catalog, node: Node) -> Snippet:
+    kind = next(name for name, cls in KINDS.items() if isinstance(node, cls))
+    modules = catalog.modules_of(node) if isinstance(node, Course) else []
+    return Snippet(kind=kind, unit=node.model_dump(), modules=modules)
+
+
+def clone(catalog: Catalog, source: Snippet) -> tuple[Node, list[Edit]]:
+    """A fresh copy of the snippet's unit for this catalog, and the edits that add its parts.
+
+    A course copy gets copies of its modules; a program copy shares the courses it names.
+    Outcome alignments inside the copy follow the copy; those pointing outside it are kept
+    when the outcome exists in this catalog and dropped otherwise.
+    """
+    new_ids: dict[str, str] = {}
+
+    def fresh(prefix: str, old_id: str) -> str:
+        new_id = catalog.new_id(prefix)
+        while new_id in new_ids.values():
+            new_id = catalog.new_id(prefix)
+        new_ids[old_id] = new_id
+        return new_id
+
+    root = KINDS[source.kind].model_validate(source.unit)
+    modules = [m.model_copy(deep=True) for m in source.modules] if isinstance(root, Course) else []
+    parts: list[Node] = [root, *modules]
+    # First give every copied node its new id, then rewrite the references between them.
+    for part in parts:
+        for node in _with_owned(part):
+            node.id = fresh(_prefix(node), node.id)
+    for part in parts:
+        for node in _with_owned(part):
+            if isinstance(node, Outcome):
+                node.supports = _kept(catalog, new_ids, node.supports)
+            elif isinstance(node, Item):
+                node.outcome_ids = _kept(catalog, new_ids, node.outcome_ids)
+    if isinstance(root, Course):
+        root.module_ids = [new_ids[i] for i in root.module_ids if i in new_ids]
+    if isinstance(root, Program):
+        root.course_ids = [i for i in root.course_ids if isinstance(catalog.get_or_none(i), Course)]
+    edits: list[Edit] = [AddUnit(m) for m in modules]
+    if isinstance(root, Course | Module):
+        edits.append(AddUnit(root))
+    return root, edits
+
+
+def _kept(catalog: Catalog, new_ids: dict[str, str], refs: list[str]) -> list[str]:
+    kept = []
+    for ref in refs:
+        if ref in new_ids:
+            kept.append(new_ids[ref])
+        elif isinstance(catalog.get_or_none(ref), Outcome):
+            kept.append(ref)
+    return kept
+
+
+def _with_owned(node: Node) -> list[Node]:
+    nodes: list[Node] = [node]
+    if not isinstance(node, Item | Outcome):
+        nodes.extend(node.outcomes)
+    if isinstance(node, Module):
+        nodes.extend(node.items)
+    return nodes
+
+
+def _prefix(node: Node) -> str:
+    return {Program: "p", Course: "c", Module: "m", Item: "i", Outcome: "o"}[type(node)]

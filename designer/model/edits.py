@@ -1,0 +1,175 @@
+"""Edits as values: each one applied returns its inverse, so any edit can be undone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from designer.model.catalog import Catalog, Node, Parent
+from designer.model.units import Course, Item, Module, Outcome, Program
+
+
+@dataclass(frozen=True)
+class SetField:
+    node: Node
+    field: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class SetSetting:
+    field: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Insert:
+    parent: Parent
+    list_name: str
+    index: int
+    value: Any
+
+
+@dataclass(frozen=True)
+class Remove:
+    parent: Parent
+    list_name: str
+    index: int
+
+
+@dataclass(frozen=True)
+class Move:
+    parent: Parent
+    list_name: str
+    old_index: int
+    new_index: int
+
+
+@dataclass(frozen=True)
+class AddUnit:
+    unit: Course | Module
+
+
+@dataclass(frozen=True)
+class RemoveUnit:
+    unit_id: str
+
+
+Edit = SetField | SetSetting | Insert | Remove | Move | AddUnit | RemoveUnit
+
+
+def apply(catalog: Catalog, edit: Edit) -> Edit:
+    """Apply one edit and return the edit that undoes it."""
+    if isinstance(edit, SetField):
+        old = catalog.set_field(edit.node, edit.field, edit.value)
+        return SetField(edit.node, edit.field, old)
+    if isinstance(edit, SetSetting):
+        return SetSetting(edit.field, catalog.set_settings(edit.field, edit.value))
+    if isinstance(edit, Insert):
+        catalog.insert(edit.parent, edit.list_name, edit.index, edit.value)
+        items = catalog.programs if edit.parent is None else getattr(edit.parent, edit.list_name)
+        return Remove(edit.parent, edit.list_name, items.index(edit.value))
+    if isinstance(edit, Remove):
+        value = catalog.remove(edit.parent, edit.list_name, edit.index)
+        return Insert(edit.parent, edit.list_name, edit.index, value)
+    if isinstance(edit, Move):
+        catalog.move(edit.parent, edit.list_name, edit.old_index, edit.new_index)
+        return Move(edit.parent, edit.list_name, edit.new_index, edit.old_index)
+    if isinstance(edit, AddUnit):
+        catalog.add_unit(edit.unit)
+        return RemoveUnit(edit.unit.id)
+    return AddUnit(catalog.remove_unit(edit.unit_id))
+
+
+def apply_all(catalog: Catalog, edits: list[Edit]) -> list[Edit]:
+    """Apply edits in order; return the inverses in the order that undoes them.
+
+    If one fails, those already applied are undone before the error propagates,
+    so the catalog is never left half edited.
+    """
+    inverses: list[Edit] = []
+    try:
+        for edit in edits:
+            inverses.append(apply(catalog, edit))
+    except Exception:
+        for inverse in reversed(inverses):
+            apply(catalog, inverse)
+        raise
+    return inverses[::-1]
+
+
+# ---- plans: the primitive edits behind one user action ---------------------------------
+
+
+def unlink_outcomes(catalog: Catalog, leaving_units: list[Node]) -> list[Edit]:
+    """Remove every mention of the leaving units' outcomes by outcomes and items that stay."""
+    leaving_ids = {unit.id for unit in leaving_units}
+    leaving: list[Outcome] = []
+    for unit in leaving_units:
+        if isinstance(unit, Outcome):
+            leaving.append(unit)
+        elif not isinstance(unit, Item):
+            leaving.extend(unit.outcomes)
+    leaving_ids |= {o.id for o in leaving}
+    edits: list[Remove] = []
+    for outcome in leaving:
+        for user_id in catalog.named_by(outcome.id):
+            if user_id in leaving_ids or catalog.owner(user_id).id in leaving_ids:
+                continue
+            user = catalog.get(user_id)
+            assert isinstance(user, Outcome | Item)
+            list_name = "supports" if isinstance(user, Outcome) else "outcome_ids"
+            edits.append(Remove(user, list_name, getattr(user, list_name).index(outcome.id)))  # type: ignore[arg-type]
+    # Within one list, removing from the end first keeps the other indexes right.
+    edits.sort(key=lambda e: (id(e.parent), -e.index))
+    return list(edits)
+
+
+def orphans_after_removal(catalog: Catalog, parent: Program | Course, child_id: str) -> list[str]:
+    """Ids of the units that would be used by nothing once parent stops using child_id."""
+    gone = {parent.id}
+    orphans: list[str] = []
+
+    def visit(unit_id: str) -> None:
+        if set(catalog.users(unit_id)) - gone:
+            return
+        orphans.append(unit_id)
+        gone.add(unit_id)
+        unit = catalog.get(unit_id)
+        if isinstance(unit, Course):
+            for module_id in unit.module_ids:
+                visit(module_id)
+
+    visit(child_id)
+    return orphans
+
+
+def plan_delete(
+    catalog: Catalog, parent: Parent, list_name: str, index: int, delete_orphans: bool = True
+) -> list[Edit]:
+    """The edits that delete one entry of a list.
+
+    A shared course or module only loses this reference. With delete_orphans, the units
+    nothing would use any more leave the catalog too. Mentions of the outcomes that leave
+    are removed first, so no reference is left dangling.
+    """
+    items = catalog.programs if parent is None else getattr(parent, list_name)
+    value = items[index]
+    orphans: list[str] = []
+    if delete_orphans and isinstance(value, Program):
+        for child_id in value.course_ids:
+            _extend_unique(orphans, orphans_after_removal(catalog, value, child_id))
+    elif delete_orphans and isinstance(parent, Program | Course) and isinstance(value, str):
+        _extend_unique(orphans, orphans_after_removal(catalog, parent, value))
+    leaving: list[Node] = [catalog.get(unit_id) for unit_id in orphans]
+    if not isinstance(value, str):
+        leaving.append(value)
+    edits = unlink_outcomes(catalog, leaving)
+    edits.append(Remove(parent, list_name, index))
+    # Courses come before their modules: a module can leave once no course uses it.
+    edits.extend(RemoveUnit(unit_id) for unit_id in orphans)
+    return edits
+
+
+def _extend_unique(found: list[str], more: list[str]) -> None:
+    found.extend(unit_id for unit_id in more if unit_id not in found)

@@ -1,0 +1,148 @@
+"""The open catalog: its file, its undo stack and the one way edits reach the model."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from designer.model import Catalog, Totals
+from designer.model.edits import Edit, apply_all
+from designer.storage import dumps, load, save
+from designer.storage.save import write_atomically
+
+MergeKey = tuple[str, str, int]
+
+
+class EditCommand(QUndoCommand):
+    """One user edit: a list of model edits, undone by their inverses.
+
+    Commands with the same merge key (one field of one unit, typed in one go) merge,
+    so typing a title is one undo step, not one per keystroke.
+    """
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        edits: list[Edit],
+        inverses: list[Edit],
+        text: str,
+        merge_key: MergeKey | None,
+    ) -> None:
+        super().__init__(text)
+        self._catalog = catalog
+        self._edits = edits
+        self._inverses = inverses
+        self._merge_key = merge_key
+        self._applied = True  # Document.push applied the edits already
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self._inverses = apply_all(self._catalog, self._edits)
+
+    def undo(self) -> None:
+        apply_all(self._catalog, self._inverses)
+
+    def id(self) -> int:
+        return 1 if self._merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, EditCommand) or other._merge_key != self._merge_key:
+            return False
+        self._edits = other._edits  # keep our inverses: they restore the value before typing
+        return True
+
+
+class DiskChanged(Exception):
+    """The file on disk changed since it was opened or saved here."""
+
+
+class Document(QObject):
+    """A catalog being edited.
+
+    Signals:
+        path_changed(): the document was saved under another name.
+        modified_changed(bool): there are unsaved changes (derived from the undo stack).
+    """
+
+    path_changed = Signal()
+    modified_changed = Signal(bool)
+
+    def __init__(self, catalog: Catalog | None = None, path: Path | None = None) -> None:
+        super().__init__()
+        self.catalog = catalog or Catalog()
+        self.totals = Totals(self.catalog)
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        self._disk_signature = _signature(path) if path else None
+        self._typing_session = 0
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    @classmethod
+    def open(cls, path: str | Path) -> Document:
+        """Load a file; raises CatalogError with every problem, touching nothing else."""
+        path = Path(path).resolve()
+        return cls(load(path), path)
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def title(self) -> str:
+        return self.path.name if self.path else "Untitled"
+
+    def push(self, edits: list[Edit], text: str, merge_key: MergeKey | None = None) -> None:
+        """Apply edits as one undoable step; a failing edit leaves the catalog as it was."""
+        inverses = apply_all(self.catalog, edits)
+        self.undo_stack.push(EditCommand(self.catalog, edits, inverses, text, merge_key))
+
+    def merge_key(self, node_id: str, field: str) -> MergeKey:
+        return (node_id, field, self._typing_session)
+
+    def end_typing(self) -> None:
+        """The next keystroke starts a new undo step (called when a field loses focus)."""
+        self._typing_session += 1
+
+    def disk_changed(self) -> bool:
+        if self.path is None or self._disk_signature is None:
+            return False
+        return _signature(self.path) != self._disk_signature
+
+    def save(self, path: str | Path | None = None, overwrite_changes: bool = False) -> None:
+        """Save atomically; raises DiskChanged if someone else changed the file meanwhile."""
+        target = Path(path).resolve() if path else self.path
+        if target is None:
+            raise ValueError("a new document needs a file name")
+        if target == self.path and not overwrite_changes and self.disk_changed():
+            raise DiskChanged(str(target))
+        save(self.catalog, target)
+        renamed = target != self.path
+        self.path = target
+        self._disk_signature = _signature(target)
+        self.undo_stack.setClean()
+        if renamed:
+            self.path_changed.emit()
+
+    def write_recovery(self, recovery: Path) -> None:
+        """Keep the unsaved state beside a note of which file it belongs to."""
+        recovery.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(recovery, dumps(self.catalog))
+        note = {"original": str(self.path) if self.path else None}
+        write_atomically(recovery.with_suffix(".source"), json.dumps(note).encode("utf-8"))
+
+
+def _signature(path: Path) -> tuple[int, str] | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return len(data), hashlib.sha256(data).hexdigest()

@@ -1,0 +1,202 @@
+"""The editor panel: every field of the selected program, course, module or item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pycountry
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from designer.model import Course, Delivery, Item, ItemKind, Module, Pace, Program
+from designer.model.edits import SetField
+from designer.model.eqf import descriptors_for
+from designer.model.totals import format_hours
+from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
+from designer.ui.document import Document
+from designer.ui.fields import CheckField, ChoiceField, Field, NumberField, TextField
+from designer.ui.labels import delivery_label, item_kind_label, pace_label, tr
+
+Unit = Program | Course | Module | Item
+EQF_CHOICES = [str(n) for n in range(1, 9)] + ["3-4", "4-5", "5-6", "6-7", "7-8"]
+
+
+def _countries() -> list[tuple[Any, str]]:
+    countries = sorted(pycountry.countries, key=lambda c: c.name)
+    return [(None, tr("Not set"))] + [(c.alpha_2, f"{c.name} ({c.alpha_2})") for c in countries]
+
+
+def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
+    """(field name, label, widget) for each editable field of this kind of unit."""
+    if isinstance(unit, Item):
+        return [
+            ("title", tr("Title"), TextField()),
+            ("kind", tr("Kind"), ChoiceField([(k, item_kind_label(k)) for k in ItemKind])),
+            (
+                "minutes",
+                tr("Minutes"),
+                NumberField("min", 0, MAX_ITEM_MINUTES, optional=False, noun=tr("minutes")),
+            ),
+            ("graded", "", CheckField(tr("Graded (counts towards passing)"))),
+        ]
+    fields: list[tuple[str, str, Field]] = [
+        ("title", tr("Title"), TextField()),
+        ("code", tr("Code"), TextField()),
+        ("description", tr("Description"), TextField(multiline=True)),
+    ]
+    if isinstance(unit, Course | Module):
+        fields.append(
+            (
+                "hours",
+                tr("Declared hours"),
+                NumberField("h", 0, MAX_UNIT_HOURS, optional=True, noun=tr("declared hours")),
+            )
+        )
+        return fields
+    eqf = [(None, tr("Not set"))] + [
+        (level, tr("EQF level {0}").format(level)) for level in EQF_CHOICES
+    ]
+    return fields + [
+        ("eqf_level", tr("EQF level"), ChoiceField(eqf)),
+        ("issuer_name", tr("Issuer"), TextField()),
+        ("issuer_country", tr("Issuer country"), ChoiceField(_countries())),
+        ("awarding_body", tr("Awarding body"), TextField()),
+        (
+            "delivery",
+            tr("Mode of study"),
+            ChoiceField([(None, tr("Not set"))] + [(d, delivery_label(d)) for d in Delivery]),
+        ),
+        (
+            "pace",
+            tr("Pace"),
+            ChoiceField([(None, tr("Not set"))] + [(p, pace_label(p)) for p in Pace]),
+        ),
+        ("language", tr("Language"), TextField(placeholder="en")),
+        (
+            "min_passing_score",
+            tr("Minimum passing score"),
+            NumberField("%", 0, 100, optional=True, noun=tr("passing score")),
+        ),
+        ("assessment", tr("Type of assessment"), TextField(multiline=True)),
+        ("prerequisites", tr("Prerequisites"), TextField(multiline=True)),
+        ("quality_assurance", tr("Quality assurance"), TextField(multiline=True)),
+    ]
+
+
+class UnitEditor(QScrollArea):
+    """Shows the fields of one unit; each change is one undoable edit."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.document = document
+        self.unit: Unit | None = None
+        self.fields: dict[str, Field] = {}
+        self.hours_note = QLabel()
+        self.hours_note.setWordWrap(True)
+        self.eqf_note = QLabel()
+        self.eqf_note.setWordWrap(True)
+        self.eqf_note.setObjectName("eqfDescriptors")
+        self._show_empty()
+        document.catalog.field_changed.connect(self._on_field_changed)
+        document.totals.changed.connect(self._on_totals_changed)
+
+    def close_document(self) -> None:
+        self.document.catalog.field_changed.disconnect(self._on_field_changed)
+        self.document.totals.changed.disconnect(self._on_totals_changed)
+
+    def _show_empty(self) -> None:
+        label = QLabel(tr("Select a program, course, module or item to edit it."))
+        label.setWordWrap(True)
+        page = QWidget()
+        QVBoxLayout(page).addWidget(label)
+        self.setWidget(page)
+
+    def show_unit(self, unit: Unit | None) -> None:
+        if unit is self.unit:
+            return
+        self.unit = unit
+        self.fields = {}
+        if unit is None:
+            self._show_empty()
+            return
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        heading = QLabel(f"<b>{tr(type(unit).__name__)}</b>")
+        form.addRow(heading)
+        for name, label, field in _fields(unit):
+            field.set_value(getattr(unit, name))
+            field.setObjectName(f"field_{name}")
+            field.edited.connect(lambda value, name=name: self._edit(name, value))
+            field.finished.connect(self.document.end_typing)
+            self.fields[name] = field
+            form.addRow(label, field)
+            if name == "hours":
+                self.hours_note = QLabel()
+                self.hours_note.setWordWrap(True)
+                form.addRow("", self.hours_note)
+            if name == "eqf_level":
+                self.eqf_note = QLabel()
+                self.eqf_note.setWordWrap(True)
+                self.eqf_note.setObjectName("eqfDescriptors")
+                form.addRow("", self.eqf_note)
+        self.setWidget(page)
+        self._update_notes()
+
+    def _edit(self, name: str, value: Any) -> None:
+        unit = self.unit
+        assert unit is not None
+        if getattr(unit, name) == value:
+            return
+        label = tr("Edit {0}").format(name.replace("_", " "))
+        self.document.push(
+            [SetField(unit, name, value)], label, self.document.merge_key(unit.id, name)
+        )
+
+    def _on_field_changed(self, node: Any, name: str, old: Any, new: Any) -> None:
+        if node is self.unit and name in self.fields:
+            self.fields[name].set_value(new)
+            self._update_notes()
+
+    def _on_totals_changed(self, unit_ids: set[str]) -> None:
+        if self.unit is not None and self.unit.id in unit_ids:
+            self._update_notes()
+
+    def _update_notes(self) -> None:
+        unit = self.unit
+        if isinstance(unit, Course | Module):
+            self.hours_note.setText(self._hours_text(unit))
+        if isinstance(unit, Program):
+            self.eqf_note.setText(self._eqf_text(unit.eqf_level))
+
+    def _hours_text(self, unit: Course | Module) -> str:
+        totals = self.document.totals
+        computed = totals.computed_hours(unit)
+        parts = tr("modules") if isinstance(unit, Course) else tr("items")
+        if computed is None:
+            if unit.hours is None:
+                return tr("No {0} and no declared hours: counts 0 h.").format(parts)
+            return tr("No {0} yet: the declared hours count.").format(parts)
+        text = tr("Its {0} add up to {1} h.").format(parts, format_hours(computed))
+        if unit.hours is not None and abs(unit.hours - computed) > 1e-6:
+            warning = tr("Declared {0} h does not match: the {1} count.").format(
+                format_hours(unit.hours), parts
+            )
+            return f'{text} <span style="color:#b3261e">⚠ {warning}</span>'
+        return text
+
+    def _eqf_text(self, level: str | None) -> str:
+        if not level:
+            return tr("Pick a level to see its descriptors.")
+        rows = []
+        for d in descriptors_for(level):
+            rows.append(
+                f"<p><b>{tr('Level')} {d.level}</b><br>"
+                f"<i>{tr('Knowledge')}:</i> {d.knowledge}<br>"
+                f"<i>{tr('Skills')}:</i> {d.skills}<br>"
+                f"<i>{tr('Responsibility and autonomy')}:</i> {d.responsibility_autonomy}</p>"
+            )
+        return "".join(rows)

@@ -1,0 +1,181 @@
+"""Form fields bound to one field of a unit: they refuse bad input and push undoable edits."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.ui.labels import tr
+
+
+class Field(QWidget):
+    """One editable value with its own error line.
+
+    Signals:
+        edited(value): the user entered a valid new value.
+        finished(): the user left the field (ends one undo step of typing).
+    """
+
+    edited = Signal(object)
+    finished = Signal()
+
+    def __init__(self, editor: QWidget) -> None:
+        super().__init__()
+        self.editor = editor
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(editor)
+        layout.addWidget(self.error)
+        editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.editor and event.type() == QEvent.Type.FocusOut:
+            self.finished.emit()
+        return False
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.editor.setProperty("invalid", bool(message))
+        self.editor.setStyleSheet("border: 1px solid #b3261e;" if message else "")
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+
+class TextField(Field):
+    def __init__(self, multiline: bool = False, placeholder: str = "") -> None:
+        editor: QLineEdit | QPlainTextEdit
+        if multiline:
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(64)
+            editor.textChanged.connect(lambda: self._typed(editor.toPlainText()))
+        else:
+            editor = QLineEdit()
+            editor.textEdited.connect(self._typed)
+        editor.setPlaceholderText(placeholder)
+        super().__init__(editor)
+        self._setting = False
+
+    def _typed(self, text: str) -> None:
+        if not self._setting:
+            self.edited.emit(text)
+
+    def value(self) -> str:
+        editor = self.editor
+        return editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()  # type: ignore[attr-defined]
+
+    def set_value(self, value: Any) -> None:
+        if value == self.value():
+            return  # the echo of our own edit: leave the cursor where it is
+        self._setting = True
+        if isinstance(self.editor, QPlainTextEdit):
+            self.editor.setPlainText(value or "")
+        else:
+            assert isinstance(self.editor, QLineEdit)
+            self.editor.setText(value or "")
+        self._setting = False
+
+
+class NumberField(Field):
+    """A number typed as text, so a wrong entry can be shown and explained, not swallowed."""
+
+    def __init__(self, unit: str, low: float, high: float, optional: bool, noun: str) -> None:
+        self.line = QLineEdit()
+        self.line.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.line.setMaximumWidth(120)
+        super().__init__(self.line)
+        self.unit, self.low, self.high, self.optional, self.noun = unit, low, high, optional, noun
+        self.line.setPlaceholderText(tr("not set") if optional else "0")
+        self.line.textEdited.connect(self._typed)
+
+    def parse(self, text: str) -> tuple[float | None, str]:
+        """The value typed, or an error saying what is wrong with it."""
+        text = text.strip().replace(",", ".")
+        if not text:
+            return (None, "") if self.optional else (None, tr(f"Enter the {self.noun}."))
+        try:
+            number = float(text)
+        except ValueError:
+            return None, tr(f"“{text}” is not a number.")
+        if not math.isfinite(number):
+            return None, tr(f"“{text}” is not a number.")
+        if number < self.low:
+            if self.low == 0:
+                return None, tr(f"The {self.noun} cannot be negative.")
+            return None, tr(f"The {self.noun} must be at least {self.low:g} {self.unit}.")
+        if number > self.high:
+            return None, tr(f"The {self.noun} can be at most {self.high:g} {self.unit}.")
+        return number, ""
+
+    def _typed(self, text: str) -> None:
+        number, error = self.parse(text)
+        self.show_error(error)
+        if not error:
+            self.edited.emit(number)
+
+    def value(self) -> float | None:
+        return self.parse(self.line.text())[0]
+
+    def set_value(self, value: Any) -> None:
+        if self.value() == value and not self.error.isVisible():
+            return
+        self.line.setText("" if value is None else f"{value:g}")
+        self.show_error("")
+
+
+class ChoiceField(Field):
+    """A fixed list of (value, label) choices."""
+
+    def __init__(self, choices: list[tuple[Any, str]]) -> None:
+        self.combo = QComboBox()
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for value, label in choices:
+            self.combo.addItem(label, value)
+        super().__init__(self.combo)
+        self.combo.activated.connect(lambda index: self.edited.emit(self.combo.itemData(index)))
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.combo.findData(value)
+        self.combo.setCurrentIndex(max(index, 0))
+
+
+class CheckField(Field):
+    def __init__(self, label: str) -> None:
+        self.box = QCheckBox(label)
+        super().__init__(self.box)
+        self.box.clicked.connect(self.edited.emit)
+
+    def value(self) -> bool:
+        return self.box.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.box.setChecked(bool(value))
+
+
+FieldFactory = Callable[[], Field]

@@ -1,0 +1,461 @@
+"""The main window: the curriculum tree, the editor panels, the totals, menus and files."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHeaderView,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.appsettings import AppSettings, recovery_path, save_settings
+from designer.errors import CatalogError
+from designer.model import Course, Item, Module, Program
+from designer.storage import EXTENSION
+from designer.ui.document import DiskChanged, Document
+from designer.ui.editor import UnitEditor
+from designer.ui.labels import tr
+from designer.ui.outcomes import OutcomesEditor
+from designer.ui.settings_dialog import SettingsDialog
+from designer.ui.structure import StructureActions
+from designer.ui.totals_bar import TotalsBar
+from designer.ui.tree_model import (
+    HOURS,
+    KIND,
+    SHARE,
+    SHARED,
+    TITLE,
+    CurriculumTreeModel,
+    TreeFilter,
+    TreeNode,
+)
+
+AUTOSAVE_MS = 60_000
+SAMPLE = (
+    Path(__file__).resolve().parent.parent.parent
+    / "samples"
+    / "microsoft-certificates.curriculum.json"
+)
+FILE_FILTER = "Curriculum catalogs (*" + EXTENSION + ");;JSON files (*.json);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    """One window, one catalog document."""
+
+    def __init__(self, settings: AppSettings, document: Document | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.document = document or Document()
+        self.structure = StructureActions(self)
+        self._make_actions()
+        self._make_menus()
+        self._build_views()
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.write_recovery)
+        self.autosave.start()
+        self.resize(1400, 900)
+        self._restore_geometry()
+
+    # ---- building -----------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setObjectName(name or text.lower().replace(" ", "_").replace("…", ""))
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        s = self.structure
+        self.new_action = self._action("New", self.new_file, keys.New)
+        self.open_action = self._action("Open…", self.choose_and_open, keys.Open)
+        self.sample_action = self._action(
+            "Open the Sample", lambda: self.open_file(SAMPLE), name="open_sample"
+        )
+        self.save_action = self._action("Save", self.save, keys.Save)
+        self.save_as_action = self._action("Save As…", self.save_as, keys.SaveAs)
+        self.close_action = self._action("Close", self.close_file, keys.Close)
+        self.settings_action = self._action(
+            "Workload Settings…", self.edit_settings, name="workload_settings"
+        )
+        self.quit_action = self._action("Quit", self.close, keys.Quit)
+        self.undo_action = self._action("Undo", lambda: self.document.undo_stack.undo(), keys.Undo)
+        self.redo_action = self._action("Redo", lambda: self.document.undo_stack.redo(), keys.Redo)
+        self.cut_action = self._action("Cut", s.cut, keys.Cut)
+        self.copy_action = self._action("Copy", s.copy, keys.Copy)
+        self.paste_action = self._action("Paste", s.paste, keys.Paste)
+        self.delete_action = self._action("Delete", s.delete, keys.Delete)
+        self.duplicate_action = self._action("Duplicate", s.duplicate, "Ctrl+D")
+        self.move_up_action = self._action("Move Up", lambda: s.move(-1), "Ctrl+Up")
+        self.move_down_action = self._action("Move Down", lambda: s.move(1), "Ctrl+Down")
+        self.independent_action = self._action(
+            "Make Independent Copy", s.make_independent, name="make_independent"
+        )
+        self.add_program_action = self._action(
+            "Add Program", lambda: s.add(Program), "Ctrl+Shift+P"
+        )
+        self.add_course_action = self._action("Add Course", lambda: s.add(Course), "Ctrl+Shift+C")
+        self.add_module_action = self._action("Add Module", lambda: s.add(Module), "Ctrl+Shift+M")
+        self.add_item_action = self._action("Add Item", lambda: s.add(Item), "Ctrl+Shift+I")
+        self.add_outcome_action = self._action("Add Outcome", self.add_outcome, "Ctrl+Shift+O")
+        # Typing in a field must not trigger tree edits bound to the same keys.
+        for action in (self.delete_action, self.cut_action, self.copy_action, self.paste_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(tr("Open &Recent"))
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action, self.close_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.settings_action, self.quit_action])
+        edit_menu = bar.addMenu(tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions(
+            [
+                self.cut_action,
+                self.copy_action,
+                self.paste_action,
+                self.duplicate_action,
+                self.delete_action,
+            ]
+        )
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.move_up_action, self.move_down_action, self.independent_action])
+        insert_menu = bar.addMenu(tr("&Insert"))
+        insert_menu.addActions(
+            [
+                self.add_program_action,
+                self.add_course_action,
+                self.add_module_action,
+                self.add_item_action,
+                self.add_outcome_action,
+            ]
+        )
+        toolbar = self.addToolBar(tr("Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions(
+            [
+                self.add_program_action,
+                self.add_course_action,
+                self.add_module_action,
+                self.add_item_action,
+                self.add_outcome_action,
+                self.delete_action,
+            ]
+        )
+        self._fill_recent_menu()
+
+    def _build_views(self) -> None:
+        """(Re)build every view over the current document."""
+        old = self.centralWidget()
+        if old is not None:
+            self.tree_model.close()
+            self.editor.close_document()
+            self.outcomes.close_document()
+            self.totals_bar.close_document()
+        document = self.document
+        self.tree_model = CurriculumTreeModel(document)
+        self.tree_model.drop_handler = self.structure.drop
+        self.proxy = TreeFilter()
+        self.proxy.setSourceModel(self.tree_model)
+
+        self.filter = QLineEdit()
+        self.filter.setObjectName("treeFilter")
+        self.filter.setPlaceholderText(tr("Filter by title, code or outcome…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView()
+        self.tree.setObjectName("curriculumTree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((KIND, 112), (HOURS, 70), (SHARE, 64), (SHARED, 92)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.tree)
+        self.sample_button = QPushButton(tr("Open the bundled sample: four Microsoft certificates"))
+        self.sample_button.setObjectName("openSampleButton")
+        self.sample_button.clicked.connect(self.sample_action.trigger)
+        self.sample_button.setVisible(not document.catalog.programs and SAMPLE.exists())
+        left_layout.addWidget(self.sample_button)
+        for action in (self.delete_action, self.cut_action, self.copy_action, self.paste_action):
+            self.tree.addAction(action)
+
+        self.totals_bar = TotalsBar(document)
+        self.editor = UnitEditor(document)
+        self.outcomes = OutcomesEditor(document)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.editor, tr("Details"))
+        self.tabs.addTab(self.outcomes, tr("Outcomes"))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 6, 6, 6)
+        right_layout.addWidget(self.totals_bar)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([800, 600])
+        self.setCentralWidget(splitter)
+        for program_row in range(min(self.proxy.rowCount(), 8)):
+            self.tree.expand(self.proxy.index(program_row, 0))
+
+        self.undo_action.setEnabled(document.undo_stack.canUndo())
+        self.redo_action.setEnabled(document.undo_stack.canRedo())
+        document.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        document.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        document.modified_changed.connect(self._update_title)
+        document.path_changed.connect(self._update_title)
+        self._update_title()
+
+    # ---- selection ----------------------------------------------------------------------
+
+    def selected_node(self) -> TreeNode | None:
+        index = self.tree.currentIndex()
+        if not index.isValid() or not self.tree.selectionModel().isSelected(index):
+            return None
+        return self.tree_model.node(self.proxy.mapToSource(index))
+
+    def select_node(self, node: TreeNode) -> None:
+        index = self.proxy.mapFromSource(self.tree_model.index_of(node))
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def select_child(self, parent: TreeNode, row: int, edit_title: bool = False) -> None:
+        """Select the row'th child of parent, e.g. what was just added."""
+        parent_index = self.proxy.mapFromSource(self.tree_model.index_of(parent))
+        self.tree.expand(parent_index)
+        source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
+        if source.isValid():
+            self.select_node(self.tree_model.node(source))
+            if edit_title:
+                self.tabs.setCurrentWidget(self.editor)
+                title = self.editor.fields.get("title")
+                if title is not None:
+                    title.editor.setFocus()
+                    title.editor.selectAll()  # type: ignore[attr-defined]
+
+    def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        node = self.selected_node()
+        unit = node.unit if node is not None else None
+        self.tree_model.set_highlight(unit.id if unit is not None else None)
+        self.editor.show_unit(unit)
+        self.outcomes.show_owner(unit if isinstance(unit, Program | Course | Module) else None)
+        self.totals_bar.show_node(node)
+        self.independent_action.setEnabled(
+            isinstance(unit, Course | Module) and len(self.document.catalog.users(unit.id)) > 1
+        )
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        if text:
+            self.tree.expandAll()
+
+    def add_outcome(self) -> None:
+        self.tabs.setCurrentWidget(self.outcomes)
+        if self.outcomes.owner is None:
+            self.show_message(tr("Select a program, course or module to add an outcome to."))
+            return
+        self.outcomes.add_outcome()
+
+    # ---- messages -----------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def confirm(self, title: str, question: str, yes: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=self)
+        ok = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def show_problems(self, error: CatalogError) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            tr("Cannot open"),
+            tr("“{0}” cannot be opened. Nothing was changed.").format(error.path.name),
+            parent=self,
+        )
+        box.setObjectName("problemsDialog")
+        box.setInformativeText("\n".join(str(p) for p in error.problems))
+        box.exec()
+
+    def _update_title(self, *args: object) -> None:
+        self.setWindowTitle(f"{self.document.title}[*] — Curriculum Designer")
+        self.setWindowModified(self.document.modified)
+
+    # ---- files --------------------------------------------------------------------------
+
+    def ask_to_save(self) -> bool:
+        """Before the document goes away: True to go on (saved or discarded), False to stay."""
+        if not self.document.modified:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            tr("Unsaved changes"),
+            tr("Save the changes to “{0}”?").format(self.document.title),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("unsavedDialog")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def set_document(self, document: Document) -> None:
+        self.document = document
+        self._build_views()
+        self._clear_recovery()
+
+    def new_file(self) -> None:
+        if self.ask_to_save():
+            self.set_document(Document())
+
+    def close_file(self) -> None:
+        self.new_file()
+
+    def choose_and_open(self) -> None:
+        if not self.ask_to_save():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open catalog"), "", tr(FILE_FILTER))
+        if path:
+            self.open_file(path, asked=True)
+
+    def open_file(self, path: str | Path, asked: bool = False) -> bool:
+        if not asked and not self.ask_to_save():
+            return False
+        try:
+            document = Document.open(path)
+        except CatalogError as error:
+            self.show_problems(error)
+            return False
+        self.set_document(document)
+        self._remember(document.path)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, tr("Save catalog"), "", tr(FILE_FILTER))
+            if not path:
+                return False
+            if not str(path).endswith((EXTENSION, ".json")):
+                path = str(path) + EXTENSION
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path | None) -> bool:
+        try:
+            self.document.save(path)
+        except DiskChanged:
+            question = tr(
+                "“{0}” was changed by another program since you opened it. "
+                "Saving would overwrite those changes."
+            ).format(self.document.title)
+            if not self.confirm(tr("File changed on disk"), question, tr("Overwrite")):
+                return False
+            self.document.save(path, overwrite_changes=True)
+        except CatalogError as error:
+            QMessageBox.warning(self, tr("Cannot save"), str(error))
+            return False
+        self._remember(self.document.path)
+        self._clear_recovery()
+        self.show_message(tr("Saved {0}").format(self.document.path))
+        return True
+
+    def edit_settings(self) -> None:
+        SettingsDialog(self.document, self).exec()
+
+    def _remember(self, path: Path | None) -> None:
+        if path is not None:
+            self.settings.add_recent(path)
+            save_settings(self.settings)
+            self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    # ---- recovery -----------------------------------------------------------------------
+
+    def write_recovery(self) -> None:
+        if self.document.modified:
+            self.document.write_recovery(recovery_path())
+
+    def _clear_recovery(self) -> None:
+        for path in (recovery_path(), recovery_path().with_suffix(".source")):
+            path.unlink(missing_ok=True)
+
+    # ---- window -------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
+        if self.settings.window_state:
+            self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.ask_to_save():
+            event.ignore()
+            return
+        self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
+        self.settings.window_state = base64.b64encode(bytes(self.saveState().data())).decode()
+        save_settings(self.settings)
+        self._clear_recovery()
+        event.accept()
+
+    def current_index(self) -> QModelIndex:
+        return self.proxy.mapToSource(self.tree.currentIndex())

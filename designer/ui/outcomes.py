@@ -1,0 +1,464 @@
+"""The outcomes editor: a unit's outcomes with Bloom levels, verb help and alignment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.bloom import VerbAdvice, analyze
+from designer.model import Bloom, Course, Knowledge, Module, Outcome, Program
+from designer.model.edits import Insert, Move, Remove, SetField, plan_delete
+from designer.ui.document import Document
+from designer.ui.labels import bloom_label, knowledge_label, tr
+
+Owner = Program | Course | Module
+TEXT, LEVEL, SUPPORTS, ADVICE = range(4)
+FLAG_WORDS = {
+    "non-measurable": "not measurable",
+    "too many verbs": "more than two verbs",
+    "no verb found": "no action verb",
+    "ambiguous": "ambiguous verb",
+}
+
+
+def open_flags(advice: VerbAdvice, chosen: Bloom | None) -> tuple[str, ...]:
+    """The flags still open: choosing one of an ambiguous verb's levels settles it."""
+    if chosen is not None and chosen in advice.candidates:
+        return tuple(flag for flag in advice.flags if flag != "ambiguous")
+    return advice.flags
+
+
+def advice_text(advice: VerbAdvice, chosen: Bloom | None) -> str:
+    """A short line for the table: what is wrong, or what the verb suggests."""
+    problems = [tr(FLAG_WORDS.get(flag, flag)) for flag in open_flags(advice, chosen)]
+    if problems:
+        return "⚠ " + ", ".join(problems)
+    if advice.level is not None:
+        return tr("{0} (from “{1}”)").format(bloom_label(advice.level), advice.verb)
+    return ""
+
+
+def _severity_colour(flags: tuple[str, ...]) -> str:
+    """Red for a defect, amber for a choice the designer must make, grey otherwise."""
+    if set(flags) - {"ambiguous"}:
+        return "#b3261e"
+    return "#8a5a00" if flags else "#3c4043"
+
+
+class OutcomesTable(QAbstractTableModel):
+    """The outcomes of one unit, following the catalog's changes."""
+
+    HEADERS = ("Outcome", "Bloom level", "Supports", "Verb check")
+
+    def __init__(self, document: Document, owner: Owner) -> None:
+        super().__init__()
+        self.document = document
+        self.owner = owner
+        catalog = document.catalog
+        catalog.inserted.connect(self._on_inserted)
+        catalog.removed.connect(self._on_removed)
+        catalog.moved.connect(self._on_moved)
+        catalog.field_changed.connect(self._on_field_changed)
+
+    def close(self) -> None:
+        catalog = self.document.catalog
+        catalog.inserted.disconnect(self._on_inserted)
+        catalog.removed.disconnect(self._on_removed)
+        catalog.moved.disconnect(self._on_moved)
+        catalog.field_changed.disconnect(self._on_field_changed)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.owner.outcomes)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(section + 1)
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        outcome = self.owner.outcomes[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TEXT:
+                return outcome.text or tr("(no text yet)")
+            if column == LEVEL:
+                return bloom_label(outcome.bloom) if outcome.bloom else tr("Not set")
+            if column == SUPPORTS:
+                return ", ".join(self._short(ref) for ref in outcome.supports)
+            return advice_text(analyze(outcome.text), outcome.bloom)
+        if role == Qt.ItemDataRole.ForegroundRole and column == ADVICE:
+            flags = open_flags(analyze(outcome.text), outcome.bloom)
+            return QBrush(QColor(_severity_colour(flags)))
+        if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, SUPPORTS):
+            if column == TEXT:
+                return outcome.text
+            return "\n".join(self._describe(ref) for ref in outcome.supports)
+        return None
+
+    def _short(self, outcome_id: str) -> str:
+        owner = self.document.catalog.owner(outcome_id)
+        number = next(i for i, o in enumerate(owner.outcomes, 1) if o.id == outcome_id)
+        return f"{owner.code or owner.title[:12]} #{number}"
+
+    def _describe(self, outcome_id: str) -> str:
+        outcome = self.document.catalog.get(outcome_id)
+        assert isinstance(outcome, Outcome)
+        return f"{self._short(outcome_id)}: {outcome.text}"
+
+    def _on_inserted(self, parent: Any, list_name: str, index: int) -> None:
+        if parent is self.owner and list_name == "outcomes":
+            self.beginInsertRows(QModelIndex(), index, index)
+            self.endInsertRows()
+        elif list_name == "supports" and parent in self.owner.outcomes:
+            self._refresh(parent)
+
+    def _on_removed(self, parent: Any, list_name: str, index: int, value: Any) -> None:
+        if parent is self.owner and list_name == "outcomes":
+            self.beginRemoveRows(QModelIndex(), index, index)
+            self.endRemoveRows()
+        elif list_name == "supports" and parent in self.owner.outcomes:
+            self._refresh(parent)
+
+    def _on_moved(self, parent: Any, list_name: str, old: int, new: int) -> None:
+        if parent is self.owner and list_name == "outcomes":
+            destination = new + 1 if new > old else new
+            self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), destination)
+            self.endMoveRows()
+
+    def _on_field_changed(self, node: Any, field: str, old: Any, new: Any) -> None:
+        if isinstance(node, Outcome) and any(node is o for o in self.owner.outcomes):
+            self._refresh(node)
+
+    def _refresh(self, outcome: Outcome) -> None:
+        row = next(i for i, o in enumerate(self.owner.outcomes) if o is outcome)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+
+class OutcomesEditor(QWidget):
+    """Table of a unit's outcomes, with the selected one's text, level and alignment below."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.owner: Owner | None = None
+        self.table_model: OutcomesTable | None = None
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setObjectName("outcomesTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+        self.add_button = QPushButton(tr("Add outcome"))
+        self.remove_button = QPushButton(tr("Remove"))
+        self.up_button = QPushButton(tr("Move up"))
+        self.down_button = QPushButton(tr("Move down"))
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch()
+
+        self.text = QLineEdit()
+        self.text.setObjectName("outcomeText")
+        self.text.setPlaceholderText(tr("Start with a measurable action verb, e.g. “Design …”"))
+        self.advice = QLabel()
+        self.advice.setObjectName("verbAdvice")
+        self.advice.setWordWrap(True)
+        self.accept_button = QPushButton()
+        self.accept_button.setObjectName("acceptSuggestion")
+        self.level = QComboBox()
+        self.level.setObjectName("outcomeLevel")
+        self.level.addItem(tr("Not set"), None)
+        for level in Bloom:
+            self.level.addItem(bloom_label(level), level)
+        self.knowledge = QComboBox()
+        self.knowledge.addItem(tr("Not set"), None)
+        for dimension in Knowledge:
+            self.knowledge.addItem(knowledge_label(dimension), dimension)
+        self.supports = QListWidget()
+        self.supports.setObjectName("supportsList")
+        self.supports.setMaximumHeight(130)
+        self.supports.setWordWrap(True)
+        self.supports_label = QLabel(tr("Supports"))
+
+        advice_row = QHBoxLayout()
+        advice_row.addWidget(self.advice, 1)
+        advice_row.addWidget(self.accept_button)
+        levels = QHBoxLayout()
+        levels.addWidget(self.level)
+        levels.addWidget(QLabel(tr("Knowledge")))
+        levels.addWidget(self.knowledge)
+        levels.addStretch()
+        self.detail = QWidget()
+        form = QFormLayout(self.detail)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(tr("Outcome"), self.text)
+        form.addRow("", advice_row)
+        form.addRow(tr("Bloom level"), levels)
+        form.addRow(self.supports_label, self.supports)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.detail)
+
+        self.add_button.clicked.connect(self.add_outcome)
+        self.remove_button.clicked.connect(self.remove_outcome)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.text.textEdited.connect(self._text_edited)
+        self.text.editingFinished.connect(document.end_typing)
+        self.level.activated.connect(lambda i: self._set("bloom", self.level.itemData(i)))
+        self.knowledge.activated.connect(
+            lambda i: self._set("knowledge", self.knowledge.itemData(i))
+        )
+        self.accept_button.clicked.connect(self._accept_suggestion)
+        self.supports.itemChanged.connect(self._support_toggled)
+        document.catalog.field_changed.connect(self._on_field_changed)
+        document.catalog.inserted.connect(self._on_list_changed)
+        document.catalog.removed.connect(self._on_list_changed)
+        self.show_owner(None)
+
+    def close_document(self) -> None:
+        self.document.catalog.field_changed.disconnect(self._on_field_changed)
+        self.document.catalog.inserted.disconnect(self._on_list_changed)
+        self.document.catalog.removed.disconnect(self._on_list_changed)
+        if self.table_model is not None:
+            self.table_model.close()
+
+    # ---- what is shown ------------------------------------------------------------------
+
+    def show_owner(self, owner: Owner | None) -> None:
+        if self.table_model is not None:
+            self.table_model.close()
+            self.table_model = None
+        self.owner = owner
+        enabled = owner is not None
+        for widget in (
+            self.table,
+            self.add_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.detail,
+        ):
+            widget.setEnabled(enabled)
+        if owner is None:
+            self.heading.setText(tr("Select a program, course or module to edit its outcomes."))
+            self.table.setModel(None)
+            self._show_outcome()
+            return
+        self._show_heading()
+        self.table_model = OutcomesTable(self.document, owner)
+        self.table.setModel(self.table_model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LEVEL, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((SUPPORTS, 150), (ADVICE, 160)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_outcome())
+        if owner.outcomes:
+            self.table.selectRow(0)
+        self._show_outcome()
+
+    def _show_heading(self) -> None:
+        assert self.owner is not None
+        kind = tr(type(self.owner).__name__.lower())
+        self.heading.setText(tr("<b>Outcomes of the {0}</b> {1}").format(kind, self.owner.title))
+
+    def current(self) -> Outcome | None:
+        if self.owner is None:
+            return None
+        row = self.table.currentIndex().row()
+        return self.owner.outcomes[row] if 0 <= row < len(self.owner.outcomes) else None
+
+    def select(self, outcome: Outcome) -> None:
+        assert self.owner is not None
+        row = next(i for i, o in enumerate(self.owner.outcomes) if o is outcome)
+        self.table.selectRow(row)
+
+    def _show_outcome(self) -> None:
+        outcome = self.current()
+        self.detail.setEnabled(outcome is not None)
+        if self.text.text() != (outcome.text if outcome else ""):
+            self.text.setText(outcome.text if outcome else "")
+        self.level.setCurrentIndex(max(self.level.findData(outcome.bloom if outcome else None), 0))
+        self.knowledge.setCurrentIndex(
+            max(self.knowledge.findData(outcome.knowledge if outcome else None), 0)
+        )
+        self._show_advice()
+        self._show_supports()
+
+    def _show_advice(self) -> None:
+        outcome = self.current()
+        advice = analyze(self.text.text()) if outcome is not None else None
+        self.accept_button.hide()
+        if advice is None or not self.text.text().strip():
+            self.advice.setText("")
+            return
+        lines = []
+        if "non-measurable" in advice.flags:
+            lines.append(
+                tr(
+                    "⚠ Not measurable: learners cannot show “{0}”. Use an action verb "
+                    "such as describe, apply or design."
+                ).format(advice.verb or "")
+            )
+        if "too many verbs" in advice.flags:
+            lines.append(tr("⚠ More than two action verbs: keep one, at most two."))
+        if "no verb found" in advice.flags:
+            lines.append(tr("⚠ No action verb found at the start."))
+        assert outcome is not None
+        flags = open_flags(advice, outcome.bloom)
+        if advice.level is not None:
+            names = ", ".join(bloom_label(c) for c in advice.candidates)
+            if "ambiguous" in flags:
+                lines.append(
+                    tr("“{0}” is ambiguous: it can be {1}. Choose the level you mean.").format(
+                        advice.verb, names
+                    )
+                )
+            elif advice.candidates:
+                lines.append(
+                    tr("“{0}” can be {1}; you chose {2}.").format(
+                        advice.verb, names, bloom_label(outcome.bloom)
+                    )
+                )  # type: ignore[arg-type]
+            else:
+                lines.append(
+                    tr("“{0}” suggests {1}.").format(advice.verb, bloom_label(advice.level))
+                )
+            unsettled = "ambiguous" in flags or not advice.candidates
+            if unsettled and outcome.bloom != advice.level:
+                self.accept_button.setText(tr("Use {0}").format(bloom_label(advice.level)))
+                self.accept_button.show()
+        self.advice.setText("<br>".join(lines))
+        self.advice.setStyleSheet(f"color: {_severity_colour(flags)};")
+
+    def _show_supports(self) -> None:
+        self.supports.blockSignals(True)
+        self.supports.clear()
+        outcome, owner = self.current(), self.owner
+        parents = self._parents(owner) if owner is not None else []
+        if isinstance(owner, Program):
+            self.supports_label.setText(tr("Supports"))
+            self.supports.addItem(tr("Program outcomes are the top level."))
+        for parent in parents:
+            for number, candidate in enumerate(parent.outcomes, 1):
+                label = f"{parent.code or parent.title} #{number}: {candidate.text}"
+                item = QListWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, candidate.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = outcome is not None and candidate.id in outcome.supports
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                self.supports.addItem(item)
+        self.supports.blockSignals(False)
+
+    def _parents(self, owner: Owner) -> list[Program | Course]:
+        catalog = self.document.catalog
+        return [catalog.get(u) for u in catalog.users(owner.id)]  # type: ignore[misc]
+
+    # ---- edits --------------------------------------------------------------------------
+
+    def add_outcome(self) -> None:
+        if self.owner is None:
+            return
+        outcome = Outcome(id=self.document.catalog.new_id("o"))
+        index = len(self.owner.outcomes)
+        self.document.push([Insert(self.owner, "outcomes", index, outcome)], tr("Add outcome"))
+        self.table.selectRow(index)
+        self.text.setFocus()
+
+    def remove_outcome(self) -> None:
+        outcome = self.current()
+        if outcome is None or self.owner is None:
+            return
+        row = self.owner.outcomes.index(outcome)
+        self.document.push(
+            plan_delete(self.document.catalog, self.owner, "outcomes", row), tr("Remove outcome")
+        )
+
+    def _move(self, step: int) -> None:
+        outcome = self.current()
+        if outcome is None or self.owner is None:
+            return
+        row = self.owner.outcomes.index(outcome)
+        if 0 <= row + step < len(self.owner.outcomes):
+            self.document.push([Move(self.owner, "outcomes", row, row + step)], tr("Move outcome"))
+            self.table.selectRow(row + step)
+
+    def _set(self, field: str, value: Any) -> None:
+        outcome = self.current()
+        if outcome is not None and getattr(outcome, field) != value:
+            key = self.document.merge_key(outcome.id, field) if field == "text" else None
+            self.document.push([SetField(outcome, field, value)], tr("Edit outcome"), key)
+
+    def _text_edited(self, text: str) -> None:
+        self._set("text", text)
+        self._show_advice()
+
+    def _accept_suggestion(self) -> None:
+        advice = analyze(self.text.text())
+        if advice.level is not None:
+            self._set("bloom", advice.level)
+
+    def _support_toggled(self, item: QListWidgetItem) -> None:
+        outcome = self.current()
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if outcome is None or target is None:
+            return
+        if item.checkState() == Qt.CheckState.Checked and target not in outcome.supports:
+            edit: Insert | Remove = Insert(outcome, "supports", len(outcome.supports), target)
+        elif item.checkState() == Qt.CheckState.Unchecked and target in outcome.supports:
+            edit = Remove(outcome, "supports", outcome.supports.index(target))
+        else:
+            return
+        self.document.push([edit], tr("Change alignment"))
+
+    def _on_field_changed(self, node: Any, field: str, old: Any, new: Any) -> None:
+        if node is self.current():
+            if field == "text" and self.text.text() != new:
+                self.text.setText(new)
+            self._show_outcome()
+        elif node is self.owner and field == "title":
+            self._show_heading()
+
+    def _on_list_changed(self, parent: Any, list_name: str, *args: Any) -> None:
+        if list_name == "supports" and parent is self.current():
+            self._show_supports()

@@ -1,0 +1,223 @@
+"""Edits to the tree's structure: add, delete, duplicate, move, share, copy and paste."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QApplication
+
+from designer.model import Course, Item, Module, Program
+from designer.model.copying import Snippet, clone, snippet
+from designer.model.edits import AddUnit, Edit, Insert, Move, Remove, plan_delete
+from designer.ui.labels import tr
+from designer.ui.tree_model import LIST_OF, TreeNode
+
+if TYPE_CHECKING:
+    from designer.ui.main_window import MainWindow
+
+SNIPPET_MIME = "application/x-curriculum-designer-snippet"
+CHILD_KIND = {type(None): Program, Program: Course, Course: Module, Module: Item}
+NEW_PREFIX = {Program: "p", Course: "c", Module: "m", Item: "i"}
+NEW_TITLE = {Program: "New program", Course: "New course", Module: "New module", Item: "New item"}
+
+
+def _list_name(parent: TreeNode) -> str:
+    return "programs" if parent.unit is None else LIST_OF[type(parent.unit)]
+
+
+class StructureActions:
+    """What the Insert and Edit menus and drag and drop do to the tree."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def document(self):  # type: ignore[no-untyped-def]
+        return self.window.document
+
+    @property
+    def catalog(self):  # type: ignore[no-untyped-def]
+        return self.window.document.catalog
+
+    # ---- adding -------------------------------------------------------------------------
+
+    def add(self, kind: type[Program | Course | Module | Item]) -> None:
+        """Add a new unit of this kind in the selection's context, then select it."""
+        place = self._place_for(kind, self.window.selected_node())
+        if place is None:
+            self.window.show_message(
+                tr("Select where the new {0} goes first.").format(tr(kind.__name__.lower()))
+            )
+            return
+        parent, row = place
+        unit = kind(id=self.catalog.new_id(NEW_PREFIX[kind]), title=tr(NEW_TITLE[kind]))
+        edits: list[Edit] = []
+        value: object = unit
+        if isinstance(unit, Course | Module):
+            edits.append(AddUnit(unit))
+            value = unit.id
+        edits.append(Insert(parent.unit, _list_name(parent), row, value))  # type: ignore[arg-type]
+        self.document.push(edits, tr("Add {0}").format(tr(kind.__name__.lower())))
+        self.window.select_child(parent, row, edit_title=True)
+
+    def _place_for(self, kind: type, node: TreeNode | None) -> tuple[TreeNode, int] | None:
+        """The parent node and row for a new unit: after the selected one of its kind,
+        or at the end of the selected parent."""
+        root = self.window.tree_model.root
+        while node is not None:
+            unit_type = type(node.unit)
+            if unit_type is kind and node.parent is not None:
+                return node.parent, node.row() + 1
+            if CHILD_KIND.get(unit_type) is kind:
+                return node, len(self.window.tree_model._child_units(node))
+            node = node.parent
+        if kind is Program:
+            return root, len(self.catalog.programs)
+        return None
+
+    # ---- deleting, moving, duplicating --------------------------------------------------
+
+    def delete(self) -> None:
+        node = self.window.selected_node()
+        if node is None or node.parent is None:
+            return
+        parent, row = node.parent, node.row()
+        unit = node.unit
+        if isinstance(unit, Course | Module) and self.catalog.users(unit.id) == [parent.unit.id]:  # type: ignore[union-attr]
+            question = tr("“{0}” is used nowhere else. Delete it from the catalog?").format(
+                unit.title
+            )
+            if not self.window.confirm(tr("Delete"), question, tr("Delete")):
+                return
+        edits = plan_delete(self.catalog, parent.unit, _list_name(parent), row)  # type: ignore[arg-type]
+        self.document.push(edits, tr("Delete {0}").format(unit.title))  # type: ignore[union-attr]
+        remaining = len(self.window.tree_model._child_units(parent))
+        if remaining:
+            self.window.select_child(parent, min(row, remaining - 1))
+
+    def move(self, step: int) -> None:
+        node = self.window.selected_node()
+        if node is None or node.parent is None:
+            return
+        parent, row = node.parent, node.row()
+        count = len(self.window.tree_model._child_units(parent))
+        if not 0 <= row + step < count:
+            return
+        self.document.push(
+            [Move(parent.unit, _list_name(parent), row, row + step)],  # type: ignore[arg-type]
+            tr("Move {0}").format(node.unit.title),
+        )  # type: ignore[union-attr]
+        self.window.select_child(parent, row + step)
+
+    def duplicate(self) -> None:
+        node = self.window.selected_node()
+        if node is None or node.parent is None or node.unit is None:
+            return
+        self._paste(
+            snippet(self.catalog, node.unit),
+            node.parent,
+            node.row() + 1,
+            tr("Duplicate {0}").format(node.unit.title),
+        )
+
+    def make_independent(self) -> None:
+        """Give this place its own copy of a shared course or module."""
+        node = self.window.selected_node()
+        if node is None or node.parent is None or not isinstance(node.unit, Course | Module):
+            return
+        if len(self.catalog.users(node.unit.id)) < 2:
+            self.window.show_message(tr("“{0}” is not shared.").format(node.unit.title))
+            return
+        copy, edits = clone(self.catalog, snippet(self.catalog, node.unit))
+        parent, row = node.parent, node.row()
+        list_name = _list_name(parent)
+        edits += [Remove(parent.unit, list_name, row), Insert(parent.unit, list_name, row, copy.id)]  # type: ignore[arg-type]
+        self.document.push(edits, tr("Make independent copy of {0}").format(node.unit.title))
+        self.window.select_child(parent, row)
+
+    # ---- clipboard ----------------------------------------------------------------------
+
+    def copy(self) -> None:
+        node = self.window.selected_node()
+        if node is None or node.unit is None:
+            return
+        data = QMimeData()
+        data.setData(SNIPPET_MIME, snippet(self.catalog, node.unit).model_dump_json().encode())
+        data.setText(node.unit.title)
+        QApplication.clipboard().setMimeData(data)
+
+    def cut(self) -> None:
+        self.copy()
+        self.delete()
+
+    def paste(self) -> None:
+        data = QApplication.clipboard().mimeData()
+        if data is None or not data.hasFormat(SNIPPET_MIME):
+            self.window.show_message(tr("The clipboard holds no course, module or item."))
+            return
+        source = Snippet.model_validate_json(bytes(data.data(SNIPPET_MIME).data()))
+        kind = {"program": Program, "course": Course, "module": Module, "item": Item}.get(
+            source.kind
+        )
+        place = self._place_for(kind, self.window.selected_node()) if kind else None
+        if place is None:
+            self.window.show_message(tr("Select where to paste the {0}.").format(source.kind))
+            return
+        self._paste(source, place[0], place[1], tr("Paste {0}").format(source.kind))
+
+    def _paste(self, source: Snippet, parent: TreeNode, row: int, label: str) -> None:
+        copy, edits = clone(self.catalog, source)
+        value = copy.id if isinstance(copy, Course | Module) else copy
+        edits.append(Insert(parent.unit, _list_name(parent), row, value))  # type: ignore[arg-type]
+        self.document.push(edits, label)
+        self.window.select_child(parent, row)
+
+    # ---- drag and drop ------------------------------------------------------------------
+
+    def drop(self, source: TreeNode, target: TreeNode, row: int, copy: bool) -> bool:
+        """Reorder in the same parent, share into another one, or (copy) add a copy there."""
+        unit = source.unit
+        assert unit is not None
+        parent = target
+        if type(target.unit) is type(unit) and target.parent is not None:
+            # Dropped onto a sibling: it goes just before that sibling.
+            parent, row = target.parent, target.row()
+        if CHILD_KIND.get(type(parent.unit)) is not type(unit):
+            return False
+        count = len(self.window.tree_model._child_units(parent))
+        row = count if row < 0 else min(row, count)
+        list_name = _list_name(parent)
+        if copy:
+            self._paste(snippet(self.catalog, unit), parent, row, tr("Copy {0}").format(unit.title))
+            return True
+        if parent is source.parent or parent.unit is source.parent.unit:  # type: ignore[union-attr]
+            old = source.row()
+            new = row - 1 if row > old else row
+            if new != old:
+                self.document.push(
+                    [Move(parent.unit, list_name, old, new)],  # type: ignore[arg-type]
+                    tr("Move {0}").format(unit.title),
+                )
+                self.window.select_child(parent, new)
+            return True
+        if isinstance(unit, Item):
+            source_parent = source.parent
+            assert source_parent is not None
+            edits: list[Edit] = [
+                Remove(source_parent.unit, "items", source.row()),  # type: ignore[arg-type]
+                Insert(parent.unit, "items", row, unit),
+            ]  # type: ignore[arg-type]
+            self.document.push(edits, tr("Move {0}").format(unit.title))
+        else:
+            if unit.id in getattr(parent.unit, list_name):
+                self.window.show_message(
+                    tr("“{0}” is already part of “{1}”.").format(unit.title, parent.unit.title)
+                )  # type: ignore[union-attr]
+                return False
+            self.document.push(
+                [Insert(parent.unit, list_name, row, unit.id)],  # type: ignore[arg-type]
+                tr("Share {0}").format(unit.title),
+            )
+        self.window.select_child(parent, row)
+        return True

@@ -1,0 +1,90 @@
+"""The running totals always in view: the selection's program and the selected unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel
+
+from designer.model import Item, Program
+from designer.model.totals import format_hours
+from designer.ui.document import Document
+from designer.ui.labels import tr
+from designer.ui.tree_model import TreeNode
+
+
+class TotalsBar(QFrame):
+    """Program hours, ECTS with its rounding, weeks and courses; the selected unit's hours."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.setObjectName("totalsBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#totalsBar { background: #f3f6fb; border-radius: 6px; }")
+        self.document = document
+        self.node: TreeNode | None = None
+        self.program_title = QLabel()
+        self.program_title.setStyleSheet("font-weight: 600;")
+        self.ects = QLabel()
+        self.ects.setObjectName("programTotals")
+        self.ects.setStyleSheet("font-size: 15pt; font-weight: 600; color: #1a4d8f;")
+        self.pace = QLabel()
+        self.pace.setObjectName("programPace")
+        self.selected = QLabel()
+        self.selected.setObjectName("selectedHours")
+        layout = QGridLayout(self)
+        layout.addWidget(self.program_title, 0, 0, 1, 2)
+        layout.addWidget(self.ects, 1, 0)
+        layout.addWidget(self.selected, 1, 1)
+        layout.addWidget(self.pace, 2, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
+        catalog = document.catalog
+        for signal in (catalog.field_changed, catalog.inserted, catalog.removed):
+            signal.connect(self._on_change)
+        document.totals.changed.connect(self._on_change)
+        self.refresh()
+
+    def close_document(self) -> None:
+        catalog = self.document.catalog
+        for signal in (catalog.field_changed, catalog.inserted, catalog.removed):
+            signal.disconnect(self._on_change)
+        self.document.totals.changed.disconnect(self._on_change)
+
+    def show_node(self, node: TreeNode | None) -> None:
+        self.node = node
+        self.refresh()
+
+    def _on_change(self, *args: Any) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        node = self.node
+        program = node.program() if node is not None else None
+        if program is None and len(self.document.catalog.programs) == 1:
+            program = self.document.catalog.programs[0]
+        if program is None or program not in self.document.catalog.programs:
+            self.program_title.setText(tr("No program selected"))
+            self.ects.setText("")
+            self.pace.setText(tr("Select a unit to see its program's workload and credits."))
+            self.selected.setText("")
+            return
+        settings = self.document.catalog.settings
+        figures = self.document.totals.program(program)
+        self.program_title.setText(program.title or tr("(untitled program)"))
+        self.ects.setText(figures.ects_text(settings.rounding))
+        courses = (
+            tr("1 course") if figures.courses == 1 else tr("{0} courses").format(figures.courses)
+        )
+        self.pace.setText(
+            tr("{0} weeks at {1} h a week · {2}").format(
+                figures.weeks, format_hours(settings.weekly_hours), courses
+            )
+        )
+        unit = node.unit if node is not None else None
+        if unit is None or isinstance(unit, Program):
+            self.selected.setText("")
+        elif isinstance(unit, Item):
+            self.selected.setText(tr("Selected: {0} min").format(format_hours(unit.minutes)))
+        else:
+            hours = format_hours(self.document.totals.hours(unit))
+            self.selected.setText(tr("Selected: {0} h").format(hours))

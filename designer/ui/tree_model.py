@@ -1,0 +1,370 @@
+"""The curriculum tree: programs, their courses, modules and items, over the live catalog."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from designer.model import Course, Item, Module, Program
+from designer.model.catalog import Parent
+from designer.model.totals import format_hours
+from designer.ui.document import Document
+from designer.ui.labels import item_kind_label
+
+MIME_TYPE = "application/x-curriculum-designer-tree-path"
+Index = QModelIndex | QPersistentModelIndex
+Unit = Program | Course | Module | Item
+NODE_ROLE = Qt.ItemDataRole.UserRole + 1
+HIGHLIGHT = QColor("#fff1b8")
+
+TITLE, KIND, HOURS, SHARE, SHARED = range(5)
+HEADERS = ["Title", "Type", "Hours", "Share", "Shared"]
+LIST_OF = {Program: "course_ids", Course: "module_ids", Module: "items"}
+
+
+class TreeNode:
+    """One place in the tree; a shared unit has one node for each place it appears."""
+
+    __slots__ = ("unit", "parent", "children")
+
+    def __init__(self, unit: Unit | None, parent: TreeNode | None) -> None:
+        self.unit = unit
+        self.parent = parent
+        self.children: list[TreeNode] | None = None  # built when first asked for
+
+    def row(self) -> int:
+        assert self.parent is not None and self.parent.children is not None
+        return next(i for i, node in enumerate(self.parent.children) if node is self)
+
+    def program(self) -> Program | None:
+        node: TreeNode | None = self
+        while node is not None and not isinstance(node.unit, Program):
+            node = node.parent
+        return node.unit if node is not None else None  # type: ignore[return-value]
+
+
+DropHandler = Callable[[TreeNode, TreeNode, int, bool], bool]
+
+
+class CurriculumTreeModel(QAbstractItemModel):
+    """Adapter from the catalog to Qt views; follows the catalog's change signals."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.catalog = document.catalog
+        self.root = TreeNode(None, None)
+        self._places: dict[str, list[TreeNode]] = {}
+        self.highlight_id: str | None = None
+        self.drop_handler: DropHandler | None = None
+        self.catalog.inserted.connect(self._on_inserted)
+        self.catalog.removed.connect(self._on_removed)
+        self.catalog.moved.connect(self._on_moved)
+        self.catalog.field_changed.connect(self._on_field_changed)
+        document.totals.changed.connect(self._on_totals_changed)
+
+    def close(self) -> None:
+        self.catalog.inserted.disconnect(self._on_inserted)
+        self.catalog.removed.disconnect(self._on_removed)
+        self.catalog.moved.disconnect(self._on_moved)
+        self.catalog.field_changed.disconnect(self._on_field_changed)
+        self.document.totals.changed.disconnect(self._on_totals_changed)
+
+    # ---- structure ----------------------------------------------------------------------
+
+    def node(self, index: Index) -> TreeNode:
+        return index.internalPointer() if index.isValid() else self.root  # type: ignore[no-any-return]
+
+    def places(self, unit_id: str) -> list[TreeNode]:
+        """The tree nodes built so far for a unit."""
+        return list(self._places.get(unit_id, ()))
+
+    def index_of(self, node: TreeNode, column: int = 0) -> QModelIndex:
+        if node is self.root or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row(), column, node)
+
+    def _child_units(self, node: TreeNode) -> list[Any]:
+        unit = node.unit
+        if unit is None:
+            return self.catalog.programs
+        if isinstance(unit, Program):
+            return self.catalog.courses_of(unit)
+        if isinstance(unit, Course):
+            return self.catalog.modules_of(unit)
+        if isinstance(unit, Module):
+            return unit.items
+        return []
+
+    def _children(self, node: TreeNode) -> list[TreeNode]:
+        if node.children is None:
+            node.children = [self._new_node(unit, node) for unit in self._child_units(node)]
+        return node.children
+
+    def _new_node(self, unit: Unit, parent: TreeNode) -> TreeNode:
+        node = TreeNode(unit, parent)
+        self._places.setdefault(unit.id, []).append(node)
+        return node
+
+    def _forget(self, node: TreeNode) -> None:
+        assert node.unit is not None
+        places = self._places[node.unit.id]
+        places.remove(next(n for n in places if n is node))
+        if not places:
+            del self._places[node.unit.id]
+        for child in node.children or ():
+            self._forget(child)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        children = self._children(self.node(parent))
+        if not (0 <= row < len(children) and 0 <= column < len(HEADERS)):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        parent = self.node(index).parent
+        return self.index_of(parent) if parent is not None else QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        if parent.column() > 0:
+            return 0
+        return len(self._children(self.node(parent)))
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+        if parent.column() > 0:
+            return False
+        node = self.node(parent)
+        return bool(node.children) if node.children is not None else bool(self._child_units(node))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return len(HEADERS)
+
+    # ---- data ---------------------------------------------------------------------------
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr(HEADERS[section])
+            if role == Qt.ItemDataRole.TextAlignmentRole and section in (HOURS, SHARE):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self.node(index)
+        unit = node.unit
+        assert unit is not None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(node, unit, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (HOURS, SHARE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and unit.id == self.highlight_id:
+            return QBrush(HIGHLIGHT)
+        if role == Qt.ItemDataRole.FontRole and isinstance(unit, Program) and column == TITLE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and column in (KIND, SHARE, SHARED):
+            return QBrush(QColor("#5f6368"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == SHARED:
+            users = self.catalog.users(unit.id)
+            if len(users) > 1:
+                titles = [self.catalog.get(u).title for u in users]  # type: ignore[union-attr]
+                return self.tr("Used by:") + "\n" + "\n".join(titles)
+        if role == NODE_ROLE:
+            return node
+        return None
+
+    def _text(self, node: TreeNode, unit: Unit, column: int) -> str:
+        if column == TITLE:
+            return unit.title or self.tr("(untitled)")
+        if column == KIND:
+            return (
+                item_kind_label(unit.kind)
+                if isinstance(unit, Item)
+                else self.tr(type(unit).__name__)
+            )
+        totals = self.document.totals
+        if column == HOURS:
+            if isinstance(unit, Item):
+                return f"{format_hours(unit.minutes)} min"
+            return f"{format_hours(totals.hours(unit))} h"
+        if column == SHARE:
+            program = node.program()
+            if program is None or program is unit:
+                return ""
+            whole = totals.hours(program)
+            return f"{100 * totals.hours(unit) / whole:.1f} %" if whole else ""
+        if column == SHARED and not isinstance(unit, Item):
+            count = len(self.catalog.users(unit.id))
+            if count > 1:
+                noun = self.tr("programs") if isinstance(unit, Course) else self.tr("courses")
+                return f"{count} {noun}"
+        return ""
+
+    def set_highlight(self, unit_id: str | None) -> None:
+        """Mark every place of a unit (the selected one's other appearances)."""
+        old, self.highlight_id = self.highlight_id, unit_id
+        for changed in {old, unit_id} - {None}:
+            self._refresh_unit(changed, TITLE, SHARED)  # type: ignore[arg-type]
+
+    # ---- following the catalog ----------------------------------------------------------
+
+    def _parent_nodes(self, parent: Parent, list_name: str) -> list[TreeNode]:
+        """The built nodes whose children this list is."""
+        if parent is None:
+            return [self.root] if list_name == "programs" else []
+        if LIST_OF.get(type(parent)) != list_name:
+            return []
+        return [n for n in self.places(parent.id) if n.children is not None]
+
+    def _on_inserted(self, parent: Parent, list_name: str, index: int) -> None:
+        for node in self._parent_nodes(parent, list_name):
+            unit = self._child_units(node)[index]
+            self.beginInsertRows(self.index_of(node), index, index)
+            assert node.children is not None
+            node.children.insert(index, self._new_node(unit, node))
+            self.endInsertRows()
+        self._refresh_sharing(parent, list_name, index)
+
+    def _on_removed(self, parent: Parent, list_name: str, index: int, value: Any) -> None:
+        for node in self._parent_nodes(parent, list_name):
+            assert node.children is not None
+            self.beginRemoveRows(self.index_of(node), index, index)
+            self._forget(node.children.pop(index))
+            self.endRemoveRows()
+        if isinstance(value, str) and value in self.catalog:
+            self._refresh_unit(value, SHARED, SHARED)
+
+    def _on_moved(self, parent: Parent, list_name: str, old: int, new: int) -> None:
+        for node in self._parent_nodes(parent, list_name):
+            assert node.children is not None
+            parent_index = self.index_of(node)
+            # Qt wants the row before which the moved row lands, counted before the move.
+            destination = new + 1 if new > old else new
+            self.beginMoveRows(parent_index, old, old, parent_index, destination)
+            node.children.insert(new, node.children.pop(old))
+            self.endMoveRows()
+
+    def _on_field_changed(self, node: Any, field: str, old: Any, new: Any) -> None:
+        if field in ("title", "kind") and node.id in self._places:
+            self._refresh_unit(node.id, TITLE, KIND)
+
+    def _on_totals_changed(self, unit_ids: set[str]) -> None:
+        for unit_id in unit_ids:
+            self._refresh_unit(unit_id, HOURS, SHARE)
+            if isinstance(self.catalog.get_or_none(unit_id), Program):
+                # Every share inside a program depends on the program's hours.
+                for node in self.places(unit_id):
+                    self._refresh_shares_below(node)
+
+    def _refresh_sharing(self, parent: Parent, list_name: str, index: int) -> None:
+        if list_name in ("course_ids", "module_ids") and parent is not None:
+            self._refresh_unit(getattr(parent, list_name)[index], SHARED, SHARED)
+
+    def _refresh_unit(self, unit_id: str, first: int, last: int) -> None:
+        for node in self.places(unit_id):
+            row = node.row()
+            self.dataChanged.emit(
+                self.createIndex(row, first, node), self.createIndex(row, last, node)
+            )
+
+    def _refresh_shares_below(self, node: TreeNode) -> None:
+        for child in node.children or ():
+            row = child.row()
+            self.dataChanged.emit(
+                self.createIndex(row, SHARE, child), self.createIndex(row, SHARE, child)
+            )
+            self._refresh_shares_below(child)
+
+    # ---- drag and drop ------------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        data = QMimeData()
+        rows = [i for i in indexes if i.column() == 0]
+        if rows:
+            path = []
+            node: TreeNode | None = self.node(rows[0])
+            while node is not None and node.parent is not None:
+                path.insert(0, node.row())
+                node = node.parent
+            data.setData(MIME_TYPE, json.dumps(path).encode())
+            data.setText(self.node(rows[0]).unit.title)  # type: ignore[union-attr]
+        return data
+
+    def node_at_path(self, path: list[int]) -> TreeNode | None:
+        node = self.root
+        for row in path:
+            children = self._children(node)
+            if not 0 <= row < len(children):
+                return None
+            node = children[row]
+        return node
+
+    def dropMimeData(  # noqa: N802
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        if not data.hasFormat(MIME_TYPE) or self.drop_handler is None:
+            return False
+        source = self.node_at_path(json.loads(bytes(data.data(MIME_TYPE).data()).decode()))
+        if source is None or source.unit is None:
+            return False
+        copy = action == Qt.DropAction.CopyAction
+        self.drop_handler(source, self.node(parent), row, copy)
+        # The handler made the change; returning False keeps the view from removing rows.
+        return False
+
+
+class TreeFilter(QSortFilterProxyModel):
+    """Keeps the units whose title, code or outcomes contain the filter text, with context."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setRecursiveFilteringEnabled(True)
+        self.setAutoAcceptChildRows(True)
+        self._text = ""
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = " ".join(text.split()).casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
+        if not self._text:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, CurriculumTreeModel)
+        unit = model.node(model.index(row, 0, parent)).unit
+        texts = [unit.title, getattr(unit, "code", "")]  # type: ignore[union-attr]
+        texts += [o.text for o in getattr(unit, "outcomes", [])]
+        return any(self._text in text.casefold() for text in texts)

@@ -1,0 +1,102 @@
+"""Windows on real catalogs, and a hand that answers the dialogs they open."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from designer.appsettings import AppSettings
+from designer.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def sample_copy(sample_path, tmp_path):
+    path = tmp_path / "catalog.curriculum.json"
+    shutil.copyfile(sample_path, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, sample_copy):
+    # Not qtbot.addWidget: it closes windows before this fixture can discard their changes.
+    window = MainWindow(AppSettings())
+    assert window.open_file(sample_copy)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    discard_and_close(window)
+
+
+@pytest.fixture
+def empty_window(qtbot):
+    # Not qtbot.addWidget: it closes windows before this fixture can discard their changes.
+    window = MainWindow(AppSettings())
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    discard_and_close(window)
+
+
+def discard_and_close(window: MainWindow) -> None:
+    """Close without the unsaved-changes question, which would wait for an answer."""
+    window.document.undo_stack.setClean()
+    assert not window.document.modified
+    assert window.close()
+    window.deleteLater()
+
+
+class DialogAnswers:
+    """Clicks the named button of the next modal dialog(s), and records what they said."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+        self.seen: list[str] = []
+
+    def answer(self, button_text: str) -> None:
+        def click() -> None:
+            dialog = QApplication.activeModalWidget()
+            if dialog is None:
+                QTimer.singleShot(10, click)
+                return
+            texts = [dialog.windowTitle()]
+            texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+            if hasattr(dialog, "text"):
+                texts.append(dialog.text())
+                texts.append(dialog.informativeText())
+            self.seen.append("\n".join(texts))
+            for button in dialog.findChildren(QAbstractButton):
+                if button.text().replace("&", "") == button_text:
+                    button.click()
+                    return
+            raise AssertionError(f"no button {button_text!r} in {texts}")
+
+        QTimer.singleShot(0, click)
+
+
+@pytest.fixture
+def dialogs(qtbot):
+    return DialogAnswers(qtbot)
+
+
+def tree_index(window, *titles):
+    """The proxy index of the unit reached by following titles from the top."""
+    model = window.tree.model()
+    index = QModelIndex()
+    for title in titles:
+        rows = [model.index(r, 0, index) for r in range(model.rowCount(index))]
+        matches = [i for i in rows if i.data() == title]
+        assert matches, f"{title!r} not among {[i.data() for i in rows]}"
+        index = matches[0]
+    return index
+
+
+def select(window, qtbot, *titles):
+    index = tree_index(window, *titles)
+    window.tree.scrollTo(index)
+    rect = window.tree.visualRect(index)
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.tree.currentIndex() == index
+    return index

@@ -1,0 +1,258 @@
+"""A designer builds and edits curricula in the window; totals follow every keystroke."""
+
+from conftest import select, tree_index
+from PySide6.QtCore import Qt
+
+from designer.model import Bloom
+
+
+def field(window, name):
+    return window.editor.fields[name].editor
+
+
+def retype(qtbot, editor, text):
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+
+
+def totals_text(window):
+    bar = window.totals_bar
+    return bar.program_title.text(), bar.ects.text(), bar.pace.text(), bar.selected.text()
+
+
+def row_texts(window, *titles):
+    index = tree_index(window, *titles)
+    return [index.siblingAtColumn(c).data() for c in range(5)]
+
+
+def shortcut(qtbot, window, key):
+    qtbot.keyClick(
+        window.tree, key, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+
+
+def test_build_a_program_from_an_empty_window_with_the_keyboard(empty_window, qtbot):
+    window = empty_window
+    window.activateWindow()
+    window.tree.setFocus()
+    shortcut(qtbot, window, Qt.Key.Key_P)
+    qtbot.keyClicks(field(window, "title"), "Data Analyst Certificate")
+    window.tree.setFocus()
+    shortcut(qtbot, window, Qt.Key.Key_C)
+    qtbot.keyClicks(field(window, "title"), "Statistics")
+    window.tree.setFocus()
+    shortcut(qtbot, window, Qt.Key.Key_M)
+    qtbot.keyClicks(field(window, "title"), "Week 1: Describing data")
+    for title, minutes in (("Averages and spread", "90"), ("Practice quiz", "30")):
+        window.tree.setFocus()
+        shortcut(qtbot, window, Qt.Key.Key_I)
+        qtbot.keyClicks(field(window, "title"), title)
+        retype(qtbot, field(window, "minutes"), minutes)
+    select(window, qtbot, "Data Analyst Certificate", "Statistics")
+    shortcut(qtbot, window, Qt.Key.Key_C)
+    qtbot.keyClicks(field(window, "title"), "SQL for analysts")
+    retype(qtbot, field(window, "hours"), "48")
+
+    assert totals_text(window) == (
+        "Data Analyst Certificate",
+        "50 h = 2 ECTS",
+        "5 weeks at 10 h a week · 2 courses",
+        "Selected: 48 h",
+    )
+    assert row_texts(window, "Data Analyst Certificate") == [
+        "Data Analyst Certificate",
+        "Program",
+        "50 h",
+        "",
+        "",
+    ]
+    assert row_texts(window, "Data Analyst Certificate", "Statistics") == [
+        "Statistics",
+        "Course",
+        "2 h",
+        "4.0 %",
+        "",
+    ]
+    assert row_texts(window, "Data Analyst Certificate", "SQL for analysts")[2:4] == [
+        "48 h",
+        "96.0 %",
+    ]
+    week = ("Data Analyst Certificate", "Statistics", "Week 1: Describing data")
+    assert row_texts(window, *week)[2] == "2 h"
+    assert row_texts(window, *week, "Averages and spread")[1:3] == ["Video", "90 min"]
+    assert row_texts(window, *week, "Practice quiz")[2] == "30 min"
+    assert window.isWindowModified()
+
+
+def test_typing_item_minutes_updates_module_course_and_program_totals(window, qtbot):
+    select(
+        window,
+        qtbot,
+        "Microsoft Full Stack Developer Professional Certificate",
+        "Introduction to Programming With C#",
+        "Week 1: C# fundamentals: syntax, types and variables",
+        "Welcome to C# and .NET",
+    )
+    minutes = field(window, "minutes")
+    assert minutes.text() == "15"
+    retype(qtbot, minutes, "195")  # three hours more
+    assert totals_text(window)[1:] == (
+        "425 h = 17 ECTS",
+        "43 weeks at 10 h a week · 12 courses",
+        "Selected: 195 min",
+    )
+    path = (
+        "Microsoft Full Stack Developer Professional Certificate",
+        "Introduction to Programming With C#",
+    )
+    assert row_texts(window, *path)[2] == "33 h"
+    assert (
+        row_texts(window, *path, "Week 1: C# fundamentals: syntax, types and variables")[2]
+        == "13 h"
+    )
+    # One undo step for the whole number typed.
+    window.document.end_typing()
+    window.undo_action.trigger()
+    assert minutes.text() == "15"
+    assert totals_text(window)[1] == "422 h = 16 ECTS (16.88 rounded down)"
+
+
+def test_editing_a_shared_course_changes_every_program(window, qtbot):
+    programs = [
+        "Microsoft Full Stack Developer Professional Certificate",
+        "Microsoft Back-End Developer Professional Certificate",
+        "Microsoft Front-End Developer Professional Certificate",
+    ]
+    select(window, qtbot, programs[2], "Introduction to Web Development")
+    assert row_texts(window, programs[2], "Introduction to Web Development")[4] == "2 programs"
+    retype(qtbot, field(window, "hours"), "44")
+    assert [row_texts(window, p)[2] for p in programs] == ["427 h", "309 h", "217 h"]
+    assert totals_text(window)[1] == "217 h = 8 ECTS (8.68 rounded down)"
+    select(window, qtbot, programs[0])
+    assert totals_text(window)[1] == "427 h = 17 ECTS (17.08 rounded down)"
+
+
+def test_selecting_a_shared_course_highlights_its_other_places(window, qtbot):
+    index = select(
+        window,
+        qtbot,
+        "Microsoft Back-End Developer Professional Certificate",
+        "Introduction to Programming With C#",
+    )
+    model = window.tree.model()
+    highlighted = []
+    for row in range(model.rowCount()):
+        program = model.index(row, 0)
+        for child in range(model.rowCount(program)):
+            if model.index(child, 0, program).data(Qt.ItemDataRole.BackgroundRole) is not None:
+                highlighted.append(program.data())
+    assert len(highlighted) == 3 and index.isValid()
+
+
+def test_invalid_input_is_refused_at_the_field_with_a_reason(window, qtbot):
+    select(
+        window,
+        qtbot,
+        "Microsoft Full Stack Developer Professional Certificate",
+        "Introduction to Programming With C#",
+        "Week 1: C# fundamentals: syntax, types and variables",
+        "Welcome to C# and .NET",
+    )
+    item = window.editor.unit
+    reached = []
+    window.document.catalog.field_changed.connect(lambda node, name, old, new: reached.append(new))
+    number = window.editor.fields["minutes"]
+    for text, reason in (("-5", "cannot be negative"), ("ten", "is not a number")):
+        retype(qtbot, number.editor, text)
+        assert number.error.isVisible() and reason in number.error.text()
+        assert item.minutes == 15 and reached == []
+    number.editor.selectAll()
+    qtbot.keyClick(number.editor, Qt.Key.Key_Delete)
+    assert "Enter the minutes" in number.error.text() and item.minutes == 15
+    # Typing 90000 passes through 9, 90 and 900, which are fine; 9000 and 90000 are refused.
+    retype(qtbot, number.editor, "90000")
+    assert "at most 6000" in number.error.text()
+    assert reached == [9, 90, 900] and item.minutes == 900
+    retype(qtbot, number.editor, "20")
+    assert not number.error.isVisible() and item.minutes == 20
+    assert all(0 <= value <= 6000 for value in reached)
+
+
+def test_typing_a_title_is_one_undo_step_and_marks_the_window_modified(window, qtbot):
+    select(
+        window,
+        qtbot,
+        "Microsoft Public Relations and Communications Associate Professional Certificate",
+        "Introduction to Public Relations",
+    )
+    assert not window.isWindowModified()
+    assert window.windowTitle() == "catalog.curriculum.json[*] — Curriculum Designer"
+    qtbot.keyClicks(field(window, "title"), " (revised)")
+    assert window.document.catalog.courses["introduction-to-public-relations"].title.endswith(
+        "(revised)"
+    )
+    assert window.isWindowModified()
+    assert window.document.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert field(window, "title").text() == "Introduction to Public Relations"
+    assert not window.isWindowModified()
+
+
+def test_the_filter_narrows_the_tree_as_the_designer_types(window, qtbot):
+    qtbot.keyClicks(window.filter, "devops")
+    model = window.tree.model()
+    programs = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert programs == [
+        "Microsoft Full Stack Developer Professional Certificate",
+        "Microsoft Back-End Developer Professional Certificate",
+    ]
+    assert [model.index(0, 0, model.index(r, 0)).data() for r in range(2)] == [
+        "Deployment and DevOps",
+        "Deployment and DevOps",
+    ]
+    assert model.rowCount(model.index(0, 0)) == 1
+    window.filter.clear()
+    qtbot.keyClicks(window.filter, "tracing their execution")  # an outcome's words
+    assert [model.index(r, 0).data() for r in range(model.rowCount())] == [
+        "Microsoft Full Stack Developer Professional Certificate",
+        "Microsoft Back-End Developer Professional Certificate",
+        "Microsoft Front-End Developer Professional Certificate",
+    ]
+
+
+def test_outcome_verbs_suggest_a_level_and_weak_phrasing_is_flagged(window, qtbot):
+    select(
+        window,
+        qtbot,
+        "Microsoft Public Relations and Communications Associate Professional Certificate",
+        "Introduction to Public Relations",
+    )
+    window.add_outcome_action.trigger()
+    outcomes = window.outcomes
+    assert window.tabs.currentWidget() is outcomes
+    qtbot.keyClicks(outcomes.text, "Understand the basics of media relations")
+    assert "Not measurable" in outcomes.advice.text()
+    row = len(outcomes.owner.outcomes) - 1
+    assert "not measurable" in outcomes.table.model().index(row, 3).data()
+    outcomes.text.selectAll()
+    qtbot.keyClicks(outcomes.text, "Design a media plan for a product launch")
+    assert "“design” suggests Create" in outcomes.advice.text()
+    assert outcomes.accept_button.isVisible() and outcomes.accept_button.text() == "Use Create"
+    qtbot.mouseClick(outcomes.accept_button, Qt.MouseButton.LeftButton)
+    outcome = outcomes.owner.outcomes[row]
+    assert outcome.bloom == Bloom.CREATE and outcomes.level.currentText() == "Create"
+    assert outcomes.table.model().index(row, 1).data() == "Create"
+    outcomes.text.selectAll()
+    qtbot.keyClicks(outcomes.text, "Compare press releases with news stories")
+    assert "ambiguous" in outcomes.advice.text()
+    # Alignment: tick a program outcome this course outcome supports.
+    supports = outcomes.supports
+    first = supports.item(0)
+    target = first.data(Qt.ItemDataRole.UserRole)
+    assert first.text().startswith("MS-PRC #1: Plan public relations campaigns")
+    first.setCheckState(Qt.CheckState.Checked)
+    assert outcome.supports == [target]
+    assert supports.item(0).checkState() == Qt.CheckState.Checked
+    window.undo_action.trigger()
+    assert outcome.supports == [] and supports.item(0).checkState() == Qt.CheckState.Unchecked

@@ -1,0 +1,81 @@
+"""The curriculum tree model follows the catalog edit by edit and passes Qt's model checks."""
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from designer.model import Course, Item
+from designer.model.edits import Insert, Move, Remove, SetField
+from designer.ui.document import Document
+from designer.ui.tree_model import HOURS, SHARE, SHARED, TITLE, CurriculumTreeModel
+
+
+def texts(model, parent=QModelIndex(), column=TITLE):
+    return [model.index(r, column, parent).data() for r in range(model.rowCount(parent))]
+
+
+def child(model, *rows):
+    index = QModelIndex()
+    for row in rows:
+        index = model.index(row, 0, index)
+    return index
+
+
+def test_model_passes_qt_checks_through_edits(qtmodeltester, sample):
+    document = Document(sample)
+    model = CurriculumTreeModel(document)
+    qtmodeltester.check(model)
+    module = sample.modules["csharp-w1"]
+    document.push([SetField(module.items[0], "minutes", 75)], "minutes")
+    document.push([Insert(module, "items", 1, Item(id="extra", title="Extra", minutes=5))], "add")
+    document.push([Move(module, "items", 0, 3)], "move")
+    document.push([Remove(module, "items", 2)], "remove")
+    qtmodeltester.check(model)
+
+
+def test_the_tree_shows_programs_courses_modules_and_items(sample):
+    model = CurriculumTreeModel(Document(sample))
+    assert texts(model)[0] == "Microsoft Full Stack Developer Professional Certificate"
+    full_stack = child(model, 0)
+    assert texts(model, full_stack)[1] == "Introduction to Programming With C#"
+    assert texts(model, full_stack, HOURS)[:2] == ["39 h", "30 h"]
+    assert texts(model, full_stack, SHARE)[1] == "7.1 %"  # 30 of 422 hours
+    assert texts(model, full_stack, SHARED)[:2] == ["", "3 programs"]
+    csharp = child(model, 0, 1)
+    assert texts(model, csharp) == [
+        "Week 1: C# fundamentals: syntax, types and variables",
+        "Week 2: Control flow and methods",
+        "Week 3: Object-oriented programming in C#",
+    ]
+    assert texts(model, child(model, 0, 1, 0), HOURS)[0] == "15 min"
+
+
+def test_a_shared_course_changes_under_every_program(sample, qtbot):
+    document = Document(sample)
+    model = CurriculumTreeModel(document)
+    places = [child(model, p, 1) for p in range(3)]  # C# is second in the three programs
+    for index in places:
+        model.rowCount(index)  # expand it
+    with qtbot.waitSignal(model.rowsInserted):
+        course = sample.courses["introduction-to-programming-with-csharp"]
+        document.push([Insert(course, "module_ids", 3, "intro-pr-w1")], "share a module")
+    assert [model.rowCount(index) for index in places] == [4, 4, 4]
+    assert {index.siblingAtColumn(HOURS).data() for index in places} == {"39 h"}
+    assert child(model, 0).siblingAtColumn(HOURS).data() == "431 h"
+
+
+def test_new_course_in_pool_then_linked_appears(sample):
+    document = Document(sample)
+    model = CurriculumTreeModel(document)
+    pr = child(model, 3)
+    assert model.rowCount(pr) == 5
+    from designer.model.edits import AddUnit
+
+    document.push(
+        [
+            AddUnit(Course(id="new", title="Capstone", hours=12)),
+            Insert(sample.programs[3], "course_ids", 5, "new"),
+        ],
+        "add course",
+    )
+    assert texts(model, pr)[-1] == "Capstone"
+    assert model.index(5, HOURS, pr).data() == "12 h"
+    assert model.data(model.index(3, HOURS), Qt.ItemDataRole.DisplayRole) == "148 h"
