@@ -28,6 +28,7 @@ class Catalog:
     Signals:
         field_changed(node, field, old, new): a field other than a list changed.
         inserted(parent, list_name, index): a value was inserted into a list.
+        about_to_remove(parent, list_name, index): a value is about to leave a list.
         removed(parent, list_name, index, value): a value was removed from a list.
         moved(parent, list_name, old_index, new_index): a value moved inside a list.
         unit_added(unit) / unit_removed(unit): a course or module joined or left the pool.
@@ -51,6 +52,7 @@ class Catalog:
 
         self.field_changed = Signal()
         self.inserted = Signal()
+        self.about_to_remove = Signal()
         self.removed = Signal()
         self.moved = Signal()
         self.unit_added = Signal()
@@ -164,6 +166,9 @@ class Catalog:
         items = self._list(parent, list_name)
         value = items[index]
         kind = self._list_kind(parent, list_name)
+        if kind is None:
+            self._check_can_unregister(value)
+        self.about_to_remove.emit(parent, list_name, index)
         if kind is str:
             _forget(self._outcome_users, value, parent.id)  # type: ignore[union-attr]
         elif kind is not None:
@@ -179,12 +184,23 @@ class Catalog:
         items.insert(new_index, items.pop(old_index))
         self.moved.emit(parent, list_name, old_index, new_index)
 
-    def add_unit(self, unit: Course | Module) -> None:
-        """Put a course or module into the pool, where programs or courses can refer to it."""
+    def add_unit(self, unit: Course | Module, index: int | None = None) -> None:
+        """Put a course or module into the pool (at index, else last) for others to use."""
         self._register(unit)
         pool: dict[str, Any] = self.courses if isinstance(unit, Course) else self.modules
-        pool[unit.id] = unit
+        if index is None or index >= len(pool):
+            pool[unit.id] = unit
+        else:
+            # The pool's order is the file's order: undoing a removal puts it back in place.
+            entries = list(pool.items())
+            entries.insert(index, (unit.id, unit))
+            pool.clear()
+            pool.update(entries)
         self.unit_added.emit(unit)
+
+    def pool_index(self, unit_id: str) -> int:
+        pool: dict[str, Any] = self.courses if unit_id in self.courses else self.modules
+        return list(pool).index(unit_id)
 
     def remove_unit(self, unit_id: str) -> Course | Module:
         """Take an unreferenced course or module out of the pool."""
@@ -193,6 +209,7 @@ class Catalog:
         unit = self._nodes[unit_id]
         if not isinstance(unit, Course | Module):
             raise KeyError(unit_id)
+        self._check_can_unregister(unit)
         self._unregister(unit)
         pool: dict[str, Any] = self.courses if isinstance(unit, Course) else self.modules
         del pool[unit_id]
@@ -249,8 +266,8 @@ class Catalog:
         if not isinstance(self._nodes.get(outcome_id), Outcome):
             raise KeyError(f"{node.id} refers to a missing outcome: {outcome_id}")
 
-    def _unregister(self, node: Node) -> None:
-        """Drop a node and what it owns; refuse while outcomes elsewhere still name them."""
+    def _check_can_unregister(self, node: Node) -> None:
+        """Refuse to drop outcomes that others still name: that would leave them dangling."""
         leaving = [node, *_owned(node)]
         leaving_ids = {each.id for each in leaving}
         for each in leaving:
@@ -260,7 +277,10 @@ class Catalog:
                     raise ValueError(
                         f"outcome {each.id} is still named by {', '.join(sorted(named_by))}"
                     )
-        for each in leaving:
+
+    def _unregister(self, node: Node) -> None:
+        """Drop a node and what it owns (checked by _check_can_unregister first)."""
+        for each in [node, *_owned(node)]:
             for list_name, users in self._reference_lists(each):
                 for ref in getattr(each, list_name):
                     _forget(users, ref, each.id)

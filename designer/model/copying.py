@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from designer.model.catalog import Catalog, Node
-from designer.model.edits import AddUnit, Edit
+from designer.model.edits import AddUnit, Edit, Insert
 from designer.model.units import Course, Item, Module, Outcome, Program
 
 KINDS: dict[str, type[Program | Course | Module | Item | Outcome]] = {
@@ -68,10 +68,20 @@ def clone(catalog: Catalog, source: Snippet) -> tuple[Node, list[Edit]]:
         root.module_ids = [new_ids[i] for i in root.module_ids if i in new_ids]
     if isinstance(root, Program):
         root.course_ids = [i for i in root.course_ids if isinstance(catalog.get_or_none(i), Course)]
+    # A copied module's outcomes may support the copied course's outcomes, which exist only
+    # once the course is in, and the course needs its modules first: link those afterwards.
+    later: list[Edit] = []
+    course_outcomes = {o.id for o in root.outcomes} if isinstance(root, Course) else set()
+    for module in modules:
+        for outcome in module.outcomes:
+            inside = [r for r in outcome.supports if r in course_outcomes]
+            outcome.supports = [r for r in outcome.supports if r not in course_outcomes]
+            for number, ref in enumerate(inside):
+                later.append(Insert(outcome, "supports", len(outcome.supports) + number, ref))
     edits: list[Edit] = [AddUnit(m) for m in modules]
     if isinstance(root, Course | Module):
         edits.append(AddUnit(root))
-    return root, edits
+    return root, edits + later
 
 
 def _kept(catalog: Catalog, new_ids: dict[str, str], refs: list[str]) -> list[str]:

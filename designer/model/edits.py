@@ -48,6 +48,7 @@ class Move:
 @dataclass(frozen=True)
 class AddUnit:
     unit: Course | Module
+    index: int | None = None  # place in the pool; None: last
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,10 @@ def apply(catalog: Catalog, edit: Edit) -> Edit:
         catalog.move(edit.parent, edit.list_name, edit.old_index, edit.new_index)
         return Move(edit.parent, edit.list_name, edit.new_index, edit.old_index)
     if isinstance(edit, AddUnit):
-        catalog.add_unit(edit.unit)
+        catalog.add_unit(edit.unit, edit.index)
         return RemoveUnit(edit.unit.id)
-    return AddUnit(catalog.remove_unit(edit.unit_id))
+    index = catalog.pool_index(edit.unit_id)
+    return AddUnit(catalog.remove_unit(edit.unit_id), index)
 
 
 def apply_all(catalog: Catalog, edits: list[Edit]) -> list[Edit]:
@@ -102,20 +104,20 @@ def apply_all(catalog: Catalog, edits: list[Edit]) -> list[Edit]:
 
 
 def unlink_outcomes(catalog: Catalog, leaving_units: list[Node]) -> list[Edit]:
-    """Remove every mention of the leaving units' outcomes by outcomes and items that stay."""
-    leaving_ids = {unit.id for unit in leaving_units}
+    """Remove every mention of the leaving units' outcomes.
+
+    Mentions by units that leave too are removed as well: units leave one at a time, and
+    a course cannot go while its modules' outcomes still name its own.
+    """
     leaving: list[Outcome] = []
     for unit in leaving_units:
         if isinstance(unit, Outcome):
             leaving.append(unit)
         elif not isinstance(unit, Item):
             leaving.extend(unit.outcomes)
-    leaving_ids |= {o.id for o in leaving}
     edits: list[Remove] = []
     for outcome in leaving:
         for user_id in catalog.named_by(outcome.id):
-            if user_id in leaving_ids or catalog.owner(user_id).id in leaving_ids:
-                continue
             user = catalog.get(user_id)
             assert isinstance(user, Outcome | Item)
             list_name = "supports" if isinstance(user, Outcome) else "outcome_ids"

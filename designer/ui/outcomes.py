@@ -73,6 +73,7 @@ class OutcomesTable(QAbstractTableModel):
         self.owner = owner
         catalog = document.catalog
         catalog.inserted.connect(self._on_inserted)
+        catalog.about_to_remove.connect(self._on_about_to_remove)
         catalog.removed.connect(self._on_removed)
         catalog.moved.connect(self._on_moved)
         catalog.field_changed.connect(self._on_field_changed)
@@ -80,6 +81,7 @@ class OutcomesTable(QAbstractTableModel):
     def close(self) -> None:
         catalog = self.document.catalog
         catalog.inserted.disconnect(self._on_inserted)
+        catalog.about_to_remove.disconnect(self._on_about_to_remove)
         catalog.removed.disconnect(self._on_removed)
         catalog.moved.disconnect(self._on_moved)
         catalog.field_changed.disconnect(self._on_field_changed)
@@ -143,9 +145,12 @@ class OutcomesTable(QAbstractTableModel):
         elif list_name == "supports" and parent in self.owner.outcomes:
             self._refresh(parent)
 
-    def _on_removed(self, parent: Any, list_name: str, index: int, value: Any) -> None:
+    def _on_about_to_remove(self, parent: Any, list_name: str, index: int) -> None:
         if parent is self.owner and list_name == "outcomes":
             self.beginRemoveRows(QModelIndex(), index, index)
+
+    def _on_removed(self, parent: Any, list_name: str, index: int, value: Any) -> None:
+        if parent is self.owner and list_name == "outcomes":
             self.endRemoveRows()
         elif list_name == "supports" and parent in self.owner.outcomes:
             self._refresh(parent)

@@ -69,6 +69,7 @@ class CurriculumTreeModel(QAbstractItemModel):
         self.highlight_id: str | None = None
         self.drop_handler: DropHandler | None = None
         self.catalog.inserted.connect(self._on_inserted)
+        self.catalog.about_to_remove.connect(self._on_about_to_remove)
         self.catalog.removed.connect(self._on_removed)
         self.catalog.moved.connect(self._on_moved)
         self.catalog.field_changed.connect(self._on_field_changed)
@@ -76,6 +77,7 @@ class CurriculumTreeModel(QAbstractItemModel):
 
     def close(self) -> None:
         self.catalog.inserted.disconnect(self._on_inserted)
+        self.catalog.about_to_remove.disconnect(self._on_about_to_remove)
         self.catalog.removed.disconnect(self._on_removed)
         self.catalog.moved.disconnect(self._on_moved)
         self.catalog.field_changed.disconnect(self._on_field_changed)
@@ -244,12 +246,16 @@ class CurriculumTreeModel(QAbstractItemModel):
             self.endInsertRows()
         self._refresh_sharing(parent, list_name, index)
 
-    def _on_removed(self, parent: Parent, list_name: str, index: int, value: Any) -> None:
+    def _on_about_to_remove(self, parent: Parent, list_name: str, index: int) -> None:
+        # Rows go while the catalog still holds the unit, so views asking about it
+        # meanwhile get answers; the tree nodes, not the catalog, give the rows.
         for node in self._parent_nodes(parent, list_name):
             assert node.children is not None
             self.beginRemoveRows(self.index_of(node), index, index)
             self._forget(node.children.pop(index))
             self.endRemoveRows()
+
+    def _on_removed(self, parent: Parent, list_name: str, index: int, value: Any) -> None:
         if isinstance(value, str) and value in self.catalog:
             self._refresh_unit(value, SHARED, SHARED)
 
