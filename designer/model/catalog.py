@@ -17,7 +17,8 @@ REFERENCE_LISTS: dict[type, tuple[str, type[Course] | type[Module]]] = {
 }
 
 Node = Program | Course | Module | Item | Outcome
-Parent = Program | Course | Module | None  # None stands for the catalog's list of programs
+# The owner of a list; None stands for the catalog's list of programs.
+Parent = Program | Course | Module | Item | Outcome | None
 
 
 class Catalog:
@@ -148,12 +149,14 @@ class Catalog:
         if kind is not None and value in items:
             raise ValueError(f"{value} is already in {list_name}")
         if kind is str:
-            self._check_outcome_ref(parent, value)  # type: ignore[arg-type]
-            self._outcome_users.setdefault(value, Counter())[parent.id] += 1  # type: ignore[union-attr]
+            assert parent is not None
+            self._check_outcome_ref(parent, value)
+            self._outcome_users.setdefault(value, Counter())[parent.id] += 1
         elif kind is not None:
+            assert parent is not None
             if not isinstance(self._nodes.get(value), kind):
                 raise KeyError(f"no {kind.__name__.lower()} with id {value!r}")
-            self._users.setdefault(value, Counter())[parent.id] += 1  # type: ignore[union-attr]
+            self._users.setdefault(value, Counter())[parent.id] += 1
         else:
             self._register(value)
             if parent is not None:
@@ -169,10 +172,9 @@ class Catalog:
         if kind is None:
             self._check_can_unregister(value)
         self.about_to_remove.emit(parent, list_name, index)
-        if kind is str:
-            _forget(self._outcome_users, value, parent.id)  # type: ignore[union-attr]
-        elif kind is not None:
-            _forget(self._users, value, parent.id)  # type: ignore[union-attr]
+        if kind is not None:
+            assert parent is not None
+            _forget(self._outcome_users if kind is str else self._users, value, parent.id)
         else:
             self._unregister(value)
         del items[index]

@@ -121,7 +121,7 @@ def unlink_outcomes(catalog: Catalog, leaving_units: list[Node]) -> list[Edit]:
             user = catalog.get(user_id)
             assert isinstance(user, Outcome | Item)
             list_name = "supports" if isinstance(user, Outcome) else "outcome_ids"
-            edits.append(Remove(user, list_name, getattr(user, list_name).index(outcome.id)))  # type: ignore[arg-type]
+            edits.append(Remove(user, list_name, getattr(user, list_name).index(outcome.id)))
     # Within one list, removing from the end first keeps the other indexes right.
     edits.sort(key=lambda e: (id(e.parent), -e.index))
     return list(edits)

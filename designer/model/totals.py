@@ -172,13 +172,14 @@ class Totals:
                     changed.add(unit.id)
                     for user_id in self.catalog.users(unit.id):
                         user = self.catalog.get(user_id)
-                        pending[user_id] = user  # type: ignore[assignment]
+                        assert isinstance(user, Program | Course)
+                        pending[user_id] = user
         if changed:
             self.changed.emit(changed)
 
     def _on_field_changed(self, node: Any, field: str, old: Any, new: Any) -> None:
         if isinstance(node, Item) and field == "minutes":
-            self._update([self.catalog.owner(node.id)])  # type: ignore[list-item]
+            self._update([self.catalog.owner(node.id)])
         elif isinstance(node, Course | Module) and field == "hours":
             self._update([node])
 
@@ -186,7 +187,8 @@ class Totals:
         if list_name == "programs":
             self._update([self.catalog.programs[index]])
         elif list_name in ("items", "module_ids", "course_ids"):
-            self._update([parent])  # type: ignore[list-item]
+            assert isinstance(parent, Program | Course | Module)
+            self._update([parent])
 
     def _on_unit_added(self, unit: Course | Module) -> None:
         self._update([unit])

@@ -85,7 +85,10 @@ class TextField(Field):
 
     def value(self) -> str:
         editor = self.editor
-        return editor.toPlainText() if isinstance(editor, QPlainTextEdit) else editor.text()  # type: ignore[attr-defined]
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        assert isinstance(editor, QLineEdit)
+        return editor.text()
 
     def set_value(self, value: Any) -> None:
         if value == self.value():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer
@@ -56,6 +57,11 @@ FILE_FILTER = "Curriculum catalogs (*" + EXTENSION + ");;JSON files (*.json);;Al
 class MainWindow(QMainWindow):
     """One window, one catalog document."""
 
+    tree_model: CurriculumTreeModel
+    editor: UnitEditor
+    outcomes: OutcomesEditor
+    totals_bar: TotalsBar
+
     def __init__(self, settings: AppSettings, document: Document | None = None) -> None:
         super().__init__()
         self.settings = settings
@@ -73,7 +79,13 @@ class MainWindow(QMainWindow):
 
     # ---- building -----------------------------------------------------------------------
 
-    def _action(self, text: str, slot, shortcut=None, name: str = "") -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
         action = QAction(tr(text), self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -274,9 +286,9 @@ class MainWindow(QMainWindow):
             if edit_title:
                 self.tabs.setCurrentWidget(self.editor)
                 title = self.editor.fields.get("title")
-                if title is not None:
+                if title is not None and isinstance(title.editor, QLineEdit):
                     title.editor.setFocus()
-                    title.editor.selectAll()  # type: ignore[attr-defined]
+                    title.editor.selectAll()
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         node = self.selected_node()

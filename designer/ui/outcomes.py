@@ -46,13 +46,17 @@ def open_flags(advice: VerbAdvice, chosen: Bloom | None) -> tuple[str, ...]:
 
 
 def advice_text(advice: VerbAdvice, chosen: Bloom | None) -> str:
-    """A short line for the table: what is wrong, or what the verb suggests."""
+    """A short line for the table: what is wrong, or what the verb says of the level."""
     problems = [tr(FLAG_WORDS.get(flag, flag)) for flag in open_flags(advice, chosen)]
     if problems:
         return "⚠ " + ", ".join(problems)
-    if advice.level is not None:
-        return tr("{0} (from “{1}”)").format(bloom_label(advice.level), advice.verb)
-    return ""
+    if advice.level is None:
+        return ""
+    if chosen is not None and chosen in advice.candidates:
+        return tr("{0}, chosen for “{1}”").format(bloom_label(chosen), advice.verb)
+    if chosen is not None and chosen != advice.level:
+        return tr("“{0}” suggests {1}").format(advice.verb, bloom_label(advice.level))
+    return tr("{0} (from “{1}”)").format(bloom_label(advice.level), advice.verb)
 
 
 def _severity_colour(flags: tuple[str, ...]) -> str:
@@ -362,9 +366,9 @@ class OutcomesEditor(QWidget):
             elif advice.candidates:
                 lines.append(
                     tr("“{0}” can be {1}; you chose {2}.").format(
-                        advice.verb, names, bloom_label(outcome.bloom)
+                        advice.verb, names, bloom_label(outcome.bloom) if outcome.bloom else ""
                     )
-                )  # type: ignore[arg-type]
+                )
             else:
                 lines.append(
                     tr("“{0}” suggests {1}.").format(advice.verb, bloom_label(advice.level))
@@ -397,7 +401,8 @@ class OutcomesEditor(QWidget):
 
     def _parents(self, owner: Owner) -> list[Program | Course]:
         catalog = self.document.catalog
-        return [catalog.get(u) for u in catalog.users(owner.id)]  # type: ignore[misc]
+        parents = [catalog.get(u) for u in catalog.users(owner.id)]
+        return [p for p in parents if isinstance(p, Program | Course)]
 
     # ---- edits --------------------------------------------------------------------------
 

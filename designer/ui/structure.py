@@ -14,6 +14,8 @@ from designer.ui.labels import tr
 from designer.ui.tree_model import LIST_OF, TreeNode
 
 if TYPE_CHECKING:
+    from designer.model.catalog import Catalog
+    from designer.ui.document import Document
     from designer.ui.main_window import MainWindow
 
 SNIPPET_MIME = "application/x-curriculum-designer-snippet"
@@ -33,11 +35,11 @@ class StructureActions:
         self.window = window
 
     @property
-    def document(self):  # type: ignore[no-untyped-def]
+    def document(self) -> Document:
         return self.window.document
 
     @property
-    def catalog(self):  # type: ignore[no-untyped-def]
+    def catalog(self) -> Catalog:
         return self.window.document.catalog
 
     # ---- adding -------------------------------------------------------------------------
@@ -57,7 +59,7 @@ class StructureActions:
         if isinstance(unit, Course | Module):
             edits.append(AddUnit(unit))
             value = unit.id
-        edits.append(Insert(parent.unit, _list_name(parent), row, value))  # type: ignore[arg-type]
+        edits.append(Insert(parent.unit, _list_name(parent), row, value))
         self.document.push(edits, tr("Add {0}").format(tr(kind.__name__.lower())))
         self.window.select_child(parent, row, edit_title=True)
 
@@ -70,7 +72,7 @@ class StructureActions:
             if unit_type is kind and node.parent is not None:
                 return node.parent, node.row() + 1
             if CHILD_KIND.get(unit_type) is kind:
-                return node, len(self.window.tree_model._child_units(node))
+                return node, len(self.window.tree_model.child_units(node))
             node = node.parent
         if kind is Program:
             return root, len(self.catalog.programs)
@@ -78,62 +80,66 @@ class StructureActions:
 
     # ---- deleting, moving, duplicating --------------------------------------------------
 
-    def delete(self) -> None:
+    def _selection(self) -> tuple[Program | Course | Module | Item, TreeNode, int] | None:
+        """The selected unit, the tree node it sits under, and its row there."""
         node = self.window.selected_node()
-        if node is None or node.parent is None:
+        if node is None or node.parent is None or node.unit is None:
+            return None
+        return node.unit, node.parent, node.row()
+
+    def delete(self) -> None:
+        selection = self._selection()
+        if selection is None:
             return
-        parent, row = node.parent, node.row()
-        unit = node.unit
-        if isinstance(unit, Course | Module) and self.catalog.users(unit.id) == [parent.unit.id]:  # type: ignore[union-attr]
+        unit, parent, row = selection
+        only_user = [parent.unit.id] if parent.unit is not None else []
+        if isinstance(unit, Course | Module) and self.catalog.users(unit.id) == only_user:
             question = tr("“{0}” is used nowhere else. Delete it from the catalog?").format(
                 unit.title
             )
             if not self.window.confirm(tr("Delete"), question, tr("Delete")):
                 return
-        edits = plan_delete(self.catalog, parent.unit, _list_name(parent), row)  # type: ignore[arg-type]
-        self.document.push(edits, tr("Delete {0}").format(unit.title))  # type: ignore[union-attr]
-        remaining = len(self.window.tree_model._child_units(parent))
+        edits = plan_delete(self.catalog, parent.unit, _list_name(parent), row)
+        self.document.push(edits, tr("Delete {0}").format(unit.title))
+        remaining = len(self.window.tree_model.child_units(parent))
         if remaining:
             self.window.select_child(parent, min(row, remaining - 1))
 
     def move(self, step: int) -> None:
-        node = self.window.selected_node()
-        if node is None or node.parent is None:
+        selection = self._selection()
+        if selection is None:
             return
-        parent, row = node.parent, node.row()
-        count = len(self.window.tree_model._child_units(parent))
+        unit, parent, row = selection
+        count = len(self.window.tree_model.child_units(parent))
         if not 0 <= row + step < count:
             return
         self.document.push(
-            [Move(parent.unit, _list_name(parent), row, row + step)],  # type: ignore[arg-type]
-            tr("Move {0}").format(node.unit.title),
-        )  # type: ignore[union-attr]
+            [Move(parent.unit, _list_name(parent), row, row + step)],
+            tr("Move {0}").format(unit.title),
+        )
         self.window.select_child(parent, row + step)
 
     def duplicate(self) -> None:
-        node = self.window.selected_node()
-        if node is None or node.parent is None or node.unit is None:
+        selection = self._selection()
+        if selection is None:
             return
-        self._paste(
-            snippet(self.catalog, node.unit),
-            node.parent,
-            node.row() + 1,
-            tr("Duplicate {0}").format(node.unit.title),
-        )
+        unit, parent, row = selection
+        label = tr("Duplicate {0}").format(unit.title)
+        self._paste(snippet(self.catalog, unit), parent, row + 1, label)
 
     def make_independent(self) -> None:
         """Give this place its own copy of a shared course or module."""
-        node = self.window.selected_node()
-        if node is None or node.parent is None or not isinstance(node.unit, Course | Module):
+        selection = self._selection()
+        if selection is None or not isinstance(selection[0], Course | Module):
             return
-        if len(self.catalog.users(node.unit.id)) < 2:
-            self.window.show_message(tr("“{0}” is not shared.").format(node.unit.title))
+        unit, parent, row = selection
+        if len(self.catalog.users(unit.id)) < 2:
+            self.window.show_message(tr("“{0}” is not shared.").format(unit.title))
             return
-        copy, edits = clone(self.catalog, snippet(self.catalog, node.unit))
-        parent, row = node.parent, node.row()
+        copy, edits = clone(self.catalog, snippet(self.catalog, unit))
         list_name = _list_name(parent)
-        edits += [Remove(parent.unit, list_name, row), Insert(parent.unit, list_name, row, copy.id)]  # type: ignore[arg-type]
-        self.document.push(edits, tr("Make independent copy of {0}").format(node.unit.title))
+        edits += [Remove(parent.unit, list_name, row), Insert(parent.unit, list_name, row, copy.id)]
+        self.document.push(edits, tr("Make independent copy of {0}").format(unit.title))
         self.window.select_child(parent, row)
 
     # ---- clipboard ----------------------------------------------------------------------
@@ -169,7 +175,7 @@ class StructureActions:
     def _paste(self, source: Snippet, parent: TreeNode, row: int, label: str) -> None:
         copy, edits = clone(self.catalog, source)
         value = copy.id if isinstance(copy, Course | Module) else copy
-        edits.append(Insert(parent.unit, _list_name(parent), row, value))  # type: ignore[arg-type]
+        edits.append(Insert(parent.unit, _list_name(parent), row, value))
         self.document.push(edits, label)
         self.window.select_child(parent, row)
 
@@ -185,18 +191,18 @@ class StructureActions:
             parent, row = target.parent, target.row()
         if CHILD_KIND.get(type(parent.unit)) is not type(unit):
             return False
-        count = len(self.window.tree_model._child_units(parent))
+        count = len(self.window.tree_model.child_units(parent))
         row = count if row < 0 else min(row, count)
         list_name = _list_name(parent)
         if copy:
             self._paste(snippet(self.catalog, unit), parent, row, tr("Copy {0}").format(unit.title))
             return True
-        if parent is source.parent or parent.unit is source.parent.unit:  # type: ignore[union-attr]
+        if parent is source.parent or parent.unit is source.parent.unit:
             old = source.row()
             new = row - 1 if row > old else row
             if new != old:
                 self.document.push(
-                    [Move(parent.unit, list_name, old, new)],  # type: ignore[arg-type]
+                    [Move(parent.unit, list_name, old, new)],
                     tr("Move {0}").format(unit.title),
                 )
                 self.window.select_child(parent, new)
@@ -205,18 +211,18 @@ class StructureActions:
             source_parent = source.parent
             assert source_parent is not None
             edits: list[Edit] = [
-                Remove(source_parent.unit, "items", source.row()),  # type: ignore[arg-type]
+                Remove(source_parent.unit, "items", source.row()),
                 Insert(parent.unit, "items", row, unit),
-            ]  # type: ignore[arg-type]
+            ]
             self.document.push(edits, tr("Move {0}").format(unit.title))
         else:
             if unit.id in getattr(parent.unit, list_name):
                 self.window.show_message(
                     tr("“{0}” is already part of “{1}”.").format(unit.title, parent.unit.title)
-                )  # type: ignore[union-attr]
+                )
                 return False
             self.document.push(
-                [Insert(parent.unit, list_name, row, unit.id)],  # type: ignore[arg-type]
+                [Insert(parent.unit, list_name, row, unit.id)],
                 tr("Share {0}").format(unit.title),
             )
         self.window.select_child(parent, row)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -49,9 +49,11 @@ class TreeNode:
 
     def program(self) -> Program | None:
         node: TreeNode | None = self
-        while node is not None and not isinstance(node.unit, Program):
+        while node is not None:
+            if isinstance(node.unit, Program):
+                return node.unit
             node = node.parent
-        return node.unit if node is not None else None  # type: ignore[return-value]
+        return None
 
 
 DropHandler = Callable[[TreeNode, TreeNode, int, bool], bool]
@@ -86,7 +88,7 @@ class CurriculumTreeModel(QAbstractItemModel):
     # ---- structure ----------------------------------------------------------------------
 
     def node(self, index: Index) -> TreeNode:
-        return index.internalPointer() if index.isValid() else self.root  # type: ignore[no-any-return]
+        return index.internalPointer() if index.isValid() else self.root
 
     def places(self, unit_id: str) -> list[TreeNode]:
         """The tree nodes built so far for a unit."""
@@ -97,7 +99,7 @@ class CurriculumTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(node.row(), column, node)
 
-    def _child_units(self, node: TreeNode) -> list[Any]:
+    def child_units(self, node: TreeNode) -> list[Any]:
         unit = node.unit
         if unit is None:
             return self.catalog.programs
@@ -111,7 +113,7 @@ class CurriculumTreeModel(QAbstractItemModel):
 
     def _children(self, node: TreeNode) -> list[TreeNode]:
         if node.children is None:
-            node.children = [self._new_node(unit, node) for unit in self._child_units(node)]
+            node.children = [self._new_node(unit, node) for unit in self.child_units(node)]
         return node.children
 
     def _new_node(self, unit: Unit, parent: TreeNode) -> TreeNode:
@@ -134,6 +136,7 @@ class CurriculumTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
 
+    # Qt's parent() is overloaded (QObject's and the model's); this is the model's.
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
@@ -149,7 +152,7 @@ class CurriculumTreeModel(QAbstractItemModel):
         if parent.column() > 0:
             return False
         node = self.node(parent)
-        return bool(node.children) if node.children is not None else bool(self._child_units(node))
+        return bool(node.children) if node.children is not None else bool(self.child_units(node))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return len(HEADERS)
@@ -185,10 +188,12 @@ class CurriculumTreeModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and column in (KIND, SHARE, SHARED):
             return QBrush(QColor("#5f6368"))
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return unit.title
         if role == Qt.ItemDataRole.ToolTipRole and column == SHARED:
             users = self.catalog.users(unit.id)
             if len(users) > 1:
-                titles = [self.catalog.get(u).title for u in users]  # type: ignore[union-attr]
+                titles = [getattr(self.catalog.get(u), "title", u) for u in users]
                 return self.tr("Used by:") + "\n" + "\n".join(titles)
         if role == NODE_ROLE:
             return node
@@ -224,8 +229,9 @@ class CurriculumTreeModel(QAbstractItemModel):
     def set_highlight(self, unit_id: str | None) -> None:
         """Mark every place of a unit (the selected one's other appearances)."""
         old, self.highlight_id = self.highlight_id, unit_id
-        for changed in {old, unit_id} - {None}:
-            self._refresh_unit(changed, TITLE, SHARED)  # type: ignore[arg-type]
+        for changed in {old, unit_id}:
+            if changed is not None:
+                self._refresh_unit(changed, TITLE, SHARED)
 
     # ---- following the catalog ----------------------------------------------------------
 
@@ -239,7 +245,7 @@ class CurriculumTreeModel(QAbstractItemModel):
 
     def _on_inserted(self, parent: Parent, list_name: str, index: int) -> None:
         for node in self._parent_nodes(parent, list_name):
-            unit = self._child_units(node)[index]
+            unit = self.child_units(node)[index]
             self.beginInsertRows(self.index_of(node), index, index)
             assert node.children is not None
             node.children.insert(index, self._new_node(unit, node))
@@ -315,17 +321,18 @@ class CurriculumTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         data = QMimeData()
         rows = [i for i in indexes if i.column() == 0]
         if rows:
-            path = []
+            path: list[int] = []
             node: TreeNode | None = self.node(rows[0])
             while node is not None and node.parent is not None:
                 path.insert(0, node.row())
                 node = node.parent
             data.setData(MIME_TYPE, json.dumps(path).encode())
-            data.setText(self.node(rows[0]).unit.title)  # type: ignore[union-attr]
+            unit = self.node(rows[0]).unit
+            data.setText(unit.title if unit is not None else "")
         return data
 
     def node_at_path(self, path: list[int]) -> TreeNode | None:
@@ -371,6 +378,8 @@ class TreeFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, CurriculumTreeModel)
         unit = model.node(model.index(row, 0, parent)).unit
-        texts = [unit.title, getattr(unit, "code", "")]  # type: ignore[union-attr]
+        if unit is None:
+            return False
+        texts = [unit.title, getattr(unit, "code", "")]
         texts += [o.text for o in getattr(unit, "outcomes", [])]
         return any(self._text in text.casefold() for text in texts)

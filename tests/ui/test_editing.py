@@ -256,3 +256,27 @@ def test_outcome_verbs_suggest_a_level_and_weak_phrasing_is_flagged(window, qtbo
     assert supports.item(0).checkState() == Qt.CheckState.Checked
     window.undo_action.trigger()
     assert outcome.supports == [] and supports.item(0).checkState() == Qt.CheckState.Unchecked
+
+
+def test_the_editor_shows_declared_against_computed_hours_and_eqf_descriptors(window, qtbot):
+    select(
+        window,
+        qtbot,
+        "Microsoft Full Stack Developer Professional Certificate",
+        "Introduction to Programming With C#",
+    )
+    note = window.editor.hours_note
+    assert note.text() == "Its modules add up to 30 h."
+    retype(qtbot, field(window, "hours"), "32")
+    assert "Declared 32 h does not match: the modules count." in note.text()
+    assert totals_text(window)[1] == "422 h = 16 ECTS (16.88 rounded down)"  # children count
+    select(window, qtbot, "Microsoft Front-End Developer Professional Certificate")
+    descriptors = window.editor.eqf_note.text()
+    assert "Level 5" in descriptors and "Level 6" in descriptors
+    assert "critical understanding of theories and principles" in descriptors
+    level = window.editor.fields["eqf_level"].combo
+    level.setCurrentIndex(level.findData("7"))
+    level.activated.emit(level.currentIndex())
+    assert window.document.catalog.program("front-end").eqf_level == "7"
+    assert "Level 7" in window.editor.eqf_note.text()
+    assert "Level 5" not in window.editor.eqf_note.text()

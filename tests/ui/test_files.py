@@ -90,8 +90,9 @@ def test_a_broken_file_shows_every_problem_and_leaves_the_open_document(
 
 def test_saving_over_a_file_changed_on_disk_warns_first(window, qtbot, dialogs, sample_copy):
     rename_course(window, qtbot)
-    sample_copy.write_text(sample_copy.read_text(encoding="utf-8").replace("MS-PRC", "PR-1"),
-                           encoding="utf-8")
+    sample_copy.write_text(
+        sample_copy.read_text(encoding="utf-8").replace("MS-PRC", "PR-1"), encoding="utf-8"
+    )
     theirs = sample_copy.read_bytes()
     dialogs.answer("Cancel")
     assert not window.save()

@@ -52,16 +52,27 @@ def hours_of(window, *path):
 
 def test_dragging_a_course_onto_another_program_shares_it(window, qtbot):
     catalog = window.document.catalog
-    drag(window, tree_index(window, PR, "Introduction to Public Relations"),
-         tree_index(window, FRONT))
+    drag(
+        window,
+        tree_index(window, PR, "Introduction to Public Relations"),
+        tree_index(window, FRONT),
+    )
     assert titles_under(window, FRONT)[-1] == "Introduction to Public Relations"
     assert catalog.users("introduction-to-public-relations") == ["pr-communications", "front-end"]
     assert hours_of(window, FRONT) == "238 h"
-    assert tree_index(window, FRONT, "Introduction to Public Relations").siblingAtColumn(
-        4).data() == "2 programs"
+    assert (
+        tree_index(window, FRONT, "Introduction to Public Relations").siblingAtColumn(4).data()
+        == "2 programs"
+    )
     # An edit to it now changes both programs.
-    select(window, qtbot, FRONT, "Introduction to Public Relations", "Week 1: What public "
-           "relations is", "PR in the modern organisation")
+    select(
+        window,
+        qtbot,
+        FRONT,
+        "Introduction to Public Relations",
+        "Week 1: What public relations is",
+        "PR in the modern organisation",
+    )
     window.editor.fields["minutes"].editor.selectAll()
     qtbot.keyClicks(window.editor.fields["minutes"].editor, "90")
     assert (hours_of(window, FRONT), hours_of(window, PR)) == ("239 h", "137 h")
@@ -70,8 +81,12 @@ def test_dragging_a_course_onto_another_program_shares_it(window, qtbot):
 def test_ctrl_dragging_a_course_copies_it(window):
     catalog = window.document.catalog
     before = len(catalog.courses)
-    drag(window, tree_index(window, PR, "Introduction to Public Relations"),
-         tree_index(window, FRONT), copy=True)
+    drag(
+        window,
+        tree_index(window, PR, "Introduction to Public Relations"),
+        tree_index(window, FRONT),
+        copy=True,
+    )
     copy = catalog.courses_of(catalog.program("front-end"))[-1]
     assert copy.title == "Introduction to Public Relations"
     assert copy.id != "introduction-to-public-relations"
@@ -82,8 +97,11 @@ def test_ctrl_dragging_a_course_copies_it(window):
 
 
 def test_dragging_within_a_program_reorders(window):
-    drag(window, tree_index(window, PR, "Stakeholder Relations and Reporting"),
-         tree_index(window, PR, "Content Development and Management"))
+    drag(
+        window,
+        tree_index(window, PR, "Stakeholder Relations and Reporting"),
+        tree_index(window, PR, "Content Development and Management"),
+    )
     assert titles_under(window, PR)[:3] == [
         "Introduction to Public Relations",
         "Stakeholder Relations and Reporting",
@@ -138,7 +156,9 @@ def test_make_independent_copy_of_a_shared_course(window, qtbot):
     mine = catalog.courses_of(catalog.program("front-end"))[1]
     assert mine.title == CSHARP and mine.id != "introduction-to-programming-with-csharp"
     assert sorted(catalog.users("introduction-to-programming-with-csharp")) == [
-        "back-end", "full-stack"]
+        "back-end",
+        "full-stack",
+    ]
     assert tree_index(window, FRONT, CSHARP).siblingAtColumn(4).data() == ""
     # Its outcomes still support the program outcomes the shared one supported.
     assert mine.outcomes[0].supports == ["full-stack-o1", "back-end-o1", "front-end-o1"]
@@ -172,7 +192,9 @@ def test_add_duplicate_and_move_items(window, qtbot):
     assert hours_of(window, FULL, CSHARP, WEEK1) == "10.25 h"
     window.move_down_action.trigger()
     assert titles_under(window, FULL, CSHARP, WEEK1)[1:3] == [
-        "Setting up .NET and Visual Studio Code", "Welcome to C# and .NET"]
+        "Setting up .NET and Visual Studio Code",
+        "Welcome to C# and .NET",
+    ]
     window.move_up_action.trigger()
     window.add_item_action.trigger()
     assert titles_under(window, FULL, CSHARP, WEEK1)[2] == "New item"
@@ -202,8 +224,9 @@ def test_undo_every_edit_back_to_the_file_then_redo_them_all(window, qtbot, samp
     window.editor.fields["hours"].editor.selectAll()
     qtbot.keyClicks(window.editor.fields["hours"].editor, "41")
     snapshots.append(dumps(catalog))
-    drag(window, tree_index(window, PR, "Introduction to Public Relations"),
-         tree_index(window, BACK))
+    drag(
+        window, tree_index(window, PR, "Introduction to Public Relations"), tree_index(window, BACK)
+    )
     snapshots.append(dumps(catalog))
     select(window, qtbot, FULL, "Full-Stack Integration")
     window.add_course_action.trigger()
@@ -222,12 +245,26 @@ def test_undo_every_edit_back_to_the_file_then_redo_them_all(window, qtbot, samp
     assert hours_of(window, FULL) == "426.25 h"
 
 
-ACTIONS = ["add_course", "add_module", "add_item", "delete", "duplicate", "move_up",
-           "move_down", "independent", "minutes", "hours", "title"]
+ACTIONS = [
+    "add_course",
+    "add_module",
+    "add_item",
+    "delete",
+    "duplicate",
+    "move_up",
+    "move_down",
+    "independent",
+    "minutes",
+    "hours",
+    "title",
+]
 
 
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(st.data())
 def test_random_edits_then_as_many_undos_restore_the_file(qtbot, sample_copy, data):
     window = MainWindow(AppSettings())
@@ -241,8 +278,7 @@ def test_random_edits_then_as_many_undos_restore_the_file(qtbot, sample_copy, da
             index = model.index(data.draw(st.integers(0, model.rowCount() - 1)), 0)
             while model.rowCount(index) and data.draw(st.booleans()):
                 window.tree.expand(index)
-                index = model.index(data.draw(st.integers(0, model.rowCount(index) - 1)), 0,
-                                    index)
+                index = model.index(data.draw(st.integers(0, model.rowCount(index) - 1)), 0, index)
             window.tree.setCurrentIndex(index)
             action = data.draw(st.sampled_from(ACTIONS))
             unit = window.selected_node().unit

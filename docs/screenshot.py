@@ -1,0 +1,36 @@
+"""Renders the main window on the sample to docs/main-window.png (1400 x 900), for the README.
+
+Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshot.py
+"""
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    os.environ["CURRICULUM_DESIGNER_CONFIG"] = tempfile.mkdtemp()  # leave real settings alone
+    app = QApplication(sys.argv[:1])
+    from designer.appsettings import AppSettings
+    from designer.ui.main_window import MainWindow
+
+    window = MainWindow(AppSettings())
+    window.open_file(ROOT / "samples" / "microsoft-certificates.curriculum.json")
+    window.resize(1400, 900)
+    window.show()
+    model = window.tree_model
+    csharp = model.index(1, 0, model.index(0, 0))  # Full Stack > Introduction to C#
+    window.tree.setCurrentIndex(window.proxy.mapFromSource(csharp))
+    window.tree.expand(window.proxy.mapFromSource(csharp))
+    window.tabs.setCurrentWidget(window.outcomes)
+    app.processEvents()
+    window.grab().save(str(ROOT / "docs" / "main-window.png"))
+
+
+if __name__ == "__main__":
+    main()
