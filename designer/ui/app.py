@@ -83,6 +83,17 @@ def start_window(argv: list[str], settings: AppSettings | None = None) -> MainWi
     return window
 
 
+def release_clipboard() -> None:
+    """Drop clipboard data we own before Qt shuts down.
+
+    PySide6 (seen with 6.11) crashes when the application is destroyed while the
+    clipboard still holds mime data it set.
+    """
+    clipboard = QApplication.clipboard()
+    if clipboard.ownsClipboard() or clipboard.mimeData() is not None:
+        clipboard.clear()
+
+
 def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Curriculum Designer")
@@ -90,4 +101,5 @@ def run(argv: list[str]) -> int:
     window = start_window(argv)
     install_error_presenter(window)
     window.show()
+    app.aboutToQuit.connect(release_clipboard)
     return app.exec()

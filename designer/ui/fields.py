@@ -118,19 +118,23 @@ class NumberField(Field):
         """The value typed, or an error saying what is wrong with it."""
         text = text.strip().replace(",", ".")
         if not text:
-            return (None, "") if self.optional else (None, tr(f"Enter the {self.noun}."))
+            return None, "" if self.optional else tr("Enter the {0}.").format(self.noun)
         try:
             number = float(text)
         except ValueError:
-            return None, tr(f"“{text}” is not a number.")
+            number = math.nan
         if not math.isfinite(number):
-            return None, tr(f"“{text}” is not a number.")
+            return None, tr("“{0}” is not a number.").format(text)
         if number < self.low:
             if self.low == 0:
-                return None, tr(f"The {self.noun} cannot be negative.")
-            return None, tr(f"The {self.noun} must be at least {self.low:g} {self.unit}.")
+                return None, tr("The {0} cannot be negative.").format(self.noun)
+            return None, tr("The {0} must be at least {1:g} {2}.").format(
+                self.noun, self.low, self.unit
+            )
         if number > self.high:
-            return None, tr(f"The {self.noun} can be at most {self.high:g} {self.unit}.")
+            return None, tr("The {0} can be at most {1:g} {2}.").format(
+                self.noun, self.high, self.unit
+            )
         return number, ""
 
     def _typed(self, text: str) -> None:

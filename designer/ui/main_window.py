@@ -6,7 +6,7 @@ import base64
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -229,8 +229,10 @@ class MainWindow(QMainWindow):
         self.sample_button = QPushButton(tr("Open the bundled sample: four Microsoft certificates"))
         self.sample_button.setObjectName("openSampleButton")
         self.sample_button.clicked.connect(self.sample_action.trigger)
-        self.sample_button.setVisible(not document.catalog.programs and SAMPLE.exists())
         left_layout.addWidget(self.sample_button)
+        self._show_sample_button()
+        document.catalog.inserted.connect(self._show_sample_button)
+        document.catalog.removed.connect(self._show_sample_button)
         for action in (self.delete_action, self.cut_action, self.copy_action, self.paste_action):
             self.tree.addAction(action)
 
@@ -261,6 +263,10 @@ class MainWindow(QMainWindow):
         document.modified_changed.connect(self._update_title)
         document.path_changed.connect(self._update_title)
         self._update_title()
+
+    def _show_sample_button(self, *change: object) -> None:
+        """The way to the sample stays in view while the catalog has no program."""
+        self.sample_button.setVisible(not self.document.catalog.programs and SAMPLE.exists())
 
     # ---- selection ----------------------------------------------------------------------
 
@@ -468,6 +474,3 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         self._clear_recovery()
         event.accept()
-
-    def current_index(self) -> QModelIndex:
-        return self.proxy.mapToSource(self.tree.currentIndex())

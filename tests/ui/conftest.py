@@ -7,7 +7,14 @@ from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from designer.appsettings import AppSettings
+from designer.ui.app import release_clipboard
 from designer.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True, scope="session")
+def clipboard_released_at_exit(qapp):
+    yield
+    release_clipboard()
 
 
 @pytest.fixture

@@ -6,6 +6,14 @@ from PySide6.QtCore import Qt
 from designer.model import Bloom
 
 
+WELCOME_VIDEO = (
+    "Microsoft Full Stack Developer Professional Certificate",
+    "Introduction to Programming With C#",
+    "Week 1: C# fundamentals: syntax, types and variables",
+    "Welcome to C# and .NET",
+)
+
+
 def field(window, name):
     return window.editor.fields[name].editor
 
@@ -86,14 +94,7 @@ def test_build_a_program_from_an_empty_window_with_the_keyboard(empty_window, qt
 
 
 def test_typing_item_minutes_updates_module_course_and_program_totals(window, qtbot):
-    select(
-        window,
-        qtbot,
-        "Microsoft Full Stack Developer Professional Certificate",
-        "Introduction to Programming With C#",
-        "Week 1: C# fundamentals: syntax, types and variables",
-        "Welcome to C# and .NET",
-    )
+    select(window, qtbot, *WELCOME_VIDEO)
     minutes = field(window, "minutes")
     assert minutes.text() == "15"
     retype(qtbot, minutes, "195")  # three hours more
@@ -151,14 +152,7 @@ def test_selecting_a_shared_course_highlights_its_other_places(window, qtbot):
 
 
 def test_invalid_input_is_refused_at_the_field_with_a_reason(window, qtbot):
-    select(
-        window,
-        qtbot,
-        "Microsoft Full Stack Developer Professional Certificate",
-        "Introduction to Programming With C#",
-        "Week 1: C# fundamentals: syntax, types and variables",
-        "Welcome to C# and .NET",
-    )
+    select(window, qtbot, *WELCOME_VIDEO)
     item = window.editor.unit
     reached = []
     window.document.catalog.field_changed.connect(lambda node, name, old, new: reached.append(new))
