@@ -5,7 +5,6 @@ from PySide6.QtCore import Qt
 
 from designer.model import Bloom
 
-
 WELCOME_VIDEO = (
     "Microsoft Full Stack Developer Professional Certificate",
     "Introduction to Programming With C#",

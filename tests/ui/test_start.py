@@ -28,9 +28,12 @@ def test_the_command_opens_the_window_on_a_file_and_exits_cleanly(sample_path):
         sys.exit(main([{str(sample_path)!r}]))
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines == ["microsoft-certificates.curriculum.json[*] — Curriculum Designer",
-                     "4 programs"]
+    assert lines == [
+        "microsoft-certificates.curriculum.json[*] — Curriculum Designer",
+        "4 programs",
+    ]
