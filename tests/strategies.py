@@ -92,4 +92,9 @@ def catalogs(draw: st.DrawFn) -> Catalog:
             program.course_ids = draw(
                 st.lists(st.sampled_from(course_ids), unique=True, max_size=4)
             )
-    return Catalog(settings, programs, courses, modules)
+    unit_ids = course_ids + module_ids
+    ignored = []
+    if len(unit_ids) >= 2:
+        pairs = st.lists(st.sampled_from(unit_ids), min_size=2, max_size=2, unique=True)
+        ignored = [tuple(sorted(p)) for p in draw(st.lists(pairs, max_size=2))]
+    return Catalog(settings, programs, courses, modules, dict.fromkeys(ignored))

@@ -41,8 +41,11 @@ class Catalog:
         programs: Iterable[Program] = (),
         courses: Iterable[Course] = (),
         modules: Iterable[Module] = (),
+        ignored_duplicates: Iterable[tuple[str, str]] = (),
     ) -> None:
         self.settings = settings or Settings()
+        # Pairs of unit ids the designer said are not duplicates of each other.
+        self.ignored_duplicates: list[tuple[str, str]] = list(ignored_duplicates)
         self.programs: list[Program] = []
         self.courses: dict[str, Course] = {}
         self.modules: dict[str, Module] = {}
@@ -148,7 +151,9 @@ class Catalog:
         kind = self._list_kind(parent, list_name)
         if kind is not None and value in items:
             raise ValueError(f"{value} is already in {list_name}")
-        if kind is str:
+        if kind is tuple:
+            pass  # plain values: nothing to index
+        elif kind is str:
             assert parent is not None
             self._check_outcome_ref(parent, value)
             self._outcome_users.setdefault(value, Counter())[parent.id] += 1
@@ -172,7 +177,9 @@ class Catalog:
         if kind is None:
             self._check_can_unregister(value)
         self.about_to_remove.emit(parent, list_name, index)
-        if kind is not None:
+        if kind is tuple:
+            pass
+        elif kind is not None:
             assert parent is not None
             _forget(self._outcome_users if kind is str else self._users, value, parent.id)
         else:
@@ -222,6 +229,8 @@ class Catalog:
 
     def _list(self, parent: Parent, list_name: str) -> list[Any]:
         if parent is None:
+            if list_name == "ignored_duplicates":
+                return self.ignored_duplicates
             if list_name != "programs":
                 raise ValueError(f"the catalog has no list {list_name!r}")
             return self.programs
@@ -232,7 +241,12 @@ class Catalog:
 
     @staticmethod
     def _list_kind(parent: Parent, list_name: str) -> type | None:
-        """What a list's ids refer to (a unit class, or str for outcomes); None: it owns."""
+        """What a list's ids refer to (a unit class, or str for outcomes); None: it owns.
+
+        tuple: the list holds plain values (pairs of ids) that are neither.
+        """
+        if list_name == "ignored_duplicates":
+            return tuple
         if list_name in ("supports", "outcome_ids"):
             return str
         if parent is not None and list_name in ("course_ids", "module_ids"):

@@ -7,15 +7,20 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from designer.model.units import Course, Module, Program, Settings
+from designer.model.units import Course, Id, Module, Program, Settings
 
 FORMAT_NAME = "curriculum-designer"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 EXTENSION = ".curriculum.json"
 
 # MIGRATIONS[n] turns the data of a version-n file into version n + 1.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 2 added "ignored_duplicates"; a version-1 file simply has none.
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _from_version_1}
 
 
 class CatalogFile(BaseModel):
@@ -29,6 +34,8 @@ class CatalogFile(BaseModel):
     programs: list[Program] = []
     courses: list[Course] = []
     modules: list[Module] = []
+    # Pairs of unit ids the designer marked "not duplicates" (since version 2).
+    ignored_duplicates: list[tuple[Id, Id]] = []
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

@@ -66,7 +66,13 @@ def loads(raw: bytes, path: str | Path = "<catalog>") -> Catalog:
     problems.extend(_reference_problems(data))
     if problems or document is None:
         raise CatalogError(path, problems)
-    return Catalog(document.settings, document.programs, document.courses, document.modules)
+    return Catalog(
+        document.settings,
+        document.programs,
+        document.courses,
+        document.modules,
+        document.ignored_duplicates,
+    )
 
 
 def _refuse_constant(name: str) -> float:

@@ -17,7 +17,7 @@ from designer.storage.fileformat import FORMAT_NAME, FORMAT_VERSION
 
 def dumps(catalog: Catalog) -> bytes:
     """The file's bytes: the same catalog always gives the same bytes."""
-    data = {
+    data: dict[str, Any] = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "settings": catalog.settings.model_dump(mode="json"),
@@ -25,6 +25,8 @@ def dumps(catalog: Catalog) -> bytes:
         "courses": [_unit(c) for c in catalog.courses.values()],
         "modules": [_unit(m) for m in catalog.modules.values()],
     }
+    if catalog.ignored_duplicates:
+        data["ignored_duplicates"] = [list(pair) for pair in catalog.ignored_duplicates]
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 

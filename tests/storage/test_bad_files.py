@@ -6,7 +6,7 @@ import json
 import pytest
 
 from designer.errors import CatalogError
-from designer.storage import fileformat, load
+from designer.storage import dumps, fileformat, load
 
 
 @pytest.fixture
@@ -44,7 +44,7 @@ def test_not_a_catalog(tmp_path):
 def test_a_newer_format_version_names_both_versions(tmp_path, sample_data):
     sample_data["version"] = 7
     [problem] = problems_of(tmp_path, sample_data)
-    assert "format version 7" in problem and "versions up to 1" in problem
+    assert "format version 7" in problem and "versions up to 2" in problem
 
 
 def test_wrong_types_unknown_fields_and_absurd_durations_all_reported_together(
@@ -129,16 +129,17 @@ def test_a_missing_file_is_a_clear_error(tmp_path):
 
 
 def test_older_versions_are_migrated_on_load(tmp_path, sample_data, monkeypatch):
-    # There is no older format yet; this checks the mechanism with a made-up version 2
-    # that renamed the settings' "pace_hours" to "weekly_hours".
+    # A made-up next version that renamed the settings' "pace_hours" to "weekly_hours".
     def rename_pace(data):
         data = copy.deepcopy(data)
         data["settings"]["weekly_hours"] = data["settings"].pop("pace_hours")
         return data
 
-    monkeypatch.setattr(fileformat, "FORMAT_VERSION", 2)
-    monkeypatch.setattr(fileformat, "MIGRATIONS", {1: rename_pace})
+    current = fileformat.FORMAT_VERSION
+    monkeypatch.setattr(fileformat, "FORMAT_VERSION", current + 1)
+    monkeypatch.setattr(fileformat, "MIGRATIONS", {**fileformat.MIGRATIONS, current: rename_pace})
     sample_data["settings"]["pace_hours"] = sample_data["settings"].pop("weekly_hours") + 2
+    sample_data["version"] = 1  # migrated twice: 1 -> 2 -> the made-up 3
     path = tmp_path / "old.curriculum.json"
     path.write_text(json.dumps(sample_data), encoding="utf-8")
     assert load(path).settings.weekly_hours == 12
@@ -146,3 +147,12 @@ def test_older_versions_are_migrated_on_load(tmp_path, sample_data, monkeypatch)
     path.write_text(json.dumps(sample_data), encoding="utf-8")
     with pytest.raises(CatalogError, match="format version 0 is not one"):
         load(path)
+
+
+def test_a_version_1_file_loads_and_saves_as_the_current_version(tmp_path, sample_data):
+    sample_data["version"] = 1
+    path = tmp_path / "old.curriculum.json"
+    path.write_text(json.dumps(sample_data), encoding="utf-8")
+    catalog = load(path)
+    assert catalog.ignored_duplicates == []
+    assert json.loads(dumps(catalog))["version"] == fileformat.FORMAT_VERSION == 2

@@ -14,6 +14,7 @@ def same_catalog(a, b) -> bool:
         and a.programs == b.programs
         and list(a.courses.items()) == list(b.courses.items())
         and list(a.modules.items()) == list(b.modules.items())
+        and a.ignored_duplicates == b.ignored_duplicates
     )
 
 
@@ -36,6 +37,6 @@ def test_sample_file_is_already_in_saved_form(sample_path, tmp_path):
 def test_the_file_is_indented_readable_json_with_a_format_version(sample_path):
     text = sample_path.read_text(encoding="utf-8")
     data = json.loads(text)
-    assert (data["format"], data["version"]) == ("curriculum-designer", 1)
+    assert (data["format"], data["version"]) == ("curriculum-designer", 2)
     assert text.startswith('{\n  "format"') and text.endswith("}\n")
     assert list(data) == ["format", "version", "settings", "programs", "courses", "modules"]
