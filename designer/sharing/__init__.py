@@ -1,0 +1,1 @@
+"""Item sharing and stackability: duplicates, overlaps between programs, learner pathways."""
