@@ -43,6 +43,7 @@ class VerbAdvice:
 class _Lexicon:
     levels: dict[str, tuple[Bloom, ...]]  # entry -> its levels, most usual first
     vague: frozenset[str]  # non-measurable entries
+    intended: dict[str, Bloom]  # a word of a non-measurable phrase -> the level it means
     entries: dict[str, list[tuple[str, ...]]]  # first word -> entries, longest first
     nouns: frozenset[str]  # "knowledge", "understanding", ...
     noun_links: frozenset[str]  # the words after them: "of", "with", "into", ...
@@ -71,6 +72,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         levels=levels,
         vague=frozenset(vague["phrases"]),
+        intended={word: Bloom(level) for level, ws in vague["intended"].items() for word in ws},
         entries=entries,
         nouns=frozenset(noun.split()[0] for noun in vague["nouns"]),
         noun_links=frozenset(noun.split()[-1] for noun in vague["nouns"]),
@@ -301,7 +303,10 @@ def analyze(text: str) -> VerbAdvice:
     entry, end, vague = lead
     too_many = (TOO_MANY_VERBS,) if _count_verbs(tokens, start, end) > 2 else ()
     if vague:
-        return VerbAdvice(original, None, entry, (), (NON_MEASURABLE, *too_many))
+        # "Understand X" is not measurable, but it says which level the designer means.
+        meant = next((_lexicon().intended[w] for w in entry.split() if w in _lexicon().intended),
+                     None)
+        return VerbAdvice(original, meant, entry, (), (NON_MEASURABLE, *too_many))
     levels = _lexicon().levels[entry]
     if len(levels) > 1:
         return VerbAdvice(original, levels[0], entry, levels, (AMBIGUOUS, *too_many))

@@ -82,29 +82,31 @@ def test_compare_is_offered_as_understand_or_analyze():
 
 
 @pytest.mark.parametrize(
-    ("text", "verb"),
+    ("text", "verb", "level"),
     [
-        ("Understand the basics of SQL", "understand"),
-        ("Be familiar with Git", "be familiar with"),
-        ("Become familiar with the command line", "become familiar with"),
-        ("Gain knowledge of networking protocols", "gain knowledge of"),
-        ("Know the bones of the hand", "know"),
-        ("Learn about cloud pricing", "learn about"),
-        ("Appreciate the role of ethics in research", "appreciate"),
-        ("Be aware of common security threats", "be aware of"),
-        ("Comprehend written Spanish", "comprehend"),
-        ("Students will realise the value of testing", "realize"),
-        ("Knowledge of accounting principles", "knowledge of"),
-        ("A sound understanding of data structures", "understanding of"),
-        ("Awareness of ethical issues in nursing", "awareness of"),
-        ("Demonstrate a thorough understanding of statistics", "demonstrate understanding of"),
-        ("Develop an appreciation of design history", "develop appreciation of"),
-        ("You will learn how to write Python", "learn"),
+        ("Understand the basics of SQL", "understand", "understand"),
+        ("Be familiar with Git", "be familiar with", "remember"),
+        ("Become familiar with the command line", "become familiar with", "remember"),
+        ("Gain knowledge of networking protocols", "gain knowledge of", "remember"),
+        ("Know the bones of the hand", "know", "remember"),
+        ("Learn about cloud pricing", "learn about", None),
+        ("Appreciate the role of ethics in research", "appreciate", "understand"),
+        ("Be aware of common security threats", "be aware of", "remember"),
+        ("Comprehend written Spanish", "comprehend", "understand"),
+        ("Students will realise the value of testing", "realize", None),
+        ("Knowledge of accounting principles", "knowledge of", "remember"),
+        ("A sound understanding of data structures", "understanding of", "understand"),
+        ("Awareness of ethical issues in nursing", "awareness of", "remember"),
+        ("Demonstrate a thorough understanding of statistics", "demonstrate understanding of",
+         "understand"),
+        ("Develop an appreciation of design history", "develop appreciation of", "understand"),
+        ("You will learn how to write Python", "learn", None),
     ],
 )
-def test_non_measurable_phrasing_is_flagged_and_gets_no_level(text, verb):
+def test_non_measurable_phrasing_is_flagged_with_the_level_it_means(text, verb, level):
     advice = analyze(text)
-    assert (advice.verb, advice.level, advice.candidates) == (verb, None, ())
+    expected = None if level is None else Bloom(level)
+    assert (advice.verb, advice.level, advice.candidates) == (verb, expected, ())
     assert advice.flags == ("non-measurable",)
 
 
@@ -227,7 +229,7 @@ def test_command_with_arguments_prints_one_line_each():
     assert lines[0].split()[:2] == ["create", "design"]
     assert lines[1].split()[:2] == ["understand", "compare"]
     assert "ambiguous: understand, analyze" in lines[1]
-    assert "non-measurable" in lines[2] and lines[2].startswith("-")
+    assert "non-measurable" in lines[2] and lines[2].startswith("understand")
     assert "no verb found" in lines[3]
 
 
@@ -271,8 +273,9 @@ def test_bloom_help_and_command_do_not_import_qt():
 
 def test_suggestions_agree_with_expert_labels():
     # Outcomes from public syllabi, labelled by hand from the taxonomy's definitions
-    # (tests/data/README.md). Non-measurable phrasing gets no level by design, so
-    # those rows count as disagreements. Measured 135/257 = 0.525 when written.
+    # (tests/data/README.md). Rows the tool gives no level count as disagreements.
+    # Measured 156/257 = 0.607 (0.525 before non-measurable phrases named the level
+    # they mean).
     with OUTCOMES.open(encoding="utf-8", newline="") as file:
         rows = list(csv.DictReader(file))
     assert len(rows) >= 200
@@ -282,4 +285,4 @@ def test_suggestions_agree_with_expert_labels():
     misses = Counter(f"{label}->{level}" for label, level in suggested if label != level)
     print(f"agreement with expert labels: {agreement:.3f} over {len(rows)} outcomes")
     print("most common disagreements:", misses.most_common(8))
-    assert agreement >= 0.48
+    assert agreement >= 0.58
