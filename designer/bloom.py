@@ -304,8 +304,9 @@ def analyze(text: str) -> VerbAdvice:
     too_many = (TOO_MANY_VERBS,) if _count_verbs(tokens, start, end) > 2 else ()
     if vague:
         # "Understand X" is not measurable, but it says which level the designer means.
-        meant = next((_lexicon().intended[w] for w in entry.split() if w in _lexicon().intended),
-                     None)
+        meant = next(
+            (_lexicon().intended[w] for w in entry.split() if w in _lexicon().intended), None
+        )
         return VerbAdvice(original, meant, entry, (), (NON_MEASURABLE, *too_many))
     levels = _lexicon().levels[entry]
     if len(levels) > 1:

@@ -1,4 +1,4 @@
-"""The command line: totals and validation of catalog files, usable without a display."""
+"""The command line: totals, validation, overlaps and pathways of catalogs, without a display."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from typing import Any
 from designer.bloom import VerbAdvice, analyze
 from designer.errors import CatalogError
 from designer.model import Catalog, Program, Totals, UnknownName, find_program, format_hours
+from designer.sharing.duplicates import DuplicateGroup, find_duplicates
+from designer.sharing.overlap import Overlap, overlap_matrix
+from designer.sharing.pathway import Pathway, next_programs, pathway
 from designer.storage import load
 
-COMMANDS = ("totals", "validate", "bloom")
+COMMANDS = ("totals", "validate", "bloom", "overlaps", "pathway")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,7 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(arguments)
     try:
         return int(args.run(args))
-    except (CatalogError, UnknownName) as error:
+    except (CatalogError, UnknownName, UnknownCourse) as error:
         print(error, file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. piped into `head`
@@ -68,6 +71,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     bloom.add_argument("--json", action="store_true", help="print one JSON object per line")
     bloom.set_defaults(run=_bloom)
+
+    overlaps = commands.add_parser(
+        "overlaps",
+        help="what each program has of every other, and duplicate courses, modules and items",
+    )
+    overlaps.add_argument("file", help="a .curriculum.json catalog")
+    overlaps.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    overlaps.set_defaults(run=_overlaps)
+
+    pathway = commands.add_parser(
+        "pathway", help="what a learner holding some programs or courses has left of a program"
+    )
+    pathway.add_argument("file", help="a .curriculum.json catalog")
+    pathway.add_argument(
+        "--have",
+        action="append",
+        required=True,
+        metavar="NAME",
+        help="a program (id, code, title or part of the title) or a course (id or title) "
+        "the learner completed; may repeat",
+    )
+    pathway.add_argument(
+        "--target", required=True, metavar="NAME", help="the program the learner wants"
+    )
+    pathway.add_argument("--json", action="store_true", help="print JSON instead of text")
+    pathway.set_defaults(run=_pathway)
     return parser
 
 
@@ -191,3 +220,164 @@ def bloom_line(advice: VerbAdvice) -> str:
     ]
     flagged = f"  [{'; '.join(notes)}]" if notes else ""
     return f"{advice.level or '-':<10}  {advice.verb or '-':<14}  {advice.text.strip()}{flagged}"
+
+
+# ---- overlaps and pathways ---------------------------------------------------------------
+
+
+class UnknownCourse(LookupError):
+    """A name that is no program and no course, or fits several courses."""
+
+
+def _overlaps(args: argparse.Namespace) -> int:
+    catalog = load(args.file)
+    totals = Totals(catalog)
+    matrix = overlap_matrix(catalog, totals)
+    groups = find_duplicates(catalog, totals)
+    if args.json:
+        print(json.dumps(overlaps_report(catalog, matrix, groups), indent=2, ensure_ascii=False))
+        return 0
+    label = {p.id: p.code or p.id for p in catalog.programs}
+    shared = [found for found in matrix.values() if found.relation != "none"]
+    print("Shared between programs (from: what a learner holds; to: the program they take)")
+    if shared:
+        width = max(len(label[p.id]) for p in catalog.programs)
+        print(f"  {'from':<{width}}  {'to':<{width}}  {'shared':>8}  {'coverage':>8}  relation")
+        for found in shared:
+            print(
+                f"  {label[found.source]:<{width}}  {label[found.target]:<{width}}  "
+                f"{format_hours(found.shared_hours) + ' h':>8}  "
+                f"{f'{100 * found.coverage:.1f} %':>8}  {found.relation}"
+            )
+    else:
+        print("  no two programs share a course or module")
+    print(f"\nDuplicates ({len(groups)})")
+    if not groups:
+        print("  none found")
+    for group in groups:
+        titles = " / ".join(f"“{_title(catalog, unit_id)}”" for unit_id in group.units)
+        print(f"  {group.level:<6}  {group.kind:<9}  {group.score:.2f}  {titles}")
+        print(f"  {'':<6}  {'':<9}  {'':<4}  {group.reason}")
+    return 0
+
+
+def _title(catalog: Catalog, unit_id: str) -> str:
+    return getattr(catalog.get(unit_id), "title", "") or unit_id
+
+
+def overlaps_report(
+    catalog: Catalog, matrix: dict[tuple[str, str], Overlap], groups: list[DuplicateGroup]
+) -> dict[str, Any]:
+    """The `overlaps --json` document."""
+    pairs = [
+        {
+            "from": found.source,
+            "to": found.target,
+            "shared_hours": _number(found.shared_hours),
+            "coverage": round(found.coverage, 4),
+            "shared": [*found.shared_courses, *found.shared_modules],
+        }
+        for found in matrix.values()
+        if found.shared_hours > 0
+    ]
+    duplicates = [
+        {"kind": g.kind, "units": list(g.units), "score": g.score, "reason": g.reason}
+        for g in groups
+    ]
+    return {"pairs": pairs, "duplicates": duplicates}
+
+
+def _pathway(args: argparse.Namespace) -> int:
+    catalog = load(args.file)
+    totals = Totals(catalog)
+    holdings = list(dict.fromkeys(find_holding(catalog, name) for name in args.have))
+    target = find_program(catalog, args.target)
+    path = pathway(catalog, totals, holdings, target.id)
+    ranking = next_programs(catalog, totals, holdings)
+    if args.json:
+        report = {
+            "target": path.target,
+            "credited_hours": _number(path.credited_hours),
+            "remaining_hours": _number(path.remaining_hours),
+            "remaining_weeks": path.remaining_weeks,
+            "remaining": list(path.remaining),
+            "next": [
+                {"program": program_id, "remaining_hours": _number(hours)}
+                for program_id, hours in ranking
+            ],
+        }
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
+    for line in pathway_lines(catalog, totals, holdings, path, ranking):
+        print(line)
+    return 0
+
+
+def find_holding(catalog: Catalog, name: str) -> str:
+    """The id of the program, else the course, that a learner's holding names."""
+    try:
+        return find_program(catalog, name).id
+    except UnknownName as error:
+        if error.candidates:
+            raise
+        not_a_program = str(error)
+    if name in catalog.courses:
+        return name
+    wanted = " ".join(name.split()).casefold()
+    found = [c for c in catalog.courses.values() if " ".join(c.title.split()).casefold() == wanted]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        listed = "; ".join(f"{c.title} (id {c.id})" for c in found)
+        raise UnknownCourse(f"{name!r} matches {len(found)} courses: {listed}")
+    raise UnknownCourse(f"{not_a_program}; nor is it a course's id or title")
+
+
+def pathway_lines(
+    catalog: Catalog,
+    totals: Totals,
+    holdings: list[str],
+    path: Pathway,
+    ranking: list[tuple[str, float]],
+) -> list[str]:
+    """The readable `pathway` report."""
+    target = catalog.program(path.target)
+    held = ", ".join(_holding_label(catalog, unit_id) for unit_id in holdings)
+    weekly = format_hours(catalog.settings.weekly_hours)
+    lines = [f"Towards {_program_label(target)}, holding {held}:"]
+    whole = format_hours(totals.hours(target))
+    lines.append(
+        f"  credited {format_hours(path.credited_hours)} h of {whole} h"
+        f" ({len(path.credited)} course{'s' if len(path.credited) != 1 else ''} done)"
+    )
+    for course_id in path.credited:
+        lines.append(f"    done  {_title(catalog, course_id)}")
+    lines.append(
+        f"  remaining {format_hours(path.remaining_hours)} h, about {path.remaining_weeks} "
+        f"weeks at {weekly} h a week:"
+    )
+    for number, course_id in enumerate(path.remaining, 1):
+        course_hours = format_hours(totals.hours(course_id))
+        lines.append(f"    {number:>4}  {_title(catalog, course_id)}  ({course_hours} h)")
+    if path.start is None:
+        lines.append("  Nothing remains: the learner has all of it.")
+    else:
+        lines.append(f"  Start with “{_title(catalog, path.start)}”.")
+    if ranking:
+        lines.append("\nPrograms the learner does not hold, fewest hours to go first:")
+        for program_id, hours in ranking:
+            program = catalog.program(program_id)
+            lines.append(f"  {format_hours(hours):>6} h  {_program_label(program)}")
+    return lines
+
+
+def _program_label(program: Program) -> str:
+    code = f" [{program.code}]" if program.code else ""
+    return f"{program.title or program.id}{code}"
+
+
+def _holding_label(catalog: Catalog, unit_id: str) -> str:
+    unit = catalog.get(unit_id)
+    if isinstance(unit, Program):
+        return _program_label(unit)
+    return f"the course “{_title(catalog, unit_id)}”"

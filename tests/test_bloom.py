@@ -97,8 +97,11 @@ def test_compare_is_offered_as_understand_or_analyze():
         ("Knowledge of accounting principles", "knowledge of", "remember"),
         ("A sound understanding of data structures", "understanding of", "understand"),
         ("Awareness of ethical issues in nursing", "awareness of", "remember"),
-        ("Demonstrate a thorough understanding of statistics", "demonstrate understanding of",
-         "understand"),
+        (
+            "Demonstrate a thorough understanding of statistics",
+            "demonstrate understanding of",
+            "understand",
+        ),
         ("Develop an appreciation of design history", "develop appreciation of", "understand"),
         ("You will learn how to write Python", "learn", None),
     ],

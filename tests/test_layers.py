@@ -1,4 +1,4 @@
-"""The model, storage and command line work without Qt; the pinned Qt survives heavy use."""
+"""Model, storage, sharing and command line work without Qt; the pinned Qt survives heavy use."""
 
 import subprocess
 import sys
@@ -11,14 +11,20 @@ def run_python(code: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_model_storage_and_command_line_do_not_import_qt(sample_path):
+def test_model_storage_sharing_and_command_line_do_not_import_qt(sample_path):
     result = run_python(
         f"""
         import sys, contextlib, io
         import designer.model, designer.storage, designer.cli
+        import designer.sharing.overlap, designer.sharing.pathway, designer.sharing.duplicates
+        import designer.sharing.merge
         with contextlib.redirect_stdout(io.StringIO()):
             designer.cli.main(["totals", {str(sample_path)!r}])
             designer.cli.main(["validate", {str(sample_path)!r}])
+            designer.cli.main(["overlaps", {str(sample_path)!r}, "--json"])
+            designer.cli.main(
+                ["pathway", {str(sample_path)!r}, "--have", "front-end", "--target", "full stack"]
+            )
         loaded = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6")))
         print(loaded)
         """

@@ -146,7 +146,7 @@ class Catalog:
 
     def insert(self, parent: Parent, list_name: str, index: int, value: Any) -> None:
         """Insert into a list: a program, an item or an outcome, or a reference by id."""
-        items = self._list(parent, list_name)
+        items = self.list_of(parent, list_name)
         index = max(0, min(index, len(items)))
         kind = self._list_kind(parent, list_name)
         if kind is not None and value in items:
@@ -171,7 +171,7 @@ class Catalog:
 
     def remove(self, parent: Parent, list_name: str, index: int) -> Any:
         """Remove and return the value at index; a course or module stays in the pool."""
-        items = self._list(parent, list_name)
+        items = self.list_of(parent, list_name)
         value = items[index]
         kind = self._list_kind(parent, list_name)
         if kind is None:
@@ -189,7 +189,7 @@ class Catalog:
         return value
 
     def move(self, parent: Parent, list_name: str, old_index: int, new_index: int) -> None:
-        items = self._list(parent, list_name)
+        items = self.list_of(parent, list_name)
         items.insert(new_index, items.pop(old_index))
         self.moved.emit(parent, list_name, old_index, new_index)
 
@@ -227,7 +227,8 @@ class Catalog:
 
     # ---- indexes ------------------------------------------------------------------------
 
-    def _list(self, parent: Parent, list_name: str) -> list[Any]:
+    def list_of(self, parent: Parent, list_name: str) -> list[Any]:
+        """The list an edit works on: a unit's list, or the catalog's own (parent None)."""
         if parent is None:
             if list_name == "ignored_duplicates":
                 return self.ignored_duplicates

@@ -68,7 +68,7 @@ def apply(catalog: Catalog, edit: Edit) -> Edit:
         return SetSetting(edit.field, catalog.set_settings(edit.field, edit.value))
     if isinstance(edit, Insert):
         catalog.insert(edit.parent, edit.list_name, edit.index, edit.value)
-        items = catalog.programs if edit.parent is None else getattr(edit.parent, edit.list_name)
+        items = catalog.list_of(edit.parent, edit.list_name)
         return Remove(edit.parent, edit.list_name, items.index(edit.value))
     if isinstance(edit, Remove):
         value = catalog.remove(edit.parent, edit.list_name, edit.index)
@@ -155,7 +155,7 @@ def plan_delete(
     nothing would use any more leave the catalog too. Mentions of the outcomes that leave
     are removed first, so no reference is left dangling.
     """
-    items = catalog.programs if parent is None else getattr(parent, list_name)
+    items = catalog.list_of(parent, list_name)
     value = items[index]
     orphans: list[str] = []
     if delete_orphans and isinstance(value, Program):

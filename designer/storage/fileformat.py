@@ -15,6 +15,8 @@ EXTENSION = ".curriculum.json"
 
 # MIGRATIONS[n] turns the data of a version-n file into version n + 1.
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+
 def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
     # Version 2 added "ignored_duplicates"; a version-1 file simply has none.
     return data

@@ -5,13 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import pycountry
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from designer.model import Course, Delivery, Item, ItemKind, Module, Pace, Program
 from designer.model.edits import SetField
 from designer.model.eqf import descriptors_for
-from designer.model.totals import format_hours
+from designer.model.totals import format_hours, format_number
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
+from designer.sharing.pathway import impact
 from designer.ui.document import Document
 from designer.ui.fields import CheckField, ChoiceField, Field, NumberField, TextField
 from designer.ui.labels import delivery_label, item_kind_label, pace_label, tr
@@ -91,6 +99,7 @@ class UnitEditor(QScrollArea):
         self.document = document
         self.unit: Unit | None = None
         self.fields: dict[str, Field] = {}
+        self.impact_note: QLabel | None = None
         self.hours_note = QLabel()
         self.hours_note.setWordWrap(True)
         self.eqf_note = QLabel()
@@ -116,6 +125,7 @@ class UnitEditor(QScrollArea):
             return
         self.unit = unit
         self.fields = {}
+        self.impact_note = None
         if unit is None:
             self._show_empty()
             return
@@ -138,6 +148,7 @@ class UnitEditor(QScrollArea):
                 self.hours_note = QLabel()
                 self.hours_note.setWordWrap(True)
                 form.addRow("", self.hours_note)
+                self._add_usage_rows(form, unit)  # type: ignore[arg-type]
             if name == "eqf_level":
                 self.eqf_note = QLabel()
                 self.eqf_note.setWordWrap(True)
@@ -145,6 +156,48 @@ class UnitEditor(QScrollArea):
                 form.addRow("", self.eqf_note)
         self.setWidget(page)
         self._update_notes()
+
+    def _add_usage_rows(self, form: QFormLayout, unit: Course | Module) -> None:
+        """Where a course or module is used, and what a change of its hours would do."""
+        catalog = self.document.catalog
+        users = [getattr(catalog.get(u), "title", u) for u in catalog.users(unit.id)]
+        self.usage_note = QLabel(", ".join(users) or tr("Not used by any program yet."))
+        self.usage_note.setObjectName("usageNote")
+        self.usage_note.setWordWrap(True)
+        form.addRow(tr("Used by"), self.usage_note)
+        if not users:
+            return
+        self.impact_delta = QDoubleSpinBox()
+        self.impact_delta.setObjectName("impactDelta")
+        self.impact_delta.setRange(-MAX_UNIT_HOURS, MAX_UNIT_HOURS)
+        self.impact_delta.setDecimals(1)
+        self.impact_delta.setSuffix(" h")
+        self.impact_delta.setValue(5)
+        self.impact_note = QLabel()
+        self.impact_note.setObjectName("impactNote")
+        self.impact_note.setWordWrap(True)
+        self.impact_delta.valueChanged.connect(self._update_impact)
+        form.addRow(tr("If its hours change by"), self.impact_delta)
+        form.addRow("", self.impact_note)
+
+    def _update_impact(self, *args: Any) -> None:
+        unit = self.unit
+        if not isinstance(unit, Course | Module) or self.impact_note is None:
+            return
+        catalog, totals = self.document.catalog, self.document.totals
+        lines = []
+        for change in impact(catalog, totals, unit.id, self.impact_delta.value()):
+            program = catalog.program(change.program)
+            lines.append(
+                tr("{0}: {1} h → {2} h, {3} → {4} ECTS").format(
+                    program.code or program.title,
+                    format_hours(change.hours_before),
+                    format_hours(change.hours_after),
+                    format_number(change.ects_before),
+                    format_number(change.ects_after),
+                )
+            )
+        self.impact_note.setText("<br>".join(lines))
 
     def _edit(self, name: str, value: Any) -> None:
         unit = self.unit
@@ -169,6 +222,7 @@ class UnitEditor(QScrollArea):
         unit = self.unit
         if isinstance(unit, Course | Module):
             self.hours_note.setText(self._hours_text(unit))
+            self._update_impact()
         if isinstance(unit, Program):
             self.eqf_note.setText(self._eqf_text(unit.eqf_level))
 

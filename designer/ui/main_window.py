@@ -28,10 +28,13 @@ from designer.errors import CatalogError
 from designer.model import Course, Item, Module, Program
 from designer.storage import EXTENSION
 from designer.ui.document import DiskChanged, Document
+from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
 from designer.ui.labels import tr
 from designer.ui.outcomes import OutcomesEditor
+from designer.ui.pathway_panel import PathwayPanel
 from designer.ui.settings_dialog import SettingsDialog
+from designer.ui.stackability import StackabilityView
 from designer.ui.structure import StructureActions
 from designer.ui.totals_bar import TotalsBar
 from designer.ui.tree_model import (
@@ -252,7 +255,19 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([800, 600])
-        self.setCentralWidget(splitter)
+        self.stackability = StackabilityView(document)
+        self.duplicates = DuplicatesView(document)
+        self.pathways = PathwayPanel(document)
+        self.pages = QTabWidget()
+        self.pages.setObjectName("pages")
+        self.pages.setDocumentMode(True)
+        self.pages.addTab(splitter, tr("Design"))
+        self.pages.addTab(self.stackability, tr("Stackability"))
+        self.pages.addTab(self.duplicates, tr("Duplicates"))
+        self.pages.addTab(self.pathways, tr("Pathways"))
+        for view in (self.stackability, self.duplicates, self.pathways):
+            view.unit_chosen.connect(self.show_unit)
+        self.setCentralWidget(self.pages)
         for program_row in range(min(self.proxy.rowCount(), 8)):
             self.tree.expand(self.proxy.index(program_row, 0))
 
@@ -281,6 +296,15 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+
+    def show_unit(self, unit_id: str) -> None:
+        """Bring the Design page forward with the unit selected in the tree."""
+        node = self.tree_model.first_place(unit_id)
+        if node is None:
+            return
+        self.pages.setCurrentIndex(0)
+        self.filter.clear()
+        self.select_node(node)
 
     def select_child(self, parent: TreeNode, row: int, edit_title: bool = False) -> None:
         """Select the row'th child of parent, e.g. what was just added."""

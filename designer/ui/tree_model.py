@@ -94,6 +94,24 @@ class CurriculumTreeModel(QAbstractItemModel):
         """The tree nodes built so far for a unit."""
         return list(self._places.get(unit_id, ()))
 
+    def first_place(self, unit_id: str) -> TreeNode | None:
+        """A tree node showing the unit, building the path to it if needed."""
+        unit = self.catalog.get_or_none(unit_id)
+        if unit is None:
+            return None
+        if isinstance(unit, Program):
+            parents = [self.root]
+        elif isinstance(unit, Course | Module):
+            parents = [p for u in self.catalog.users(unit_id) if (p := self.first_place(u))]
+        else:
+            owner = self.first_place(self.catalog.owner(unit_id).id)
+            parents = [owner] if owner is not None else []
+        for parent in parents:
+            for node in self._children(parent):
+                if node.unit is unit:
+                    return node
+        return None
+
     def index_of(self, node: TreeNode, column: int = 0) -> QModelIndex:
         if node is self.root or node.parent is None:
             return QModelIndex()

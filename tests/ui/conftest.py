@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPlainTextEdit
 
 from designer.appsettings import AppSettings
 from designer.ui.app import release_clipboard
@@ -68,9 +68,11 @@ class DialogAnswers:
                 return
             texts = [dialog.windowTitle()]
             texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
-            if hasattr(dialog, "text"):
+            if hasattr(dialog, "informativeText"):
                 texts.append(dialog.text())
                 texts.append(dialog.informativeText())
+            texts += [label.text() for label in dialog.findChildren(QLabel)]
+            texts += [box.toPlainText() for box in dialog.findChildren(QPlainTextEdit)]
             self.seen.append("\n".join(texts))
             for button in dialog.findChildren(QAbstractButton):
                 if button.text().replace("&", "") == button_text:

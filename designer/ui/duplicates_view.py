@@ -1,0 +1,230 @@
+"""The duplicates view: identical and near-duplicate units, to merge or to ignore."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.model.edits import Edit, Insert
+from designer.model.totals import format_hours
+from designer.sharing.duplicates import DuplicateGroup, find_duplicates
+from designer.sharing.merge import plan_merge, preview_merge
+from designer.ui.document import Document
+from designer.ui.labels import tr
+
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MergeDialog(QDialog):
+    """Choose which unit survives, and see what differs before merging."""
+
+    def __init__(self, document: Document, group: DuplicateGroup, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Merge into one shared unit"))
+        self.setObjectName("mergeDialog")
+        self.resize(640, 420)
+        self.document = document
+        self.group = group
+        catalog, totals = document.catalog, document.totals
+        self.survivor = QComboBox()
+        self.survivor.setObjectName("survivor")
+        for unit_id in group.units:
+            unit = catalog.get(unit_id)
+            users = ", ".join(
+                getattr(catalog.get(u), "code", "") or u for u in catalog.users(unit_id)
+            )
+            hours = format_hours(totals.hours(unit))
+            label = f"{unit.title}  ({hours} h; used by {users or tr('nothing')})"  # type: ignore[union-attr]
+            self.survivor.addItem(label, unit_id)
+        self.differences = QPlainTextEdit()
+        self.differences.setObjectName("mergeDifferences")
+        self.differences.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button = buttons.addButton(tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Keep this one; every use of the others will use it instead:")))
+        layout.addWidget(self.survivor)
+        layout.addWidget(QLabel(tr("What differs:")))
+        layout.addWidget(self.differences, 1)
+        layout.addWidget(buttons)
+        self.survivor.currentIndexChanged.connect(self._show_preview)
+        self._show_preview()
+
+    def survivor_id(self) -> str:
+        return str(self.survivor.currentData())
+
+    def others(self) -> list[str]:
+        return [u for u in self.group.units if u != self.survivor_id()]
+
+    def _show_preview(self) -> None:
+        preview = preview_merge(self.document.catalog, self.survivor_id(), self.others())
+        lines = list(preview.differences) or [tr("No differences: the units are identical.")]
+        if preview.dropped_alignments:
+            lines += ["", tr("Alignments that cannot be kept:"), *preview.dropped_alignments]
+        self.differences.setPlainText("\n".join(lines))
+
+    def accept(self) -> None:
+        edits = plan_merge(self.document.catalog, self.survivor_id(), self.others())
+        title = getattr(self.document.catalog.get(self.survivor_id()), "title", "")
+        self.document.push(edits, tr("Merge into {0}").format(title))
+        super().accept()
+
+
+class DuplicatesView(QWidget):
+    """Groups of duplicates with their score and reason.
+
+    Signals:
+        unit_chosen(str): the designer asked to see this unit in the tree.
+    """
+
+    unit_chosen = Signal(str)
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.groups: list[DuplicateGroup] = []
+        self.list = QTreeWidget()
+        self.list.setObjectName("duplicateGroups")
+        self.list.setColumnCount(4)
+        self.list.setHeaderLabels([tr("Units"), tr("Level"), tr("Score"), tr("Why")])
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setWordWrap(True)
+        header = self.list.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 460)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 60)
+        self.summary = QLabel()
+        self.merge_button = QPushButton(tr("Merge…"))
+        self.merge_button.setObjectName("mergeButton")
+        self.ignore_button = QPushButton(tr("Not duplicates: ignore"))
+        self.ignore_button.setObjectName("ignoreButton")
+        self.refresh_button = QPushButton(tr("Look again"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.summary, 1)
+        for button in (self.merge_button, self.ignore_button, self.refresh_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.ignore_button.clicked.connect(self.ignore_selected)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.list.itemDoubleClicked.connect(self._open_unit)
+        self.list.currentItemChanged.connect(self._update_buttons)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(500)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self._stale = True
+        document.undo_stack.indexChanged.connect(self._schedule)
+        self._update_buttons()
+
+    def _schedule(self, *args: Any) -> None:
+        if self.isVisible():
+            self.refresh_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        catalog, totals = self.document.catalog, self.document.totals
+        self.groups = find_duplicates(catalog, totals)
+        self.list.clear()
+        for group in self.groups:
+            titles = [getattr(catalog.get(u), "title", u) for u in group.units]
+            kind = tr("identical") if group.kind == "identical" else tr("near-duplicate")
+            top = QTreeWidgetItem(
+                [
+                    " | ".join(titles),
+                    f"{tr(group.level)}, {kind}",
+                    f"{100 * group.score:.0f} %",
+                    group.reason,
+                ]
+            )
+            top.setData(0, GROUP_ROLE, group)
+            top.setToolTip(3, group.reason)
+            for unit_id in group.units:
+                child = QTreeWidgetItem([self._describe(unit_id), "", "", ""])
+                child.setData(0, Qt.ItemDataRole.UserRole, unit_id)
+                top.addChild(child)
+            self.list.addTopLevelItem(top)
+        identical = sum(g.kind == "identical" for g in self.groups)
+        self.summary.setText(
+            tr("{0} identical groups, {1} near-duplicate pairs").format(
+                identical, len(self.groups) - identical
+            )
+        )
+        self._update_buttons()
+
+    def _describe(self, unit_id: str) -> str:
+        catalog = self.document.catalog
+        unit = catalog.get(unit_id)
+        where = [getattr(catalog.get(u), "title", u) for u in catalog.users(unit_id)]
+        if not where and unit_id not in catalog.courses and unit_id not in catalog.modules:
+            where = [getattr(catalog.owner(unit_id), "title", "")]
+        return f"{getattr(unit, 'title', unit_id)} — {tr('in')} {', '.join(where) or tr('nothing')}"
+
+    def selected_group(self) -> DuplicateGroup | None:
+        item = self.list.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        return item.data(0, GROUP_ROLE) if item is not None else None
+
+    def _update_buttons(self, *args: Any) -> None:
+        group = self.selected_group()
+        self.ignore_button.setEnabled(group is not None)
+        self.merge_button.setEnabled(group is not None and group.level != "item")
+        self.merge_button.setToolTip(
+            tr("Items belong to their module and cannot be shared; edit them instead.")
+            if group is not None and group.level == "item"
+            else ""
+        )
+
+    def merge_selected(self) -> None:
+        group = self.selected_group()
+        if group is not None and group.level != "item":
+            MergeDialog(self.document, group, self).exec()
+
+    def ignore_selected(self) -> None:
+        group = self.selected_group()
+        if group is None:
+            return
+        ignored = self.document.catalog.ignored_duplicates
+        pairs = {tuple(sorted((a, b))) for a in group.units for b in group.units if a < b}
+        new = [p for p in sorted(pairs) if p not in ignored]
+        edits: list[Edit] = [
+            Insert(None, "ignored_duplicates", len(ignored) + n, pair) for n, pair in enumerate(new)
+        ]
+        if edits:
+            self.document.push(edits, tr("Ignore duplicates"))
+        self.refresh()
+
+    def _open_unit(self, item: QTreeWidgetItem, column: int) -> None:
+        unit_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if unit_id:
+            self.unit_chosen.emit(unit_id)

@@ -1,0 +1,149 @@
+"""The pathway panel: what a learner who holds some certificates or courses still has to do."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.model.totals import format_hours
+from designer.sharing.pathway import next_programs, pathway
+from designer.ui.document import Document
+from designer.ui.labels import tr
+
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class PathwayPanel(QWidget):
+    """Tick what the learner holds, pick a target: credited, remaining, where to start.
+
+    Signals:
+        unit_chosen(str): the designer asked to see this unit in the tree.
+    """
+
+    unit_chosen = Signal(str)
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.holdings = QListWidget()
+        self.holdings.setObjectName("holdings")
+        self.target = QComboBox()
+        self.target.setObjectName("target")
+        # Long certificate titles must not make the window wider than the screen.
+        self.target.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.target.setMinimumContentsLength(24)
+        self.summary = QLabel()
+        self.summary.setObjectName("pathwaySummary")
+        self.summary.setWordWrap(True)
+        self.remaining = QListWidget()
+        self.remaining.setObjectName("remainingCourses")
+        self.ranking = QListWidget()
+        self.ranking.setObjectName("nextCertificates")
+
+        left = QVBoxLayout()
+        left.addWidget(QLabel(tr("<b>The learner holds</b> (certificates, then single courses)")))
+        left.addWidget(self.holdings)
+        right = QVBoxLayout()
+        form = QFormLayout()
+        form.addRow(tr("Target certificate"), self.target)
+        right.addLayout(form)
+        right.addWidget(self.summary)
+        right.addWidget(QLabel(tr("<b>Courses still to take</b>, in the target's order")))
+        right.addWidget(self.remaining, 2)
+        right.addWidget(QLabel(tr("<b>Cheapest next certificates</b> for this learner")))
+        right.addWidget(self.ranking, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 2)
+        layout.addLayout(right, 3)
+
+        self.holdings.itemChanged.connect(self._update)
+        self.target.currentIndexChanged.connect(self._update)
+        self.remaining.itemActivated.connect(
+            lambda item: self.unit_chosen.emit(item.data(UNIT_ROLE))
+        )
+        document.undo_stack.indexChanged.connect(self.reload)
+        self.reload()
+
+    def held(self) -> list[str]:
+        items = (self.holdings.item(i) for i in range(self.holdings.count()))
+        return [i.data(UNIT_ROLE) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    def set_held(self, unit_ids: list[str]) -> None:
+        for row in range(self.holdings.count()):
+            item = self.holdings.item(row)
+            checked = item.data(UNIT_ROLE) in unit_ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def reload(self, *args: Any) -> None:
+        """Fill the choices from the catalog, keeping what was ticked and chosen."""
+        catalog = self.document.catalog
+        held, target = set(self.held()), self.target.currentData()
+        self.holdings.blockSignals(True)
+        self.target.blockSignals(True)
+        self.holdings.clear()
+        self.target.clear()
+        for program in catalog.programs:
+            self._add_holding(program.id, program.title, bold=True, held=held)
+            self.target.addItem(program.title, program.id)
+        used = [c for c in catalog.courses.values() if catalog.users(c.id)]
+        for course in sorted(used, key=lambda c: c.title.casefold()):
+            self._add_holding(course.id, course.title, bold=False, held=held)
+        if target is not None and self.target.findData(target) >= 0:
+            self.target.setCurrentIndex(self.target.findData(target))
+        self.holdings.blockSignals(False)
+        self.target.blockSignals(False)
+        self._update()
+
+    def _add_holding(self, unit_id: str, title: str, bold: bool, held: set[str]) -> None:
+        item = QListWidgetItem(title)
+        item.setData(UNIT_ROLE, unit_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if unit_id in held else Qt.CheckState.Unchecked)
+        font = item.font()
+        font.setBold(bold)
+        item.setFont(font)
+        self.holdings.addItem(item)
+
+    def _update(self, *args: Any) -> None:
+        catalog, totals = self.document.catalog, self.document.totals
+        self.remaining.clear()
+        self.ranking.clear()
+        target_id = self.target.currentData()
+        if target_id is None:
+            self.summary.setText(tr("The catalog has no certificate yet."))
+            return
+        held = self.held()
+        path = pathway(catalog, totals, held, target_id)
+        start = catalog.courses[path.start].title if path.start else ""
+        text = tr("Credited {0} h; {1} h remain, about {2} weeks at {3} h a week.").format(
+            format_hours(path.credited_hours),
+            format_hours(path.remaining_hours),
+            path.remaining_weeks,
+            format_hours(catalog.settings.weekly_hours),
+        )
+        if start:
+            text += " " + tr("Start with “{0}”.").format(start)
+        else:
+            text += " " + tr("Nothing remains: the learner has all of it.")
+        self.summary.setText(text)
+        for course_id in path.remaining:
+            course = catalog.courses[course_id]
+            item = QListWidgetItem(f"{course.title}  ({format_hours(totals.hours(course))} h)")
+            item.setData(UNIT_ROLE, course_id)
+            self.remaining.addItem(item)
+        for program_id, hours in next_programs(catalog, totals, held):
+            title = catalog.program(program_id).title
+            self.ranking.addItem(f"{title}: {format_hours(hours)} h {tr('to go')}")

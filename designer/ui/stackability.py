@@ -1,0 +1,327 @@
+"""The stackability view: how much of each certificate another covers, as matrix and graph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.model import Program
+from designer.model.totals import format_hours
+from designer.sharing.overlap import Overlap, overlap_matrix, sharing_graph
+from designer.ui.document import Document
+from designer.ui.labels import tr
+
+Index = QModelIndex | QPersistentModelIndex
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def coverage_colour(coverage: float) -> QColor:
+    """White for nothing shared, deepening blue as the coverage grows."""
+    light, deep = QColor("#ffffff"), QColor("#2f6db5")
+    t = max(0.0, min(1.0, coverage))
+    return QColor(
+        round(light.red() + (deep.red() - light.red()) * t),
+        round(light.green() + (deep.green() - light.green()) * t),
+        round(light.blue() + (deep.blue() - light.blue()) * t),
+    )
+
+
+class OverlapMatrix(QAbstractTableModel):
+    """Rows: the program a learner holds; columns: the program they aim for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.programs: list[Program] = []
+        self.cells: dict[tuple[str, str], Overlap] = {}
+
+    def set_data(self, programs: list[Program], cells: dict[tuple[str, str], Overlap]) -> None:
+        self.beginResetModel()
+        self.programs = list(programs)
+        self.cells = cells
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.programs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.programs)
+
+    def overlap_at(self, index: Index) -> Overlap | None:
+        source, target = self.programs[index.row()], self.programs[index.column()]
+        return self.cells.get((source.id, target.id))
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        program = self.programs[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return program.code or program.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            held = tr("Holds") if orientation == Qt.Orientation.Vertical else tr("Aims for")
+            return f"{held}: {program.title}"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.row() == index.column():
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "—"
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignCenter)
+            return None
+        overlap = self.overlap_at(index)
+        coverage = overlap.coverage if overlap else 0.0
+        if role == Qt.ItemDataRole.DisplayRole:
+            if overlap is None or overlap.shared_hours <= 0:
+                return ""
+            return f"{format_hours(overlap.shared_hours)} h\n{100 * coverage:.0f} %"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(coverage_colour(coverage))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#ffffff" if coverage > 0.55 else "#202124"))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and overlap is not None:
+            source, target = self.programs[index.row()], self.programs[index.column()]
+            return tr("A holder of {0} has {1} h of {2} ({3:.0f} %): {4}").format(
+                source.title,
+                format_hours(overlap.shared_hours),
+                target.title,
+                100 * coverage,
+                tr(overlap.relation),
+            )
+        return None
+
+
+class SharingGraph(QGraphicsView):
+    """Programs and the courses they share, laid out by networkx.
+
+    Signals:
+        unit_clicked(str): the id of the program or course clicked.
+    """
+
+    unit_clicked = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.nodes: dict[str, QGraphicsItem] = {}
+
+    def show_graph(self, graph: nx.Graph) -> None:
+        scene = self.scene()
+        scene.clear()
+        self.nodes = {}
+        if graph.number_of_nodes() == 0:
+            scene.addText(tr("No course is shared between programs yet."))
+            return
+        points = self._layout(graph)
+        pen = QPen(QColor("#9aa0a6"))
+        pen.setWidthF(1.2)
+        for a, b in graph.edges():
+            scene.addLine(points[a].x(), points[a].y(), points[b].x(), points[b].y(), pen)
+        for node, attributes in graph.nodes(data=True):
+            self._add_node(node, attributes, points[node])
+        self.fitInView(
+            scene.itemsBoundingRect().adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio
+        )
+
+    @staticmethod
+    def _layout(graph: nx.Graph) -> dict[Any, QPointF]:
+        """Programs on a ring; the courses a set of programs shares stacked between them."""
+        programs = [n for n, kind in graph.nodes(data="kind") if kind == "program"]
+        ring = nx.circular_layout(programs) if len(programs) > 1 else {programs[0]: (0.0, 0.0)}
+        scale = 260 + 24 * len(programs)
+        points = {n: QPointF(float(x) * scale, float(y) * scale) for n, (x, y) in ring.items()}
+        groups: dict[tuple[Any, ...], list[Any]] = {}
+        for node, kind in graph.nodes(data="kind"):
+            if kind == "course":
+                groups.setdefault(tuple(sorted(graph.neighbors(node))), []).append(node)
+        for users, courses in groups.items():
+            centre = sum((points[u] for u in users), QPointF()) / len(users)
+            # Courses used by two programs sit nearer those two than the middle of the ring.
+            centre = centre * (1.25 if len(users) == 2 else 1.0)
+            for number, course in enumerate(courses):
+                points[course] = centre + QPointF(0, (number - (len(courses) - 1) / 2) * 26)
+        return points
+
+    def _add_node(self, node: Any, attributes: dict[str, Any], at: QPointF) -> None:
+        kind, unit_id = node
+        # Programs by code keep the picture readable; the full title is in the tooltip.
+        text = attributes.get("code") or attributes.get("label", unit_id)
+        label = QGraphicsSimpleTextItem(text)
+        font = QFont()
+        font.setBold(kind == "program")
+        label.setFont(font)
+        box = label.boundingRect().adjusted(-8, -5, 8, 5)
+        shape: QGraphicsRectItem | QGraphicsEllipseItem
+        if kind == "program":
+            shape = QGraphicsRectItem(box)
+            shape.setBrush(QBrush(QColor("#dbe7f6")))
+            shape.setPen(QPen(QColor("#2f6db5"), 1.5))
+        else:
+            shape = QGraphicsEllipseItem(box.adjusted(-6, -2, 6, 2))
+            shape.setBrush(QBrush(QColor("#fff1b8")))
+            shape.setPen(QPen(QColor("#b08800")))
+        shape.setPos(at - box.center())
+        shape.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        shape.setData(0, unit_id)
+        shape.setToolTip(attributes.get("label", unit_id))
+        label.setParentItem(shape)
+        self.scene().addItem(shape)
+        self.nodes[unit_id] = shape
+
+    def mouseReleaseEvent(self, event: Any) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and item.data(0) is None:
+            item = item.parentItem()
+        if item is not None:
+            self.unit_clicked.emit(item.data(0))
+
+
+class StackabilityView(QWidget):
+    """The matrix, the list of what a chosen pair shares, and the sharing graph.
+
+    Signals:
+        unit_chosen(str): the designer asked to see this unit in the tree.
+    """
+
+    unit_chosen = Signal(str)
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.matrix = OverlapMatrix()
+        self.table = QTableView()
+        self.table.setObjectName("overlapMatrix")
+        self.table.setModel(self.matrix)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setDefaultSectionSize(78)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.caption = QLabel(
+            tr(
+                "Rows: the certificate a learner holds. Columns: the one they "
+                "aim for. Each cell: hours already covered and the share of "
+                "the target."
+            )
+        )
+        self.caption.setWordWrap(True)
+        self.pair = QLabel(tr("Click a cell to see what the two certificates share."))
+        self.pair.setWordWrap(True)
+        self.shared = QListWidget()
+        self.shared.setObjectName("sharedUnits")
+        self.graph = SharingGraph()
+        self.graph.setObjectName("sharingGraph")
+
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.pair)
+        layout.addWidget(self.shared, 2)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.graph)
+        splitter.setSizes([700, 700])
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(splitter)
+
+        self.table.clicked.connect(self.show_pair)
+        self.shared.itemActivated.connect(self._unit_activated)
+        self.shared.itemClicked.connect(self._unit_activated)
+        self.graph.unit_clicked.connect(self.unit_chosen.emit)
+        # Recomputed shortly after edits stop, not on every keystroke.
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(300)
+        self.refresh_timer.timeout.connect(self.refresh)
+        self._stale = False
+        self.document.undo_stack.indexChanged.connect(self._schedule)
+        self.refresh()
+
+    def _schedule(self, *args: Any) -> None:
+        if self.isVisible():
+            self.refresh_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def refresh(self) -> None:
+        catalog, totals = self.document.catalog, self.document.totals
+        self.matrix.set_data(catalog.programs, overlap_matrix(catalog, totals))
+        graph = sharing_graph(catalog)
+        for program in catalog.programs:
+            graph.nodes[("program", program.id)]["code"] = program.code
+        self.graph.show_graph(graph)
+        self.shared.clear()
+
+    def show_pair(self, index: QModelIndex) -> None:
+        self.shared.clear()
+        if index.row() == index.column():
+            return
+        source = self.matrix.programs[index.row()]
+        target = self.matrix.programs[index.column()]
+        overlap = self.matrix.overlap_at(index)
+        if overlap is None or overlap.shared_hours <= 0:
+            self.pair.setText(tr("{0} and {1} share nothing.").format(source.title, target.title))
+            return
+        self.pair.setText(
+            tr("A holder of {0} already has {1} h of {2} ({3:.0f} %):").format(
+                source.title,
+                format_hours(overlap.shared_hours),
+                target.title,
+                100 * overlap.coverage,
+            )
+        )
+        catalog, totals = self.document.catalog, self.document.totals
+        for unit_id in (*overlap.shared_courses, *overlap.shared_modules):
+            unit = catalog.courses.get(unit_id) or catalog.modules[unit_id]
+            kind = tr("course") if unit_id in catalog.courses else tr("module")
+            text = f"{unit.title}  ({kind}, {format_hours(totals.hours(unit))} h)"
+            item = QListWidgetItem(text)
+            item.setData(UNIT_ROLE, unit_id)
+            self.shared.addItem(item)
+
+    def _unit_activated(self, item: QListWidgetItem) -> None:
+        self.unit_chosen.emit(item.data(UNIT_ROLE))

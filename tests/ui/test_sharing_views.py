@@ -1,0 +1,174 @@
+"""The stackability matrix and graph, the duplicates view and the pathway panel, driven by hand."""
+
+from conftest import select, tree_index
+from PySide6.QtCore import Qt
+
+from designer.storage import dumps
+
+FULL = "Microsoft Full Stack Developer Professional Certificate"
+BACK = "Microsoft Back-End Developer Professional Certificate"
+FRONT = "Microsoft Front-End Developer Professional Certificate"
+PR = "Microsoft Public Relations and Communications Associate Professional Certificate"
+ORDER = [FULL, BACK, FRONT, PR]  # rows and columns follow the catalog
+
+
+def open_page(window, qtbot, name):
+    bar = window.pages.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == name)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert window.pages.currentIndex() == index
+
+
+def test_the_matrix_shows_shared_hours_and_lists_what_a_pair_shares(window, qtbot):
+    open_page(window, qtbot, "Stackability")
+    view = window.stackability
+    table = view.table
+    model = table.model()
+    front_to_full = model.index(ORDER.index(FRONT), ORDER.index(FULL))
+    # Front-End holders keep C# (30 h), Web Development (39 h) and Blazor (35 h) of 422 h.
+    assert front_to_full.data() == "104 h\n25 %"
+    back_to_full = model.index(ORDER.index(BACK), ORDER.index(FULL))
+    assert back_to_full.data() == "270 h\n64 %"
+    assert model.index(ORDER.index(PR), ORDER.index(FULL)).data() == ""
+    deeper = back_to_full.data(Qt.ItemDataRole.BackgroundRole).color()
+    lighter = front_to_full.data(Qt.ItemDataRole.BackgroundRole).color()
+    assert deeper.lightness() < lighter.lightness()
+    table.scrollTo(front_to_full)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(front_to_full).center()
+    )
+    shared = [view.shared.item(i).text() for i in range(view.shared.count())]
+    assert shared == [
+        "Introduction to Programming With C#  (course, 30 h)",
+        "Introduction to Web Development  (course, 39 h)",
+        "Blazor for Front-End Development  (course, 35 h)",
+    ]
+    assert "104 h" in view.pair.text()
+    item = view.shared.item(1)
+    qtbot.mouseClick(
+        view.shared.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=view.shared.visualItemRect(item).center(),
+    )
+    assert window.pages.currentIndex() == 0
+    assert window.selected_node().unit.title == "Introduction to Web Development"
+
+
+def test_the_graph_shows_programs_and_shared_courses_and_links_to_the_tree(window, qtbot):
+    open_page(window, qtbot, "Stackability")
+    graph = window.stackability.graph
+    assert {
+        "full-stack",
+        "back-end",
+        "front-end",
+        "introduction-to-programming-with-csharp",
+    } <= set(graph.nodes)
+    assert "foundations-of-coding-full-stack" not in graph.nodes  # used by one program only
+    node = graph.nodes["introduction-to-programming-with-csharp"]
+    point = graph.mapFromScene(node.sceneBoundingRect().center())
+    qtbot.mouseClick(graph.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.pages.currentIndex() == 0
+    assert window.selected_node().unit.id == "introduction-to-programming-with-csharp"
+
+
+def test_the_matrix_follows_edits(window, qtbot):
+    select(window, qtbot, FRONT, "Introduction to Web Development")
+    editor = window.editor.fields["hours"].editor
+    editor.selectAll()
+    qtbot.keyClicks(editor, "44")
+    open_page(window, qtbot, "Stackability")
+    qtbot.waitUntil(
+        lambda: (
+            window.stackability.matrix.index(ORDER.index(FRONT), ORDER.index(FULL)).data()
+            == "109 h\n26 %"
+        )
+    )
+
+
+def test_the_pathway_panel_plans_a_front_end_holder_towards_full_stack(window, qtbot):
+    open_page(window, qtbot, "Pathways")
+    panel = window.pathways
+    front = next(
+        panel.holdings.item(i)
+        for i in range(panel.holdings.count())
+        if panel.holdings.item(i).text() == FRONT
+    )
+    panel.holdings.setCurrentItem(front)
+    qtbot.keyClick(panel.holdings, Qt.Key.Key_Space)  # ticks the box
+    assert front.checkState() == Qt.CheckState.Checked
+    panel.target.setCurrentIndex(panel.target.findText(FULL))
+    # 422 - 104 = 318 h remain: 32 weeks at 10 h a week.
+    assert panel.summary.text() == (
+        "Credited 104 h; 318 h remain, about 32 weeks at 10 h a week. "
+        "Start with “Foundations of Coding Full-Stack”."
+    )
+    remaining = [panel.remaining.item(i).text() for i in range(panel.remaining.count())]
+    assert len(remaining) == 9 and remaining[0] == "Foundations of Coding Full-Stack  (39 h)"
+    assert "Introduction to Web Development  (39 h)" not in remaining
+    ranking = [panel.ranking.item(i).text() for i in range(panel.ranking.count())]
+    assert ranking == [f"{PR}: 136 h to go", f"{BACK}: 279 h to go", f"{FULL}: 318 h to go"]
+
+
+def test_ignoring_a_near_duplicate_is_remembered_and_undoable(window, qtbot):
+    open_page(window, qtbot, "Duplicates")
+    view = window.duplicates
+    groups = [view.list.topLevelItem(i) for i in range(view.list.topLevelItemCount())]
+    foundations = [g for g in groups if "Foundations of Coding" in g.text(0)]
+    assert foundations and all("alike" in g.text(3) for g in foundations)
+    assert not any("Public Relations" in g.text(0) for g in groups)
+    view.list.setCurrentItem(foundations[0])
+    qtbot.mouseClick(view.ignore_button, Qt.MouseButton.LeftButton)
+    pair = window.document.catalog.ignored_duplicates[0]
+    assert set(pair) <= {
+        "foundations-of-coding-full-stack",
+        "foundations-of-coding-back-end",
+        "foundations-of-coding-front-end",
+    }
+    assert view.list.topLevelItemCount() == len(groups) - 1
+    window.undo_action.trigger()
+    assert window.document.catalog.ignored_duplicates == []
+
+
+def test_merging_an_identical_copy_makes_one_shared_course_and_undoes(window, qtbot, dialogs):
+    from test_structure import drag
+
+    drag(
+        window,
+        tree_index(window, PR, "Introduction to Public Relations"),
+        tree_index(window, FRONT),
+        copy=True,
+    )
+    before_merge = dumps(window.document.catalog)
+    open_page(window, qtbot, "Duplicates")
+    view = window.duplicates
+    view.refresh()
+    identical = next(
+        view.list.topLevelItem(i)
+        for i in range(view.list.topLevelItemCount())
+        if view.list.topLevelItem(i).text(1) == "course, identical"
+    )
+    view.list.setCurrentItem(identical)
+    dialogs.answer("Merge")
+    qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    catalog = window.document.catalog
+    [course] = [
+        c for c in catalog.courses.values() if c.title == "Introduction to Public Relations"
+    ]
+    assert sorted(catalog.users(course.id)) == ["front-end", "pr-communications"]
+    assert "What differs:" in dialogs.seen[-1]
+    assert "No differences: the units are identical." in dialogs.seen[-1]
+    window.undo_action.trigger()
+    assert dumps(catalog) == before_merge
+
+
+def test_the_editor_of_a_shared_course_shows_its_uses_and_the_impact_of_a_change(window, qtbot):
+    select(window, qtbot, FULL, "Introduction to Programming With C#")
+    editor = window.editor
+    assert editor.usage_note.text() == f"{FULL}, {BACK}, {FRONT}"
+    assert editor.impact_note.text().split("<br>") == [
+        "MS-FSD: 422 h → 427 h, 16 → 17 ECTS",
+        "MS-BED: 309 h → 314 h, 12 → 12 ECTS",
+        "MS-FED: 212 h → 217 h, 8 → 8 ECTS",
+    ]
+    editor.impact_delta.setValue(-10)
+    assert editor.impact_note.text().split("<br>")[0] == "MS-FSD: 422 h → 412 h, 16 → 16 ECTS"
