@@ -1,4 +1,4 @@
-"""Renders the main window on the sample to docs/main-window.png (1400 x 900), for the README.
+"""Renders the main window on the sample (1400 x 900) to PNGs in docs/, for the README.
 
 Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshot.py
 """
@@ -30,6 +30,12 @@ def main() -> None:
     window.tabs.setCurrentWidget(window.outcomes)
     app.processEvents()
     window.grab().save(str(ROOT / "docs" / "main-window.png"))
+    window.pages.setCurrentWidget(window.stackability)
+    app.processEvents()
+    stack = window.stackability
+    stack.show_pair(stack.matrix.index(2, 0))  # Front-End holders towards Full Stack
+    app.processEvents()
+    window.grab().save(str(ROOT / "docs" / "stackability.png"))
 
 
 if __name__ == "__main__":
