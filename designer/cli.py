@@ -10,13 +10,14 @@ from typing import Any
 
 from designer.bloom import VerbAdvice, analyze
 from designer.errors import CatalogError
+from designer.excel.commands import add_commands as add_excel_commands
 from designer.model import Catalog, Program, Totals, UnknownName, find_program, format_hours
 from designer.sharing.duplicates import DuplicateGroup, find_duplicates
 from designer.sharing.overlap import Overlap, overlap_matrix
 from designer.sharing.pathway import Pathway, next_programs, pathway
 from designer.storage import load
 
-COMMANDS = ("totals", "validate", "bloom", "overlaps", "pathway")
+COMMANDS = ("totals", "validate", "bloom", "overlaps", "pathway", "export", "import-xlsx")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     pathway.add_argument("--json", action="store_true", help="print JSON instead of text")
     pathway.set_defaults(run=_pathway)
+    add_excel_commands(commands)
     return parser
 
 

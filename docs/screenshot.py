@@ -20,7 +20,7 @@ def main() -> None:
     from designer.ui.main_window import MainWindow
 
     window = MainWindow(AppSettings())
-    window.open_file(ROOT / "samples" / "microsoft-certificates.curriculum.json")
+    window.files.open_file(ROOT / "samples" / "microsoft-certificates.curriculum.json")
     window.resize(1400, 900)
     window.show()
     model = window.tree_model

@@ -64,7 +64,7 @@ def offer_recovery(window: MainWindow) -> bool:
     document = Document(catalog, original)
     document.undo_stack.resetClean()  # restored work is unsaved work
     window.set_document(document)
-    window.write_recovery()
+    window.files.write_recovery()
     return True
 
 
@@ -75,11 +75,11 @@ def start_window(argv: list[str], settings: AppSettings | None = None) -> MainWi
     if offer_recovery(window):
         return window
     if argv:
-        window.open_file(argv[0])
+        window.files.open_file(argv[0])
     elif settings.recent_files:
         last = Path(settings.recent_files[0])
         if last.exists():
-            window.open_file(last)
+            window.files.open_file(last)
     return window
 
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelection, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHeaderView,
     QLineEdit,
     QMainWindow,
@@ -23,13 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.appsettings import AppSettings, recovery_path, save_settings
+from designer.appsettings import AppSettings, save_settings
 from designer.errors import CatalogError
 from designer.model import Course, Item, Module, Program
-from designer.storage import EXTENSION
-from designer.ui.document import DiskChanged, Document
+from designer.ui.document import Document
 from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
+from designer.ui.files import SAMPLE, FileActions
 from designer.ui.labels import tr
 from designer.ui.outcomes import OutcomesEditor
 from designer.ui.pathway_panel import PathwayPanel
@@ -48,14 +46,6 @@ from designer.ui.tree_model import (
     TreeNode,
 )
 
-AUTOSAVE_MS = 60_000
-SAMPLE = (
-    Path(__file__).resolve().parent.parent.parent
-    / "samples"
-    / "microsoft-certificates.curriculum.json"
-)
-FILE_FILTER = "Curriculum catalogs (*" + EXTENSION + ");;JSON files (*.json);;All files (*)"
-
 
 class MainWindow(QMainWindow):
     """One window, one catalog document."""
@@ -70,13 +60,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.document = document or Document()
         self.structure = StructureActions(self)
+        self.files = FileActions(self)
         self._make_actions()
         self._make_menus()
         self._build_views()
-        self.autosave = QTimer(self)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.write_recovery)
-        self.autosave.start()
         self.resize(1400, 900)
         self._restore_geometry()
 
@@ -100,14 +87,21 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         keys = QKeySequence.StandardKey
         s = self.structure
-        self.new_action = self._action("New", self.new_file, keys.New)
-        self.open_action = self._action("Open…", self.choose_and_open, keys.Open)
+        f = self.files
+        self.new_action = self._action("New", f.new_file, keys.New)
+        self.open_action = self._action("Open…", f.choose_and_open, keys.Open)
         self.sample_action = self._action(
-            "Open the Sample", lambda: self.open_file(SAMPLE), name="open_sample"
+            "Open the Sample", lambda: f.open_file(SAMPLE), name="open_sample"
         )
-        self.save_action = self._action("Save", self.save, keys.Save)
-        self.save_as_action = self._action("Save As…", self.save_as, keys.SaveAs)
-        self.close_action = self._action("Close", self.close_file, keys.Close)
+        self.save_action = self._action("Save", f.save, keys.Save)
+        self.save_as_action = self._action("Save As…", lambda: f.save_as(), keys.SaveAs)
+        self.close_action = self._action("Close", f.new_file, keys.Close)
+        self.export_action = self._action(
+            "Export to Excel…", lambda: f.export_excel(), name="export_excel"
+        )
+        self.import_action = self._action(
+            "Import from Excel…", lambda: f.import_excel(), name="import_excel"
+        )
         self.settings_action = self._action(
             "Workload Settings…", self.edit_settings, name="workload_settings"
         )
@@ -143,6 +137,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action, self.close_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.import_action])
         file_menu.addSeparator()
         file_menu.addActions([self.settings_action, self.quit_action])
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -186,7 +182,7 @@ class MainWindow(QMainWindow):
                 self.delete_action,
             ]
         )
-        self._fill_recent_menu()
+        self.files.fill_recent_menu()
 
     def _build_views(self) -> None:
         """(Re)build every view over the current document."""
@@ -372,114 +368,13 @@ class MainWindow(QMainWindow):
 
     # ---- files --------------------------------------------------------------------------
 
-    def ask_to_save(self) -> bool:
-        """Before the document goes away: True to go on (saved or discarded), False to stay."""
-        if not self.document.modified:
-            return True
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            tr("Unsaved changes"),
-            tr("Save the changes to “{0}”?").format(self.document.title),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-            self,
-        )
-        box.setObjectName("unsavedDialog")
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
     def set_document(self, document: Document) -> None:
         self.document = document
         self._build_views()
-        self._clear_recovery()
-
-    def new_file(self) -> None:
-        if self.ask_to_save():
-            self.set_document(Document())
-
-    def close_file(self) -> None:
-        self.new_file()
-
-    def choose_and_open(self) -> None:
-        if not self.ask_to_save():
-            return
-        path, _ = QFileDialog.getOpenFileName(self, tr("Open catalog"), "", tr(FILE_FILTER))
-        if path:
-            self.open_file(path, asked=True)
-
-    def open_file(self, path: str | Path, asked: bool = False) -> bool:
-        if not asked and not self.ask_to_save():
-            return False
-        try:
-            document = Document.open(path)
-        except CatalogError as error:
-            self.show_problems(error)
-            return False
-        self.set_document(document)
-        self._remember(document.path)
-        return True
-
-    def save(self) -> bool:
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(None)
-
-    def save_as(self, path: str | Path | None = None) -> bool:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, tr("Save catalog"), "", tr(FILE_FILTER))
-            if not path:
-                return False
-            if not str(path).endswith((EXTENSION, ".json")):
-                path = str(path) + EXTENSION
-        return self._save_to(Path(path))
-
-    def _save_to(self, path: Path | None) -> bool:
-        try:
-            self.document.save(path)
-        except DiskChanged:
-            question = tr(
-                "“{0}” was changed by another program since you opened it. "
-                "Saving would overwrite those changes."
-            ).format(self.document.title)
-            if not self.confirm(tr("File changed on disk"), question, tr("Overwrite")):
-                return False
-            self.document.save(path, overwrite_changes=True)
-        except CatalogError as error:
-            QMessageBox.warning(self, tr("Cannot save"), str(error))
-            return False
-        self._remember(self.document.path)
-        self._clear_recovery()
-        self.show_message(tr("Saved {0}").format(self.document.path))
-        return True
+        self.files.clear_recovery()
 
     def edit_settings(self) -> None:
         SettingsDialog(self.document, self).exec()
-
-    def _remember(self, path: Path | None) -> None:
-        if path is not None:
-            self.settings.add_recent(path)
-            save_settings(self.settings)
-            self._fill_recent_menu()
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        for path in self.settings.recent_files:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
-        self.recent_menu.setEnabled(bool(self.settings.recent_files))
-
-    # ---- recovery -----------------------------------------------------------------------
-
-    def write_recovery(self) -> None:
-        if self.document.modified:
-            self.document.write_recovery(recovery_path())
-
-    def _clear_recovery(self) -> None:
-        for path in (recovery_path(), recovery_path().with_suffix(".source")):
-            path.unlink(missing_ok=True)
 
     # ---- window -------------------------------------------------------------------------
 
@@ -490,11 +385,11 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        if not self.ask_to_save():
+        if not self.files.ask_to_save():
             event.ignore()
             return
         self.settings.window_geometry = base64.b64encode(bytes(self.saveGeometry().data())).decode()
         self.settings.window_state = base64.b64encode(bytes(self.saveState().data())).decode()
         save_settings(self.settings)
-        self._clear_recovery()
+        self.files.clear_recovery()
         event.accept()

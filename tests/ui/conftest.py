@@ -4,7 +4,13 @@ import shutil
 
 import pytest
 from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+)
 
 from designer.appsettings import AppSettings
 from designer.ui.app import release_clipboard
@@ -28,7 +34,7 @@ def sample_copy(sample_path, tmp_path):
 def window(qtbot, sample_copy):
     # Not qtbot.addWidget: it closes windows before this fixture can discard their changes.
     window = MainWindow(AppSettings())
-    assert window.open_file(sample_copy)
+    assert window.files.open_file(sample_copy)
     window.show()
     qtbot.waitExposed(window)
     yield window
@@ -63,8 +69,8 @@ class DialogAnswers:
     def answer(self, button_text: str) -> None:
         def click() -> None:
             dialog = QApplication.activeModalWidget()
-            if dialog is None:
-                QTimer.singleShot(10, click)
+            if dialog is None or isinstance(dialog, QFileDialog):
+                QTimer.singleShot(10, click)  # file dialogs are answered by choose_file
                 return
             texts = [dialog.windowTitle()]
             texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
@@ -81,6 +87,20 @@ class DialogAnswers:
             raise AssertionError(f"no button {button_text!r} in {texts}")
 
         QTimer.singleShot(0, click)
+
+
+def choose_file(path) -> None:
+    """Answer the next file dialog with path, as if typed and confirmed."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(10, answer)
+            return
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
 
 
 @pytest.fixture

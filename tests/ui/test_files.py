@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from designer.appsettings import AppSettings, load_settings, recovery_path
 from designer.storage import dumps, load
 from designer.ui.app import start_window
-from designer.ui.main_window import AUTOSAVE_MS, MainWindow
+from designer.ui.files import AUTOSAVE_MS
+from designer.ui.main_window import MainWindow
 
 PR = "Microsoft Public Relations and Communications Associate Professional Certificate"
 
@@ -53,7 +54,7 @@ def test_save_writes_the_file_and_clears_the_modified_marker(window, qtbot, samp
 
 def test_save_as_and_the_recent_files_survive_a_restart(window, qtbot, tmp_path):
     target = tmp_path / "renamed.curriculum.json"
-    assert window.save_as(target)
+    assert window.files.save_as(target)
     assert window.windowTitle() == "renamed.curriculum.json[*] — Curriculum Designer"
     assert load_settings().recent_files[0] == str(target)
     titles = [a.text() for a in window.recent_menu.actions()]
@@ -79,7 +80,7 @@ def test_a_broken_file_shows_every_problem_and_leaves_the_open_document(
     broken = tmp_path / "broken.curriculum.json"
     broken.write_text(json.dumps(data), encoding="utf-8")
     dialogs.answer("OK")
-    assert not window.open_file(broken, asked=True)
+    assert not window.files.open_file(broken, asked=True)
     shown = dialogs.seen[-1]
     assert "“broken.curriculum.json” cannot be opened" in shown
     assert "modules[0].items[0].minutes" in shown and "must not be negative" in shown
@@ -95,23 +96,26 @@ def test_saving_over_a_file_changed_on_disk_warns_first(window, qtbot, dialogs, 
     )
     theirs = sample_copy.read_bytes()
     dialogs.answer("Cancel")
-    assert not window.save()
+    assert not window.files.save()
     assert "was changed by another program" in dialogs.seen[-1]
     assert sample_copy.read_bytes() == theirs and window.isWindowModified()
     dialogs.answer("Overwrite")
-    assert window.save()
+    assert window.files.save()
     assert sample_copy.read_bytes() == dumps(window.document.catalog)
 
 
 def test_unsaved_work_is_offered_back_after_a_crash(qtbot, sample_copy, dialogs):
     window = MainWindow(AppSettings())
-    window.open_file(sample_copy)
-    assert window.autosave.isActive() and window.autosave.interval() == AUTOSAVE_MS == 60_000
+    window.files.open_file(sample_copy)
+    assert (
+        window.files.autosave.isActive()
+        and window.files.autosave.interval() == AUTOSAVE_MS == 60_000
+    )
     rename_course(window, qtbot, " after crash")
-    window.autosave.timeout.emit()  # a minute went by
+    window.files.autosave.timeout.emit()  # a minute went by
     assert recovery_path().exists()
     # The program dies here: no close, no save. The next start finds the recovery file.
-    window.autosave.stop()
+    window.files.autosave.stop()
     window.document.undo_stack.setClean()
     dialogs.answer("Restore")
     restored = start_window([])
@@ -129,9 +133,9 @@ def test_unsaved_work_is_offered_back_after_a_crash(qtbot, sample_copy, dialogs)
 
 def test_declining_recovery_opens_normally(qtbot, sample_copy, dialogs):
     window = MainWindow(AppSettings())
-    window.open_file(sample_copy)
+    window.files.open_file(sample_copy)
     rename_course(window, qtbot)
-    window.write_recovery()
+    window.files.write_recovery()
     window.document.undo_stack.setClean()
     window.deleteLater()
     dialogs.answer("Cancel")

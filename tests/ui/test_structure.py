@@ -269,7 +269,7 @@ ACTIONS = [
 def test_random_edits_then_as_many_undos_restore_the_file(qtbot, sample_copy, data):
     window = MainWindow(AppSettings())
     try:
-        window.open_file(sample_copy)
+        window.files.open_file(sample_copy)
         window.show()
         original = sample_copy.read_bytes()
         model = window.tree.model()

@@ -1,0 +1,160 @@
+"""Exporting a catalog as a live, print-ready Excel workbook.
+
+The sheets, in order:
+
+- Overview: one row per program (code, title, EQF level, courses, and hours, ECTS and
+  weeks as formulas that follow the program's syllabus sheet).
+- one syllabus sheet per program (see designer.excel.syllabus): courses with their hours,
+  a Total, an ECTS and a weeks row as formulas, the program's outcomes, and every
+  course's modules and items, whose hours and minutes the totals are formulas of.
+- Outcomes: every outcome with its level, unit, text, Bloom level (a drop-down) and the
+  outcomes it supports.
+- one curriculum map per program ("Map ..."): I / R / M per outcome and course, gaps red.
+- Stackability: the overlap of every pair of programs, when designer.sharing is there.
+- _data (hidden): the catalog itself, for import (see designer.excel.datasheet).
+
+Column H of Overview, the syllabus sheets and Outcomes holds each row's unit id
+(hidden), so import can tell which unit a row shows even after rows were moved.
+The workbook is written in openpyxl's write-only mode, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from contextlib import suppress
+from datetime import UTC, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from designer import __version__
+from designer.errors import CatalogError, Problem
+from designer.excel.cells import SheetWriter, cell_text
+from designer.excel.curriculum_map import map_sheet
+from designer.excel.datasheet import data_sheet
+from designer.excel.layout import (
+    FIRST_ROW,
+    program_sheet_names,
+    selected_catalog,
+)
+from designer.excel.stackability import add_colour_scale, overlaps, stackability_sheet
+from designer.excel.syllabus import (
+    BLOOM_CHOICES,
+    SyllabusLayout,
+    outcome_rows,
+    syllabus_sheet,
+)
+from designer.excel.tables import outcome_count, outcomes_sheet, overview_sheet
+from designer.model import Catalog, Totals
+
+
+def export_workbook(
+    catalog: Catalog, path: str | Path, program_ids: Sequence[str] | None = None
+) -> None:
+    """Write the programs (all, or those named by id, in that order) to an .xlsx file.
+
+    The file is replaced only once the new one is complete; raises CatalogError when it
+    cannot be written, and KeyError for an id that is not a program.
+    """
+    path = Path(path)
+    catalog = selected_catalog(catalog, program_ids)
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise CatalogError(path, [Problem("", f"cannot write the workbook: {reason}")]) from error
+    os.close(handle)
+    try:
+        build_workbook(catalog).save(temporary)
+        os.chmod(temporary, _new_file_mode())  # mkstemp made it private to us
+        os.replace(temporary, path)
+    except OSError as error:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        reason = error.strerror or str(error)
+        raise CatalogError(path, [Problem("", f"cannot write the workbook: {reason}")]) from error
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def build_workbook(catalog: Catalog) -> Workbook:
+    """The whole workbook of a catalog, ready to save (write-only: it can be saved once)."""
+    totals = Totals(catalog)
+    try:
+        return _build(catalog, totals)
+    finally:
+        totals.close()
+
+
+def _build(catalog: Catalog, totals: Totals) -> Workbook:
+    workbook = Workbook(write_only=True)
+    _properties(workbook, catalog)
+    writer = SheetWriter(workbook)
+    programs = catalog.programs
+    names = program_sheet_names(programs)
+    layouts = {p.id: SyllabusLayout.of(catalog, p) for p in programs}
+
+    writer.write(overview_sheet(catalog, totals, names, layouts))
+    for program in programs:
+        layout = layouts[program.id]
+        ws = writer.write(
+            syllabus_sheet(catalog, totals, program, names[program.id].syllabus, layout)
+        )
+        rows = outcome_rows(layout, program)
+        if rows:
+            _bloom_choice(ws, f"C{rows[0]}:C{rows[1]}")
+    ws = writer.write(outcomes_sheet(catalog))
+    count = outcome_count(catalog)
+    if count:
+        _bloom_choice(ws, f"C{FIRST_ROW}:C{FIRST_ROW + count - 1}")
+    for program in programs:
+        writer.write(map_sheet(catalog, program, names[program.id].curriculum_map))
+    matrix = overlaps(catalog, totals) if len(programs) > 1 else None
+    if matrix is not None:
+        ws = writer.write(stackability_sheet(catalog, matrix))
+        add_colour_scale(ws, len(programs))
+    writer.write(data_sheet(catalog))
+    return workbook
+
+
+def _bloom_choice(ws: object, cells: str) -> None:
+    choice = DataValidation(
+        type="list",
+        formula1=f'"{BLOOM_CHOICES}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Bloom level",
+        error="Choose a level of the revised Bloom taxonomy from the list.",
+    )
+    choice.add(cells)
+    ws.data_validations.append(choice)  # type: ignore[attr-defined]
+
+
+def _properties(workbook: Workbook, catalog: Catalog) -> None:
+    titles = [cell_text(p.title) or p.id for p in catalog.programs]
+    properties = workbook.properties
+    if len(titles) == 1:
+        properties.title = titles[0]
+    else:
+        properties.title = f"Curricula of {len(titles)} programs"
+    properties.subject = "; ".join(titles)[:255]
+    authors = sorted({cell_text(p.issuer_name or p.awarding_body) for p in catalog.programs})
+    authors = [a for a in authors if a]
+    properties.creator = ", ".join(authors) or "Curriculum Designer"
+    properties.description = f"Exported by Curriculum Designer {__version__}"
+    now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    properties.created = now
+    properties.modified = now

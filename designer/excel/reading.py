@@ -1,0 +1,176 @@
+"""Opening a workbook to read, with a clear error for what is not one, and cell values.
+
+openpyxl parses the workbook's XML through defusedxml when it is installed (it is one
+of our dependencies), so a hostile file cannot expand entities or reach the network.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook import Workbook
+
+from designer.errors import CatalogError, Problem
+
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .xls, and every encrypted workbook
+ZIP_SIGNATURE = b"PK\x03\x04"
+
+
+def place(sheet: str, row: int, column: int | None = None) -> str:
+    """Where a cell is, as a person finds it: "Sheet 'Full Stack', C7"."""
+    if column is None:
+        return f"Sheet '{sheet}', row {row}"
+    return f"Sheet '{sheet}', {get_column_letter(column)}{row}"
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse, with the reason, a file that is not an .xlsx workbook openpyxl can read."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(8)
+    except IsADirectoryError:
+        raise CatalogError(path, [Problem("", "is a folder, not a workbook")]) from None
+    except OSError as error:
+        message = f"cannot read the file: {error.strerror or error}"
+        raise CatalogError(path, [Problem("", message)]) from None
+    if not head:
+        raise CatalogError(path, [Problem("", "the file is empty")])
+    if head == OLE_SIGNATURE:
+        raise CatalogError(path, [Problem("", _ole_message(path))])
+    if head[:4] != ZIP_SIGNATURE:
+        message = "not an Excel workbook (.xlsx): it does not start as one does"
+        if head.lstrip()[:1] in (b"<", b"{"):
+            message += " (it looks like HTML, XML or JSON text)"
+        raise CatalogError(path, [Problem("", message)])
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype") if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError) as error:
+        message = f"not a valid Excel workbook (.xlsx): the archive is damaged ({error})"
+        raise CatalogError(path, [Problem("", message)]) from None
+    if b"opendocument" in mimetype:
+        message = "an OpenDocument spreadsheet (.ods): save it as an Excel workbook (.xlsx)"
+        raise CatalogError(path, [Problem("", message)])
+    if "xl/workbook.xml" not in names:
+        message = "not an Excel workbook (.xlsx): a zip file without a workbook in it"
+        raise CatalogError(path, [Problem("", message)])
+
+
+def _ole_message(path: Path) -> str:
+    with path.open("rb") as file:
+        data = file.read(1 << 20)
+    if (
+        "EncryptionInfo".encode("utf-16-le") in data
+        or "EncryptedPackage".encode("utf-16-le") in data
+    ):
+        return (
+            "the workbook is password-protected (encrypted): open it in Excel or LibreOffice, "
+            "remove the password and save it, then import it again"
+        )
+    return (
+        "an encrypted (password-protected) workbook or an old Excel 97-2003 file (.xls): "
+        "remove the password, or save it as an Excel workbook (.xlsx), and import it again"
+    )
+
+
+@contextmanager
+def open_workbook(path: Path, *, read_only: bool, data_only: bool) -> Iterator[Workbook]:
+    """The workbook at path (whatever its file name ends with); raises CatalogError."""
+    check_workbook_file(path)
+    with path.open("rb") as file:
+        try:
+            workbook = openpyxl.load_workbook(
+                file, read_only=read_only, data_only=data_only, keep_links=False
+            )
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError) as error:
+            message = f"not a valid Excel workbook (.xlsx): {error}"
+            raise CatalogError(path, [Problem("", message)]) from None
+        except Exception as error:  # openpyxl raises many kinds on a damaged part
+            message = f"the workbook could not be read ({type(error).__name__}: {error})"
+            raise CatalogError(path, [Problem("", message)]) from None
+        try:
+            yield workbook
+        finally:
+            workbook.close()
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def cell_string(value: Any) -> str:
+    """What a cell says, as text: '' for nothing, 39 for the number 39."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+_UNIT = re.compile(r"\s*(h|hrs?|hours?|std|stunden|min|mins|minutes?|minuten)\.?\s*$", re.I)
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def parse_number(value: Any, what: str, limit: float) -> float:
+    """A duration from a cell: a number, numeric text ('39', '39 h', '1,5'), or a time.
+
+    Raises ValueError with the message a person reads: what was expected, what was found.
+    """
+    number: float
+    if isinstance(value, bool) or value is None:
+        raise ValueError(f"{what} must be a number, found {_shown(value)}")
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, time | timedelta | datetime):
+        number = _time_value(value, what)
+    elif isinstance(value, str):
+        cleaned = _UNIT.sub("", value.strip()).replace("\u00a0", "").replace(" ", "")
+        if _THOUSANDS.match(cleaned):
+            cleaned = cleaned.replace(",", "")
+        cleaned = cleaned.replace(",", ".")
+        try:
+            number = float(cleaned)
+        except ValueError:
+            raise ValueError(f"{what} must be a number, found {_shown(value)}") from None
+    else:
+        raise ValueError(f"{what} must be a number, found {_shown(value)}")
+    if not math.isfinite(number):
+        raise ValueError(f"{what} must be a number, found {_shown(value)}")
+    if number < 0:
+        raise ValueError(f"{what} must not be negative, found {cell_string(number)}")
+    if number > limit:
+        raise ValueError(f"{what} must be at most {limit:g}, found {cell_string(number)}")
+    return number
+
+
+def _time_value(value: time | timedelta | datetime, what: str) -> float:
+    """A cell formatted as a time (1:30) holds a duration: in hours, or minutes for items."""
+    if isinstance(value, datetime):
+        raise ValueError(f"{what} must be a number, found the date {value:%Y-%m-%d}")
+    seconds: float
+    if isinstance(value, time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+    else:
+        seconds = value.total_seconds()
+    return seconds / 60 if what == "minutes" else seconds / 3600
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "an empty cell"
+    if isinstance(value, str):
+        return repr(value.strip()[:40]) if value.strip() else "an empty cell"
+    if isinstance(value, bool):
+        return str(value).upper()
+    return repr(value)

@@ -1,0 +1,139 @@
+"""Export then import gives the catalog back; edits made in the sheets come back too."""
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import catalogs
+from xlsx_helpers import cell_values
+
+from designer.errors import CatalogError
+from designer.excel import export_workbook, import_workbook
+from designer.model import Bloom
+from designer.storage import dumps
+
+
+def test_the_sample_comes_back_as_it_was(sample, tmp_path):
+    export_workbook(sample, tmp_path / "sample.xlsx")
+    assert dumps(import_workbook(tmp_path / "sample.xlsx")) == dumps(sample)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(catalog=catalogs())
+def test_export_import_export_gives_the_same_cells(catalog, tmp_path):
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+    export_workbook(catalog, first)
+    imported = import_workbook(first)
+    assert dumps(imported) == dumps(catalog)
+    export_workbook(imported, second)
+    assert cell_values(second) == cell_values(first)
+
+
+def edit(path, changes):
+    book = openpyxl.load_workbook(path)
+    for sheet, cell, value in changes:
+        book[sheet][cell] = value
+    book.save(path)
+
+
+def test_edits_in_the_visible_sheets_come_back(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    edit(
+        path,
+        [
+            ("Full Stack Developer", "C5", 40),  # a course's hours
+            ("Full Stack Developer", "B7", "Web Development Basics"),  # a course's title
+            ("Full Stack Developer", "D31", "20"),  # an item's minutes, typed as text
+            ("Full Stack Developer", "C23", "analyze"),  # a program outcome's Bloom level
+            ("Outcomes", "B17", "Write C# programs."),  # csharp-o1's text
+            ("Overview", "A6", "MS-BE"),  # a program's code
+            ("Overview", "C7", "6"),  # a program's EQF level
+        ],
+    )
+    catalog = import_workbook(path)
+    assert catalog.courses["foundations-of-coding-full-stack"].hours == 40
+    assert catalog.courses["introduction-to-web-development"].title == "Web Development Basics"
+    assert catalog.get("csharp-w1-i1").minutes == 20
+    assert catalog.get("full-stack-o1").bloom is Bloom.ANALYZE
+    assert catalog.get("csharp-o1").text == "Write C# programs."
+    assert catalog.program("back-end").code == "MS-BE"
+    assert catalog.program("front-end").eqf_level == "6"
+    unchanged = catalog.courses["deployment-and-devops"]
+    assert unchanged == sample.courses["deployment-and-devops"]
+
+
+def test_a_shared_course_edited_two_ways_is_reported(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    # "Introduction to Web Development" is course 3 of Full Stack and of Front-End.
+    edit(path, [("Full Stack Developer", "C7", 40), ("Front-End Developer", "C7", 41)])
+    with pytest.raises(CatalogError) as caught:
+        import_workbook(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "Sheet 'Front-End Developer', C7: hours changed to '41' here but to '40' at "
+        "Sheet 'Full Stack Developer', C7"
+    ]
+
+
+def test_bad_values_in_our_own_export_are_reported_by_cell(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    edit(
+        path,
+        [
+            ("Full Stack Developer", "C5", "tbd"),
+            ("Full Stack Developer", "D31", -5),
+            ("Outcomes", "C5", "Memorise"),
+        ],
+    )
+    with pytest.raises(CatalogError) as caught:
+        import_workbook(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "Sheet 'Full Stack Developer', C5: hours must be a number, found 'tbd'",
+        "Sheet 'Full Stack Developer', D31: minutes must not be negative, found -5",
+        "Sheet 'Outcomes', C5: Bloom level must be one of Remember, Understand, Apply, "
+        "Analyze, Evaluate, Create, found 'Memorise'",
+    ]
+
+
+def test_a_damaged_data_sheet_is_reported(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    edit(path, [("_data", "A3", '{"format": "curriculum-designer", "version": 2, "programs": 7}')])
+    book = openpyxl.load_workbook(path)
+    sheet = book["_data"]
+    sheet.delete_rows(4, sheet.max_row)
+    book.save(path)
+    with pytest.raises(CatalogError, match=r"Sheet '_data', catalog programs"):
+        import_workbook(path)
+
+
+def test_sheets_without_ids_are_not_read_for_edits(tmp_path):
+    from designer.model import Catalog, Course, Outcome, Program, Settings
+
+    # Course 5 has the id "M", and the curriculum map writes "M" in column H (course 5).
+    program = Program(
+        id="p",
+        title="P",
+        outcomes=[Outcome(id="o", text="Do things", bloom=Bloom.CREATE)],
+        course_ids=["c1", "c2", "c3", "c4", "M"],
+    )
+    courses = [Course(id=f"c{n}", title=f"Course {n}", hours=10) for n in range(1, 5)]
+    courses[0].outcomes = [Outcome(id="c1o", text="Try", bloom=Bloom.APPLY, supports=["o"])]
+    courses.append(
+        Course(
+            id="M",
+            title="Five",
+            hours=10,
+            outcomes=[Outcome(id="mo", text="Make", bloom=Bloom.CREATE, supports=["o"])],
+        )
+    )
+    catalog = Catalog(Settings(), [program], courses)
+    path = tmp_path / "map.xlsx"
+    export_workbook(catalog, path)
+    assert openpyxl.load_workbook(path)["Map P"]["H5"].value == "M"
+    assert dumps(import_workbook(path)) == dumps(catalog)

@@ -1,0 +1,168 @@
+"""A real spreadsheet engine checks the exported workbooks: LibreOffice computes them.
+
+All workbooks go through one LibreOffice run (see lo_calc.py), made once per module.
+"""
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from lo_calc import ABSENT, SOFFICE, calculated, resaved
+from xlsx_helpers import save_results
+
+from designer.excel import export_workbook, import_workbook
+from designer.model import Catalog, Course, Program, Settings, Totals
+from designer.storage import dumps, load
+
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason=ABSENT)
+
+SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "microsoft-certificates.curriculum.json"
+SYLLABI = {  # sheet -> (program id, hours, ECTS, weeks) as the report publishes them
+    "Full Stack Developer": ("full-stack", 422, 16, 43),
+    "Back-End Developer": ("back-end", 309, 12, 31),
+    "Front-End Developer": ("front-end", 212, 8, 22),
+    "Public Relations": ("pr-communications", 136, 5, 14),
+}
+INJECTED = ['=HYPERLINK("http://example.com","click")', "+1+1", "-2", "@SUM(A1)", "#N/A"]
+
+
+def rounding_variant(rounding: str, per: float) -> Catalog:
+    catalog = load(SAMPLE)
+    catalog.settings = Settings(hours_per_credit=per, rounding=rounding, weekly_hours=12.5)
+    return catalog
+
+
+VARIANTS = {
+    "nearest-30": rounding_variant("nearest", 30),
+    "half-30": rounding_variant("half", 30),
+    "down-27.5": rounding_variant("down", 27.5),
+}
+
+
+@pytest.fixture(scope="module")
+def computed(tmp_path_factory):
+    """Every workbook of this module as LibreOffice computes it, by file stem."""
+    folder = tmp_path_factory.mktemp("libreoffice")
+    files = {}
+
+    files["sample"] = folder / "sample.xlsx"
+    export_workbook(load(SAMPLE), files["sample"])
+
+    # A reader edits the exported file: an hour, a minute; the totals must follow.
+    files["edited"] = folder / "edited.xlsx"
+    export_workbook(load(SAMPLE), files["edited"])
+    book = openpyxl.load_workbook(files["edited"])
+    sheet = book["Full Stack Developer"]
+    assert sheet["B5"].value == "Foundations of Coding Full-Stack"
+    sheet["C5"] = 49  # 39 -> 49 h
+    assert sheet["B31"].value == "Welcome to C# and .NET"
+    sheet["D31"] = 75  # 15 -> 75 min: the C# course, shared by three programs, gains 1 h
+    book.save(files["edited"])
+    # A saved result must not fool the check: LibreOffice recalculates everything.
+    save_results(files["edited"], 2, {"C17": 1})
+
+    courses = [Course(id=f"c{n}", title=t, hours=10) for n, t in enumerate(INJECTED)]
+    program = Program(id="p", title="Injected", course_ids=[c.id for c in courses])
+    files["injected"] = folder / "injected.xlsx"
+    export_workbook(Catalog(Settings(), [program], courses), files["injected"])
+
+    course = Course(id="c", title="Course", hours=27)
+    tricky = ["O'Brien's: A/B [Test]?", "o'brien's: a/b [test]?", "History"]
+    programs = [Program(id=f"p{n}", title=t, course_ids=["c"]) for n, t in enumerate(tricky)]
+    files["tricky"] = folder / "tricky.xlsx"
+    export_workbook(Catalog(Settings(), programs, [course]), files["tricky"])
+
+    for name, catalog in VARIANTS.items():
+        files[name] = folder / f"{name}.xlsx"
+        export_workbook(catalog, files[name])
+
+    results = calculated(list(files.values()), folder)
+    computed = {name: results[path] for name, path in files.items()}
+    computed["resaved"] = resaved(files["edited"], folder)
+    return computed
+
+
+def number(text: str) -> float:
+    return float(text)
+
+
+def test_sample_syllabus_sheets_as_libreoffice_computes_them(computed):
+    sample = load(SAMPLE)
+    totals = Totals(sample)
+    for sheet, (program_id, hours, ects, weeks) in SYLLABI.items():
+        rows = computed["sample"][sheet]
+        program = sample.program(program_id)
+        courses = sample.courses_of(program)
+        table = rows[4 : 4 + len(courses)]
+        assert [r[1] for r in table] == [c.title for c in courses]
+        assert [number(r[2]) for r in table] == [totals.hours(c) for c in courses]
+        total, credits, pace = rows[4 + len(courses) : 7 + len(courses)]
+        assert (total[1], credits[1]) == ("Total", "ECTS credits")
+        figures = totals.program(program)
+        assert number(total[2]) == hours == figures.hours
+        assert number(credits[2]) == ects == figures.ects
+        assert number(pace[2]) == weeks == figures.weeks
+
+
+def test_overview_shows_every_programs_figures(computed):
+    rows = computed["sample"]["Overview"][4:8]
+    assert [(r[0], number(r[4]), number(r[5]), number(r[6])) for r in rows] == [
+        ("MS-FSD", 422, 16, 43),
+        ("MS-BED", 309, 12, 31),
+        ("MS-FED", 212, 8, 22),
+        ("MS-PRC", 136, 5, 14),
+    ]
+
+
+def test_an_hour_changed_in_the_sheet_moves_the_totals(computed):
+    sheets = computed["edited"]
+    full_stack = sheets["Full Stack Developer"]
+    assert number(full_stack[29][2]) == pytest.approx(11)  # week 1 of C#: 10 h + 1 h
+    assert number(full_stack[5][2]) == pytest.approx(31)  # the C# course
+    assert number(full_stack[16][2]) == pytest.approx(422 + 10 + 1)  # not the saved 1
+    assert number(full_stack[17][2]) == 17  # 433 / 25 rounded down
+    overview = sheets["Overview"]
+    assert [number(r[4]) for r in overview[4:8]] == pytest.approx([433, 309, 212, 136])
+
+
+def test_credits_follow_the_catalogs_rounding_policy(computed):
+    for name, catalog in VARIANTS.items():
+        totals = Totals(catalog)
+        for sheet, (program_id, *_) in SYLLABI.items():
+            figures = totals.program(catalog.program(program_id))
+            rows = computed[name][sheet]
+            end = 4 + figures.courses
+            assert number(rows[end][2]) == pytest.approx(figures.hours)
+            assert number(rows[end + 1][2]) == figures.ects, (name, sheet)
+            assert number(rows[end + 2][2]) == figures.weeks, (name, sheet)
+    half = computed["half-30"]["Back-End Developer"]
+    assert half[13][2] == "10.5"  # 309 h / 30 = 10.3, to the nearest half credit
+
+
+def test_text_that_looks_like_a_formula_is_text_in_libreoffice(computed):
+    rows = computed["injected"]["Injected"]
+    assert [r[1] for r in rows[4:9]] == INJECTED
+    assert rows[9][2] == "50"
+
+
+def test_sheet_names_with_quotes_and_forbidden_characters_work_in_formulas(computed):
+    sheets = computed["tricky"]
+    assert list(sheets)[:4] == [
+        "Overview",
+        "O'Brien's- A-B -Test--",
+        "o'brien's- a-b -test-- (2)",
+        "Program",
+    ]
+    assert [number(r[4]) for r in sheets["Overview"][4:7]] == [27, 27, 27]
+
+
+def test_a_workbook_saved_by_libreoffice_imports_with_its_edits(computed):
+    catalog = import_workbook(computed["resaved"])
+    original = load(SAMPLE)
+    assert catalog.courses["foundations-of-coding-full-stack"].hours == 49
+    assert catalog.get("csharp-w1-i1").minutes == 75
+    catalog.courses["foundations-of-coding-full-stack"].hours = 39
+    catalog.get("csharp-w1-i1").minutes = 15
+    assert dumps(catalog) == dumps(original)
+    figures = Totals(catalog).program(catalog.program("full-stack"))
+    assert figures.hours == 422

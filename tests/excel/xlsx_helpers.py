@@ -1,0 +1,127 @@
+"""Building workbooks for the Excel tests: the report's tables, saved formula results."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+# The curriculum tables of the accreditation report: (sheet, program title, rows).
+REPORT = [
+    (
+        "Full Stack",
+        "Microsoft Full Stack Developer Professional Certificate",
+        [
+            ("Foundations of Coding Full-Stack", 39),
+            ("Introduction to Programming With C#", 30),
+            ("Introduction to Web Development", 39),
+            ("Blazor for Front-End Development", 35),
+            ("Back-End Development with .NET", 43),
+            ("Database Integration and Management", 27),
+            ("Full-Stack Integration", 34),
+            ("Security and Authentication", 39),
+            ("Performance Optimization and Scalability", 47),
+            ("Data Structures and Algorithms", 47),
+            ("Deployment and DevOps", 37),
+            ("Full-Stack Developer Capstone Project", 5),
+        ],
+    ),
+    (
+        "Back-End",
+        "Microsoft Back-End Developer Professional Certificate",
+        [
+            ("Foundations of Coding Back-End", 39),
+            ("Introduction to Programming With C#", 30),
+            ("Back-End Development with .NET", 43),
+            ("Database Integration and Management", 27),
+            ("Security and Authentication", 39),
+            ("Performance Optimization and Scalability", 47),
+            ("Data Structures and Algorithms", 47),
+            ("Deployment and DevOps", 37),
+        ],
+    ),
+    (
+        "Front-End",
+        "Microsoft Front-End Developer Professional Certificate",
+        [
+            ("Foundations of Coding Front-End", 42),
+            ("Introduction to Programming With C#", 30),
+            ("Introduction to Web Development", 39),
+            ("Blazor for Front-End Development", 35),
+            ("UI/UX Design Principles", 29),
+            ("Web Application Security", 37),
+        ],
+    ),
+    (
+        "PR",
+        "Microsoft Public Relations and Communications Associate Professional Certificate",
+        [
+            ("Introduction to Public Relations", 26),
+            ("Content Development and Management", 32),
+            ("Media Relations and Crisis Management", 28),
+            ("Marketing, Communication, and PR", 28),
+            ("Stakeholder Relations and Reporting", 22),
+        ],
+    ),
+]
+
+
+def report_sheet(
+    sheet: Any,
+    title: str | None,
+    rows: Sequence[tuple[str, Any]],
+    header: Sequence[str] = ("No.", "Module", "Learning Hours"),
+    total: bool = True,
+) -> None:
+    """A table as the report prints it: a title, a header, numbered rows, a Total row."""
+    if title is not None:
+        sheet.append([title])
+        sheet.append([])
+    sheet.append(list(header))
+    first = sheet.max_row + 1
+    for number, (course, hours) in enumerate(rows, 1):
+        sheet.append([number, course, hours])
+    if total:
+        sheet.append([None, "Total", f"=SUM(C{first}:C{sheet.max_row})"])
+        sheet.append([None, "ECTS", f"=ROUNDDOWN(C{sheet.max_row}/25,0)"])
+        sheet.append([])
+        sheet.append(["Source: FIBAA accreditation report, 2025. Hours are learning hours."])
+
+
+def report_workbook(path: Path, tables: Sequence[tuple[str, str, Sequence[Any]]] = REPORT) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, title, rows in tables:
+        report_sheet(book.create_sheet(name), title, rows)
+    book.save(path)
+    return path
+
+
+def save_results(path: Path, sheet_number: int, results: dict[str, Any]) -> None:
+    """Give formula cells a saved result, as Excel or LibreOffice store one (openpyxl
+    writes formulas without). sheet_number counts from 1 in the workbook's order."""
+    name = f"xl/worksheets/sheet{sheet_number}.xml"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    xml = parts[name].decode()
+    for ref, value in results.items():
+        pattern = rf'(<c r="{ref}"[^>]*>)<f>(.*?)</f>(?:<v\s*/>|<v>[^<]*</v>)'
+        xml, count = re.subn(pattern, rf"\1<f>\2</f><v>{value}</v>", xml)
+        assert count == 1, f"no formula at {ref} in {name}"
+    parts[name] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+
+
+def cell_values(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every sheet's cells as stored (formulas as their text), for comparing exports."""
+    book = openpyxl.load_workbook(path)
+    try:
+        return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
+    finally:
+        book.close()
