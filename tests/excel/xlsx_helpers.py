@@ -9,64 +9,17 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from report import TABLES, TITLES
 
 # The curriculum tables of the accreditation report: (sheet, program title, rows).
 REPORT = [
-    (
-        "Full Stack",
-        "Microsoft Full Stack Developer Professional Certificate",
-        [
-            ("Foundations of Coding Full-Stack", 39),
-            ("Introduction to Programming With C#", 30),
-            ("Introduction to Web Development", 39),
-            ("Blazor for Front-End Development", 35),
-            ("Back-End Development with .NET", 43),
-            ("Database Integration and Management", 27),
-            ("Full-Stack Integration", 34),
-            ("Security and Authentication", 39),
-            ("Performance Optimization and Scalability", 47),
-            ("Data Structures and Algorithms", 47),
-            ("Deployment and DevOps", 37),
-            ("Full-Stack Developer Capstone Project", 5),
-        ],
-    ),
-    (
-        "Back-End",
-        "Microsoft Back-End Developer Professional Certificate",
-        [
-            ("Foundations of Coding Back-End", 39),
-            ("Introduction to Programming With C#", 30),
-            ("Back-End Development with .NET", 43),
-            ("Database Integration and Management", 27),
-            ("Security and Authentication", 39),
-            ("Performance Optimization and Scalability", 47),
-            ("Data Structures and Algorithms", 47),
-            ("Deployment and DevOps", 37),
-        ],
-    ),
-    (
-        "Front-End",
-        "Microsoft Front-End Developer Professional Certificate",
-        [
-            ("Foundations of Coding Front-End", 42),
-            ("Introduction to Programming With C#", 30),
-            ("Introduction to Web Development", 39),
-            ("Blazor for Front-End Development", 35),
-            ("UI/UX Design Principles", 29),
-            ("Web Application Security", 37),
-        ],
-    ),
-    (
-        "PR",
-        "Microsoft Public Relations and Communications Associate Professional Certificate",
-        [
-            ("Introduction to Public Relations", 26),
-            ("Content Development and Management", 32),
-            ("Media Relations and Crisis Management", 28),
-            ("Marketing, Communication, and PR", 28),
-            ("Stakeholder Relations and Reporting", 22),
-        ],
-    ),
+    (sheet, TITLES[key], TABLES[key])
+    for sheet, key in (
+        ("Full Stack", "full-stack"),
+        ("Back-End", "back-end"),
+        ("Front-End", "front-end"),
+        ("PR", "pr-communications"),
+    )
 ]
 
 

@@ -3,44 +3,15 @@
 import math
 
 from hypothesis import given, settings
+from report import TABLES
 from strategies import catalogs
 
 from designer.model import Catalog, Course, Module, Program, Settings, Totals
 from designer.sharing.overlap import nested_chains, overlap, overlap_matrix, sharing_graph
 
-# The curriculum tables of the accreditation report (shared/reference/domain.md), by hand.
-FULL_STACK = {
-    "Foundations of Coding Full-Stack": 39,
-    "Introduction to Programming With C#": 30,
-    "Introduction to Web Development": 39,
-    "Blazor for Front-End Development": 35,
-    "Back-End Development with .NET": 43,
-    "Database Integration and Management": 27,
-    "Full-Stack Integration": 34,
-    "Security and Authentication": 39,
-    "Performance Optimization and Scalability": 47,
-    "Data Structures and Algorithms": 47,
-    "Deployment and DevOps": 37,
-    "Full-Stack Developer Capstone Project": 5,
-}
-BACK_END = {
-    "Foundations of Coding Back-End": 39,
-    "Introduction to Programming With C#": 30,
-    "Back-End Development with .NET": 43,
-    "Database Integration and Management": 27,
-    "Security and Authentication": 39,
-    "Performance Optimization and Scalability": 47,
-    "Data Structures and Algorithms": 47,
-    "Deployment and DevOps": 37,
-}
-FRONT_END = {
-    "Foundations of Coding Front-End": 42,
-    "Introduction to Programming With C#": 30,
-    "Introduction to Web Development": 39,
-    "Blazor for Front-End Development": 35,
-    "UI/UX Design Principles": 29,
-    "Web Application Security": 37,
-}
+FULL_STACK = dict(TABLES["full-stack"])
+BACK_END = dict(TABLES["back-end"])
+FRONT_END = dict(TABLES["front-end"])
 FULL_HOURS = 422  # 39+30+39+35+43+27+34+39+47+47+37+5
 BACK_HOURS = 309
 FRONT_HOURS = 212

@@ -3,26 +3,14 @@
 import math
 
 import pytest
+from report import TABLES
 
 from designer.model import Course, Module, Program, Totals
 from designer.model.edits import AddUnit, Insert, Remove, apply_all
 from designer.sharing.pathway import impact, next_programs, pathway
 
 # Full Stack's courses in its order, with their hours from the report's table, by hand.
-FULL_STACK = [
-    ("Foundations of Coding Full-Stack", 39),
-    ("Introduction to Programming With C#", 30),
-    ("Introduction to Web Development", 39),
-    ("Blazor for Front-End Development", 35),
-    ("Back-End Development with .NET", 43),
-    ("Database Integration and Management", 27),
-    ("Full-Stack Integration", 34),
-    ("Security and Authentication", 39),
-    ("Performance Optimization and Scalability", 47),
-    ("Data Structures and Algorithms", 47),
-    ("Deployment and DevOps", 37),
-    ("Full-Stack Developer Capstone Project", 5),
-]
+FULL_STACK = TABLES["full-stack"]
 FRONT_END_HAS = {
     "Introduction to Programming With C#",
     "Introduction to Web Development",
