@@ -13,7 +13,7 @@ from designer.errors import CatalogError
 from designer.excel.commands import add_commands as add_excel_commands
 from designer.model import Catalog, Program, Totals, UnknownName, find_program, format_hours
 from designer.sharing.duplicates import DuplicateGroup, find_duplicates
-from designer.sharing.overlap import Overlap, overlap_matrix
+from designer.sharing.overlap import Overlap, in_catalog_order, overlap_matrix
 from designer.sharing.pathway import Pathway, next_programs, pathway
 from designer.storage import load
 
@@ -240,7 +240,7 @@ def _overlaps(args: argparse.Namespace) -> int:
         print(json.dumps(overlaps_report(catalog, matrix, groups), indent=2, ensure_ascii=False))
         return 0
     label = {p.id: p.code or p.id for p in catalog.programs}
-    shared = [found for found in matrix.values() if found.relation != "none"]
+    shared = [found for found in in_catalog_order(catalog, matrix) if found.relation != "none"]
     print("Shared between programs (from: what a learner holds; to: the program they take)")
     if shared:
         width = max(len(label[p.id]) for p in catalog.programs)
@@ -279,7 +279,7 @@ def overlaps_report(
             "coverage": round(found.coverage, 4),
             "shared": [*found.shared_courses, *found.shared_modules],
         }
-        for found in matrix.values()
+        for found in in_catalog_order(catalog, matrix)
         if found.shared_hours > 0
     ]
     duplicates = [

@@ -135,14 +135,27 @@ def _gather(contents: _Contents, target_id: str, shared: dict[tuple[str, str], _
                     entry.modules.append(module_id)
 
 
-def _overlap(contents: _Contents, source_id: str, target_id: str, entry: _Shared | None) -> Overlap:
+def _overlap(
+    contents: _Contents,
+    source_id: str,
+    target_id: str,
+    entry: _Shared | None,
+    reverse: _Shared | None,
+) -> Overlap:
+    """The pair's figures; `reverse` is what the pair shares seen from the other side."""
     if entry is None:
         return Overlap(source_id, target_id, (), (), 0.0, 0.0, NONE)
     target_hours = contents.program_hours[target_id]
     shared_hours = min(round(entry.hours, 9), target_hours)
     coverage = shared_hours / target_hours if target_hours > 0 else 0.0
-    source_inside = contents.inside(source_id, target_id)
-    target_inside = _covers_all(contents, entry, target_id) or contents.inside(target_id, source_id)
+    # A program inside another has all of its hours covered, so a shortfall of hours rules
+    # containment out at once; only the rare pairs that pass are checked unit by unit.
+    source_hours = contents.program_hours[source_id]
+    source_covered = reverse.hours if reverse is not None else 0.0
+    source_inside = source_covered >= source_hours - 1e-6 and contents.inside(source_id, target_id)
+    target_inside = _covers_all(contents, entry, target_id) or (
+        entry.hours >= target_hours - 1e-6 and contents.inside(target_id, source_id)
+    )
     if source_inside and target_inside:
         relation = SAME
     elif source_inside:
@@ -172,29 +185,38 @@ def overlap(catalog: Catalog, totals: Totals, source_id: str, target_id: str) ->
     shared: dict[tuple[str, str], _Shared] = {}
     if source_id != target_id:
         _gather(contents, target_id, shared)
-        return _overlap(contents, source_id, target_id, shared.get((source_id, target_id)))
+        _gather(contents, source_id, shared)
+        key, reverse = (source_id, target_id), (target_id, source_id)
+        return _overlap(contents, source_id, target_id, shared.get(key), shared.get(reverse))
     # A program compared with itself shares everything.
     entry = _Shared()
     entry.courses = list(contents.courses[target_id])
     entry.hours = contents.program_hours[target_id]
-    return _overlap(contents, source_id, target_id, entry)
+    return _overlap(contents, source_id, target_id, entry, entry)
 
 
 @bulk
 def overlap_matrix(catalog: Catalog, totals: Totals) -> dict[tuple[str, str], Overlap]:
-    """The overlap of every ordered pair of distinct programs, keyed (source, target)."""
+    """The overlap of every ordered pair of distinct programs that share something.
+
+    Keyed (source, target). Pairs that share nothing are left out (most pairs in a large
+    portfolio): look them up with .get(); overlap() gives their "none" value if needed.
+    """
     program_ids = [p.id for p in catalog.programs]
     contents = _Contents(catalog, totals, program_ids)
     shared: dict[tuple[str, str], _Shared] = {}
     for target_id in program_ids:
         _gather(contents, target_id, shared)
-    matrix: dict[tuple[str, str], Overlap] = {}
-    for source_id in program_ids:
-        for target_id in program_ids:
-            if source_id != target_id:
-                key = (source_id, target_id)
-                matrix[key] = _overlap(contents, source_id, target_id, shared.get(key))
-    return matrix
+    return {
+        key: _overlap(contents, key[0], key[1], entry, shared.get((key[1], key[0])))
+        for key, entry in shared.items()
+    }
+
+
+def in_catalog_order(catalog: Catalog, matrix: dict[tuple[str, str], Overlap]) -> list[Overlap]:
+    """The matrix's pairs sorted by source, then target, in the catalog's program order."""
+    order = {program.id: n for n, program in enumerate(catalog.programs)}
+    return [matrix[key] for key in sorted(matrix, key=lambda k: (order[k[0]], order[k[1]]))]
 
 
 def sharing_graph(catalog: Catalog) -> nx.Graph:
