@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,6 +27,7 @@ from designer.sharing.duplicates import DuplicateGroup, find_duplicates
 from designer.sharing.merge import plan_merge, preview_merge
 from designer.ui.document import Document
 from designer.ui.labels import tr
+from designer.ui.live_view import LiveView
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -88,18 +89,11 @@ class MergeDialog(QDialog):
         super().accept()
 
 
-class DuplicatesView(QWidget):
-    """Groups of duplicates with their score and reason.
-
-    Signals:
-        unit_chosen(str): the designer asked to see this unit in the tree.
-    """
-
-    unit_chosen = Signal(str)
+class DuplicatesView(LiveView):
+    """Groups of duplicates with their score and reason."""
 
     def __init__(self, document: Document) -> None:
-        super().__init__()
-        self.document = document
+        super().__init__(document, delay_ms=500)
         self.groups: list[DuplicateGroup] = []
         self.list = QTreeWidget()
         self.list.setObjectName("duplicateGroups")
@@ -131,27 +125,9 @@ class DuplicatesView(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.list.itemDoubleClicked.connect(self._open_unit)
         self.list.currentItemChanged.connect(self._update_buttons)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setSingleShot(True)
-        self.refresh_timer.setInterval(500)
-        self.refresh_timer.timeout.connect(self.refresh)
-        self._stale = True
-        document.undo_stack.indexChanged.connect(self._schedule)
         self._update_buttons()
 
-    def _schedule(self, *args: Any) -> None:
-        if self.isVisible():
-            self.refresh_timer.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
-        self._stale = False
         catalog, totals = self.document.catalog, self.document.totals
         self.groups = find_duplicates(catalog, totals)
         self.list.clear()

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
@@ -38,6 +37,7 @@ from designer.model.totals import format_hours
 from designer.sharing.overlap import Overlap, overlap_matrix, sharing_graph
 from designer.ui.document import Document
 from designer.ui.labels import tr
+from designer.ui.live_view import LiveView
 
 Index = QModelIndex | QPersistentModelIndex
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -210,18 +210,11 @@ class SharingGraph(QGraphicsView):
             self.unit_clicked.emit(item.data(0))
 
 
-class StackabilityView(QWidget):
-    """The matrix, the list of what a chosen pair shares, and the sharing graph.
-
-    Signals:
-        unit_chosen(str): the designer asked to see this unit in the tree.
-    """
-
-    unit_chosen = Signal(str)
+class StackabilityView(LiveView):
+    """The matrix, the list of what a chosen pair shares, and the sharing graph."""
 
     def __init__(self, document: Document) -> None:
-        super().__init__()
-        self.document = document
+        super().__init__(document, delay_ms=300)
         self.matrix = OverlapMatrix()
         self.table = QTableView()
         self.table.setObjectName("overlapMatrix")
@@ -266,26 +259,6 @@ class StackabilityView(QWidget):
         self.shared.itemActivated.connect(self._unit_activated)
         self.shared.itemClicked.connect(self._unit_activated)
         self.graph.unit_clicked.connect(self.unit_chosen.emit)
-        # Recomputed shortly after edits stop, not on every keystroke.
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setSingleShot(True)
-        self.refresh_timer.setInterval(300)
-        self.refresh_timer.timeout.connect(self.refresh)
-        self._stale = False
-        self.document.undo_stack.indexChanged.connect(self._schedule)
-        self.refresh()
-
-    def _schedule(self, *args: Any) -> None:
-        if self.isVisible():
-            self.refresh_timer.start()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: Any) -> None:  # noqa: N802
-        super().showEvent(event)
-        if self._stale:
-            self._stale = False
-            self.refresh()
 
     def refresh(self) -> None:
         catalog, totals = self.document.catalog, self.document.totals
