@@ -12,6 +12,7 @@ from designer.model import (
     Outcome,
     Program,
     Settings,
+    Silence,
 )
 
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
@@ -97,4 +98,17 @@ def catalogs(draw: st.DrawFn) -> Catalog:
     if len(unit_ids) >= 2:
         pairs = st.lists(st.sampled_from(unit_ids), min_size=2, max_size=2, unique=True)
         ignored = [tuple(sorted(p)) for p in draw(st.lists(pairs, max_size=2))]
-    return Catalog(settings, programs, courses, modules, dict.fromkeys(ignored))
+    units = [u.id for u in [*programs, *courses, *modules]]
+    silenced = []
+    if units:
+        silenced = [
+            Silence(
+                rule=draw(st.sampled_from(["structure.min-courses", "outcomes.measurable"])),
+                unit=draw(st.sampled_from(units)),
+                reason=draw(texts.filter(str.strip)),
+            )
+            for _ in range(draw(st.integers(0, 2)))
+        ]
+    return Catalog(
+        settings, programs, courses, modules, dict.fromkeys(ignored), dict.fromkeys(silenced)
+    )

@@ -60,7 +60,8 @@ def _catalog_json(catalog: Catalog) -> Iterator[str]:
             text = text.replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
             yield ("," if number else "") + text
         yield "]"
-    yield f', "ignored_duplicates": {json.dumps([list(p) for p in catalog.ignored_duplicates])}}}'
+    yield f', "ignored_duplicates": {json.dumps([list(p) for p in catalog.ignored_duplicates])}'
+    yield f', "silenced": {json.dumps([s.model_dump() for s in catalog.silenced])}}}'
 
 
 def is_data_header(first_row: Iterable[object]) -> bool:

@@ -93,12 +93,15 @@ def selected_catalog(catalog: Catalog, program_ids: Iterable[str] | None) -> Cat
                 item.outcome_ids = [o for o in item.outcome_ids if o in kept]
     unit_ids = course_ids | module_ids
     ignored = [p for p in catalog.ignored_duplicates if p[0] in unit_ids and p[1] in unit_ids]
+    kept_units = unit_ids | {p.id for p in programs}
+    silenced = [s for s in catalog.silenced if s.unit in kept_units]
     return Catalog(
         catalog.settings.model_copy(),
         [u for u in copies if isinstance(u, Program)],
         [u for u in copies if isinstance(u, Course)],
         [u for u in copies if isinstance(u, Module)],
         ignored,
+        silenced,
     )
 
 

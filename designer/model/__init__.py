@@ -15,6 +15,7 @@ from designer.model.units import (
     Pace,
     Program,
     Settings,
+    Silence,
 )
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "Program",
     "ProgramTotals",
     "Settings",
+    "Silence",
     "Totals",
     "UnknownName",
     "find_program",

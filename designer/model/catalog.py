@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from designer.model.events import Signal
-from designer.model.units import Course, Item, Module, Outcome, Program, Settings
+from designer.model.units import Course, Item, Module, Outcome, Program, Settings, Silence
 
 # A list that holds the ids of shared units, by the kind of its owner.
 REFERENCE_LISTS: dict[type, tuple[str, type[Course] | type[Module]]] = {
@@ -42,10 +42,13 @@ class Catalog:
         courses: Iterable[Course] = (),
         modules: Iterable[Module] = (),
         ignored_duplicates: Iterable[tuple[str, str]] = (),
+        silenced: Iterable[Silence] = (),
     ) -> None:
         self.settings = settings or Settings()
         # Pairs of unit ids the designer said are not duplicates of each other.
         self.ignored_duplicates: list[tuple[str, str]] = list(ignored_duplicates)
+        # Quality rules switched off for a unit, with the designer's reason.
+        self.silenced: list[Silence] = list(silenced)
         self.programs: list[Program] = []
         self.courses: dict[str, Course] = {}
         self.modules: dict[str, Module] = {}
@@ -232,6 +235,8 @@ class Catalog:
         if parent is None:
             if list_name == "ignored_duplicates":
                 return self.ignored_duplicates
+            if list_name == "silenced":
+                return self.silenced
             if list_name != "programs":
                 raise ValueError(f"the catalog has no list {list_name!r}")
             return self.programs
@@ -246,7 +251,7 @@ class Catalog:
 
         tuple: the list holds plain values (pairs of ids) that are neither.
         """
-        if list_name == "ignored_duplicates":
+        if list_name in ("ignored_duplicates", "silenced"):
             return tuple
         if list_name in ("supports", "outcome_ids"):
             return str

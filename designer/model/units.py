@@ -204,4 +204,14 @@ class Settings(_Unit):
     weekly_hours: WeeklyHours = 10
 
 
+class Silence(BaseModel):
+    """A quality rule the designer switched off for one unit, and why."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    rule: Annotated[str, StringConstraints(min_length=1)]
+    unit: Id
+    reason: Annotated[str, StringConstraints(min_length=1)]
+
+
 Unit = Program | Course | Module | Item

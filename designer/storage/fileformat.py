@@ -7,10 +7,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from designer.model.units import Course, Id, Module, Program, Settings
+from designer.model.units import Course, Id, Module, Program, Settings, Silence
 
 FORMAT_NAME = "curriculum-designer"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 EXTENSION = ".curriculum.json"
 
 # MIGRATIONS[n] turns the data of a version-n file into version n + 1.
@@ -22,7 +22,12 @@ def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS: dict[int, Migration] = {1: _from_version_1}
+def _from_version_2(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 3 added "silenced" (quality rules switched off per unit).
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _from_version_1, 2: _from_version_2}
 
 
 class CatalogFile(BaseModel):
@@ -38,6 +43,8 @@ class CatalogFile(BaseModel):
     modules: list[Module] = []
     # Pairs of unit ids the designer marked "not duplicates" (since version 2).
     ignored_duplicates: list[tuple[Id, Id]] = []
+    # Quality rules switched off for a unit, with a reason (since version 3).
+    silenced: list[Silence] = []
 
 
 def migrate(data: dict[str, Any], version: int) -> dict[str, Any]:

@@ -72,6 +72,7 @@ def loads(raw: bytes, path: str | Path = "<catalog>") -> Catalog:
         document.courses,
         document.modules,
         document.ignored_duplicates,
+        document.silenced,
     )
 
 

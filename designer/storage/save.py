@@ -27,6 +27,8 @@ def dumps(catalog: Catalog) -> bytes:
     }
     if catalog.ignored_duplicates:
         data["ignored_duplicates"] = [list(pair) for pair in catalog.ignored_duplicates]
+    if catalog.silenced:
+        data["silenced"] = [silence.model_dump() for silence in catalog.silenced]
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 

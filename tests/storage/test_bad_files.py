@@ -44,7 +44,7 @@ def test_not_a_catalog(tmp_path):
 def test_a_newer_format_version_names_both_versions(tmp_path, sample_data):
     sample_data["version"] = 7
     [problem] = problems_of(tmp_path, sample_data)
-    assert "format version 7" in problem and "versions up to 2" in problem
+    assert "format version 7" in problem and "versions up to 3" in problem
 
 
 def test_wrong_types_unknown_fields_and_absurd_durations_all_reported_together(
@@ -155,4 +155,4 @@ def test_a_version_1_file_loads_and_saves_as_the_current_version(tmp_path, sampl
     path.write_text(json.dumps(sample_data), encoding="utf-8")
     catalog = load(path)
     assert catalog.ignored_duplicates == []
-    assert json.loads(dumps(catalog))["version"] == fileformat.FORMAT_VERSION == 2
+    assert json.loads(dumps(catalog))["version"] == fileformat.FORMAT_VERSION == 3

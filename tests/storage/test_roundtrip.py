@@ -37,6 +37,6 @@ def test_sample_file_is_already_in_saved_form(sample_path, tmp_path):
 def test_the_file_is_indented_readable_json_with_a_format_version(sample_path):
     text = sample_path.read_text(encoding="utf-8")
     data = json.loads(text)
-    assert (data["format"], data["version"]) == ("curriculum-designer", 2)
+    assert (data["format"], data["version"]) == ("curriculum-designer", 3)
     assert text.startswith('{\n  "format"') and text.endswith("}\n")
     assert list(data) == ["format", "version", "settings", "programs", "courses", "modules"]
