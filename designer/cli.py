@@ -9,15 +9,29 @@ from collections.abc import Sequence
 from typing import Any
 
 from designer.bloom import VerbAdvice, analyze
+from designer.checks.commands import add_commands as add_check_commands
 from designer.errors import CatalogError
 from designer.excel.commands import add_commands as add_excel_commands
 from designer.model import Catalog, Program, Totals, UnknownName, find_program, format_hours
+from designer.roadmap.commands import add_commands as add_roadmap_commands
 from designer.sharing.duplicates import DuplicateGroup, find_duplicates
 from designer.sharing.overlap import Overlap, in_catalog_order, overlap_matrix
 from designer.sharing.pathway import Pathway, next_programs, pathway
 from designer.storage import load
+from designer.supplement.commands import add_commands as add_supplement_commands
 
-COMMANDS = ("totals", "validate", "bloom", "overlaps", "pathway", "export", "import-xlsx")
+COMMANDS = (
+    "totals",
+    "validate",
+    "bloom",
+    "overlaps",
+    "pathway",
+    "export",
+    "import-xlsx",
+    "roadmap",
+    "check",
+    "supplement",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -99,6 +113,9 @@ def _parser() -> argparse.ArgumentParser:
     pathway.add_argument("--json", action="store_true", help="print JSON instead of text")
     pathway.set_defaults(run=_pathway)
     add_excel_commands(commands)
+    add_roadmap_commands(commands)
+    add_check_commands(commands)
+    add_supplement_commands(commands)
     return parser
 
 

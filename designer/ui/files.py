@@ -13,6 +13,7 @@ from designer.errors import CatalogError
 from designer.excel.export import export_workbook
 from designer.excel.import_ import import_workbook
 from designer.storage import EXTENSION
+from designer.supplement import FORMATS, missing_facts, supplement_facts, write_supplement
 from designer.ui.document import DiskChanged, Document
 from designer.ui.labels import tr
 
@@ -24,6 +25,18 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLE = ROOT / "samples" / "microsoft-certificates.curriculum.json"
 FILE_FILTER = "Curriculum catalogs (*" + EXTENSION + ");;JSON files (*.json);;All files (*)"
 EXCEL_FILTER = "Excel workbooks (*.xlsx)"
+SUPPLEMENT_FILTERS = {
+    "pdf": "PDF document (*.pdf)",
+    "html": "Web page (*.html)",
+    "badge": "Open Badges 3.0 achievement (*.badge.json)",
+    "elm": "European Learning Model (*.elm.jsonld)",
+}
+
+
+def _format_of(path: Path) -> str | None:
+    """The supplement format a file name asks for by its ending, if it names one."""
+    name = path.name.lower()
+    return next((key for key, ending in FORMATS.items() if name.endswith(ending)), None)
 
 
 class FileActions:
@@ -158,6 +171,44 @@ class FileActions:
         document = Document(catalog)
         document.undo_stack.resetClean()  # nothing is saved yet
         self.window.set_document(document)
+        return True
+
+    # ---- certificate supplement -------------------------------------------------------
+
+    def export_supplement(self, path: str | Path | None = None, fmt: str = "") -> bool:
+        """The selected program's certificate supplement, as PDF, HTML, badge or ELM."""
+        node = self.window.selected_node()
+        programs = self.document.catalog.programs
+        program = node.program() if node is not None else (programs[0] if programs else None)
+        if program is None:
+            self.window.show_message(tr("Add a program first: a supplement is per program."))
+            return False
+        if path is None:
+            filters = {tr(label): key for key, label in SUPPLEMENT_FILTERS.items()}
+            path, chosen = QFileDialog.getSaveFileName(
+                self.window, tr("Export certificate supplement"), "", ";;".join(filters)
+            )
+            if not path:
+                return False
+            # The file's ending decides; a name without one gets the chosen filter's.
+            if _format_of(Path(path)) is None:
+                fmt = filters.get(chosen, "pdf")
+                path = str(path) + FORMATS[fmt]
+        fmt = fmt or _format_of(Path(path)) or "pdf"
+        supplement = supplement_facts(self.document.catalog, self.document.totals, program.id)
+        missing = missing_facts(supplement)
+        if missing:
+            question = tr(
+                "The supplement of “{0}” lacks: {1}. Export a draft with those places marked?"
+            ).format(program.title, ", ".join(missing))
+            if not self.window.confirm(tr("Missing facts"), question, tr("Export draft")):
+                return False
+        try:
+            write_supplement(supplement, path, fmt, draft=bool(missing))
+        except OSError as error:
+            QMessageBox.warning(self.window, tr("Cannot export"), f"{path}: {error.strerror}")
+            return False
+        self.window.show_message(tr("Exported the supplement to {0}").format(path))
         return True
 
     # ---- recent files and recovery ------------------------------------------------------

@@ -9,7 +9,9 @@ from PySide6.QtCore import QByteArray, QItemSelection, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -22,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from designer.appsettings import AppSettings, save_settings
+from designer.checks import Finding
 from designer.errors import CatalogError
-from designer.model import Course, Item, Module, Program
+from designer.model import Course, Item, Module, Outcome, Program
 from designer.ui.document import Document
 from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
@@ -31,6 +34,8 @@ from designer.ui.files import SAMPLE, FileActions
 from designer.ui.labels import tr
 from designer.ui.outcomes import OutcomesEditor
 from designer.ui.pathway_panel import PathwayPanel
+from designer.ui.problems import ProblemsPanel
+from designer.ui.roadmap_view import RoadmapView
 from designer.ui.settings_dialog import SettingsDialog
 from designer.ui.stackability import StackabilityView
 from designer.ui.structure import StructureActions
@@ -61,6 +66,9 @@ class MainWindow(QMainWindow):
         self.document = document or Document()
         self.structure = StructureActions(self)
         self.files = FileActions(self)
+        self.problem_counts = QLabel()
+        self.problem_counts.setObjectName("problemCounts")
+        self.statusBar().addPermanentWidget(self.problem_counts)
         self._make_actions()
         self._make_menus()
         self._build_views()
@@ -102,6 +110,9 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(
             "Import from Excel…", lambda: f.import_excel(), name="import_excel"
         )
+        self.supplement_action = self._action(
+            "Export Certificate Supplement…", lambda: f.export_supplement(), name="supplement"
+        )
         self.settings_action = self._action(
             "Workload Settings…", self.edit_settings, name="workload_settings"
         )
@@ -138,7 +149,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action, self.close_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.import_action])
+        file_menu.addActions([self.export_action, self.import_action, self.supplement_action])
         file_menu.addSeparator()
         file_menu.addActions([self.settings_action, self.quit_action])
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -254,6 +265,7 @@ class MainWindow(QMainWindow):
         self.stackability = StackabilityView(document)
         self.duplicates = DuplicatesView(document)
         self.pathways = PathwayPanel(document)
+        self.roadmap = RoadmapView(document)
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
@@ -261,9 +273,23 @@ class MainWindow(QMainWindow):
         self.pages.addTab(self.stackability, tr("Stackability"))
         self.pages.addTab(self.duplicates, tr("Duplicates"))
         self.pages.addTab(self.pathways, tr("Pathways"))
-        for view in (self.stackability, self.duplicates, self.pathways):
+        self.pages.addTab(self.roadmap, tr("Roadmap"))
+        for view in (self.stackability, self.duplicates, self.pathways, self.roadmap):
             view.unit_chosen.connect(self.show_unit)
         self.setCentralWidget(self.pages)
+        self.problems = ProblemsPanel(document)
+        self.problems.finding_chosen.connect(self.go_to_finding)
+        self.problems.counts_changed.connect(self.problem_counts.setText)
+        old_dock = getattr(self, "problems_dock", None)
+        if old_dock is not None:
+            # Released now rather than with deleteLater(): a deferred delete that ran
+            # inside a later modal dialog's event loop crashed PySide6.
+            self.removeDockWidget(old_dock)
+            old_dock.setParent(None)
+        self.problems_dock = QDockWidget(tr("Problems"), self)
+        self.problems_dock.setObjectName("problemsDock")
+        self.problems_dock.setWidget(self.problems)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         for program_row in range(min(self.proxy.rowCount(), 8)):
             self.tree.expand(self.proxy.index(program_row, 0))
 
@@ -292,6 +318,25 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """Show the unit a finding points at, and put the cursor in the field concerned."""
+        catalog = self.document.catalog
+        node = catalog.get_or_none(finding.unit)
+        if isinstance(node, Outcome):
+            self.show_unit(catalog.owner(node.id).id)
+            self.tabs.setCurrentWidget(self.outcomes)
+            self.outcomes.select(node)
+            self.outcomes.text.setFocus()
+            return
+        self.show_unit(finding.unit)
+        if finding.field == "outcomes":
+            self.tabs.setCurrentWidget(self.outcomes)
+        elif finding.field in self.editor.fields:
+            self.tabs.setCurrentWidget(self.editor)
+            editor = self.editor.fields[finding.field].editor
+            self.editor.ensureWidgetVisible(editor)
+            editor.setFocus()
 
     def show_unit(self, unit_id: str) -> None:
         """Bring the Design page forward with the unit selected in the tree."""

@@ -31,7 +31,9 @@ def test_import_a_plain_table_from_the_menu(window, tmp_path, dialogs):
     catalog = window.document.catalog
     assert [p.title for p in catalog.programs] == ["Data Analyst Certificate"]
     assert [c.title for c in catalog.courses_of(catalog.programs[0])] == [
-        "Statistics for Analysts", "SQL for Analysts"]
+        "Statistics for Analysts",
+        "SQL for Analysts",
+    ]
     assert window.document.totals.hours(catalog.programs[0]) == 75
     assert window.isWindowModified() and window.document.path is None
 

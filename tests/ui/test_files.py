@@ -59,12 +59,12 @@ def test_save_as_and_the_recent_files_survive_a_restart(window, qtbot, tmp_path)
     assert load_settings().recent_files[0] == str(target)
     titles = [a.text() for a in window.recent_menu.actions()]
     assert titles[0] == str(target)
-    window.resize(711, 577)  # fits the offscreen screen, so it is not clamped
+    window.resize(711, 700)  # fits the offscreen screen, so it is not clamped
     discard_and_close(window)
     again = start_window([])
     try:
         assert again.document.path == target  # the last file opens again
-        assert (again.width(), again.height()) == (711, 577)
+        assert (again.width(), again.height()) == (711, 700)
     finally:
         discard_and_close(again)
 

@@ -1,0 +1,156 @@
+"""Workload rules: a certificate's hours, weeks and ECTS credits, and the hours of each week."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from designer.checks.context import Context
+from designer.checks.findings import INFO, WARNING, Finding, Rule
+from designer.model import Course
+from designer.model.totals import EPSILON, format_number
+
+HOURS = (130, 420)  # an entry-level professional certificate's total workload
+MAX_WEEKS = 52  # completable in under 12 months at the weekly pace
+WEEK_TOLERANCE = 0.25  # "about 10 hours a week": a module within 25 % of the weekly pace
+HOURS_PER_CREDIT = (25, 30)  # ECTS Users' Guide: what one credit stands for
+MIN_ECTS_HIGHER_EDUCATION = 5  # a higher-education module carries at least 5 ECTS
+
+
+def total_hours(ctx: Context) -> Iterator[Finding]:
+    low, high = HOURS
+    for program in ctx.catalog.programs:
+        if not program.course_ids:
+            continue  # structure.empty reports it
+        hours = ctx.program_totals(program).hours
+        if hours > high + EPSILON:
+            yield ctx.finding(
+                program,
+                f"{ctx.name(program)} totals {ctx.h(hours)}, above the {ctx.h(high)} an "
+                f"entry-level professional certificate stays within ({low}-{high} h).",
+                f"Trim {ctx.h(hours - high)} from its courses, or split it into two "
+                "certificates that stack.",
+                "hours",
+            )
+        elif hours < low - EPSILON:
+            yield ctx.finding(
+                program,
+                f"{ctx.name(program)} totals {ctx.h(hours)}, below the {ctx.h(low)} an "
+                f"entry-level professional certificate needs ({low}-{high} h).",
+                f"Add {ctx.h(low - hours)} of courses, or offer it as a course of a larger "
+                "certificate.",
+                "hours",
+            )
+
+
+def completion_time(ctx: Context) -> Iterator[Finding]:
+    pace = ctx.h(ctx.settings.weekly_hours)
+    for program in ctx.catalog.programs:
+        weeks = ctx.program_totals(program).weeks
+        if weeks > MAX_WEEKS:
+            yield ctx.finding(
+                program,
+                f"{ctx.name(program)} takes {weeks} weeks at {pace} a week: more than the "
+                "12 months a certificate should be completable in.",
+                f"Bring it under {ctx.h(MAX_WEEKS * ctx.settings.weekly_hours)}, or split it "
+                "into certificates that stack.",
+                "hours",
+            )
+
+
+def module_week(ctx: Context) -> Iterator[Finding]:
+    pace = ctx.settings.weekly_hours
+    low, high = pace * (1 - WEEK_TOLERANCE), pace * (1 + WEEK_TOLERANCE)
+    for module in ctx.catalog.modules.values():
+        hours = ctx.hours(module)
+        if hours == 0 or low - EPSILON <= hours <= high + EPSILON:
+            continue
+        if hours > high:
+            hint = "Move some items to a lighter week, or split it into two weeks."
+        else:
+            hint = "Add practice to it, or merge it with a neighbouring week."
+        yield ctx.finding(
+            module,
+            f"The module {ctx.name(module)} takes {ctx.h(hours)}; a weekly module is about "
+            f"{ctx.h(pace)}, the weekly pace ({format_number(low)}-{format_number(high)} h).",
+            hint,
+            "hours",
+        )
+
+
+def declared_mismatch(ctx: Context) -> Iterator[Finding]:
+    for mismatch in ctx.totals.mismatches():
+        unit = mismatch.unit
+        kind, parts = ("course", "modules") if isinstance(unit, Course) else ("module", "items")
+        yield ctx.finding(
+            unit,
+            f"The {kind} {ctx.name(unit)} declares {ctx.h(mismatch.declared)}, but its {parts} "
+            f"add up to {ctx.h(mismatch.computed)}.",
+            f"Set its hours to {ctx.h(mismatch.computed)}, or clear them to count its {parts}.",
+            "hours",
+        )
+
+
+def hours_per_credit(ctx: Context) -> Iterator[Finding]:
+    low, high = HOURS_PER_CREDIT
+    for program in ctx.catalog.programs:
+        figures = ctx.program_totals(program)
+        if figures.ects <= 0:
+            continue  # supplement.ects reports a program without credits
+        per_credit = figures.hours / figures.ects
+        if low - EPSILON <= per_credit <= high + EPSILON:
+            continue
+        yield ctx.finding(
+            program,
+            f"{ctx.name(program)} earns {format_number(figures.ects)} ECTS for "
+            f"{ctx.h(figures.hours)}: {format_number(per_credit)} h per credit, outside the "
+            f"{low}-{high} h a credit stands for ({format_number(figures.credits)} credits "
+            "before rounding).",
+            "Change its hours to come closer to a whole number of credits, or change the "
+            "rounding in the workload settings.",
+            "hours",
+        )
+
+
+def fractional_credits(ctx: Context) -> Iterator[Finding]:
+    for program in ctx.catalog.programs:
+        ects = ctx.program_totals(program).ects
+        if abs(ects - round(ects)) > EPSILON:
+            yield ctx.finding(
+                program,
+                f"{ctx.name(program)} earns {format_number(ects)} ECTS: credits are whole "
+                "numbers wherever possible.",
+                "Round credits to whole numbers in the workload settings, or change its hours.",
+                "hours",
+            )
+
+
+def min_ects(ctx: Context) -> Iterator[Finding]:
+    least = MIN_ECTS_HIGHER_EDUCATION
+    needed = least * ctx.settings.hours_per_credit
+    for program in ctx.catalog.programs:
+        figures = ctx.program_totals(program)
+        if program.course_ids and figures.ects < least:
+            yield ctx.finding(
+                program,
+                f"{ctx.name(program)} earns {format_number(figures.ects)} ECTS "
+                f"({ctx.h(figures.hours)}); a higher-education module carries at least {least}.",
+                f"Bring it to at least {ctx.h(needed)}, or offer it as part of a larger module.",
+                "hours",
+            )
+
+
+RULES = (
+    Rule("workload.total-hours", WARNING, "Total within 130-420 hours", total_hours),
+    Rule("workload.completion-time", WARNING, "Completable in under 12 months", completion_time),
+    Rule("workload.module-week", INFO, "About a week's hours per module", module_week),
+    Rule(
+        "workload.declared-mismatch",
+        WARNING,
+        "Declared hours agree with the parts",
+        declared_mismatch,
+    ),
+    Rule("workload.hours-per-credit", WARNING, "25-30 hours per credit", hours_per_credit),
+    Rule("workload.fractional-credits", WARNING, "Whole credits", fractional_credits),
+)
+
+HIGHER_EDUCATION_RULES = (Rule("workload.min-ects", WARNING, "At least 5 ECTS", min_ects),)

@@ -1,0 +1,365 @@
+"""The outcome roadmap of a course or a program as plain data: columns, rows, cells and gaps.
+
+A course's roadmap has a column per weekly module and a row per course outcome: each module
+outcome sits in its week's column, in the row of every course outcome it serves, or in an
+"unaligned" row when it serves none of them.
+
+A program's roadmap has a column per course and a row per program outcome. A course
+*addresses* a program outcome when one of its outcomes serves it, or one of its modules'
+outcomes does, directly or through one of the course's outcomes that does; the cell shows
+the highest Bloom level reached there. As in the Excel curriculum map, the first column that
+addresses a row introduces it (I) and the last one reaching the row's highest level masters
+it (M); a course roadmap marks its weeks the same way.
+
+No Qt here: the SVG writer and a Qt view draw the same Roadmap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from designer.model import (
+    Bloom,
+    Catalog,
+    Course,
+    Module,
+    Outcome,
+    Program,
+    Totals,
+    format_hours,
+)
+
+RoadmapKind = Literal["course", "program"]
+GapKind = Literal["not addressed", "below level", "unaligned", "empty column"]
+INTRODUCED = "I"
+MASTERED = "M"
+
+_RANK = {level: rank for rank, level in enumerate(Bloom)}
+
+
+class UnknownUnit(LookupError):
+    """The name or id given is neither a program nor a course of the catalog."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A week of a course, or a course of a program, in order."""
+
+    id: str
+    number: int  # 1-based position
+    heading: str  # "Week 1" or "Course 1"
+    title: str
+    hours: float
+    note: str = ""  # why the column is empty, when it is
+
+
+@dataclass(frozen=True)
+class Row:
+    """An outcome of the unit, or (id None) the row of outcomes that serve none of them."""
+
+    id: str | None
+    label: str  # "O1"; "–" for the unaligned row
+    text: str
+    bloom: Bloom | None  # the outcome's own level
+    reached: Bloom | None = None  # the highest level any column reaches
+    addressed: bool = False
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One box of the grid; several cells may share a row and a column (stacked)."""
+
+    row: int
+    column: int
+    label: str  # "2.1" for the first outcome of week 2; "" for a program cell
+    text: str
+    bloom: Bloom | None
+    marks: tuple[str, ...] = ()  # INTRODUCED and/or MASTERED
+    unaligned: bool = False
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the panel would ask about: an outcome addressed nowhere, one aligned to
+    nothing, an outcome never reached at its own level, a column with nothing in it."""
+
+    kind: GapKind
+    id: str  # the outcome's, module's or course's id
+    message: str
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    kind: RoadmapKind
+    unit_id: str
+    unit_title: str
+    title: str
+    subtitle: str
+    column_kind: str  # "Week" or "Course"
+    row_kind: str  # "Course outcome" or "Program outcome"
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    cells: tuple[Cell, ...]
+    gaps: tuple[Gap, ...]
+
+    def cells_at(self, row: int, column: int) -> list[Cell]:
+        return [c for c in self.cells if c.row == row and c.column == column]
+
+    def gaps_of(self, kind: GapKind) -> list[Gap]:
+        return [gap for gap in self.gaps if gap.kind == kind]
+
+
+def bloom_name(level: Bloom | None) -> str:
+    return "No level" if level is None else level.value.capitalize()
+
+
+def roadmap(catalog: Catalog, totals: Totals, unit_id: str) -> Roadmap:
+    """The roadmap of the course or program with this id."""
+    unit = catalog.get_or_none(unit_id)
+    if isinstance(unit, Course):
+        return _course_roadmap(catalog, totals, unit)
+    if isinstance(unit, Program):
+        return _program_roadmap(catalog, totals, unit)
+    raise UnknownUnit(f"{unit_id!r} is neither a program nor a course of the catalog")
+
+
+# ---- a course: weeks x course outcomes ----------------------------------------------------
+
+
+def _course_roadmap(catalog: Catalog, totals: Totals, course: Course) -> Roadmap:
+    modules = catalog.modules_of(course)
+    row_of = {outcome.id: index for index, outcome in enumerate(course.outcomes)}
+    unaligned_row = len(course.outcomes)
+    cells: list[Cell] = []
+    gaps: list[Gap] = []
+    columns = []
+    for index, module in enumerate(modules):
+        number = index + 1
+        note = "" if module.outcomes else "no outcomes yet"
+        columns.append(
+            Column(
+                module.id,
+                number,
+                f"Week {number}",
+                _without_week(module.title or module.id, number),
+                totals.hours(module),
+                note,
+            )
+        )
+        if note:
+            gaps.append(Gap("empty column", module.id, f"Week {number} has no outcomes"))
+        for position, outcome in enumerate(module.outcomes, 1):
+            label = f"{number}.{position}"
+            served = sorted({row_of[ref] for ref in outcome.supports if ref in row_of})
+            for row in served:
+                cells.append(Cell(row, index, label, outcome.text, outcome.bloom))
+            if not served:
+                cells.append(
+                    Cell(unaligned_row, index, label, outcome.text, outcome.bloom, unaligned=True)
+                )
+                gaps.append(
+                    Gap(
+                        "unaligned",
+                        outcome.id,
+                        f"Week {number} outcome {label} serves no outcome of this course",
+                    )
+                )
+    cells = _mark(cells, len(course.outcomes))
+    rows, row_gaps = _rows(course.outcomes, cells, "is served by no module outcome")
+    if any(cell.unaligned for cell in cells):
+        rows.append(Row(None, "\u2013", "Serves no course outcome", None))
+    title = course.title or course.id
+    weeks = len(modules)
+    return Roadmap(
+        kind="course",
+        unit_id=course.id,
+        unit_title=title,
+        title=f"Outcome roadmap: {title}",
+        subtitle=(
+            f"Course \u00b7 {weeks} week{'s' if weeks != 1 else ''} \u00b7 "
+            f"{_hours(totals.hours(course))} \u00b7 each module outcome in its week, "
+            "in the row of the course outcome it serves"
+        ),
+        column_kind="Week",
+        row_kind="Course outcome",
+        columns=tuple(columns),
+        rows=tuple(rows),
+        cells=tuple(cells),
+        gaps=tuple([*row_gaps, *gaps]),
+    )
+
+
+def _without_week(title: str, number: int) -> str:
+    # "Week 2: Control flow" under the heading "Week 2" need not say it twice.
+    match = re.match(rf"\s*week\s*{number}\s*[:.\-\u2013\u2014]\s*(\S.*)", title, re.IGNORECASE)
+    return match.group(1) if match else title
+
+
+# ---- a program: courses x program outcomes ------------------------------------------------
+
+
+def _program_roadmap(catalog: Catalog, totals: Totals, program: Program) -> Roadmap:
+    courses = catalog.courses_of(program)
+    outcome_ids = {outcome.id for outcome in program.outcomes}
+    unaligned_row = len(program.outcomes)
+    cells: list[Cell] = []
+    gaps: list[Gap] = []
+    columns = []
+    for column, course in enumerate(courses):
+        addresses = False
+        for row, outcome in enumerate(program.outcomes):
+            reach = _reach(catalog, course, outcome.id)
+            if reach is not None:
+                addresses = True
+                cells.append(Cell(row, column, "", reach[1], reach[0]))
+        for position, own in enumerate(course.outcomes, 1):
+            if not outcome_ids.intersection(own.supports):
+                label = f"O{position}"
+                cells.append(
+                    Cell(unaligned_row, column, label, own.text, own.bloom, unaligned=True)
+                )
+                gaps.append(
+                    Gap(
+                        "unaligned",
+                        own.id,
+                        f"{course.title or course.id} {label} serves no outcome of this program",
+                    )
+                )
+        note = ""
+        if not addresses:
+            note = "no outcomes yet" if not course.outcomes else "addresses none"
+            gaps.append(
+                Gap(
+                    "empty column",
+                    course.id,
+                    f"Course {column + 1} ({course.title or course.id}) addresses no "
+                    "outcome of this program",
+                )
+            )
+        columns.append(
+            Column(
+                course.id,
+                column + 1,
+                f"Course {column + 1}",
+                course.title or course.id,
+                totals.hours(course),
+                note,
+            )
+        )
+    cells = _mark(cells, len(program.outcomes))
+    rows, row_gaps = _rows(program.outcomes, cells, "is addressed by no course")
+    if any(cell.unaligned for cell in cells):
+        rows.append(Row(None, "\u2013", "Course outcomes that serve no program outcome", None))
+    count = len(courses)
+    return Roadmap(
+        kind="program",
+        unit_id=program.id,
+        unit_title=program.title or program.id,
+        title=f"Outcome roadmap: {program.title or program.id}",
+        subtitle=(
+            f"Program \u00b7 {count} course{'s' if count != 1 else ''} \u00b7 "
+            f"{_hours(totals.hours(program))} \u00b7 the highest Bloom level each course "
+            "reaches for each program outcome"
+        ),
+        column_kind="Course",
+        row_kind="Program outcome",
+        columns=tuple(columns),
+        rows=tuple(rows),
+        cells=tuple(cells),
+        gaps=tuple([*row_gaps, *gaps]),
+    )
+
+
+def _reach(catalog: Catalog, course: Course, outcome_id: str) -> tuple[Bloom | None, str] | None:
+    """The highest level at which the course addresses the outcome, and through what."""
+    ranks: list[int] = []
+    labels: list[str] = []
+    through: set[str] = set()
+    for position, own in enumerate(course.outcomes, 1):
+        if outcome_id in own.supports:
+            ranks.append(_rank(own.bloom))
+            labels.append(f"O{position}")
+            through.add(own.id)
+    modules = 0
+    for module in _unique(catalog.modules_of(course)):
+        for each in module.outcomes:
+            if outcome_id in each.supports or through.intersection(each.supports):
+                ranks.append(_rank(each.bloom))
+                modules += 1
+    if not ranks:
+        return None
+    parts = []
+    if labels:
+        parts.append(f"course outcome{'s' if len(labels) != 1 else ''} {', '.join(labels)}")
+    if modules:
+        parts.append(f"{modules} module outcome{'s' if modules != 1 else ''}")
+    return _level(max(ranks)), "via " + " and ".join(parts)
+
+
+def _unique(modules: list[Module]) -> list[Module]:
+    return list({module.id: module for module in modules}.values())
+
+
+# ---- shared: marks, rows and their gaps ---------------------------------------------------
+
+
+def _mark(cells: list[Cell], rows: int) -> list[Cell]:
+    """Mark, in each outcome row, where it is introduced (first column) and mastered."""
+    marks: dict[int, list[str]] = {}
+    for row in range(rows):
+        in_row = [index for index, cell in enumerate(cells) if cell.row == row]
+        if not in_row:
+            continue
+        first_column = min(cells[index].column for index in in_row)
+        introduced = next(index for index in in_row if cells[index].column == first_column)
+        top = max(_rank(cells[index].bloom) for index in in_row)
+        reaching = [index for index in in_row if _rank(cells[index].bloom) == top]
+        last_column = max(cells[index].column for index in reaching)
+        mastered = [index for index in reaching if cells[index].column == last_column][-1]
+        marks.setdefault(introduced, []).append(INTRODUCED)
+        marks.setdefault(mastered, []).append(MASTERED)
+    return [
+        Cell(c.row, c.column, c.label, c.text, c.bloom, tuple(marks[i]), c.unaligned)
+        if i in marks
+        else c
+        for i, c in enumerate(cells)
+    ]
+
+
+def _rows(
+    outcomes: list[Outcome], cells: list[Cell], unaddressed: str
+) -> tuple[list[Row], list[Gap]]:
+    rows: list[Row] = []
+    gaps: list[Gap] = []
+    for index, outcome in enumerate(outcomes):
+        label = f"O{index + 1}"
+        ranks = [_rank(cell.bloom) for cell in cells if cell.row == index]
+        reached = _level(max(ranks)) if ranks else None
+        rows.append(Row(outcome.id, label, outcome.text, outcome.bloom, reached, bool(ranks)))
+        if not ranks:
+            gaps.append(Gap("not addressed", outcome.id, f"{label} {unaddressed}"))
+        elif outcome.bloom is not None and max(ranks) < _rank(outcome.bloom):
+            gaps.append(
+                Gap(
+                    "below level",
+                    outcome.id,
+                    f"{label} reaches {bloom_name(reached)} at most, below its own level "
+                    f"{bloom_name(outcome.bloom)}",
+                )
+            )
+    return rows, gaps
+
+
+def _rank(level: Bloom | None) -> int:
+    # An outcome without a level counts as below Remember.
+    return -1 if level is None else _RANK[level]
+
+
+def _level(rank: int) -> Bloom | None:
+    return None if rank < 0 else list(Bloom)[rank]
+
+
+def _hours(hours: float) -> str:
+    return f"{format_hours(hours)} h"

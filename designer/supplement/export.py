@@ -1,0 +1,81 @@
+"""Writing a supplement to a file in one of its formats; Qt is loaded only for a PDF."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from designer.supplement.credentials import elm_specification, open_badge
+from designer.supplement.facts import Supplement, require_complete
+from designer.supplement.html import supplement_html
+
+# Each format and the file name ending a save dialog suggests for it.
+FORMATS = {
+    "pdf": ".pdf",
+    "html": ".html",
+    "badge": ".badge.json",
+    "elm": ".elm.jsonld",
+}
+
+
+def supplement_bytes(supplement: Supplement, fmt: str, draft: bool = False) -> bytes:
+    """The HTML page or a JSON document, as written to a file (not for "pdf")."""
+    if fmt == "html":
+        return supplement_html(supplement, draft).encode("utf-8")
+    if fmt == "badge":
+        return _json(open_badge(supplement, draft))
+    if fmt == "elm":
+        return _json(elm_specification(supplement, draft))
+    raise ValueError(f"unknown supplement format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def write_supplement(
+    supplement: Supplement, path: str | Path, fmt: str, draft: bool = False
+) -> None:
+    """Write the supplement; a file already there is replaced only once the new one is whole.
+
+    Raises MissingFacts when a required fact is missing, unless `draft`.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown supplement format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if not draft:
+        require_complete(supplement)
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        if fmt == "pdf":
+            _write_pdf(supplement, temporary, draft)
+        else:
+            temporary.write_bytes(supplement_bytes(supplement, fmt, draft))
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _write_pdf(supplement: Supplement, path: Path, draft: bool) -> None:
+    from designer.supplement.pdf import write_pdf  # Qt only when a PDF is asked for
+
+    html = supplement_html(supplement, draft, roadmap_inline=False)
+    name = supplement.title or supplement.program_id
+    code = f" ({supplement.code})" if supplement.code else ""
+    kind = (
+        "Draft certificate supplement" if _is_draft(supplement, draft) else "Certificate supplement"
+    )
+    # The roadmap carries its own title.
+    drawings = [("", supplement.roadmap_svg)] if supplement.roadmap_svg else []
+    write_pdf(
+        html,
+        path,
+        title=f"{kind}: {name}",
+        footer=f"{kind} · {name}{code}",
+        drawings=drawings,
+    )
+
+
+def _is_draft(supplement: Supplement, draft: bool) -> bool:
+    return draft and any(element.missing for element in supplement.elements)
+
+
+def _json(document: dict[str, object]) -> bytes:
+    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()

@@ -1,0 +1,239 @@
+"""What a program's certificate supplement says, gathered from the catalog; no Qt, no layout."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pycountry
+
+from designer.model import (
+    Catalog,
+    Delivery,
+    ItemKind,
+    Pace,
+    Program,
+    Settings,
+    Totals,
+    format_hours,
+)
+from designer.model.eqf import EqfDescriptor, descriptors_for
+from designer.model.totals import ROUNDING_WORDS, format_number
+from designer.supplement.elements import Element, standard_elements
+from designer.supplement.stacking import StackingLine, stacking_lines
+
+EQF_SOURCE = (
+    "EQF level descriptors: Council Recommendation of 22 May 2017 (2017/C 189/03), Annex II. "
+    "© European Union, https://eur-lex.europa.eu/"
+)
+
+
+@dataclass(frozen=True)
+class OutcomeLine:
+    id: str
+    text: str
+    bloom: str | None  # "Create", or None when untagged
+
+
+@dataclass(frozen=True)
+class CourseLine:
+    number: int
+    id: str
+    code: str
+    title: str
+    hours: float
+    shared_with: tuple[str, ...]  # codes (else titles) of the other certificates that use it
+
+
+@dataclass(frozen=True)
+class Supplement:
+    """Everything a program's certificate supplement states, in the order it states it."""
+
+    program_id: str
+    code: str
+    title: str
+    description: str
+    elements: tuple[Element, ...]
+    outcomes: tuple[OutcomeLine, ...]
+    eqf_level: str | None
+    eqf_descriptors: tuple[EqfDescriptor, ...]
+    courses: tuple[CourseLine, ...]
+    stacking: tuple[StackingLine, ...]
+    hours: float
+    credits: float  # before rounding
+    ects: float
+    ects_text: str  # "16 ECTS (422 h at 25 h per credit, rounded down)"
+    hours_per_credit: float
+    weeks: int
+    weekly_hours: float
+    issuer_name: str
+    awarding_body: str  # the awarding body, else the issuer
+    country_code: str | None  # ISO 3166 alpha-2
+    country_name: str | None
+    delivery: Delivery | None
+    pace: Pace | None
+    language: str  # as typed, e.g. "en"
+    language_name: str | None  # "English", when the code is known
+    min_passing_score: float | None
+    assessment: str
+    graded_kinds: tuple[ItemKind, ...]  # kinds of graded items anywhere in the program, sorted
+    prerequisites: str
+    quality_assurance: str
+    roadmap_svg: str | None = None  # the outcome roadmap, when designer.roadmap is available
+
+    def element(self, key: str) -> Element:
+        for element in self.elements:
+            if element.key == key:
+                return element
+        raise KeyError(key)
+
+
+class MissingFacts(Exception):
+    """A supplement lacks required facts: `missing` names them; the message also says which
+    of the program's fields to fill in."""
+
+    def __init__(self, supplement: Supplement, missing: list[Element] | None = None) -> None:
+        elements = missing if missing is not None else missing_elements(supplement)
+        self.supplement = supplement
+        self.missing = [element.name for element in elements]
+        count = len(elements)
+        listed = "; ".join(
+            f"{e.name} (fill in: {', '.join(e.fields)})" if e.fields else e.name for e in elements
+        )
+        super().__init__(
+            f"the certificate supplement of {supplement.title or supplement.program_id} "
+            f"({supplement.program_id}) lacks {count} required fact{'s' if count != 1 else ''}: "
+            f"{listed}"
+        )
+
+
+def missing_elements(supplement: Supplement) -> list[Element]:
+    return [element for element in supplement.elements if element.missing]
+
+
+def missing_facts(supplement: Supplement) -> list[str]:
+    """The names of the required facts the supplement lacks, in the supplement's order."""
+    return [element.name for element in missing_elements(supplement)]
+
+
+def require_complete(supplement: Supplement) -> None:
+    """Raise MissingFacts if a required fact is missing."""
+    missing = missing_elements(supplement)
+    if missing:
+        raise MissingFacts(supplement, missing)
+
+
+# ---- gathering ---------------------------------------------------------------------------
+
+
+def supplement_facts(catalog: Catalog, totals: Totals, program_id: str) -> Supplement:
+    """The supplement of one program, as the catalog describes it now."""
+    program = catalog.program(program_id)
+    figures = totals.program(program)
+    settings = catalog.settings
+    ects_text = _ects_text(figures.hours, figures.credits, figures.ects, settings)
+    country = pycountry.countries.get(alpha_2=program.issuer_country or "")
+    country_name = getattr(country, "common_name", None) or getattr(country, "name", None)
+    language_name = getattr(language_record(program.language), "name", None)
+    descriptors = tuple(descriptors_for(program.eqf_level)) if program.eqf_level else ()
+    outcomes = tuple(
+        OutcomeLine(o.id, o.text.strip(), o.bloom.value.capitalize() if o.bloom else None)
+        for o in program.outcomes
+        if o.text.strip()
+    )
+    stacking = stacking_lines(catalog, totals, program)
+    courses = _courses(catalog, totals, program)
+    awarding_body = program.awarding_body.strip() or program.issuer_name.strip()
+    supplement = Supplement(
+        program_id=program.id,
+        code=program.code,
+        title=program.title.strip(),
+        description=program.description.strip(),
+        elements=(),
+        outcomes=outcomes,
+        eqf_level=program.eqf_level,
+        eqf_descriptors=descriptors,
+        courses=courses,
+        stacking=stacking,
+        hours=figures.hours,
+        credits=figures.credits,
+        ects=figures.ects,
+        ects_text=ects_text,
+        hours_per_credit=settings.hours_per_credit,
+        weeks=figures.weeks,
+        weekly_hours=settings.weekly_hours,
+        issuer_name=program.issuer_name.strip(),
+        awarding_body=awarding_body,
+        country_code=program.issuer_country,
+        country_name=country_name,
+        delivery=program.delivery,
+        pace=program.pace,
+        language=program.language.strip(),
+        language_name=language_name,
+        min_passing_score=program.min_passing_score,
+        assessment=program.assessment.strip(),
+        graded_kinds=_graded_kinds(catalog, program),
+        prerequisites=program.prerequisites.strip(),
+        quality_assurance=program.quality_assurance.strip(),
+        roadmap_svg=_roadmap(catalog, totals, program.id),
+    )
+    return _with_elements(supplement)
+
+
+def _with_elements(s: Supplement) -> Supplement:
+    return replace(s, elements=tuple(standard_elements(s)))
+
+
+def _ects_text(hours: float, credits: float, ects: float, settings: Settings) -> str:
+    per_credit = format_hours(settings.hours_per_credit)
+    text = f"{format_number(ects)} ECTS ({format_hours(hours)} h at {per_credit} h per credit"
+    if abs(credits - ects) > 1e-9:
+        text += f", {ROUNDING_WORDS[settings.rounding]}"
+    return text + ")"
+
+
+def language_record(language: str) -> Any | None:
+    """The ISO 639 language a code such as "en", "eng" or "en-GB" names, or None."""
+    match = re.fullmatch(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*", language.strip())
+    if match is None:
+        return None
+    base = match.group(1).lower()
+    if len(base) == 2:
+        return pycountry.languages.get(alpha_2=base)
+    return pycountry.languages.get(alpha_3=base)
+
+
+def _courses(catalog: Catalog, totals: Totals, program: Program) -> tuple[CourseLine, ...]:
+    lines = []
+    for number, course in enumerate(catalog.courses_of(program), 1):
+        others = tuple(
+            p.code or p.title or p.id
+            for p in catalog.programs_using(course.id)
+            if p.id != program.id
+        )
+        title = course.title or course.id
+        lines.append(
+            CourseLine(number, course.id, course.code, title, totals.hours(course), others)
+        )
+    return tuple(lines)
+
+
+def _graded_kinds(catalog: Catalog, program: Program) -> tuple[ItemKind, ...]:
+    kinds: set[ItemKind] = set()
+    seen: set[str] = set()
+    for course in catalog.courses_of(program):
+        for module in catalog.modules_of(course):
+            if module.id in seen:
+                continue
+            seen.add(module.id)
+            kinds.update(item.kind for item in module.items if item.graded)
+    return tuple(sorted(kinds, key=lambda kind: kind.value))
+
+
+def _roadmap(catalog: Catalog, totals: Totals, program_id: str) -> str | None:
+    try:
+        from designer.roadmap.svg import roadmap_svg
+    except ImportError:  # the roadmap is optional: the supplement is complete without it
+        return None
+    return roadmap_svg(catalog, totals, program_id)

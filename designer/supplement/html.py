@@ -1,0 +1,295 @@
+"""The supplement as one self-contained HTML page, for browsers and for Qt's rich-text engine."""
+
+from __future__ import annotations
+
+import base64
+import re
+from html import escape
+
+from designer.model import format_hours
+from designer.supplement.elements import DELIVERY_WORDS, PACE_WORDS, Element
+from designer.supplement.facts import EQF_SOURCE, Supplement, require_complete
+
+BLANK = "_" * 34
+ROADMAP_WIDTH = 640  # pixels: the width of the text on an A4 page at 96 dpi
+ROADMAP_TEXT = (
+    "For each learning outcome of the certificate, the highest Bloom level each course "
+    "reaches, course by course."
+)
+
+# Only what Qt's rich-text engine understands: tables, cell padding and borders, colours, pt
+# sizes, class selectors. Browsers show the same page.
+STYLE = """
+body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; font-size: 9pt;
+       color: #1d232b; }
+h1 { font-size: 16pt; font-weight: bold; color: #ffffff; margin-top: 3px; margin-bottom: 5px; }
+h2 { font-size: 11.5pt; font-weight: bold; color: #1f3a5f; margin-top: 21px; margin-bottom: 8px; }
+p { margin-top: 0; margin-bottom: 7px; }
+table { border-collapse: collapse; }
+td, th { vertical-align: top; padding-left: 5px; padding-right: 5px; padding-top: 3px;
+         padding-bottom: 3px; }
+th { background-color: #e8edf4; color: #1f3a5f; font-weight: bold; text-align: left;
+     border-bottom: 1px solid #9aa9bd; }
+td { border-bottom: 1px solid #d5dce6; }
+ol, ul { margin-top: 0; margin-bottom: 0; margin-left: 0; }
+li { margin-bottom: 3px; }
+.banner td { background-color: #1f3a5f; color: #ffffff; border-bottom: none; padding-left: 14px;
+             padding-right: 14px; padding-top: 12px; padding-bottom: 12px; }
+.kicker { font-size: 8pt; font-weight: bold; color: #b9cbe3; margin-bottom: 0; }
+.subtitle { font-size: 9.5pt; color: #dfe8f3; margin-bottom: 0; }
+.intro { color: #46505c; margin-top: 11px; }
+.group td { background-color: #f3f5f8; color: #1f3a5f; font-weight: bold; font-size: 8.5pt;
+            border-bottom: 1px solid #9aa9bd; }
+.fact { color: #ffffff; background-color: #2f6db5; font-weight: bold; font-size: 8pt;
+        text-align: center; }
+.nofact { font-size: 8pt; }
+.label { font-weight: bold; color: #2b3540; }
+.hint { color: #6b7682; font-size: 8pt; }
+.blank { color: #8a96a3; }
+.bloom { color: #6b7682; font-size: 8pt; }
+.missing { color: #b00020; background-color: #fde7ea; font-weight: bold; }
+.draft td { background-color: #fde7ea; color: #7a0015; border: 1px solid #e4a2ad; }
+.total td { font-weight: bold; border-top: 1px solid #9aa9bd; border-bottom: none; }
+.note { color: #5a6470; font-size: 8pt; margin-top: 5px; }
+.stack { margin-bottom: 9px; }
+.stackhead { font-weight: bold; color: #1f3a5f; }
+.roadmap { width: 100%; height: auto; }
+.footer { color: #8a96a3; font-size: 7.5pt; margin-top: 24px; }
+"""
+
+
+def supplement_html(
+    supplement: Supplement, draft: bool = False, *, roadmap_inline: bool = True
+) -> str:
+    """A complete HTML document; raises MissingFacts when a fact is missing, unless `draft`.
+
+    In a draft, each missing fact shows a marked placeholder ("MISSING: issuer country").
+    With `roadmap_inline` False the outcome roadmap is left to a page of its own (the PDF
+    draws it there in landscape, where its text stays legible) and the section says so.
+    """
+    if not draft:
+        require_complete(supplement)
+    s = supplement
+    missing = [e for e in s.elements if e.missing]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>Certificate supplement: {escape(s.title or s.program_id)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        _banner(s, bool(missing)),
+    ]
+    if missing:
+        parts.append(_draft_notice(missing))
+    parts += [
+        '<p class="intro">This supplement describes the certificate as the curriculum defines it, '
+        "element by element as the EU standard for micro-credentials lists them (Council "
+        "Recommendation 2022/C 243/02, Annex I). The learner, the date of issue and the grade are "
+        "left blank, to be filled in when a certificate is issued.</p>",
+        "<h2>1&nbsp;&nbsp;The certificate</h2>",
+        _elements_table(s),
+        '<p class="note">Numbered: the six facts the accreditation condition asks for '
+        "(1 learning outcomes, 2 country of the issuer, 3 workload in ECTS, 4 EQF level, "
+        "5 type of assessment, 6 mode of study).</p>",
+        # The elements make the first page; the details follow on the next when printed.
+        '<h2 style="page-break-before: always">2&nbsp;&nbsp;Level: EQF descriptors</h2>',
+        _descriptors(s),
+        "<h2>3&nbsp;&nbsp;Courses and workload</h2>",
+        _courses(s),
+        "<h2>4&nbsp;&nbsp;Stacking options</h2>",
+        _stacking(s),
+    ]
+    if s.roadmap_svg:
+        parts.append("<h2>5&nbsp;&nbsp;Outcome roadmap</h2>")
+        if roadmap_inline:
+            parts.append(_roadmap(s.roadmap_svg))
+        else:
+            parts.append(f"<p>{ROADMAP_TEXT} It is drawn on the last page.</p>")
+    parts += [
+        f'<p class="footer">Certificate supplement of {escape(s.title or s.program_id)}'
+        f"{' (' + escape(s.code) + ')' if s.code else ''}, written by Curriculum Designer "
+        "from the curriculum catalog.</p>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _banner(s: Supplement, is_draft: bool) -> str:
+    facts = [s.code, s.awarding_body, s.country_name or ""]
+    if s.eqf_level:
+        facts.append(f"EQF level {s.eqf_level}")
+    if s.hours > 0:
+        facts.append(f"{format_hours(s.ects)} ECTS")
+    if s.delivery is not None and s.pace is not None:
+        facts.append(f"{DELIVERY_WORDS[s.delivery]}, {PACE_WORDS[s.pace]}")
+    subtitle = " &nbsp;·&nbsp; ".join(escape(fact) for fact in facts if fact)
+    kicker = "DRAFT CERTIFICATE SUPPLEMENT" if is_draft else "CERTIFICATE SUPPLEMENT"
+    title = escape(s.title) if s.title else _missing("title")
+    return (
+        '<table class="banner" width="100%" cellspacing="0" bgcolor="#1f3a5f"><tr><td>'
+        f'<p class="kicker">{kicker}</p><h1>{title}</h1>'
+        f'<p class="subtitle">{subtitle}</p></td></tr></table>'
+    )
+
+
+def _draft_notice(missing: list[Element]) -> str:
+    names = ", ".join(escape(e.name) for e in missing)
+    count = len(missing)
+    return (
+        '<table class="draft" width="100%" cellspacing="0"><tr><td>'
+        f"<b>Draft: {count} required fact{'s are' if count != 1 else ' is'} missing</b> "
+        f"({names}). The places are marked below; this document is not a complete supplement."
+        "</td></tr></table>"
+    )
+
+
+def _missing(name: str) -> str:
+    return f'<span class="missing">&nbsp;MISSING: {escape(name)}&nbsp;</span>'
+
+
+def _elements_table(s: Supplement) -> str:
+    rows = [
+        '<table class="elements" width="100%" cellspacing="0">',
+        '<tr class="group"><td colspan="3">Mandatory elements</td></tr>',
+    ]
+    optional_started = False
+    for element in s.elements:
+        if not element.mandatory and not optional_started:
+            rows.append('<tr class="group"><td colspan="3">Optional elements</td></tr>')
+            optional_started = True
+        marker = (
+            f'<td class="fact" width="18" align="center">{element.fact}</td>'
+            if element.fact is not None
+            else '<td class="nofact" width="18"></td>'
+        )
+        rows.append(
+            f'<tr>{marker}<td class="label" width="30%">{escape(element.label)}</td>'
+            f"<td>{_value(s, element)}</td></tr>"
+        )
+    rows.append("</table>")
+    return "\n".join(rows)
+
+
+def _value(s: Supplement, element: Element) -> str:
+    if element.at_issue:
+        hint = "to be filled in at issue"
+        if element.hint:
+            hint += f"; {element.hint}"
+        return f'<span class="blank">{BLANK}</span><br><span class="hint">{escape(hint)}</span>'
+    if element.value is None:
+        return (
+            _missing(element.name) if element.required else '<span class="hint">not stated</span>'
+        )
+    if element.key == "learning_outcomes":
+        return _outcomes(s)
+    return "<br>".join(escape(line) for line in element.value.split("\n"))
+
+
+def _outcomes(s: Supplement) -> str:
+    items = []
+    for outcome in s.outcomes:
+        bloom = f' <span class="bloom">({escape(outcome.bloom)})</span>' if outcome.bloom else ""
+        items.append(f"<li>{escape(outcome.text)}{bloom}</li>")
+    return f"<ol>{''.join(items)}</ol>"
+
+
+def _descriptors(s: Supplement) -> str:
+    if not s.eqf_descriptors:
+        return f"<p>{_missing('EQF level')}</p>"
+    rows = [
+        '<table width="100%" cellspacing="0">',
+        "<tr><th>Level</th><th>Knowledge</th><th>Skills</th>"
+        "<th>Responsibility and autonomy</th></tr>",
+    ]
+    for d in s.eqf_descriptors:
+        rows.append(
+            f"<tr><td><b>{d.level}</b></td><td>{escape(d.knowledge)}</td>"
+            f"<td>{escape(d.skills)}</td><td>{escape(d.responsibility_autonomy)}</td></tr>"
+        )
+    rows.append("</table>")
+    if len(s.eqf_descriptors) > 1:
+        levels = f"{s.eqf_descriptors[0].level} to {s.eqf_descriptors[-1].level}"
+        rows.append(
+            f'<p class="note">The certificate spans EQF levels {levels}; the descriptors of '
+            "each level are given.</p>"
+        )
+    rows.append(f'<p class="note">{escape(EQF_SOURCE)}</p>')
+    return "\n".join(rows)
+
+
+def _courses(s: Supplement) -> str:
+    if not s.courses:
+        return f"<p>{_missing('workload in ECTS')} (the certificate has no courses)</p>"
+    rows = [
+        '<table width="100%" cellspacing="0">',
+        '<tr><th align="right" width="6%">#</th><th>Course</th>'
+        '<th align="right" width="12%">Hours</th><th width="26%">Also in</th></tr>',
+    ]
+    for course in s.courses:
+        rows.append(
+            f'<tr><td align="right">{course.number}</td><td>{escape(course.title)}</td>'
+            f'<td align="right">{format_hours(course.hours)}</td>'
+            f"<td>{escape(', '.join(course.shared_with))}</td></tr>"
+        )
+    count = len(s.courses)
+    rows.append(
+        f'<tr class="total"><td></td><td>Total, {count} course{"s" if count != 1 else ""}</td>'
+        f'<td align="right">{format_hours(s.hours)}</td>'
+        f"<td>{escape(s.ects_text.split(' (')[0])}</td></tr>"
+    )
+    rows.append("</table>")
+    rows.append(
+        f'<p class="note">Workload: {escape(s.ects_text)}; credits are given for the whole '
+        f"certificate only. About {s.weeks} weeks at {format_hours(s.weekly_hours)} h a week. "
+        "Also in: the other certificates that include the same course.</p>"
+    )
+    return "\n".join(rows)
+
+
+def _stacking(s: Supplement) -> str:
+    if not s.stacking:
+        return (
+            "<p>Stand-alone: this certificate shares no course or module with another "
+            "certificate.</p>"
+        )
+    parts = []
+    for line in s.stacking:
+        code = f" ({escape(line.code)})" if line.code else ""
+        parts.append(
+            f'<p class="stack"><span class="stackhead">{escape(line.headline())}{code}</span>'
+            f"<br>{escape(line.text())}</p>"
+        )
+    return "\n".join(parts)
+
+
+def _roadmap(svg: str) -> str:
+    # Qt sizes images by their attributes only; browsers follow the class and use the width.
+    width, height = _svg_size(svg)
+    if width > ROADMAP_WIDTH:
+        width, height = ROADMAP_WIDTH, height * ROADMAP_WIDTH / width
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (
+        f"<p>{ROADMAP_TEXT}</p>"
+        f'<p><img class="roadmap" src="data:image/svg+xml;base64,{data}" '
+        f'width="{round(width)}" height="{round(height)}" alt="Outcome roadmap"></p>'
+    )
+
+
+def _svg_size(svg: str) -> tuple[float, float]:
+    """The drawing's size in pixels, from its width and height, else its viewBox."""
+    tag = re.search(r"<svg\b[^>]*>", svg)
+    head = tag.group(0) if tag else ""
+    sizes = []
+    for name in ("width", "height"):
+        match = re.search(rf'\b{name}="([0-9.]+)(px)?"', head)
+        sizes.append(float(match.group(1)) if match else 0.0)
+    if all(sizes):
+        return sizes[0], sizes[1]
+    box = re.search(r'viewBox="[-0-9.]+[ ,]+[-0-9.]+[ ,]+([0-9.]+)[ ,]+([0-9.]+)"', head)
+    if box:
+        return float(box.group(1)), float(box.group(2))
+    return float(ROADMAP_WIDTH), ROADMAP_WIDTH * 0.5

@@ -1,0 +1,123 @@
+"""The roadmap page: a course's or program's outcomes across its weeks or courses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.roadmap.png import write_png
+from designer.roadmap.svg import roadmap_svg
+from designer.ui.document import Document
+from designer.ui.labels import tr
+from designer.ui.live_view import LiveView
+
+
+class SvgCanvas(QWidget):
+    """Draws an SVG at its own size (scrolled when larger than the page)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.renderer = QSvgRenderer(self)
+
+    def load(self, svg: str) -> None:
+        self.renderer.load(QByteArray(svg.encode("utf-8")))
+        self.setFixedSize(self.renderer.defaultSize())
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.renderer.defaultSize()
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.renderer.render(painter)
+
+
+class RoadmapView(LiveView):
+    """Pick a program or a course; see where each outcome is introduced and mastered."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__(document, delay_ms=400)
+        self.svg = ""
+        self.unit = QComboBox()
+        self.unit.setObjectName("roadmapUnit")
+        self.unit.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.unit.setMinimumContentsLength(30)
+        self.export_svg = QPushButton(tr("Export SVG…"))
+        self.export_png = QPushButton(tr("Export PNG…"))
+        self.canvas = SvgCanvas()
+        self.canvas.setObjectName("roadmapCanvas")
+        scroll = QScrollArea()
+        scroll.setWidget(self.canvas)
+        scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Roadmap of")))
+        top.addWidget(self.unit, 1)
+        top.addWidget(self.export_svg)
+        top.addWidget(self.export_png)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        self.unit.currentIndexChanged.connect(self._draw)
+        self.export_svg.clicked.connect(lambda: self.export(None, "svg"))
+        self.export_png.clicked.connect(lambda: self.export(None, "png"))
+
+    def refresh(self) -> None:
+        """Offer every program and every course that has weeks, keeping the choice."""
+        catalog = self.document.catalog
+        chosen = self.unit.currentData()
+        self.unit.blockSignals(True)
+        self.unit.clear()
+        for program in catalog.programs:
+            self.unit.addItem(tr("Program: {0}").format(program.title), program.id)
+        for course in catalog.courses.values():
+            if course.module_ids and catalog.users(course.id):
+                self.unit.addItem(tr("Course: {0}").format(course.title), course.id)
+        index = self.unit.findData(chosen)
+        self.unit.setCurrentIndex(index if index >= 0 else 0)
+        self.unit.blockSignals(False)
+        self._draw()
+
+    def show_roadmap(self, unit_id: str) -> None:
+        index = self.unit.findData(unit_id)
+        if index >= 0:
+            self.unit.setCurrentIndex(index)
+
+    def _draw(self, *args: object) -> None:
+        unit_id = self.unit.currentData()
+        if unit_id is None:
+            self.svg = ""
+            self.canvas.load('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')
+            return
+        self.svg = roadmap_svg(self.document.catalog, self.document.totals, unit_id)
+        self.canvas.load(self.svg)
+
+    def export(self, path: str | Path | None, kind: str) -> bool:
+        if not self.svg:
+            return False
+        if path is None:
+            pattern = tr("SVG pictures (*.svg)") if kind == "svg" else tr("PNG pictures (*.png)")
+            path, _ = QFileDialog.getSaveFileName(self, tr("Export roadmap"), "", pattern)
+            if not path:
+                return False
+        if kind == "svg":
+            Path(path).write_text(self.svg, encoding="utf-8")
+        else:
+            write_png(self.svg, path)
+        return True

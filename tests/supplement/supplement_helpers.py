@@ -1,0 +1,69 @@
+"""Helpers of the supplement tests: the sample's certificates, a drawing, a PDF's text and pages."""
+
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from designer.model import Catalog, Totals
+from designer.supplement import Supplement, supplement_facts
+
+PROGRAMS = ["full-stack", "back-end", "front-end", "pr-communications"]
+ECTS = {"full-stack": 16, "back-end": 12, "front-end": 8, "pr-communications": 5}
+HOURS = {"full-stack": 422, "back-end": 309, "front-end": 212, "pr-communications": 136}
+
+
+WIDE_SVG = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="500" viewBox="0 0 2000 500">'
+    '<rect width="2000" height="500" fill="#225ea8"/>'
+    '<text x="20" y="60" font-size="40">Roadmap drawing</text></svg>'
+)
+
+
+def supplement_of(catalog: Catalog, program_id: str) -> Supplement:
+    """The program's supplement, as the catalog stands now."""
+    return supplement_facts(catalog, Totals(catalog), program_id)
+
+
+def without_issuer_country_and_assessment(catalog: Catalog) -> Catalog:
+    """The catalog, its Full Stack certificate stripped of two of the six facts."""
+    program = catalog.program("full-stack")
+    catalog.set_field(program, "issuer_country", None)
+    catalog.set_field(program, "assessment", "")
+    return catalog
+
+
+def pdf_text(path: Path) -> str:
+    """The PDF's text in the order it is drawn (cell by cell), lines joined."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
+    result = subprocess.run(
+        ["pdftotext", "-raw", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    return " ".join(unicodedata.normalize("NFKC", result.stdout).split())
+
+
+def page_sizes(path: Path) -> list[tuple[float, float]]:
+    """Width and height in points of each page, from pdfinfo."""
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed: the PDF's pages are not checked")
+    result = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", "999", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    sizes = []
+    for line in result.stdout.splitlines():
+        if line.startswith("Page") and "size:" in line:
+            width, _, height = line.split("size:")[1].split()[:3]
+            sizes.append((float(width), float(height)))
+    return sizes

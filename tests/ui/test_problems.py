@@ -1,0 +1,60 @@
+"""The problems panel lists what breaks the rules, follows edits, filters, and leads to the unit."""
+
+from conftest import select
+from PySide6.QtCore import Qt
+
+FULL = "Microsoft Full Stack Developer Professional Certificate"
+
+
+def rows(panel):
+    return [panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())]
+
+
+def total_hours_rows(panel):
+    return [r for r in rows(panel) if r.text(1) == FULL and "422" in r.text(2)]
+
+
+def test_the_sample_shows_full_stack_over_the_hours_limit(window, qtbot):
+    panel = window.problems
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() > 0)
+    [row] = total_hours_rows(panel)
+    assert row.text(0) == "warning"
+    assert window.problem_counts.text() == panel.summary()
+    assert "warning" in window.problem_counts.text()
+
+
+def test_fixing_the_hours_clears_the_warning_as_the_designer_types(window, qtbot):
+    panel = window.problems
+    qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
+    select(window, qtbot, FULL, "Full-Stack Developer Capstone Project")
+    hours = window.editor.fields["hours"].editor
+    hours.selectAll()
+    qtbot.keyClicks(hours, "3")  # 422 - 5 + 3 = 420 h
+    qtbot.waitUntil(lambda: total_hours_rows(panel) == [])
+    assert not any(r.text(1) == FULL and "420" in r.text(2) for r in rows(panel))
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
+
+
+def test_filters_by_severity_and_rule(window, qtbot):
+    panel = window.problems
+    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() > 0)
+    panel.severity.setCurrentIndex(panel.severity.findData("warning"))
+    assert {r.text(0) for r in rows(panel)} == {"warning"}
+    rule = rows(panel)[0].text(4)
+    panel.severity.setCurrentIndex(0)
+    panel.rule.setCurrentIndex(panel.rule.findData(rule))
+    assert {r.text(4) for r in rows(panel)} == {rule}
+
+
+def test_double_click_goes_to_the_unit(window, qtbot):
+    panel = window.problems
+    qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
+    [row] = total_hours_rows(panel)
+    panel.list.scrollToItem(row)
+    rect = panel.list.visualItemRect(row)
+    # A double click is a press, a release, then the double-click event, as a mouse sends it.
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.pages.currentIndex() == 0
+    assert window.selected_node().unit.title == FULL

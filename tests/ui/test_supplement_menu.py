@@ -1,0 +1,34 @@
+"""File > Export Certificate Supplement, for the selected program, in each format."""
+
+import json
+
+from conftest import choose_file, select
+
+FRONT = "Microsoft Front-End Developer Professional Certificate"
+
+
+def test_export_the_selected_programs_supplement_as_html_and_badge(window, qtbot, tmp_path):
+    select(window, qtbot, FRONT)
+    page = tmp_path / "front-end.html"
+    choose_file(page)
+    window.supplement_action.trigger()
+    text = page.read_text(encoding="utf-8")
+    assert FRONT in text and "United States" in text and "EQF" in text
+    badge = tmp_path / "front-end.badge.json"
+    assert window.files.export_supplement(badge)
+    data = json.loads(badge.read_text(encoding="utf-8"))
+    assert data["type"] == ["Achievement"] and data["name"] == FRONT
+
+
+def test_missing_facts_ask_before_a_draft(window, qtbot, tmp_path, dialogs):
+    select(window, qtbot, FRONT)
+    from designer.model.edits import SetField
+
+    program = window.document.catalog.program("front-end")
+    window.document.push([SetField(program, "issuer_country", None)], "clear country")
+    dialogs.answer("Cancel")
+    assert not window.files.export_supplement(tmp_path / "x.html")
+    assert "lacks" in dialogs.seen[-1] and not (tmp_path / "x.html").exists()
+    dialogs.answer("Export draft")
+    assert window.files.export_supplement(tmp_path / "x.html")
+    assert "MISSING" in (tmp_path / "x.html").read_text(encoding="utf-8").upper()
