@@ -11,13 +11,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
 )
 
 from designer.checks import DEFAULT_PROFILE, PROFILES, Finding, rule_titles, run_checks
+from designer.model import Silence
+from designer.model.edits import Insert
 from designer.ui.document import Document
 from designer.ui.labels import tr
 from designer.ui.live_view import LiveView
@@ -66,11 +70,17 @@ class ProblemsPanel(LiveView):
         for column, width in ((0, 80), (1, 220), (2, 420), (3, 300)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        self.silence_button = QPushButton(tr("Silence…"))
+        self.silence_button.setObjectName("silenceButton")
+        self.silence_button.setToolTip(tr("Switch this rule off for this unit, with a reason"))
+        self.silenced_note = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(QLabel(tr("Profile")))
         filters.addWidget(self.profile)
         filters.addWidget(self.severity)
         filters.addWidget(self.rule, 1)
+        filters.addWidget(self.silenced_note)
+        filters.addWidget(self.silence_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
@@ -79,6 +89,7 @@ class ProblemsPanel(LiveView):
         self.severity.currentIndexChanged.connect(self._show)
         self.rule.currentIndexChanged.connect(self._show)
         self.list.itemActivated.connect(self._activated)
+        self.silence_button.clicked.connect(lambda: self.silence_selected())
 
     def refresh(self) -> None:
         catalog, totals = self.document.catalog, self.document.totals
@@ -94,6 +105,8 @@ class ProblemsPanel(LiveView):
         self.rule.setCurrentIndex(max(self.rule.findData(chosen), 0))
         self.rule.blockSignals(False)
         self._show()
+        count = len(self.document.catalog.silenced)
+        self.silenced_note.setText(tr("{0} silenced").format(count) if count else "")
         self.counts_changed.emit(self.summary())
 
     def summary(self) -> str:
@@ -124,6 +137,31 @@ class ProblemsPanel(LiveView):
             for column in (1, 2, 3):
                 item.setToolTip(column, item.text(column))
             self.list.addTopLevelItem(item)
+
+    def silence_selected(self, reason: str | None = None) -> bool:
+        """Switch the selected finding's rule off for its unit; the reason is kept in the file."""
+        item = self.list.currentItem()
+        if item is None:
+            return False
+        finding: Finding = item.data(0, FINDING_ROLE)
+        if reason is None:
+            reason, ok = QInputDialog.getText(
+                self,
+                tr("Silence a rule"),
+                tr("Why does “{0}” not apply here?").format(finding.message),
+            )
+            if not ok:
+                return False
+        if not reason.strip():
+            return False
+        silence = Silence(rule=finding.rule, unit=finding.unit, reason=reason.strip())
+        silenced = self.document.catalog.silenced
+        self.document.push(
+            [Insert(None, "silenced", len(silenced), silence)],
+            tr("Silence {0}").format(finding.rule),
+        )
+        self.refresh()
+        return True
 
     def _activated(self, item: QTreeWidgetItem, column: int) -> None:
         self.finding_chosen.emit(item.data(0, FINDING_ROLE))

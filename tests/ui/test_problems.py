@@ -58,3 +58,35 @@ def test_double_click_goes_to_the_unit(window, qtbot):
     qtbot.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.pages.currentIndex() == 0
     assert window.selected_node().unit.title == FULL
+
+
+def answer_text(text):
+    """Type text into the next input dialog and confirm it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(10, answer)
+            return
+        dialog.setTextValue(text)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_silencing_a_finding_keeps_the_reason_in_the_file_and_undoes(window, qtbot, sample_copy):
+    panel = window.problems
+    qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
+    panel.list.setCurrentItem(total_hours_rows(panel)[0])
+    answer_text("The 422 h were accredited as they are.")
+    qtbot.mouseClick(panel.silence_button, Qt.MouseButton.LeftButton)
+    assert total_hours_rows(panel) == []
+    assert panel.silenced_note.text() == "1 silenced"
+    [silence] = window.document.catalog.silenced
+    assert (silence.rule, silence.unit) == ("workload.total-hours", "full-stack")
+    window.files.save()
+    assert "The 422 h were accredited as they are." in sample_copy.read_text(encoding="utf-8")
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
