@@ -2,22 +2,33 @@
 
 A sheet is described as a function that yields rows of `Spec` cells. The writer runs
 it twice: once to fit the column widths (which Excel needs before the first row of a
-write-only sheet), once to write. So no sheet is ever held in memory whole.
+write-only sheet), once to write; a small sheet's rows are kept from the first run
+instead. So no large sheet is ever held in memory whole.
+
+The rows are serialised here, straight into the worksheet's XML, with one precomputed
+style attribute per style: the file is what openpyxl would write cell by cell, at a
+fraction of the cost (openpyxl makes, styles and serialises an object per cell). What
+comes before and after the rows (columns, panes, print setup, drop-downs) and the rest
+of the workbook are openpyxl's own. `plain_rows` gives a sheet's plain values, for
+writers that know nothing of styles (the benchmark's baselines).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
-from copy import copy
-from typing import Any, NamedTuple
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from functools import cache
+from typing import IO, Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import tostring
 
 ID_COLUMN = 8  # column H: the hidden ids that tie a row back to its unit on import
 MAX_TEXT = 32767  # Excel's limit for the text of one cell
@@ -149,6 +160,7 @@ def hours_style(value: float, base: str = "hours") -> str:
     return base if _whole(value) else f"{base}_fraction"
 
 
+@cache
 def _unit_of(style: str) -> str:
     return next((unit for unit in _SUFFIX if unit in style), "")
 
@@ -170,19 +182,49 @@ class Sheet(NamedTuple):
     freeze_column: int = 1  # 2: keep column A in view as well
     id_column: bool = True  # column H holds ids: hide it
     fixed_widths: dict[int, int] | None = None  # instead of fitting them to the content
+    # Given the worksheet once its layout is set, before it is closed: what the file keeps
+    # after the rows (drop-down lists, colour scales).
+    finish: Callable[[Any], None] | None = None
+
+
+def plain_rows(sheet: Sheet) -> Iterator[list[str | float | int | None]]:
+    """The sheet's rows as plain values, without styles: formulas as their text ("=SUM(..)"),
+    empty cells None. What the sheet holds, for a writer that knows nothing of styles."""
+    for row in sheet.rows():
+        yield [None if spec is None else spec.value for spec in row]
+
+
+# A sheet of up to this many cells is kept from fitting the columns to writing them (a few
+# MB); a larger one is generated again, so that no large sheet is held in memory whole.
+HELD_CELLS = 20_000
+# Cells, and characters of text, serialised and encoded together: a batch stays small.
+_BATCH = 4000
+_BATCH_TEXT = 250_000
 
 
 class SheetWriter:
-    """Streams sheets into a write-only workbook with shared, precomputed styles."""
+    """Streams sheets into a write-only workbook with shared, precomputed styles.
+
+    openpyxl lays out each worksheet's file (columns, panes, print setup, drop-downs) and
+    puts the workbook together; the rows themselves are serialised here, straight into
+    the worksheet's file, as openpyxl would write them but without making a cell object
+    per value. Each sheet is complete, and its file closed, when write() returns.
+    """
 
     def __init__(self, workbook: Workbook) -> None:
         self.workbook = workbook
-        self._styles: dict[str, StyleArray] = {}
+        self._arrays: dict[str, StyleArray] = {}
+        # Style name -> the attributes of a cell in that style, without and with a quote prefix.
+        self._plain: dict[str, str] = {}
+        self._quoted: dict[str, str] = {}
 
     def write(self, sheet: Sheet) -> Any:
         # Typed Any: the stubs of WriteOnlyWorksheet lack what it copies from Worksheet.
         ws: Any = self.workbook.create_sheet(sheet.title)
-        widths = dict(sheet.fixed_widths or self._measure(sheet.rows()))
+        if sheet.fixed_widths:
+            held, widths = None, dict(sheet.fixed_widths)
+        else:
+            held, widths = self._measure(sheet.rows())
         for column, width in widths.items():
             widths[column] = min(width, sheet.max_widths.get(column, 60))
             ws.column_dimensions[get_column_letter(column)].width = widths[column]
@@ -192,91 +234,223 @@ class SheetWriter:
             below = f"{get_column_letter(sheet.freeze_column)}{sheet.header_row + 1}"
             ws.freeze_panes = below
             ws.print_title_rows = f"{sheet.header_row}:{sheet.header_row}"
-        for number, fixed in sheet.row_heights.items():
-            ws.row_dimensions[number].height = fixed
         if sheet.hidden:
             ws.sheet_state = "hidden"
         if sheet.tab_color:
             ws.sheet_properties.tabColor = sheet.tab_color
         _print_setup(ws)
-        for number, row in enumerate(sheet.rows(), 1):
-            # Neither Excel nor LibreOffice fits a row to wrapped text when opening a file.
-            height = _row_height(row, widths)
-            if height is not None and number not in sheet.row_heights:
-                ws.row_dimensions[number].height = height
-            ws.append([None if spec is None else self._cell(ws, spec) for spec in row])
+        rows = held if held is not None else sheet.rows()
+        ws._writer = _WorksheetFile(ws, self._serialise(ws, rows, widths, sheet.row_heights))
+        ws._writer.write_top()
+        if sheet.finish is not None:
+            sheet.finish(ws)
+        ws.close()  # writes the rows, then what follows them, and closes the file
         return ws
 
-    def _cell(self, ws: Any, spec: Spec) -> Cell:
-        cell = Cell(ws, row=1, column=1, style_array=copy(self._style(ws, spec.style)))
-        cell.value = spec.value
-        # Text is text: "=HYPERLINK(..)" or "#N/A" from a title must not become a formula or
-        # an error, and a quote prefix keeps Excel from reading it as one after an edit.
-        if spec.kind == "s":
-            cell.data_type = "s"
-            if spec.value and str(spec.value)[0] in "=+-@":
-                cell.quotePrefix = True
-        elif spec.kind == "f":
-            cell.data_type = "f"
-        return cell
+    def _serialise(
+        self, ws: Any, rows: Iterable[Row], widths: dict[int, int], heights: dict[int, float]
+    ) -> Iterator[bytes]:
+        """The <row> elements of the sheet, encoded, a batch of rows at a time."""
+        plain, quoted = self._plain, self._quoted
+        capacities = {column: _capacity(width) for column, width in widths.items()}
+        letters = [""]
+        batch: list[str] = []
+        size = 0
+        for number, row in enumerate(rows, 1):
+            while len(letters) <= len(row):
+                letters.append(get_column_letter(len(letters)))
+            r = str(number)
+            height = heights.get(number)
+            if height is None:
+                # Neither Excel nor LibreOffice fits a row to wrapped text when opening a file.
+                height = _row_height(row, capacities)
+            if height is None:
+                batch.append(f'<row r="{r}">')
+            else:
+                batch.append(f'<row r="{r}" ht="{height:.16g}" customHeight="1">')
+            for column, spec in enumerate(row, 1):
+                if spec is None:
+                    continue
+                value, style, kind = spec.value, spec.style, spec.kind
+                if kind == "s":
+                    value = str(value)
+                    quote = bool(value) and value[0] in "=+-@"
+                    attributes = (quoted if quote else plain).get(style)
+                    if attributes is None:
+                        attributes = self._style(ws, style, quote)
+                    if not value:
+                        batch.append(f'<c r="{letters[column]}{r}"{attributes} t="inlineStr"></c>')
+                        continue
+                    space = ' xml:space="preserve"' if value != value.strip() else ""
+                    size += len(value)
+                    batch.append(
+                        f'<c r="{letters[column]}{r}"{attributes} t="inlineStr"><is><t{space}>'
+                        f"{_escape(value)}</t></is></c>"
+                    )
+                elif kind == "f":
+                    attributes = plain.get(style)
+                    if attributes is None:
+                        attributes = self._style(ws, style, False)
+                    batch.append(
+                        f'<c r="{letters[column]}{r}"{attributes}><f>{_escape(str(value)[1:])}'
+                        "</f><v></v></c>"
+                    )
+                else:
+                    attributes = plain.get(style)
+                    if attributes is None:
+                        attributes = self._style(ws, style, False)
+                    batch.append(
+                        f'<c r="{letters[column]}{r}"{attributes} t="n"><v>{_number(value)}</v></c>'
+                    )
+            batch.append("</row>")
+            if len(batch) >= _BATCH or size >= _BATCH_TEXT:
+                yield "".join(batch).encode("ascii", "xmlcharrefreplace")
+                batch.clear()
+                size = 0
+        if batch:
+            yield "".join(batch).encode("ascii", "xmlcharrefreplace")
 
-    def _style(self, ws: Any, name: str) -> StyleArray:
-        array = self._styles.get(name)
+    def _style(self, ws: Any, name: str, quote: bool) -> str:
+        """The style attribute of a cell of this style: the same style ids openpyxl gives."""
+        array = self._arrays.get(name)
         if array is None:
             template = Cell(ws, row=1, column=1)
             for attribute, value in STYLES[name].items():
                 setattr(template, attribute, value)
-            array = self._styles[name] = template._style  # type: ignore[attr-defined]
-        return array
+            array = self._arrays[name] = template._style  # type: ignore[attr-defined]
+        cell = Cell(ws, row=1, column=1, style_array=array)
+        if quote:
+            # A quote prefix keeps Excel from reading text as a formula after an edit.
+            cell.quotePrefix = True
+        attributes = f' s="{cell.style_id}"' if cell.has_style else ""
+        (self._quoted if quote else self._plain)[name] = attributes
+        return attributes
 
     @staticmethod
-    def _measure(rows: Iterable[Row]) -> dict[int, int]:
+    def _measure(rows: Iterable[Row]) -> tuple[list[Row] | None, dict[int, int]]:
+        """Column widths fitted to the rows, and the rows themselves if there are few."""
+        held: list[Row] | None = []
+        cells = 0
         widths: dict[int, int] = {}
         for row in rows:
+            if held is not None:
+                held.append(row)
+                cells += len(row)
+                if cells > HELD_CELLS:
+                    held = None
             for column, spec in enumerate(row, 1):
                 if spec is None or (column == ID_COLUMN and spec.style == "id"):
                     continue
                 chars = _chars(spec)
                 if chars > widths.get(column, 0):
                     widths[column] = chars
-        return {column: max(6, math.ceil(chars * 1.1) + 2) for column, chars in widths.items()}
+        fitted = {column: max(6, math.ceil(chars * 1.1) + 2) for column, chars in widths.items()}
+        return held, fitted
+
+
+_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+
+
+def _escape(value: str) -> str:
+    """Text as XML character data, escaped as lxml escapes it."""
+    for char, escaped in _ESCAPES:
+        if char in value:
+            value = value.replace(char, escaped)
+    return value
+
+
+def _number(value: Any) -> str:
+    """A number as openpyxl writes one (nothing for NaN and infinities)."""
+    return f"{value:.16g}" if math.isfinite(value) else ""
+
+
+class _WorksheetFile(WorksheetWriter):
+    """openpyxl's writer of a worksheet file, with the <sheetData> rows given as bytes.
+
+    What comes before the rows and after them is openpyxl's: each element is serialised
+    as its streaming writer does, into a file of our own, so rows can go straight in.
+    A write-only worksheet given this as its _writer (before any row, with write_top()
+    called) writes it on close() and saves it with the workbook (openpyxl 3.1).
+    """
+
+    def __init__(self, ws: Any, rows: Iterable[bytes]) -> None:
+        self._rows = rows
+        self._file: IO[bytes] | None = None
+        super().__init__(ws)
+
+    def get_stream(self) -> Generator[Any, Any, None]:
+        with open(str(self.out), "wb") as file:
+            self._file = file
+            file.write(f'<worksheet xmlns="{SHEET_MAIN_NS}">'.encode())
+            try:
+                while True:
+                    element = yield
+                    if element is not None and element is not True:
+                        file.write(tostring(element))
+            except GeneratorExit:
+                pass
+            file.write(b"</worksheet>")
+        self._file = None
+
+    def write_rows(self) -> None:
+        assert self._file is not None
+        write = self._file.write
+        write(b"<sheetData>")
+        for chunk in self._rows:
+            write(chunk)
+        write(b"</sheetData>")
 
 
 def _chars(spec: Spec) -> int:
     if spec.width is not None:
         return spec.width
-    unit = _unit_of(spec.style)
+    style = spec.style
+    if spec.kind == "s":
+        if style in _RUN_OVER:
+            return 0
+        value = str(spec.value)
+        longest = len(value) if "\n" not in value else max(map(len, value.split("\n")))
+        return longest + 2 if style in _HEADERS else longest
+    unit = _unit_of(style)
     if spec.kind == "f":
         return _FORMULA_ROOM.get(unit, 8)
-    if spec.kind == "n":
-        value = float(spec.value)
-        shown = f"{value:.0f}" if _whole(value) else f"{value:.2f}"
-        return len(shown) + _SUFFIX.get(unit, 0)
-    lines = str(spec.value).split("\n")
-    longest = max(len(line) for line in lines)
-    if spec.style in ("title", "subtitle", "section"):
-        return 0  # these run over the empty cells beside them
-    return longest + (2 if spec.style.startswith("header") else 0)
+    figure = float(spec.value)
+    shown = f"{figure:.0f}" if _whole(figure) else f"{figure:.2f}"
+    return len(shown) + _SUFFIX.get(unit, 0)
 
 
+_RUN_OVER = frozenset(("title", "subtitle", "section"))  # over the empty cells beside them
+_HEADERS = frozenset(name for name in STYLES if name.startswith("header"))
 _WRAPPING = {name for name, style in STYLES.items() if style.get("alignment", _TOP).wrap_text}
 LINE_HEIGHT = 15.0  # points per line of 11-point text
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
+_DEFAULT_WIDTH = 8
 
 
-def _row_height(row: Row, widths: dict[int, int]) -> float | None:
+def _row_height(row: Row, capacities: dict[int, int]) -> float | None:
+    """The height a row needs for its wrapped text; None: one line, the default."""
     lines = 1
     for column, spec in enumerate(row, 1):
         if spec is not None and spec.kind == "s" and spec.style in _WRAPPING:
-            width = widths.get(column, 8)
-            lines = max(lines, wrapped_lines(str(spec.value), width))
+            value = str(spec.value)
+            capacity = capacities.get(column) or _capacity(_DEFAULT_WIDTH)
+            if len(value) > capacity or "\n" in value:
+                lines = max(lines, _wrapped(value, capacity))
     return None if lines == 1 else min(LINE_HEIGHT * lines + 2, MAX_ROW_HEIGHT)
 
 
 def wrapped_lines(value: str, width: float) -> int:
     """How many lines text takes in a column this wide, wrapped at spaces (an estimate
     on the safe side: text of 11-point Calibri runs about 1.2 characters per unit)."""
-    capacity = max(1, int(width * 1.15) - 1)
+    return _wrapped(value, _capacity(width))
+
+
+def _capacity(width: float) -> int:
+    """Characters that fit on one line of a column this wide."""
+    return max(1, int(width * 1.15) - 1)
+
+
+def _wrapped(value: str, capacity: int) -> int:
     lines = 0
     for paragraph in value.split("\n"):
         lines += 1

@@ -15,24 +15,26 @@ The sheets, in order:
 
 Column H of Overview, the syllabus sheets and Outcomes holds each row's unit id
 (hidden), so import can tell which unit a row shows even after rows were moved.
-The workbook is written in openpyxl's write-only mode, so memory stays bounded.
+The workbook is written in openpyxl's write-only mode, each sheet streamed to its file
+as its rows are generated (see designer.excel.cells), so memory stays bounded.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from designer import __version__
 from designer.errors import CatalogError, Problem
-from designer.excel.cells import SheetWriter, cell_text
+from designer.excel.cells import Sheet, SheetWriter, cell_text
 from designer.excel.curriculum_map import map_sheet
 from designer.excel.datasheet import data_sheet
 from designer.excel.layout import (
@@ -103,44 +105,60 @@ def _build(catalog: Catalog, totals: Totals) -> Workbook:
     workbook = Workbook(write_only=True)
     _properties(workbook, catalog)
     writer = SheetWriter(workbook)
-    programs = catalog.programs
-    names = program_sheet_names(programs)
-    layouts = {p.id: SyllabusLayout.of(catalog, p) for p in programs}
-
-    writer.write(overview_sheet(catalog, totals, names, layouts))
-    for program in programs:
-        layout = layouts[program.id]
-        ws = writer.write(
-            syllabus_sheet(catalog, totals, program, names[program.id].syllabus, layout)
-        )
-        rows = outcome_rows(layout, program)
-        if rows:
-            _bloom_choice(ws, f"C{rows[0]}:C{rows[1]}")
-    ws = writer.write(outcomes_sheet(catalog))
-    count = outcome_count(catalog)
-    if count:
-        _bloom_choice(ws, f"C{FIRST_ROW}:C{FIRST_ROW + count - 1}")
-    for program in programs:
-        writer.write(map_sheet(catalog, program, names[program.id].curriculum_map))
-    matrix = overlaps(catalog, totals) if len(programs) > 1 else None
-    if matrix is not None:
-        ws = writer.write(stackability_sheet(catalog, matrix))
-        add_colour_scale(ws, len(programs))
-    writer.write(data_sheet(catalog))
+    for sheet in workbook_sheets(catalog, totals):
+        writer.write(sheet)
     return workbook
 
 
-def _bloom_choice(ws: object, cells: str) -> None:
-    choice = DataValidation(
-        type="list",
-        formula1=f'"{BLOOM_CHOICES}"',
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="Bloom level",
-        error="Choose a level of the revised Bloom taxonomy from the list.",
-    )
-    choice.add(cells)
-    ws.data_validations.append(choice)  # type: ignore[attr-defined]
+def workbook_sheets(catalog: Catalog, totals: Totals) -> Iterator[Sheet]:
+    """The sheets of the workbook, in order, each generating its rows when asked.
+
+    The export writes them with their styles; anything else (a benchmark's bare writer)
+    can take the same cells from them with designer.excel.cells.plain_rows.
+    """
+    programs = catalog.programs
+    # First, while little else is held: the computation takes far more than its figures.
+    matrix = overlaps(catalog, totals) if len(programs) > 1 else None
+    names = program_sheet_names(programs)
+    layouts = {p.id: SyllabusLayout.of(catalog, p) for p in programs}
+
+    yield overview_sheet(catalog, totals, names, layouts)
+    for program in programs:
+        layout = layouts[program.id]
+        sheet = syllabus_sheet(catalog, totals, program, names[program.id].syllabus, layout)
+        rows = outcome_rows(layout, program)
+        if rows:
+            sheet = sheet._replace(finish=_bloom_choice(f"C{rows[0]}:C{rows[1]}"))
+        yield sheet
+    sheet = outcomes_sheet(catalog)
+    count = outcome_count(catalog)
+    if count:
+        sheet = sheet._replace(finish=_bloom_choice(f"C{FIRST_ROW}:C{FIRST_ROW + count - 1}"))
+    yield sheet
+    for program in programs:
+        yield map_sheet(catalog, program, names[program.id].curriculum_map)
+    if matrix is not None:
+        sheet = stackability_sheet(catalog, matrix)
+        yield sheet._replace(finish=lambda ws: add_colour_scale(ws, len(programs)))
+    yield data_sheet(catalog)
+
+
+def _bloom_choice(cells: str) -> Callable[[Any], None]:
+    """Adds a drop-down of the Bloom levels to these cells of a worksheet."""
+
+    def add(ws: Any) -> None:
+        choice = DataValidation(
+            type="list",
+            formula1=f'"{BLOOM_CHOICES}"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Bloom level",
+            error="Choose a level of the revised Bloom taxonomy from the list.",
+        )
+        choice.add(cells)
+        ws.data_validations.append(choice)
+
+    return add
 
 
 def _properties(workbook: Workbook, catalog: Catalog) -> None:

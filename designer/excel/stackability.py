@@ -6,7 +6,7 @@ It needs designer.sharing.overlap; without it the workbook simply has no such sh
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.utils import get_column_letter
@@ -18,16 +18,25 @@ from designer.model import Catalog, Totals
 SHEET = "Stackability"
 
 
-def overlaps(catalog: Catalog, totals: Totals) -> dict[tuple[str, str], Any] | None:
-    """The overlap of every ordered pair of programs, or None when that cannot be computed."""
+class Shared(NamedTuple):
+    """What the sheet shows of an overlap: the figures, without the lists of shared units."""
+
+    shared_hours: float
+    coverage: float
+
+
+def overlaps(catalog: Catalog, totals: Totals) -> dict[tuple[str, str], Shared] | None:
+    """The overlap of every ordered pair of programs that share something (a pair left out
+    shares nothing), or None when that cannot be computed."""
     try:
         from designer.sharing.overlap import overlap_matrix
     except ImportError:
         return None
-    return overlap_matrix(catalog, totals)  # type: ignore[no-any-return]
+    matrix: dict[tuple[str, str], Any] = overlap_matrix(catalog, totals)
+    return {pair: Shared(found.shared_hours, found.coverage) for pair, found in matrix.items()}
 
 
-def stackability_sheet(catalog: Catalog, matrix: dict[tuple[str, str], Any]) -> Sheet:
+def stackability_sheet(catalog: Catalog, matrix: dict[tuple[str, str], Shared]) -> Sheet:
     programs = catalog.programs
     labels = [p.code or title_of(p) or p.id for p in programs]
     count = len(programs)

@@ -1,0 +1,485 @@
+"""The benchmark table: our sharing features against plain baselines, on one generated catalog.
+
+    python benchmarks/run.py [--quick] [--repeat N]
+
+Each row times our code and a baseline on the same data in the same run (alternating, so
+a noisy machine slows both alike), takes medians, and checks the ratio against a target.
+A row is a function of the Context returning a Row; add new ones to ROWS.
+The exit status is 0 even when a target is missed: the table says FAIL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from baselines import (  # noqa: E402
+    NEAR_SCORE,
+    exhaustive_title_pairs,
+    overlap_by_inverted_index,
+    pair_count,
+    title_sample,
+    unit_titles,
+)
+from excel_baseline import (  # noqa: E402
+    cell_count,
+    check_cells,
+    measure_memory,
+    plain_sheets,
+    write_openpyxl,
+    write_xlsxwriter,
+    xlsxwriter_installed,
+)
+from generate import Planted, generate  # noqa: E402
+from rapidfuzz import fuzz, process, utils  # noqa: E402
+from recall import planted_pairs, recall  # noqa: E402
+
+from designer.model import Catalog, Outcome, Totals  # noqa: E402
+
+
+class Row(NamedTuple):
+    """One line of the table; ours and baseline are seconds, or text for other measures."""
+
+    name: str
+    ours: float | str
+    baseline: float | str
+    ratio: float | str
+    target: str
+    ok: bool
+    note: str = ""
+
+
+@dataclass
+class Context:
+    catalog: Catalog
+    totals: Totals
+    planted: Planted
+    repeat: int
+    budget: float  # seconds a row may spend on repeats before it takes fewer
+    sample: int  # titles the exhaustive baseline compares, extrapolated to all
+    results: dict[str, Any] = field(default_factory=dict)  # shared between rows
+    # How the catalog was generated, for rows that generate it again in a child process.
+    generated: tuple[int, int, int] = (500, 5000, 1)  # programs, courses, seed
+
+
+@dataclass
+class Timing:
+    ours: float  # median seconds
+    baseline: float
+    runs: int
+    ours_result: Any
+    baseline_result: Any
+
+
+def _once(fn: Callable[[], Any]) -> tuple[float, Any]:
+    gc.collect()
+    started = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - started, result
+
+
+def alternate(
+    ctx: Context, ours: Callable[[], Any], baseline: Callable[[], Any], repeat: int | None = None
+) -> Timing:
+    """Median times of ours and the baseline, run in turns; fewer runs for very slow rows."""
+    repeat = min(ctx.repeat, repeat or ctx.repeat)
+    ours_times, base_times = [], []
+    t, ours_result = _once(ours)
+    ours_times.append(t)
+    t, base_result = _once(baseline)
+    base_times.append(t)
+    per_run = ours_times[0] + base_times[0]
+    runs = max(1, min(repeat, int(ctx.budget / per_run) if per_run else repeat))
+    for _ in range(runs - 1):
+        ours_times.append(_once(ours)[0])
+        base_times.append(_once(baseline)[0])
+    return Timing(
+        statistics.median(ours_times), statistics.median(base_times), runs, ours_result, base_result
+    )
+
+
+# ---- rows ---------------------------------------------------------------------------------
+
+
+def row_overlap_matrix(ctx: Context) -> Row:
+    name = f"overlap matrix ({len(ctx.catalog.programs)} programs)"
+    target = "ours / baseline <= 2"
+    try:
+        from designer.sharing.overlap import overlap_matrix
+    except ImportError as error:
+        return Row(name, "n/a", "-", "-", target, False, f"not importable: {error}")
+    timing = alternate(
+        ctx,
+        lambda: overlap_matrix(ctx.catalog, ctx.totals),
+        lambda: overlap_by_inverted_index(ctx.catalog, ctx.totals),
+    )
+    ours, base = timing.ours_result, timing.baseline_result
+    differ = [
+        key
+        for key, pair in base.items()
+        if key not in ours
+        or abs(ours[key].shared_hours - pair.shared_hours) > 1e-6
+        or abs(ours[key].coverage - pair.coverage) > 1e-9
+    ]
+    differ += [key for key, found in ours.items() if found.shared_hours > 0 and key not in base]
+    ratio = timing.ours / timing.baseline
+    agreement = (
+        f"same shared hours and coverage for all {len(base)} sharing pairs"
+        if not differ
+        else f"DIFFERENT figures for {len(differ)} pairs, e.g. {differ[0]}"
+    )
+    note = (
+        f"median of {timing.runs}; ours returns {len(ours)} ordered pairs (all, with "
+        f"relation), the baseline {len(base)} (sharing ones only); {agreement}"
+    )
+    return Row(name, timing.ours, timing.baseline, ratio, target, ratio <= 2 and not differ, note)
+
+
+def row_duplicates(ctx: Context) -> Row:
+    name = "near-duplicate detection (course + module titles)"
+    target = "baseline / ours >= 5"
+    try:
+        from designer.sharing.duplicates import find_duplicates
+    except ImportError as error:
+        return Row(name, "n/a", "-", "-", target, False, f"not importable: {error}")
+    units = len(unit_titles(ctx.catalog))
+    sample = title_sample(ctx.catalog, ctx.sample)
+    timing = alternate(
+        ctx,
+        lambda: find_duplicates(ctx.catalog, ctx.totals, levels=("course", "module")),
+        lambda: exhaustive_title_pairs(sample),
+    )
+    ctx.results["duplicates"] = timing.ours_result
+    scale = pair_count(units) / pair_count(len(sample))
+    baseline = timing.baseline * scale
+    ratio = baseline / timing.ours
+    c_loop = _c_loop_time(sample) * scale
+    note = (
+        f"median of {timing.runs}; {len(timing.ours_result)} groups reported; baseline: "
+        f"token_set_ratio on all {pair_count(len(sample)):,} pairs of {len(sample)} sampled "
+        f"titles in {_seconds(timing.baseline)}, times {scale:,.0f} for all "
+        f"{pair_count(units):,} pairs of {units:,} titles (median of 3 with the inner loop in "
+        f"rapidfuzz's C++, process.extract, about {_seconds(c_loop)}: a ratio of "
+        f"{c_loop / timing.ours:.1f})"
+    )
+    return Row(name, timing.ours, baseline, ratio, target, ratio >= 5, note)
+
+
+def row_recall(ctx: Context) -> Row:
+    name = "recall of planted duplicates"
+    target = "ours >= 0.95"
+    reported = ctx.results.get("duplicates")
+    if reported is None:
+        try:
+            from designer.sharing.duplicates import find_duplicates
+        except ImportError as error:
+            return Row(name, "n/a", "-", "-", target, False, f"not importable: {error}")
+        reported = find_duplicates(ctx.catalog, ctx.totals, levels=("course", "module"))
+    found = recall(reported, ctx.planted)
+    # What the exhaustive baseline would find: the planted pairs whose titles score high enough.
+    titles = {unit_id: utils.default_process(title) for unit_id, title in unit_titles(ctx.catalog)}
+    pairs = planted_pairs(ctx.planted)
+    base_found = sum(fuzz.token_set_ratio(titles[a], titles[b]) >= NEAR_SCORE for _, a, b in pairs)
+    kinds = ", ".join(f"{kind} {hit}/{total}" for kind, (hit, total) in found.by_kind.items())
+    children_hit, children = found.children
+    missed = "; ".join(
+        f"{kind} {_title(ctx, a)!r} ~ {_title(ctx, b)!r}" for kind, a, b in found.missed[:4]
+    )
+    note = (
+        f"{kinds}; modules inside planted courses {children_hit}/{children}; "
+        f"{found.other_groups} reported groups are not explained by what was planted"
+        + (f"; missed e.g. {missed}" if missed else "")
+    )
+    ours = f"{found.share:.3f} ({found.found}/{found.planted})"
+    baseline = f"{base_found / len(pairs):.3f} ({base_found}/{len(pairs)})"
+    return Row(name, ours, baseline, "-", target, found.share >= 0.95, note)
+
+
+EXCEL_REPEAT = 3  # an export of the full catalog takes seconds to tens of seconds
+
+
+def row_excel_export(ctx: Context) -> Row:
+    items = sum(len(m.items) for m in ctx.catalog.modules.values())
+    name = f"Excel export ({items:,} items)"
+    target = "ours / baseline <= 1.5"
+    try:
+        from designer.excel.export import export_workbook
+    except ImportError as error:
+        return Row(name, "n/a", "-", "-", target, False, f"not importable: {error}")
+    started = time.perf_counter()
+    sheets = plain_sheets(ctx.catalog)  # the same cells, built once, not timed
+    built = time.perf_counter() - started
+    cells = cell_count(sheets)
+    with tempfile.TemporaryDirectory(prefix="bench-excel-") as folder:
+        ours_path, base_path = Path(folder, "ours.xlsx"), Path(folder, "openpyxl.xlsx")
+        timing = alternate(
+            ctx,
+            lambda: export_workbook(ctx.catalog, ours_path),
+            lambda: write_openpyxl(sheets, base_path),
+            repeat=EXCEL_REPEAT,
+        )
+        sizes = ours_path.stat().st_size, base_path.stat().st_size
+        if xlsxwriter_installed():
+            xlsx_path = Path(folder, "xlsxwriter.xlsx")
+            xlsx_time = statistics.median(
+                _once(lambda: write_xlsxwriter(sheets, xlsx_path))[0] for _ in range(timing.runs)
+            )
+            reference = (
+                f"xlsxwriter constant_memory, same values: {_seconds(xlsx_time)} (ours / "
+                f"xlsxwriter {timing.ours / xlsx_time:.2f}x, median of {timing.runs})"
+            )
+        else:
+            reference = "xlsxwriter not installed (pip install xlsxwriter for its reference time)"
+        check = check_cells(ours_path, sheets)
+    ratio = timing.ours / timing.baseline
+    same = f"read back {check.sheets} of {check.of} sheets ({check.cells:,} cells) of ours: " + (
+        "the same values"
+        if not check.differ
+        else f"DIFFERENT values in {len(check.differ)} rows, e.g. {check.differ[0]}"
+    )
+    note = (
+        f"median of {timing.runs}; {len(sheets)} sheets, {sum(len(r) for _, r in sheets):,} "
+        f"rows, {cells:,} cells; files {sizes[0] / 1e6:.1f} MB (ours) and {sizes[1] / 1e6:.1f} "
+        f"MB; the plain values were built once from the export's own sheets in "
+        f"{_seconds(built)}, not timed; {same}; {reference}"
+    )
+    ok = ratio <= 1.5 and not check.differ
+    return Row(name, timing.ours, timing.baseline, ratio, target, ok, note)
+
+
+def row_excel_memory(ctx: Context) -> Row:
+    name = "Excel export peak memory"
+    target = "ours < 100 MB"
+    programs, courses, seed = ctx.generated
+    ours = measure_memory("ours", programs, courses, seed)
+    base = measure_memory("openpyxl", programs, courses, seed)
+    reference = (
+        measure_memory("xlsxwriter", programs, courses, seed) if xlsxwriter_installed() else None
+    )
+    how = (
+        "RSS high-water mark (VmHWM, reset once the catalog was loaded)"
+        if ours.exact and base.exact
+        else "ru_maxrss (the high-water mark could not be reset: may understate)"
+    )
+    note = (
+        f"peak RSS growth while writing, above the RSS with the catalog loaded "
+        f"({ours.base:.0f} MB, generator garbage collected, writers imported: "
+        f"{ours.imports:.0f} MB of it), each in a fresh process; measured as the {how}; "
+        f"ours {ours.seconds:.1f} s, the baseline {base.seconds:.1f} s (writing the same "
+        f"values as the export generates them, sheet by sheet)"
+        + (
+            f"; xlsxwriter constant_memory: +{reference.growth:.0f} MB in {reference.seconds:.1f} s"
+            if reference
+            else "; xlsxwriter not installed"
+        )
+    )
+    return Row(
+        name,
+        f"+{ours.growth:.0f} MB",
+        f"+{base.growth:.0f} MB",
+        f"{ours.growth / base.growth:.2f}x" if base.growth > 0 else "-",
+        target,
+        ours.growth < 100,
+        note,
+    )
+
+
+ROWS: list[Callable[[Context], Row]] = [
+    row_overlap_matrix,
+    row_duplicates,
+    row_recall,
+    row_excel_export,
+    row_excel_memory,
+]
+
+RATIOS = {
+    row_overlap_matrix: "overlap: ratio = our time / the baseline's (lower is better); the "
+    "baseline is an inverted index (unit -> programs using it) summed pair by pair in dicts",
+    row_duplicates: "duplicates: ratio = the baseline's time / ours (a speed-up; higher is "
+    "better); the baseline compares every pair of titles with token_set_ratio, timed on a "
+    "sample and scaled by the number of pairs",
+    row_recall: "recall: share of planted pairs (identical groups taken pair by pair, and "
+    f"near pairs) that one reported group holds; baseline: share whose titles score >= "
+    f"{NEAR_SCORE} with token_set_ratio",
+    row_excel_export: "Excel export: ratio = our time / the baseline's (lower is better); "
+    "ours is designer.excel's export_workbook (styles, widths, heights, formulas, drop-downs, "
+    "the hidden _data sheet); the baseline is bare openpyxl write-only appending the same "
+    "cells as plain values (taken from the export's own sheet generators, built before timing)",
+    row_excel_memory: "Excel memory: peak RSS growth of one export in a child process, above "
+    "the RSS with the catalog loaded; the baseline is bare openpyxl write-only writing the "
+    "same values as they are generated",
+}
+
+
+# ---- the table ----------------------------------------------------------------------------
+
+
+def _c_loop_time(sample: list[str], runs: int = 3) -> float:
+    """The exhaustive comparison with its inner loop in rapidfuzz's C++ (process.extract)."""
+    cleaned = [utils.default_process(title) for title in sample]
+
+    def compare_all() -> None:
+        for i, title in enumerate(cleaned):
+            process.extract(
+                title,
+                cleaned[i + 1 :],
+                scorer=fuzz.token_set_ratio,
+                score_cutoff=NEAR_SCORE,
+                limit=None,
+            )
+
+    return statistics.median(_once(compare_all)[0] for _ in range(runs))
+
+
+def _title(ctx: Context, unit_id: str) -> str:
+    return ctx.catalog.get(unit_id).title  # type: ignore[union-attr]
+
+
+def _seconds(value: float) -> str:
+    if value < 1:
+        return f"{value * 1000:.0f} ms"
+    if value < 100:
+        return f"{value:.2f} s"
+    return f"{value:,.0f} s"
+
+
+def _cell(value: float | str, ratio: bool = False) -> str:
+    if isinstance(value, str):
+        return value
+    return f"{value:.2f}x" if ratio else _seconds(value)
+
+
+def print_table(rows: list[Row]) -> None:
+    header = ("row", "ours", "baseline", "ratio", "target", "result")
+    cells = [header] + [
+        (
+            r.name,
+            _cell(r.ours),
+            _cell(r.baseline),
+            _cell(r.ratio, ratio=True),
+            r.target,
+            "PASS" if r.ok else "FAIL",
+        )
+        for r in rows
+    ]
+    widths = [max(len(line[i]) for line in cells) for i in range(len(header))]
+    for n, line in enumerate(cells):
+        print(
+            "  ".join(
+                text.ljust(width) if i == 0 else text.rjust(width) if i < 4 else text.ljust(width)
+                for i, (text, width) in enumerate(zip(line, widths, strict=True))
+            ).rstrip()
+        )
+        if n == 0:
+            print("  ".join("-" * width for width in widths))
+
+
+def machine() -> str:
+    model = ""
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            model = next(
+                (
+                    line.split(":", 1)[1].strip()
+                    for line in cpuinfo
+                    if line.startswith("model name")
+                ),
+                "",
+            )
+    except OSError:
+        pass
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return (
+        f"{os.cpu_count()} cores{f' ({model})' if model else ''}, "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"load average {load}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a small catalog: a smoke run")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per row (median taken)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--programs", type=int, help="default 500 (50 with --quick)")
+    parser.add_argument("--courses", type=int, help="default 5000 (500 with --quick)")
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=600,
+        help="titles the exhaustive baseline compares before scaling up",
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=180,
+        help="seconds a row may spend on repeats; slower rows take fewer runs",
+    )
+    args = parser.parse_args(argv)
+    programs = args.programs or (50 if args.quick else 500)
+    courses = args.courses or (500 if args.quick else 5000)
+
+    print(f"Curriculum Designer benchmarks, {datetime.now():%Y-%m-%d %H:%M}")
+    print(f"machine: {machine()}")
+    started = time.perf_counter()
+    catalog, planted = generate(programs, courses, args.seed)
+    generated = time.perf_counter() - started
+    totals = Totals(catalog)
+    items = sum(len(m.items) for m in catalog.modules.values())
+    outcomes = sum(isinstance(node, Outcome) for node in catalog.walk())
+    copies = sum(len(group) - 1 for group in planted.identical)
+    print(
+        f"catalog: seed {args.seed}, {len(catalog.programs)} programs, {len(catalog.courses):,} "
+        f"courses, {len(catalog.modules):,} modules, {items:,} items, {outcomes:,} outcomes "
+        f"(generated in {generated:.1f} s)"
+    )
+    print(
+        f"planted: {len(planted.identical)} identical groups ({copies} copies), "
+        f"{len(planted.near)} near-duplicate pairs (courses and modules), "
+        f"{len(planted.children)} module pairs inside planted courses"
+    )
+    print(f"times: medians of up to {args.repeat} runs, ours and baseline in turns\n")
+
+    ctx = Context(catalog, totals, planted, args.repeat, args.budget, args.sample)
+    ctx.generated = (programs, courses, args.seed)
+    rows = []
+    for row in ROWS:
+        try:
+            rows.append(Row(*row(ctx)))
+        except Exception as error:  # one broken row must not hide the others
+            traceback.print_exc()
+            name = row.__name__.removeprefix("row_").replace("_", " ")
+            rows.append(Row(name, "error", "-", "-", "-", False, repr(error)))
+    print_table(rows)
+    print()
+    for row, result in zip(ROWS, rows, strict=True):
+        if row in RATIOS:
+            print(f"- {RATIOS[row]}")
+        if result.note:
+            print(f"  {result.name}: {result.note}")
+    failed = [r.name for r in rows if not r.ok]
+    passed = len(rows) - len(failed)
+    print(
+        f"\nsummary: {passed} of {len(rows)} targets met"
+        + (f"; FAIL: {', '.join(failed)}" if failed else "")
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
