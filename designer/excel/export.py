@@ -43,6 +43,7 @@ from designer.excel.layout import (
     selected_catalog,
 )
 from designer.excel.stackability import add_colour_scale, overlaps, stackability_sheet
+from designer.excel.supplement_sheet import supplement_sheet
 from designer.excel.syllabus import (
     BLOOM_CHOICES,
     SyllabusLayout,
@@ -140,6 +141,8 @@ def workbook_sheets(catalog: Catalog, totals: Totals) -> Iterator[Sheet]:
     if matrix is not None:
         sheet = stackability_sheet(catalog, matrix)
         yield sheet._replace(finish=lambda ws: add_colour_scale(ws, len(programs)))
+    if programs:
+        yield supplement_sheet(catalog, totals)
     yield data_sheet(catalog)
 
 

@@ -127,8 +127,14 @@ def require_complete(supplement: Supplement) -> None:
 # ---- gathering ---------------------------------------------------------------------------
 
 
-def supplement_facts(catalog: Catalog, totals: Totals, program_id: str) -> Supplement:
-    """The supplement of one program, as the catalog describes it now."""
+def supplement_facts(
+    catalog: Catalog, totals: Totals, program_id: str, with_stacking: bool = True
+) -> Supplement:
+    """The supplement of one program, as the catalog describes it now.
+
+    without stacking, the overlaps with other programs and the roadmap are left out: the
+    quick form for a table of many programs' elements (they have places of their own).
+    """
     program = catalog.program(program_id)
     figures = totals.program(program)
     settings = catalog.settings
@@ -142,7 +148,7 @@ def supplement_facts(catalog: Catalog, totals: Totals, program_id: str) -> Suppl
         for o in program.outcomes
         if o.text.strip()
     )
-    stacking = stacking_lines(catalog, totals, program)
+    stacking = stacking_lines(catalog, totals, program) if with_stacking else ()
     courses = _courses(catalog, totals, program)
     awarding_body = program.awarding_body.strip() or program.issuer_name.strip()
     supplement = Supplement(
@@ -176,7 +182,7 @@ def supplement_facts(catalog: Catalog, totals: Totals, program_id: str) -> Suppl
         graded_kinds=_graded_kinds(catalog, program),
         prerequisites=program.prerequisites.strip(),
         quality_assurance=program.quality_assurance.strip(),
-        roadmap_svg=_roadmap(catalog, totals, program.id),
+        roadmap_svg=_roadmap(catalog, totals, program.id) if with_stacking else None,
     )
     return _with_elements(supplement)
 

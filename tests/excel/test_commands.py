@@ -29,7 +29,7 @@ def test_export_the_programs_asked_for_by_name(sample_path, tmp_path, capsys):
 def test_export_everything(sample_path, tmp_path):
     out = tmp_path / "out.xlsx"
     assert run("export", str(sample_path), "--xlsx", str(out)) == 0
-    assert len(openpyxl.load_workbook(out).sheetnames) == 12
+    assert len(openpyxl.load_workbook(out).sheetnames) == 13
 
 
 def test_an_unknown_program_name_is_left_to_the_command_line(sample_path, tmp_path):

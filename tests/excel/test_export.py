@@ -24,6 +24,7 @@ SAMPLE_SHEETS = [
     "Map Front-End Developer",
     "Map Public Relations",
     "Stackability",
+    "Supplement",
     "_data",
 ]
 
@@ -175,6 +176,7 @@ def test_only_the_programs_asked_for(sample, tmp_path):
         "Microsoft Front-End Developer",
         "Outcomes",
         "Map Microsoft Front-End",
+        "Supplement",
         "_data",
     ]
     assert book["Overview"].max_row == 5
@@ -225,3 +227,21 @@ def test_the_excel_package_does_not_import_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_supplement_sheet_lists_each_programs_elements(exported, sample):
+    sheet = exported["Supplement"]
+    values = {
+        sheet.cell(row, 1).value: [sheet.cell(row, c).value for c in range(2, 6)]
+        for row in range(1, sheet.max_row + 1)
+        if sheet.cell(row, 1).value
+    }
+    assert values["Element"] == ["MS-FSD", "MS-BED", "MS-FED", "MS-PRC"]
+    country = next(v for k, v in values.items() if k.startswith("Country of the issuer"))
+    assert country == ["United States (US)"] * 4
+    workload = next(v for k, v in values.items() if "ECTS" in k or "workload" in k.lower())
+    assert workload[0].startswith("16 ECTS") and workload[3].startswith("5 ECTS")
+    facts = [k for k in values if "(fact " in k]
+    assert len(facts) == 6
+    learner = next(v for k, v in values.items() if k.lower().startswith("learner"))
+    assert learner == ["to fill in at issue"] * 4
