@@ -90,3 +90,18 @@ def test_silencing_a_finding_keeps_the_reason_in_the_file_and_undoes(window, qtb
     assert "The 422 h were accredited as they are." in sample_copy.read_text(encoding="utf-8")
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
+
+
+def test_double_click_puts_the_cursor_in_the_field_concerned(window, qtbot):
+    from designer.model.edits import SetField
+
+    course = window.document.catalog.courses["introduction-to-programming-with-csharp"]
+    window.document.push([SetField(course, "hours", 32)], "declare 32 h")
+    panel = window.problems
+    panel.refresh()
+    [row] = [r for r in rows(panel) if r.text(4) == "workload.declared-mismatch"]
+    panel.list.setCurrentItem(row)
+    panel.list.itemActivated.emit(row, 0)  # what Enter or a double click sends
+    assert window.selected_node().unit is course
+    assert window.tabs.currentWidget() is window.editor
+    assert window.editor.fields["hours"].editor.hasFocus()
