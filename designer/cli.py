@@ -12,7 +12,15 @@ from designer.bloom import VerbAdvice, analyze
 from designer.checks.commands import add_commands as add_check_commands
 from designer.errors import CatalogError
 from designer.excel.commands import add_commands as add_excel_commands
-from designer.model import Catalog, Program, Totals, UnknownName, find_program, format_hours
+from designer.model import (
+    Catalog,
+    Program,
+    Totals,
+    UnknownName,
+    find_program,
+    find_program_or_course,
+    format_hours,
+)
 from designer.roadmap.commands import add_commands as add_roadmap_commands
 from designer.sharing.duplicates import DuplicateGroup, find_duplicates
 from designer.sharing.overlap import Overlap, in_catalog_order, overlap_matrix
@@ -44,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(arguments)
     try:
         return int(args.run(args))
-    except (CatalogError, UnknownName, UnknownCourse) as error:
+    except (CatalogError, UnknownName) as error:
         print(error, file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. piped into `head`
@@ -244,10 +252,6 @@ def bloom_line(advice: VerbAdvice) -> str:
 # ---- overlaps and pathways ---------------------------------------------------------------
 
 
-class UnknownCourse(LookupError):
-    """A name that is no program and no course, or fits several courses."""
-
-
 def _overlaps(args: argparse.Namespace) -> int:
     catalog = load(args.file)
     totals = Totals(catalog)
@@ -309,7 +313,7 @@ def overlaps_report(
 def _pathway(args: argparse.Namespace) -> int:
     catalog = load(args.file)
     totals = Totals(catalog)
-    holdings = list(dict.fromkeys(find_holding(catalog, name) for name in args.have))
+    holdings = list(dict.fromkeys(find_program_or_course(catalog, n).id for n in args.have))
     target = find_program(catalog, args.target)
     path = pathway(catalog, totals, holdings, target.id)
     ranking = next_programs(catalog, totals, holdings)
@@ -330,26 +334,6 @@ def _pathway(args: argparse.Namespace) -> int:
     for line in pathway_lines(catalog, totals, holdings, path, ranking):
         print(line)
     return 0
-
-
-def find_holding(catalog: Catalog, name: str) -> str:
-    """The id of the program, else the course, that a learner's holding names."""
-    try:
-        return find_program(catalog, name).id
-    except UnknownName as error:
-        if error.candidates:
-            raise
-        not_a_program = str(error)
-    if name in catalog.courses:
-        return name
-    wanted = " ".join(name.split()).casefold()
-    found = [c for c in catalog.courses.values() if " ".join(c.title.split()).casefold() == wanted]
-    if len(found) == 1:
-        return found[0].id
-    if found:
-        listed = "; ".join(f"{c.title} (id {c.id})" for c in found)
-        raise UnknownCourse(f"{name!r} matches {len(found)} courses: {listed}")
-    raise UnknownCourse(f"{not_a_program}; nor is it a course's id or title")
 
 
 def pathway_lines(

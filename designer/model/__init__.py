@@ -1,7 +1,7 @@
 """The curriculum domain: pure Python and pydantic, no Qt."""
 
 from designer.model.catalog import Catalog
-from designer.model.names import UnknownName, find_program
+from designer.model.names import UnknownName, find_program, find_program_or_course
 from designer.model.totals import Mismatch, ProgramTotals, Totals, format_hours
 from designer.model.units import (
     Bloom,
@@ -37,5 +37,6 @@ __all__ = [
     "Totals",
     "UnknownName",
     "find_program",
+    "find_program_or_course",
     "format_hours",
 ]

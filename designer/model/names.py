@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from designer.model.catalog import Catalog
-from designer.model.units import Program
+from designer.model.units import Course, Program
 
 
 class UnknownName(LookupError):
     """No program, or more than one, answers to a name; `candidates` lists the latter."""
 
-    def __init__(self, name: str, candidates: list[Program], all_programs: list[Program]) -> None:
+    def __init__(
+        self,
+        name: str,
+        candidates: list[Program],
+        all_programs: list[Program],
+        message: str = "",
+    ) -> None:
         self.name = name
         self.candidates = candidates
-        if candidates:
+        if not message and candidates:
             listed = "; ".join(_label(p) for p in candidates)
             message = f"{name!r} matches {len(candidates)} programs: {listed}"
-        else:
+        elif not message:
             listed = "; ".join(_label(p) for p in all_programs) or "none"
             message = f"no program matches {name!r}; the programs are: {listed}"
         super().__init__(message)
@@ -50,3 +56,35 @@ def find_program(catalog: Catalog, name: str) -> Program:
 def _searchable(title: str) -> str:
     # "full stack" should find "Full-Stack" and "Full Stack" alike.
     return " ".join(title.replace("-", " ").split()).casefold()
+
+
+def find_program_or_course(catalog: Catalog, name: str) -> Program | Course:
+    """A program or a course: an id, a course's exact title (any case), else a program name.
+
+    A course's exact title wins over a program name it is only part of; a program's own
+    exact title or code wins over a course of that title.
+    """
+    unit = catalog.get_or_none(name)
+    if isinstance(unit, Program | Course):
+        return unit
+    wanted = _plain(name)
+    courses = [c for c in catalog.courses.values() if _plain(c.title) == wanted]
+    programs = catalog.programs
+    exact_program = any(wanted in (_plain(p.title), _plain(p.code)) for p in programs)
+    if len(courses) == 1 and not exact_program:
+        return courses[0]
+    try:
+        return find_program(catalog, name)
+    except UnknownName as error:
+        if len(courses) > 1:
+            listed = "; ".join(f"{c.title} (id {c.id})" for c in courses)
+            message = f"{name!r} matches {len(courses)} courses: {listed}"
+            raise UnknownName(name, [], programs, message) from None
+        if error.candidates:
+            raise
+        message = f"{error}; nor is it a course's id or title"
+        raise UnknownName(name, [], programs, message) from None
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split()).casefold()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from designer.errors import CatalogError
-from designer.model import Catalog, Course, Program, Totals, UnknownName, find_program
+from designer.model import Totals, UnknownName, find_program_or_course
 from designer.roadmap.layout import UnknownUnit, roadmap
 from designer.roadmap.svg import svg_text, write_svg
 from designer.storage import load
@@ -63,7 +63,7 @@ def run_roadmap(args: argparse.Namespace) -> int:
         return 2
     try:
         catalog = load(args.file)
-        unit_id = find_unit(catalog, args.unit)
+        unit_id = find_program_or_course(catalog, args.unit).id
     except (CatalogError, UnknownName, UnknownUnit) as error:
         print(error, file=sys.stderr)
         return 2
@@ -83,29 +83,3 @@ def run_roadmap(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def find_unit(catalog: Catalog, name: str) -> str:
-    """The id of the program or course a name means: an id, a course's exact title (any case),
-    or what designer.model.find_program accepts for a program."""
-    node = catalog.get_or_none(name)
-    if isinstance(node, Program | Course):
-        return node.id
-    wanted = _plain(name)
-    courses = [c for c in catalog.courses.values() if _plain(c.title) == wanted]
-    exact_program = any(wanted in (_plain(p.title), _plain(p.code)) for p in catalog.programs)
-    if len(courses) == 1 and not exact_program:
-        return courses[0].id
-    try:
-        return find_program(catalog, name).id
-    except UnknownName as error:
-        if len(courses) > 1:
-            listed = "; ".join(f"{c.title} (id {c.id})" for c in courses)
-            raise UnknownUnit(f"{name!r} matches {len(courses)} courses: {listed}") from None
-        if error.candidates:
-            raise
-        raise UnknownUnit(f"{error}; nor is it a course's id or title") from None
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.split()).casefold()
