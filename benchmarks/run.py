@@ -299,12 +299,145 @@ def row_excel_memory(ctx: Context) -> Row:
     )
 
 
+# ---- storage and totals -------------------------------------------------------------------
+
+
+def _json_baseline() -> tuple[str, Callable[[bytes], Any], Callable[[Any], bytes]]:
+    """orjson when installed (a benchmark-only reference), else the standard library."""
+    try:
+        import orjson
+    except ImportError:
+        import json
+
+        return (
+            "json (orjson not installed: pip install orjson)",
+            json.loads,
+            lambda data: json.dumps(data, ensure_ascii=False).encode("utf-8"),
+        )
+    return "orjson", orjson.loads, orjson.dumps
+
+
+def _catalog_bytes(ctx: Context) -> bytes:
+    if "catalog_bytes" not in ctx.results:
+        from designer.storage import dumps
+
+        ctx.results["catalog_bytes"] = dumps(ctx.catalog)
+    return ctx.results["catalog_bytes"]
+
+
+def _collector_running(fn: Callable[[], Any]) -> float:
+    """One run of fn with the collector enabled throughout (how the code ran before)."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        return _once(fn)[0]
+    finally:
+        if not was_enabled:
+            gc.disable()
+
+
+def row_load(ctx: Context) -> Row:
+    name = "load and validate the catalog file"
+    target = "ours / baseline <= 3"
+    from designer.storage import dumps, loads
+
+    loading = sys.modules["designer.storage.load"]  # the module: the package re-exports load
+
+    raw = _catalog_bytes(ctx)
+    which, parse, _ = _json_baseline()
+    timing = alternate(ctx, lambda: loads(raw), lambda: parse(raw))
+    same = dumps(timing.ours_result) == raw
+    before = _collector_running(lambda: loading._loads(raw, "<catalog>"))
+    ratio = timing.ours / timing.baseline
+    note = (
+        f"median of {timing.runs}; {len(raw) / 1e6:.1f} MB; baseline {which}.loads (parsing "
+        f"only: no schema, no reference checks, no catalog built); the loaded catalog "
+        + ("saves to the same bytes" if same else "DIFFERS: it saves to other bytes")
+        + f"; with the collector running (as before): {_seconds(before)}, "
+        f"{before / timing.baseline:.1f}x"
+    )
+    return Row(name, timing.ours, timing.baseline, ratio, target, ratio <= 3 and same, note)
+
+
+def row_save(ctx: Context) -> Row:
+    name = "save the catalog"
+    target = "ours / baseline <= 5"
+    import json
+
+    from designer.storage import dumps
+
+    raw = _catalog_bytes(ctx)
+    data = json.loads(raw)  # the plain data our dumps serialises, built once, not timed
+    which, _, serialise = _json_baseline()
+    timing = alternate(ctx, lambda: dumps(ctx.catalog), lambda: serialise(data))
+    same = timing.ours_result == raw
+    before = _collector_running(lambda: dumps.__wrapped__(ctx.catalog))  # type: ignore[attr-defined]
+    ratio = timing.ours / timing.baseline
+    note = (
+        f"median of {timing.runs}; {len(raw) / 1e6:.1f} MB (indented, as the file is); "
+        f"baseline {which}.dumps of the same dicts and lists, unindented "
+        f"({len(timing.baseline_result) / 1e6:.1f} MB); ours "
+        + ("gives the same bytes each run" if same else "gave OTHER bytes")
+        + f"; with the collector running (as before): {_seconds(before)}, "
+        f"{before / timing.baseline:.1f}x"
+    )
+    return Row(name, timing.ours, timing.baseline, ratio, target, ratio <= 5 and same, note)
+
+
+def row_totals(ctx: Context) -> Row:
+    name = "totals: full recompute vs one incremental update"
+    target = "full / incremental >= 1000"
+    catalog, totals = ctx.catalog, ctx.totals
+    # The item whose change goes furthest up: in the course that the most programs use.
+    course = max(
+        (c for c in catalog.courses.values() if c.module_ids),
+        key=lambda c: len(catalog.users(c.id)),
+    )
+    module = next(catalog.modules[m] for m in course.module_ids if catalog.modules[m].items)
+    item = module.items[0]
+    original = item.minutes
+    values = [original + 1, original]
+    turn = iter(range(10**9))
+    batch = 101  # updates per timed run: one alone takes microseconds
+
+    def one_update() -> None:
+        catalog.set_field(item, "minutes", values[next(turn) % 2])
+
+    def updates() -> None:
+        for _ in range(batch):
+            one_update()
+
+    timing = alternate(ctx, totals.recompute_all, updates)
+    timing.baseline /= batch
+    cold = _once(one_update)[0]  # right after a full collection, as alternate times a run
+    if item.minutes != original:
+        catalog.set_field(item, "minutes", original)
+    fresh = Totals(catalog)
+    same = fresh._minutes == totals._minutes and fresh._children_minutes == totals._children_minutes
+    fresh.close()
+    ratio = timing.ours / timing.baseline
+    note = (
+        f"median of {timing.runs}; full: Totals.recompute_all() over {len(catalog.modules):,} "
+        f"modules, {len(catalog.courses):,} courses, {len(catalog.programs)} programs; "
+        f"incremental: catalog.set_field(item, 'minutes', m) on an item of the course most "
+        f"programs use ({len(catalog.users(course.id))}), m alternating, Totals updating "
+        f"itself from the event; timed as runs of {batch} updates (each changes the minutes), "
+        f"divided by {batch}; one update alone right after a full collection, caches cold: "
+        f"{_seconds(cold)}; after the edits the totals are "
+        + ("the same as a fresh recompute" if same else "DIFFERENT from a fresh recompute")
+    )
+    return Row(name, timing.ours, timing.baseline, ratio, target, ratio >= 1000 and same, note)
+
+
 ROWS: list[Callable[[Context], Row]] = [
     row_overlap_matrix,
     row_duplicates,
     row_recall,
     row_excel_export,
     row_excel_memory,
+    row_load,
+    row_save,
+    row_totals,
 ]
 
 RATIOS = {
@@ -323,6 +456,14 @@ RATIOS = {
     row_excel_memory: "Excel memory: peak RSS growth of one export in a child process, above "
     "the RSS with the catalog loaded; the baseline is bare openpyxl write-only writing the "
     "same values as they are generated",
+    row_load: "load: ratio = our time / the baseline's (lower is better); ours is "
+    "designer.storage.loads (JSON, header, pydantic schema, reference checks, the indexed "
+    "Catalog); the baseline only parses the same bytes",
+    row_save: "save: ratio = our time / the baseline's (lower is better); ours is "
+    "designer.storage.dumps (model_dump of every unit, pruned, indented JSON); the baseline "
+    "serialises the same plain data, built before timing",
+    row_totals: "totals: ratio = a full recompute's time / one incremental update's (higher "
+    "is better)",
 }
 
 
@@ -351,6 +492,8 @@ def _title(ctx: Context, unit_id: str) -> str:
 
 
 def _seconds(value: float) -> str:
+    if value < 0.001:
+        return f"{value * 1e6:.0f} us"
     if value < 1:
         return f"{value * 1000:.0f} ms"
     if value < 100:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from designer.bulk import collector_paused
 from designer.checks.context import Context
 from designer.checks.findings import SEVERITIES, Finding, Profile
 from designer.checks.profiles import DEFAULT_PROFILE, get_profile
 from designer.model import Catalog, Course, Module, Totals
-from designer.sharing.bulk import collector_paused
 
 
 def run_checks(

@@ -6,12 +6,12 @@ from collections import Counter
 from collections.abc import Iterator
 from itertools import combinations
 
+from designer.bulk import collector_paused
 from designer.checks.context import Context
 from designer.checks.findings import INFO, WARNING, Finding, Rule
 from designer.checks.workload import HOURS
 from designer.model import Course, Module
 from designer.model.totals import EPSILON
-from designer.sharing.bulk import collector_paused
 from designer.sharing.profiles import Folding, Profile, module_signature, unit_profiles
 
 Pair = frozenset[str]

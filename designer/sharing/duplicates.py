@@ -9,10 +9,10 @@ from itertools import combinations
 
 import networkx as nx
 
+from designer.bulk import bulk
 from designer.model.catalog import Catalog
 from designer.model.totals import Totals, format_hours
 from designer.sharing.blocking import Key, candidate_pairs, item_keys, title_keys
-from designer.sharing.bulk import bulk
 from designer.sharing.profiles import Folding, Profile, module_signature, unit_profiles
 from designer.sharing.scoring import score_item, score_unit
 from designer.sharing.text import TitleWeights, normalize

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from designer.bulk import bulk
 from designer.model.catalog import Catalog
 from designer.model.totals import Totals
-from designer.sharing.bulk import bulk
 
 SAME = "same"
 CONTAINED_IN = "contained in"
