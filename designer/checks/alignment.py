@@ -13,6 +13,7 @@ from designer.checks.context import Context
 from designer.checks.findings import INFO, WARNING, Finding, Rule
 from designer.checks.outcomes import RANK, level_name
 from designer.model import Bloom, Course, Outcome, Program
+from designer.model.alignment import addressing
 
 INTRODUCED_BELOW = RANK[Bloom.APPLY]  # outcomes from Apply up are introduced at a lower level
 
@@ -74,15 +75,8 @@ def course_outcome_unlinked(ctx: Context) -> Iterator[Finding]:
 
 def _addressing(ctx: Context, course: Course, outcome_id: str) -> list[Outcome]:
     """The course's outcomes and its modules' that serve a program outcome, directly or not."""
-    found = [o for o in course.outcomes if outcome_id in o.supports]
-    through = {o.id for o in found}
-    for module in ctx.catalog.modules_of(course):
-        found.extend(
-            o
-            for o in module.outcomes
-            if outcome_id in o.supports or through.intersection(o.supports)
-        )
-    return found
+    own, weekly = addressing(ctx.catalog, course, outcome_id)
+    return own + weekly
 
 
 def _mappable(ctx: Context) -> Iterator[tuple[Program, list[Course]]]:

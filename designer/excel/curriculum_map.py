@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from designer.excel.cells import Row, Sheet, text
 from designer.excel.layout import HEADER_ROW, bloom_label, title_of
 from designer.model import Bloom, Catalog, Course, Program
+from designer.model.alignment import addressing
 
 _RANK = {level: rank for rank, level in enumerate(Bloom)}
 
@@ -37,16 +38,8 @@ def _reach(catalog: Catalog, course: Course, outcome_id: str) -> int | None:
 
     An outcome without a Bloom level counts as below Remember (rank -1).
     """
-    ranks: list[int] = []
-    through: set[str] = set()
-    for own in course.outcomes:
-        if outcome_id in own.supports:
-            ranks.append(_rank(own.bloom))
-            through.add(own.id)
-    for module in catalog.modules_of(course):
-        for each in module.outcomes:
-            if outcome_id in each.supports or through.intersection(each.supports):
-                ranks.append(_rank(each.bloom))
+    own, weekly = addressing(catalog, course, outcome_id)
+    ranks = [_rank(o.bloom) for o in [*own, *weekly]]
     return max(ranks) if ranks else None
 
 

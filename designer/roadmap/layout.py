@@ -24,12 +24,12 @@ from designer.model import (
     Bloom,
     Catalog,
     Course,
-    Module,
     Outcome,
     Program,
     Totals,
     format_hours,
 )
+from designer.model.alignment import addressing
 
 RoadmapKind = Literal["course", "program"]
 GapKind = Literal["not addressed", "below level", "unaligned", "empty column"]
@@ -274,20 +274,10 @@ def _program_roadmap(catalog: Catalog, totals: Totals, program: Program) -> Road
 
 def _reach(catalog: Catalog, course: Course, outcome_id: str) -> tuple[Bloom | None, str] | None:
     """The highest level at which the course addresses the outcome, and through what."""
-    ranks: list[int] = []
-    labels: list[str] = []
-    through: set[str] = set()
-    for position, own in enumerate(course.outcomes, 1):
-        if outcome_id in own.supports:
-            ranks.append(_rank(own.bloom))
-            labels.append(f"O{position}")
-            through.add(own.id)
-    modules = 0
-    for module in _unique(catalog.modules_of(course)):
-        for each in module.outcomes:
-            if outcome_id in each.supports or through.intersection(each.supports):
-                ranks.append(_rank(each.bloom))
-                modules += 1
+    own, weekly = addressing(catalog, course, outcome_id)
+    ranks = [_rank(o.bloom) for o in [*own, *weekly]]
+    labels = [f"O{n}" for n, o in enumerate(course.outcomes, 1) if o in own]
+    modules = len(weekly)
     if not ranks:
         return None
     parts = []
@@ -296,10 +286,6 @@ def _reach(catalog: Catalog, course: Course, outcome_id: str) -> tuple[Bloom | N
     if modules:
         parts.append(f"{modules} module outcome{'s' if modules != 1 else ''}")
     return _level(max(ranks)), "via " + " and ".join(parts)
-
-
-def _unique(modules: list[Module]) -> list[Module]:
-    return list({module.id: module for module in modules}.values())
 
 
 # ---- shared: marks, rows and their gaps ---------------------------------------------------
