@@ -11,11 +11,11 @@ from collections.abc import Iterator
 
 from designer.checks.context import Context
 from designer.checks.findings import INFO, WARNING, Finding, Rule
-from designer.checks.outcomes import RANK, level_name
+from designer.checks.outcomes import level_name
 from designer.model import Bloom, Course, Outcome, Program
-from designer.model.alignment import addressing
+from designer.model.alignment import addressing, bloom_rank
 
-INTRODUCED_BELOW = RANK[Bloom.APPLY]  # outcomes from Apply up are introduced at a lower level
+INTRODUCED_BELOW = bloom_rank(Bloom.APPLY)  # outcomes from Apply up are introduced at a lower level
 
 
 def module_outcome_unlinked(ctx: Context) -> Iterator[Finding]:
@@ -161,7 +161,7 @@ def _reach(
             continue
         reached = []
         for course in courses:
-            ranks = [RANK[o.bloom] for o in _addressing(ctx, course, outcome.id) if o.bloom]
+            ranks = [bloom_rank(o.bloom) for o in _addressing(ctx, course, outcome.id) if o.bloom]
             if ranks:
                 reached.append((course, min(ranks), max(ranks)))
         if reached:
@@ -173,7 +173,7 @@ def never_mastered(ctx: Context) -> Iterator[Finding]:
         for outcome, reached in _reach(ctx, program, courses):
             assert outcome.bloom is not None
             highest = max(top for _, _, top in reached)
-            if highest >= RANK[outcome.bloom]:
+            if highest >= bloom_rank(outcome.bloom):
                 continue
             where = ", ".join(ctx.name(course) for course, _, _ in reached)
             yield ctx.finding(
@@ -191,7 +191,7 @@ def never_introduced(ctx: Context) -> Iterator[Finding]:
     for program, courses in _mappable(ctx):
         for outcome, reached in _reach(ctx, program, courses):
             assert outcome.bloom is not None
-            level = RANK[outcome.bloom]
+            level = bloom_rank(outcome.bloom)
             if level < INTRODUCED_BELOW:
                 continue
             first, lowest, _ = reached[0]

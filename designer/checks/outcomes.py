@@ -8,8 +8,8 @@ from designer.bloom import AMBIGUOUS, NO_VERB, NON_MEASURABLE, TOO_MANY_VERBS
 from designer.checks.context import Context
 from designer.checks.findings import INFO, WARNING, Finding, Rule
 from designer.model import Bloom, Outcome, Program
+from designer.model.alignment import bloom_rank
 
-RANK = {level: rank for rank, level in enumerate(Bloom)}
 EQF_ABOVE_UNDERSTAND = 5  # from EQF 5 on, learners solve problems, not only understand
 
 
@@ -150,7 +150,7 @@ def eqf_top(program: Program) -> int | None:
 
 def eqf_reach(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
-    understand = RANK[Bloom.UNDERSTAND]
+    understand = bloom_rank(Bloom.UNDERSTAND)
     for program in catalog.programs:
         top = eqf_top(program)
         if top is None or top < EQF_ABOVE_UNDERSTAND:
@@ -160,7 +160,7 @@ def eqf_reach(ctx: Context) -> Iterator[Finding]:
             outcomes.extend(course.outcomes)
             for module in catalog.modules_of(course):
                 outcomes.extend(module.outcomes)
-        ranks = [RANK[o.bloom] for o in outcomes if o.bloom is not None]
+        ranks = [bloom_rank(o.bloom) for o in outcomes if o.bloom is not None]
         if not ranks or max(ranks) > understand:
             continue
         yield ctx.finding(

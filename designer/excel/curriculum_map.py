@@ -14,10 +14,8 @@ from dataclasses import dataclass
 
 from designer.excel.cells import Row, Sheet, text
 from designer.excel.layout import HEADER_ROW, bloom_label, title_of
-from designer.model import Bloom, Catalog, Course, Program
-from designer.model.alignment import addressing
-
-_RANK = {level: rank for rank, level in enumerate(Bloom)}
+from designer.model import Catalog, Course, Program
+from designer.model.alignment import addressing, bloom_rank
 
 
 @dataclass(frozen=True)
@@ -39,12 +37,8 @@ def _reach(catalog: Catalog, course: Course, outcome_id: str) -> int | None:
     An outcome without a Bloom level counts as below Remember (rank -1).
     """
     own, weekly = addressing(catalog, course, outcome_id)
-    ranks = [_rank(o.bloom) for o in [*own, *weekly]]
+    ranks = [bloom_rank(o.bloom) for o in [*own, *weekly]]
     return max(ranks) if ranks else None
-
-
-def _rank(level: Bloom | None) -> int:
-    return -1 if level is None else _RANK[level]
 
 
 def curriculum_map(catalog: Catalog, program: Program) -> CurriculumMap:

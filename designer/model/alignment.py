@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from designer.model.catalog import Catalog
-from designer.model.units import Course, Outcome
+from designer.model.units import Bloom, Course, Outcome
 
 
 def addressing(
@@ -20,3 +20,11 @@ def addressing(
         if outcome_id in o.supports or through.intersection(o.supports)
     ]
     return own, weekly
+
+
+_RANK = {level: rank for rank, level in enumerate(Bloom)}
+
+
+def bloom_rank(level: Bloom | None) -> int:
+    """Remember 0 ... Create 5; an outcome without a level counts as below Remember (-1)."""
+    return -1 if level is None else _RANK[level]

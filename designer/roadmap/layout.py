@@ -29,14 +29,12 @@ from designer.model import (
     Totals,
     format_hours,
 )
-from designer.model.alignment import addressing
+from designer.model.alignment import addressing, bloom_rank
 
 RoadmapKind = Literal["course", "program"]
 GapKind = Literal["not addressed", "below level", "unaligned", "empty column"]
 INTRODUCED = "I"
 MASTERED = "M"
-
-_RANK = {level: rank for rank, level in enumerate(Bloom)}
 
 
 class UnknownUnit(LookupError):
@@ -275,7 +273,7 @@ def _program_roadmap(catalog: Catalog, totals: Totals, program: Program) -> Road
 def _reach(catalog: Catalog, course: Course, outcome_id: str) -> tuple[Bloom | None, str] | None:
     """The highest level at which the course addresses the outcome, and through what."""
     own, weekly = addressing(catalog, course, outcome_id)
-    ranks = [_rank(o.bloom) for o in [*own, *weekly]]
+    ranks = [bloom_rank(o.bloom) for o in [*own, *weekly]]
     labels = [f"O{n}" for n, o in enumerate(course.outcomes, 1) if o in own]
     modules = len(weekly)
     if not ranks:
@@ -300,8 +298,8 @@ def _mark(cells: list[Cell], rows: int) -> list[Cell]:
             continue
         first_column = min(cells[index].column for index in in_row)
         introduced = next(index for index in in_row if cells[index].column == first_column)
-        top = max(_rank(cells[index].bloom) for index in in_row)
-        reaching = [index for index in in_row if _rank(cells[index].bloom) == top]
+        top = max(bloom_rank(cells[index].bloom) for index in in_row)
+        reaching = [index for index in in_row if bloom_rank(cells[index].bloom) == top]
         last_column = max(cells[index].column for index in reaching)
         mastered = [index for index in reaching if cells[index].column == last_column][-1]
         marks.setdefault(introduced, []).append(INTRODUCED)
@@ -321,12 +319,12 @@ def _rows(
     gaps: list[Gap] = []
     for index, outcome in enumerate(outcomes):
         label = f"O{index + 1}"
-        ranks = [_rank(cell.bloom) for cell in cells if cell.row == index]
+        ranks = [bloom_rank(cell.bloom) for cell in cells if cell.row == index]
         reached = _level(max(ranks)) if ranks else None
         rows.append(Row(outcome.id, label, outcome.text, outcome.bloom, reached, bool(ranks)))
         if not ranks:
             gaps.append(Gap("not addressed", outcome.id, f"{label} {unaddressed}"))
-        elif outcome.bloom is not None and max(ranks) < _rank(outcome.bloom):
+        elif outcome.bloom is not None and max(ranks) < bloom_rank(outcome.bloom):
             gaps.append(
                 Gap(
                     "below level",
@@ -336,11 +334,6 @@ def _rows(
                 )
             )
     return rows, gaps
-
-
-def _rank(level: Bloom | None) -> int:
-    # An outcome without a level counts as below Remember.
-    return -1 if level is None else _RANK[level]
 
 
 def _level(rank: int) -> Bloom | None:
