@@ -57,6 +57,31 @@ def loads(raw: bytes, path: str | Path = "<catalog>") -> Catalog:
 
 
 def _loads(raw: bytes, path: str | Path) -> Catalog:
+    return _sound_catalog(raw) or _checked_catalog(raw, path)
+
+
+def _sound_catalog(raw: bytes) -> Catalog | None:
+    """The catalog of a sound file of the current version; None if anything is off.
+
+    The fast way, for the files Curriculum Designer writes: pydantic parses and validates
+    the bytes in one go (no Python objects for the JSON in between) and the Catalog checks
+    the references as it indexes. Anything it refuses goes the careful way, which finds
+    and words every problem, so both ways accept exactly the same files.
+    """
+    try:
+        document = CatalogFile.model_validate_json(raw)
+    except ValueError:  # pydantic's ValidationError is one
+        return None
+    if document.version != fileformat.FORMAT_VERSION:
+        return None  # an older file: the careful way migrates it
+    try:
+        return _catalog(document)
+    except (KeyError, ValueError):
+        return None
+
+
+def _checked_catalog(raw: bytes, path: str | Path) -> Catalog:
+    """Parse, migrate and check step by step; raise CatalogError naming every problem."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -80,6 +105,13 @@ def _loads(raw: bytes, path: str | Path) -> Catalog:
     problems.extend(_reference_problems(data))
     if problems or document is None:
         raise CatalogError(path, problems)
+    try:
+        return _catalog(document)
+    except (KeyError, ValueError) as error:  # what the checks above should have found
+        raise CatalogError(path, [Problem("", str(error).strip("'\""))]) from None
+
+
+def _catalog(document: CatalogFile) -> Catalog:
     return Catalog(
         document.settings,
         document.programs,
@@ -224,13 +256,18 @@ def _reference_problems(data: dict[str, Any]) -> list[Problem]:
                 elif ref not in kind_of:
                     message = f"refers to {ref!r}, but there is no {target_kind} with that id"
                 elif kind_of[ref] != target_kind:
-                    message = f"refers to {ref!r}, which is a {kind_of[ref]}, not a {target_kind}"
+                    found, wanted = _a(kind_of[ref]), _a(target_kind)
+                    message = f"refers to {ref!r}, which is {found}, not {wanted}"
                 elif seen is not None and seen[ref] > 1 and refs.index(ref) != index:
                     message = f"{ref!r} is listed more than once"
                 else:
                     continue
                 problems.append(Problem(where, message, _name(kind, unit)))
     return problems
+
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def _repeats(refs: list[Any]) -> bool:

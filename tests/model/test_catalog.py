@@ -98,3 +98,60 @@ def test_a_new_module_with_items_and_outcomes_is_indexed():
     with pytest.raises(KeyError, match="missing outcome"):
         catalog.add_unit(Module(id="m2", outcomes=[Outcome(id="x", supports=["nowhere"])]))
     assert "m2" not in catalog and "x" not in catalog
+
+
+@pytest.mark.parametrize("asked_first", [True, False], ids=["asked-before-edits", "asked-after"])
+def test_owners_and_naming_stay_right_through_edits(sample, asked_first):
+    # Who owns an item or outcome, and who names an outcome, are indexed when first asked
+    # for; edits before and after that must leave the same answers as a fresh catalog.
+    if asked_first:
+        sample.named_by("csharp-w1-o1")
+        sample.owner("csharp-w1-i1")
+    module = sample.modules["csharp-w1"]
+    new_item = Item(id="new-item", outcome_ids=["csharp-w1-o1"])
+    sample.insert(module, "items", 0, new_item)
+    sample.insert(module.items[1], "outcome_ids", 0, "csharp-w1-o2")
+    sample.remove(module, "items", len(module.items) - 1)
+    sample.add_unit(Module(id="m-new", items=[Item(id="i-new")], outcomes=[Outcome(id="o-new")]))
+    fresh = Catalog(
+        sample.settings, sample.programs, sample.courses.values(), sample.modules.values()
+    )
+    for node in sample.walk():
+        if isinstance(node, Item | Outcome):
+            assert sample.owner(node.id) is fresh.owner(node.id)
+        if isinstance(node, Outcome):
+            assert sorted(sample.named_by(node.id)) == sorted(fresh.named_by(node.id))
+    assert sample.owner("new-item") is module and sample.owner("i-new").id == "m-new"
+    assert "new-item" in sample.named_by("csharp-w1-o1")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Catalog(modules=[Module(id="m", items=[Item(id="m")])]), "already used"),
+        (lambda: Catalog(courses=[Course(id="c", module_ids=["nope"])]), "missing Module"),
+        (
+            lambda: Catalog(courses=[Course(id="c", outcomes=[Outcome(id="o", supports=["o"])])]),
+            "supports itself",
+        ),
+        (
+            lambda: Catalog(
+                modules=[
+                    Module(
+                        id="m",
+                        outcomes=[Outcome(id="o")],
+                        items=[Item(id="i", outcome_ids=["o", "o"])],
+                    )
+                ]
+            ),
+            "named twice",
+        ),
+        (
+            lambda: Catalog(modules=[Module(id="m", items=[Item(id="i", outcome_ids=["x"])])]),
+            "i refers to a missing outcome: x",
+        ),
+    ],
+)
+def test_a_catalog_refuses_what_its_edits_would(make, message):
+    with pytest.raises((KeyError, ValueError), match=message):
+        make()

@@ -7,6 +7,7 @@ import pytest
 
 from designer.errors import CatalogError
 from designer.storage import dumps, fileformat, load
+from designer.storage.load import _sound_catalog
 
 
 @pytest.fixture
@@ -22,6 +23,7 @@ def problems_of(tmp_path, content) -> list[str]:
     with pytest.raises(CatalogError) as raised:
         load(path)
     after = path.stat()
+    assert _sound_catalog(raw) is None  # the fast way refuses what the careful way reports
     assert path.read_bytes() == raw and after.st_mtime_ns == before.st_mtime_ns  # never modified
     assert str(path) in str(raised.value)
     return [str(p) for p in raised.value.problems]
@@ -156,3 +158,50 @@ def test_a_version_1_file_loads_and_saves_as_the_current_version(tmp_path, sampl
     catalog = load(path)
     assert catalog.ignored_duplicates == []
     assert json.loads(dumps(catalog))["version"] == fileformat.FORMAT_VERSION == 3
+
+
+def _first_module_with_graded_item(data):
+    return next(m for m in data["modules"] if any(i.get("outcome_ids") for i in m["items"]))
+
+
+def _repeat_an_outcome(data):
+    item = next(i for i in _first_module_with_graded_item(data)["items"] if i.get("outcome_ids"))
+    item["outcome_ids"].append(item["outcome_ids"][0])
+
+
+def _outcome_supports_itself(data):
+    outcome = data["modules"][0]["outcomes"][0]
+    outcome["supports"] = [outcome["id"]]
+
+
+def _item_names_a_course(data):
+    item = _first_module_with_graded_item(data)["items"][0]
+    item["outcome_ids"] = [data["courses"][0]["id"]]
+
+
+def _item_takes_an_outcome_id(data):
+    module = _first_module_with_graded_item(data)
+    module["items"][0]["id"] = module["outcomes"][0]["id"]
+
+
+def _course_lists_a_module_twice(data):
+    course = next(c for c in data["courses"] if c["module_ids"])
+    course["module_ids"].append(course["module_ids"][0])
+
+
+@pytest.mark.parametrize(
+    ("defect", "expected"),
+    [
+        (_repeat_an_outcome, "is listed more than once"),
+        (_outcome_supports_itself, "the outcome contains itself"),
+        (_item_names_a_course, "which is a course, not an outcome"),
+        (_item_takes_an_outcome_id, "duplicate id"),
+        (_course_lists_a_module_twice, "is listed more than once"),
+    ],
+)
+def test_each_reference_defect_alone_is_reported(tmp_path, sample_data, defect, expected):
+    # One defect in an otherwise sound file of the current version: the fast way of
+    # loading, which checks references in bulk, must refuse it too (problems_of asserts).
+    defect(sample_data)
+    found = problems_of(tmp_path, sample_data)
+    assert len(found) == 1 and expected in found[0], found
