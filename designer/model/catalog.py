@@ -418,15 +418,15 @@ def _check_named_outcomes(outcomes: list[Outcome], items: list[Item]) -> None:
     supports: list[list[str]] = list(map(attrgetter("supports"), outcomes))
     if any(map(contains, supports, map(get_id, outcomes))):
         raise ValueError("an outcome supports itself")
-    naming: list[Outcome | Item] = [*outcomes, *items]
     lists = supports + list(map(attrgetter("outcome_ids"), items))
     if not known.issuperset(chain.from_iterable(lists)):
+        naming: list[Outcome | Item] = [*outcomes, *items]
         node, ref = next(
             (n, r) for n, refs in zip(naming, lists, strict=True) for r in refs if r not in known
         )
         raise KeyError(f"{node.id} refers to a missing outcome: {ref}")
-    several = [refs for refs in lists if len(refs) > 1]
-    if sum(map(len, several)) != sum(map(len, map(set, several))):
+    named = list(filter(None, lists))  # most items name no outcome
+    if sum(map(len, named)) != sum(map(len, map(set, named))):
         raise ValueError("an outcome is named twice in one list of supports or outcome_ids")
 
 

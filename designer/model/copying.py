@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from designer.model.catalog import Catalog, Node
 from designer.model.edits import AddUnit, Edit, Insert
-from designer.model.units import Course, Item, Module, Outcome, Program
+from designer.model.units import Course, Item, Module, Outcome, Program, as_data, from_data
 
 KINDS: dict[str, type[Program | Course | Module | Item | Outcome]] = {
     "program": Program,
@@ -32,7 +32,7 @@ class Snippet(BaseModel):
 def snippet(catalog: Catalog, node: Node) -> Snippet:
     kind = next(name for name, cls in KINDS.items() if isinstance(node, cls))
     modules = catalog.modules_of(node) if isinstance(node, Course) else []
-    return Snippet(kind=kind, unit=node.model_dump(), modules=modules)
+    return Snippet(kind=kind, unit=as_data(node), modules=modules)
 
 
 def clone(catalog: Catalog, source: Snippet) -> tuple[Node, list[Edit]]:
@@ -51,7 +51,7 @@ def clone(catalog: Catalog, source: Snippet) -> tuple[Node, list[Edit]]:
         new_ids[old_id] = new_id
         return new_id
 
-    root = KINDS[source.kind].model_validate(source.unit)
+    root = from_data(KINDS[source.kind], source.unit)
     modules = [m.model_copy(deep=True) for m in source.modules] if isinstance(root, Course) else []
     parts: list[Node] = [root, *modules]
     # First give every copied node its new id, then rewrite the references between them.

@@ -188,9 +188,9 @@ def _describe(detail: ErrorDetails, data: Any) -> Problem:
     ctx = detail.get("ctx", {})
     given = detail.get("input")
     field = loc[-1] if loc else ""
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model, a dataclass
         message = f"unknown field {field!r}"
-    elif kind == "missing":
+    elif kind in ("missing", "missing_argument"):
         message = f"missing field {field!r}"
     elif kind == "greater_than_equal" and ctx.get("ge") == 0:
         message = f"must not be negative (got {given})"

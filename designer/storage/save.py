@@ -7,6 +7,7 @@ import os
 import stat
 import tempfile
 from contextlib import suppress
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +49,14 @@ def dumps(catalog: Catalog) -> bytes:
 
 
 def _fields(value: object) -> dict[str, Any]:
-    """A unit as the file holds it: its fields by name (enums write as their values)."""
+    """A unit as the file holds it: its fields by name (enums write as their values).
+
+    orjson writes outcomes and items (dataclasses) by itself; json needs this for them too.
+    """
     if isinstance(value, BaseModel):
         return value.__dict__
+    if is_dataclass(value) and not isinstance(value, type):
+        return {field.name: getattr(value, field.name) for field in fields(value)}
     raise TypeError(f"a catalog holds no {type(value).__name__}")
 
 

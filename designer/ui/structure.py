@@ -19,8 +19,13 @@ if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
 
 SNIPPET_MIME = "application/x-curriculum-designer-snippet"
-CHILD_KIND = {type(None): Program, Program: Course, Course: Module, Module: Item}
-NEW_PREFIX = {Program: "p", Course: "c", Module: "m", Item: "i"}
+CHILD_KIND: dict[type, type[Program | Course | Module | Item]] = {
+    type(None): Program,
+    Program: Course,
+    Course: Module,
+    Module: Item,
+}
+NEW_PREFIX: dict[type, str] = {Program: "p", Course: "c", Module: "m", Item: "i"}
 NEW_TITLE = {Program: "New program", Course: "New course", Module: "New module", Item: "New item"}
 
 
@@ -197,7 +202,7 @@ class StructureActions:
         if copy:
             self._paste(snippet(self.catalog, unit), parent, row, tr("Copy {0}").format(unit.title))
             return True
-        if parent is source.parent or parent.unit is source.parent.unit:
+        if parent is source.parent or (source.parent and parent.unit is source.parent.unit):
             old = source.row()
             new = row - 1 if row > old else row
             if new != old:
@@ -216,6 +221,7 @@ class StructureActions:
             ]
             self.document.push(edits, tr("Move {0}").format(unit.title))
         else:
+            assert parent.unit is not None  # programs only move within the list of programs
             if unit.id in getattr(parent.unit, list_name):
                 self.window.show_message(
                     tr("“{0}” is already part of “{1}”.").format(unit.title, parent.unit.title)

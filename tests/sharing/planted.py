@@ -11,7 +11,7 @@ the outcomes and most of the items kept (near).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from designer.model import Catalog, Course, Item, ItemKind, Module, Outcome, Program, Settings
 
@@ -227,7 +227,7 @@ class _Maker:
         items = []
         for n, item in enumerate(original.items, 1):
             if keep >= 1 or rng.random() < keep:
-                items.append(item.model_copy(update={"id": f"{module_id}-i{n}"}))
+                items.append(replace(item, id=f"{module_id}-i{n}"))
             else:
                 minutes = rng.choice((10, 20, 30))
                 title = f"Extra practice: {original.title}"

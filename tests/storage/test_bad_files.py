@@ -58,6 +58,7 @@ def test_wrong_types_unknown_fields_and_absurd_durations_all_reported_together(
     module["items"][2]["minutes"] = -45
     module["items"][3]["minutes"] = 100000
     module["items"][4]["kind"] = "podcast"
+    module["items"][5]["colour"] = "green"  # an item: a dataclass, where the above are models
     sample_data["programs"][2]["eqf_level"] = "6-5"
     sample_data["programs"][3]["issuer_country"] = "USA"
     found = problems_of(tmp_path, sample_data)
@@ -79,6 +80,7 @@ def test_wrong_types_unknown_fields_and_absurd_durations_all_reported_together(
         " 'reading', 'practice_quiz', 'graded_quiz', 'in_video_quiz', 'lab',"
         " 'programming_assignment', 'peer_review', 'self_review', 'plugin', 'discussion_prompt'"
         " or 'project' (got \"podcast\")",
+        "modules[0].items[5].colour (item \"Temperature converter\"): unknown field 'colour'",
     ]
 
 
