@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -39,10 +39,16 @@ from designer.excel.curriculum_map import map_sheet
 from designer.excel.datasheet import data_sheet
 from designer.excel.layout import (
     FIRST_ROW,
+    ProgramSheets,
     program_sheet_names,
     selected_catalog,
 )
-from designer.excel.stackability import add_colour_scale, overlaps, stackability_sheet
+from designer.excel.stackability import (
+    Shared,
+    add_colour_scale,
+    overlaps,
+    stackability_sheet,
+)
 from designer.excel.supplement_sheet import supplement_sheet
 from designer.excel.syllabus import (
     BLOOM_CHOICES,
@@ -53,14 +59,25 @@ from designer.excel.syllabus import (
 from designer.excel.tables import outcome_count, outcomes_sheet, overview_sheet
 from designer.model import Catalog, Totals
 
+Progress = Callable[[int, int], bool]
+
 
 def export_workbook(
-    catalog: Catalog, path: str | Path, program_ids: Sequence[str] | None = None
-) -> None:
+    catalog: Catalog,
+    path: str | Path,
+    program_ids: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> bool:
     """Write the programs (all, or those named by id, in that order) to an .xlsx file.
 
     The file is replaced only once the new one is complete; raises CatalogError when it
     cannot be written, and KeyError for an id that is not a program.
+
+    progress, for a window that shows how far a long export is, is called with (sheets
+    written, sheets in all): with 0 before the first sheet, after each sheet, and with
+    the total once the workbook is complete, just before it replaces the file at path.
+    When it returns False the export stops, deletes what it wrote and returns False,
+    leaving path as it was. Returns True when the workbook was written.
     """
     path = Path(path)
     catalog = selected_catalog(catalog, program_ids)
@@ -73,9 +90,13 @@ def export_workbook(
         raise CatalogError(path, [Problem("", f"cannot write the workbook: {reason}")]) from error
     os.close(handle)
     try:
-        build_workbook(catalog).save(temporary)
-        os.chmod(temporary, _new_file_mode())  # mkstemp made it private to us
-        os.replace(temporary, path)
+        written = _write(catalog, temporary, progress or _go_on)
+        if written:
+            os.chmod(temporary, _new_file_mode())  # mkstemp made it private to us
+            os.replace(temporary, path)
+        else:
+            os.unlink(temporary)
+        return written
     except OSError as error:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
@@ -87,6 +108,25 @@ def export_workbook(
         raise
 
 
+def _go_on(done: int, total: int) -> bool:
+    """The progress of an export that nobody watches: it always goes on."""
+    return True
+
+
+def _write(catalog: Catalog, path: str, progress: Progress) -> bool:
+    """Save the workbook to path; False as soon as progress says stop, whatever path holds."""
+    built = _built(catalog, progress)
+    if built is None:
+        return False
+    workbook, count = built
+    try:
+        workbook.save(path)
+    except BaseException:
+        _discard(workbook)
+        raise
+    return progress(count, count)
+
+
 def _new_file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -95,20 +135,49 @@ def _new_file_mode() -> int:
 
 def build_workbook(catalog: Catalog) -> Workbook:
     """The whole workbook of a catalog, ready to save (write-only: it can be saved once)."""
+    built = _built(catalog, _go_on)
+    assert built is not None  # only progress can stop it
+    return built[0]
+
+
+def _built(catalog: Catalog, progress: Progress) -> tuple[Workbook, int] | None:
+    """The workbook, every sheet written, and how many sheets; None when progress said stop.
+
+    Each sheet written waits in a temporary file of its own until the workbook is saved;
+    stopped or failed, those are deleted here rather than at the end of the program (a
+    cancelled export of a large catalog would leave hundreds of megabytes behind).
+    """
     totals = Totals(catalog)
+    workbook = Workbook(write_only=True)
     try:
-        return _build(catalog, totals)
+        _properties(workbook, catalog)
+        writer = SheetWriter(workbook)
+        plan = _plan(catalog, totals)
+        count = _sheet_count(catalog, plan)
+        if not progress(0, count):
+            _discard(workbook)
+            return None
+        for done, sheet in enumerate(_sheets(catalog, totals, plan), 1):
+            writer.write(sheet)
+            # The call with the total comes from _write, once the file is complete.
+            if done < count and not progress(done, count):
+                _discard(workbook)
+                return None
+        return workbook, count
+    except BaseException:
+        _discard(workbook)
+        raise
     finally:
         totals.close()
 
 
-def _build(catalog: Catalog, totals: Totals) -> Workbook:
-    workbook = Workbook(write_only=True)
-    _properties(workbook, catalog)
-    writer = SheetWriter(workbook)
-    for sheet in workbook_sheets(catalog, totals):
-        writer.write(sheet)
-    return workbook
+def _discard(workbook: Workbook) -> None:
+    """Delete the temporary files of the sheets written so far."""
+    for ws in workbook.worksheets:
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with suppress(OSError, ValueError):  # gone already, or not in openpyxl's list
+                writer.cleanup()
 
 
 def workbook_sheets(catalog: Catalog, totals: Totals) -> Iterator[Sheet]:
@@ -117,12 +186,37 @@ def workbook_sheets(catalog: Catalog, totals: Totals) -> Iterator[Sheet]:
     The export writes them with their styles; anything else (a benchmark's bare writer)
     can take the same cells from them with designer.excel.cells.plain_rows.
     """
+    yield from _sheets(catalog, totals, _plan(catalog, totals))
+
+
+class _Plan(NamedTuple):
+    """What is worked out before the first sheet: the overlaps, sheet names and layouts."""
+
+    matrix: dict[tuple[str, str], Shared] | None
+    names: dict[str, ProgramSheets]
+    layouts: dict[str, SyllabusLayout]
+
+
+def _plan(catalog: Catalog, totals: Totals) -> _Plan:
     programs = catalog.programs
     # First, while little else is held: the computation takes far more than its figures.
     matrix = overlaps(catalog, totals) if len(programs) > 1 else None
     names = program_sheet_names(programs)
     layouts = {p.id: SyllabusLayout.of(catalog, p) for p in programs}
+    return _Plan(matrix, names, layouts)
 
+
+def _sheet_count(catalog: Catalog, plan: _Plan) -> int:
+    """How many sheets _sheets yields, known before the first, for a progress bar."""
+    programs = len(catalog.programs)
+    # Overview, Outcomes and _data; a syllabus and a map per program; Stackability and
+    # Supplement when there is something to show.
+    return 3 + 2 * programs + (plan.matrix is not None) + (programs > 0)
+
+
+def _sheets(catalog: Catalog, totals: Totals, plan: _Plan) -> Iterator[Sheet]:
+    programs = catalog.programs
+    matrix, names, layouts = plan
     yield overview_sheet(catalog, totals, names, layouts)
     for program in programs:
         layout = layouts[program.id]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,15 +14,22 @@ from designer.appsettings import recovery_path, save_settings
 from designer.errors import CatalogError
 from designer.excel.export import export_workbook
 from designer.excel.import_ import import_workbook
-from designer.storage import EXTENSION
+from designer.model import Catalog
+from designer.storage import EXTENSION, load
 from designer.supplement import FORMATS, missing_facts, supplement_facts, write_supplement
 from designer.ui.document import DiskChanged, Document
 from designer.ui.labels import tr
+from designer.ui.progress_dialog import Cancelled, ProgressDialog, busy_status
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
 
 AUTOSAVE_MS = 60_000
+# From these sizes on, an operation takes long enough (a few tenths of a second and up)
+# to show its progress; below them it is done as it always was, without a dialog.
+LARGE_FILE = 4_000_000  # bytes of a catalog file to open
+LARGE_SAVE = 2_000  # modules of a catalog to save
+LARGE_EXPORT = 500  # modules of a catalog to export: the workbook takes ten times longer
 ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLE = ROOT / "samples" / "microsoft-certificates.curriculum.json"
 FILE_FILTER = "Curriculum catalogs (*" + EXTENSION + ");;JSON files (*.json);;All files (*)"
@@ -31,6 +40,24 @@ SUPPLEMENT_FILTERS = {
     "badge": "Open Badges 3.0 achievement (*.badge.json)",
     "elm": "European Learning Model (*.elm.jsonld)",
 }
+
+
+def _file_size(path: str | Path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # loading it says what is wrong
+
+
+def _sheet_text(done: int, total: int) -> str:
+    """What the export dialog says while the sheet after done is being written."""
+    if not total:
+        return tr("Preparing the workbook…")
+    if done >= total - 1:
+        return tr("Writing sheet {0} of {1} and saving the workbook…").format(
+            f"{total:,}", f"{total:,}"
+        )
+    return tr("Writing sheet {0} of {1}…").format(f"{done + 1:,}", f"{total:,}")
 
 
 def _format_of(path: Path) -> str | None:
@@ -48,6 +75,7 @@ class FileActions:
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.write_recovery)
         self.autosave.start()
+        self.busy = False  # a long operation is under way: the autosave waits
 
     @property
     def document(self) -> Document:
@@ -87,13 +115,46 @@ class FileActions:
         if not asked and not self.ask_to_save():
             return False
         try:
-            document = Document.open(path)
+            if _file_size(path) >= LARGE_FILE:
+                document = self._open_large(Path(path))
+            else:
+                document = Document.open(path)
         except CatalogError as error:
             self.window.show_problems(error)
+            return False
+        except Cancelled:
+            self.window.show_message(tr("Opening cancelled; nothing was changed."))
             return False
         self.window.set_document(document)
         self.remember(document.path)
         return True
+
+    def _open_large(self, path: Path) -> Document:
+        """Load in a worker thread under a progress dialog; the document is made here.
+
+        Raises Cancelled when the designer cancels: the load cannot stop midway, so it is
+        left to finish unseen and the open document stays as it was.
+        """
+        path = path.resolve()
+        dialog = ProgressDialog(
+            self.window,
+            tr("Open catalog"),
+            tr("Opening “{0}”…").format(path.name),
+            cancellable=True,
+        )
+        with self._showing(dialog):
+            catalog = dialog.run(lambda: load(path))
+        return Document(catalog, path)
+
+    @contextmanager
+    def _showing(self, dialog: ProgressDialog) -> Iterator[None]:
+        """While a long operation shows dialog: the autosave waits; then the dialog goes."""
+        self.busy = True
+        try:
+            yield
+        finally:
+            self.busy = False
+            dialog.setParent(None)  # deleted now, not by a deferred delete in a later loop
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -113,15 +174,16 @@ class FileActions:
 
     def _save_to(self, path: Path | None) -> bool:
         try:
-            self.document.save(path)
-        except DiskChanged:
-            question = tr(
-                "“{0}” was changed by another program since you opened it. "
-                "Saving would overwrite those changes."
-            ).format(self.document.title)
-            if not self.window.confirm(tr("File changed on disk"), question, tr("Overwrite")):
-                return False
-            self.document.save(path, overwrite_changes=True)
+            try:
+                self._write(path)
+            except DiskChanged:
+                question = tr(
+                    "“{0}” was changed by another program since you opened it. "
+                    "Saving would overwrite those changes."
+                ).format(self.document.title)
+                if not self.window.confirm(tr("File changed on disk"), question, tr("Overwrite")):
+                    return False
+                self._write(path, overwrite_changes=True)
         except CatalogError as error:
             QMessageBox.warning(self.window, tr("Cannot save"), str(error))
             return False
@@ -129,6 +191,22 @@ class FileActions:
         self.clear_recovery()
         self.window.show_message(tr("Saved {0}").format(self.document.path))
         return True
+
+    def _write(self, path: Path | None, overwrite_changes: bool = False) -> None:
+        """Save the document; a large one under a dialog saying so.
+
+        The save stays on the UI thread, since the document and its undo stack are Qt
+        objects; the dialog is painted before it starts, so the window does not look
+        dead, and it cannot be cancelled: it is over in a second or two.
+        """
+        document = self.document
+        if len(document.catalog.modules) < LARGE_SAVE:
+            document.save(path, overwrite_changes=overwrite_changes)
+            return
+        name = Path(path).name if path else document.title
+        dialog = ProgressDialog(self.window, tr("Save catalog"), tr("Saving “{0}”…").format(name))
+        with self._showing(dialog):
+            dialog.run_here(lambda: document.save(path, overwrite_changes))
 
     # ---- Excel --------------------------------------------------------------------------
 
@@ -145,13 +223,42 @@ class FileActions:
             )
             if not path:
                 return False
+        catalog = self.document.catalog
         try:
-            export_workbook(self.document.catalog, path)
+            if len(catalog.modules) >= LARGE_EXPORT:
+                written = self._export_large(catalog, Path(path))
+            else:
+                written = export_workbook(catalog, path)
         except CatalogError as error:
             QMessageBox.warning(self.window, tr("Cannot export"), str(error))
             return False
+        if not written:
+            self.window.show_message(tr("Export cancelled; nothing was written."))
+            return False
         self.window.show_message(tr("Exported {0}").format(path))
         return True
+
+    def _export_large(self, catalog: Catalog, path: Path) -> bool:
+        """Export in a worker thread, sheet by sheet under a dialog with Cancel.
+
+        The window is blocked by the dialog meanwhile, so the catalog cannot change under
+        the export. Cancel stops it after the sheet being written, and the workbook is
+        then deleted unseen: the file at path is not touched. False when cancelled.
+        """
+        dialog = ProgressDialog(
+            self.window,
+            tr("Export to Excel"),
+            _sheet_text(0, 0),
+            cancellable=True,
+            describe=_sheet_text,
+        )
+        # The work holds no reference to the dialog: the worker thread must never be the
+        # last holder of a Qt object, or that object would be deleted off the UI thread.
+        report = dialog.job.report
+        with self._showing(dialog):
+            return dialog.run(
+                lambda: export_workbook(catalog, path, progress=report), stoppable=True
+            )
 
     def import_excel(self, path: str | Path | None = None) -> bool:
         """Read a workbook (our export, or a plain table of courses) as a new, unsaved catalog."""
@@ -228,8 +335,16 @@ class FileActions:
         menu.setEnabled(bool(self.window.settings.recent_files))
 
     def write_recovery(self) -> None:
-        if self.document.modified:
-            self.document.write_recovery(recovery_path())
+        """The autosave: a large catalog says so in the status bar while it is written."""
+        document = self.document
+        if not document.modified or self.busy:
+            return
+        if len(document.catalog.modules) < LARGE_SAVE:
+            document.write_recovery(recovery_path())
+            return
+        text = tr("Writing a recovery copy of the unsaved changes…")
+        with busy_status(self.window.statusBar(), text):
+            document.write_recovery(recovery_path())
 
     def clear_recovery(self) -> None:
         for path in (recovery_path(), recovery_path().with_suffix(".source")):

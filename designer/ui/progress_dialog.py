@@ -1,0 +1,225 @@
+"""Progress for long file operations: a modal dialog over work in a worker thread.
+
+Opening, saving and exporting a large catalog take seconds. Done on the UI thread with
+nothing shown, the window looks dead. Here the work runs in a plain Python thread while
+the dialog says what is going on. The worker never touches a Qt object: it only records
+how far it got in a Job, which the UI thread reads a few times a second.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStatusBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designer.bulk import collector_paused
+from designer.ui.labels import tr
+
+T = TypeVar("T")
+POLL_MS = 50  # how often the dialog looks at how far the work is
+EXPOSE_WAIT_S = 0.5  # at most this long for the window system to show a new dialog
+
+
+class Cancelled(Exception):
+    """The designer cancelled work that cannot stop itself; its result will be dropped."""
+
+
+class Job:
+    """What the worker and the dialog share: how far the work is, whether to stop, the end."""
+
+    def __init__(self) -> None:
+        self.position = (0, 0)  # (done, total), one value so it is never read half-written
+        self.cancelled = False
+        self.finished = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def report(self, done: int, total: int) -> bool:
+        """For the work to call: how far it is; False once the designer asked to stop."""
+        self.position = (done, total)
+        return not self.cancelled
+
+    def run(self, work: Callable[[], object]) -> None:
+        """Do the work, in the worker thread.
+
+        The collector is paused meanwhile so that it never runs in this thread: it would
+        delete here, off the UI thread, any Qt object left in a reference cycle.
+        """
+        try:
+            with collector_paused():
+                self.result = work()
+        except BaseException as error:  # raised again on the UI thread, by ProgressDialog.run
+            self.error = error
+        finally:
+            self.finished.set()
+
+
+class ProgressDialog(QDialog):
+    """A label, a bar (busy until the work says how far it is) and maybe a Cancel button.
+
+    Escape and the window's close button do what Cancel does; without a Cancel button
+    they do nothing, since the work goes on anyway.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        cancellable: bool = False,
+        describe: Callable[[int, int], str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressDialog")
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.describe = describe
+        self.job = Job()
+        self.label = QLabel(text)
+        self.label.setObjectName("progressLabel")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("progressBar")
+        self.bar.setRange(0, 0)
+        self.bar.setMinimumWidth(380)
+        buttons = QDialogButtonBox()
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setObjectName("progressCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setVisible(cancellable)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(buttons)
+        self._stoppable = False
+        self._loop: QEventLoop | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+
+    @property
+    def cancellable(self) -> bool:
+        return not self.cancel_button.isHidden()
+
+    def run(self, work: Callable[[], T], stoppable: bool = False) -> T:
+        """Do work in a worker thread with this dialog up; return what it returned.
+
+        Raises what the work raised. Work that is stoppable calls job.report and returns
+        early once that says False: on Cancel it is waited for, and what it returns is
+        returned. Any other work is abandoned on Cancel (left to finish unseen, its
+        result dropped) and Cancelled is raised at once. work must not hold this dialog
+        (pass it job.report, not the dialog): the worker thread would then be the last
+        holder of it, and it would be deleted off the UI thread.
+        """
+        self._stoppable = stoppable
+        self.show_now()
+        if self._over():  # cancelled while the dialog came up
+            self.hide()
+            raise Cancelled
+        worker = threading.Thread(
+            target=self.job.run, args=(work,), name="designer-progress", daemon=True
+        )
+        worker.start()
+        self._loop = QEventLoop()
+        self._timer.start()
+        try:
+            if not self._over():
+                self._loop.exec()
+        finally:
+            self._timer.stop()
+            self._loop = None
+            self.hide()
+        if not self.job.finished.is_set():
+            raise Cancelled
+        error, self.job.error = self.job.error, None
+        if error is not None:
+            try:
+                raise error
+            finally:
+                del error  # its traceback holds this frame: no cycle keeps the dialog alive
+        result: T = self.job.result
+        return result
+
+    def run_here(self, work: Callable[[], T]) -> T:
+        """Do work on the UI thread, for work that must: the dialog is painted first."""
+        self.show_now()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return work()
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.hide()
+
+    def show_now(self) -> None:
+        """Show the dialog and have it painted before work that may hold the UI thread."""
+        self.show()
+        handle = self.windowHandle()
+        deadline = time.monotonic() + EXPOSE_WAIT_S
+        while not handle.isExposed() and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 10)
+            time.sleep(0.005)
+        self.repaint()
+
+    def cancel(self) -> None:
+        """Ask the work to stop; the dialog says so until the work has."""
+        if not self.cancellable or self.job.cancelled:
+            return
+        self.job.cancelled = True
+        self.cancel_button.setEnabled(False)
+        self.label.setText(tr("Cancelling…"))
+
+    def reject(self) -> None:
+        self.cancel()  # the dialog closes when the work is over, not before
+
+    def _over(self) -> bool:
+        return self.job.finished.is_set() or (self.job.cancelled and not self._stoppable)
+
+    def _poll(self) -> None:
+        done, total = self.job.position
+        if total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+        if self.describe is not None and not self.job.cancelled:
+            self.label.setText(self.describe(done, total))
+        if self._over() and self._loop is not None:
+            self._loop.quit()
+
+
+@contextmanager
+def busy_status(status_bar: QStatusBar, text: str) -> Iterator[None]:
+    """A message and a busy bar in the status bar, painted before the work in the block.
+
+    For work on the UI thread that should not stop the designer with a dialog, such as
+    writing the recovery copy.
+    """
+    bar = QProgressBar()
+    bar.setObjectName("busyBar")
+    bar.setRange(0, 0)
+    bar.setMaximumWidth(140)
+    status_bar.addPermanentWidget(bar)
+    status_bar.showMessage(text)
+    status_bar.repaint()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+        status_bar.removeWidget(bar)
+        bar.setParent(None)  # deleted now, not by a deferred delete in some later loop
+        if status_bar.currentMessage() == text:
+            status_bar.clearMessage()

@@ -1,0 +1,282 @@
+"""Open, save and export of a large catalog show their progress; Cancel leaves all as it was.
+
+The work of a long operation runs while the test looks at the dialog: the load or the
+export is held at a point until the test has seen what the dialog says, so nothing here
+depends on how fast the machine is.
+"""
+
+import json
+import threading
+from types import SimpleNamespace
+
+import openpyxl
+import pytest
+from conftest import discard_and_close
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar
+
+from benchmarks.generate import generate
+from designer.appsettings import AppSettings, recovery_path
+from designer.model.edits import SetField
+from designer.storage import dumps, load
+from designer.ui import files
+from designer.ui.main_window import MainWindow
+from designer.ui.progress_dialog import ProgressDialog
+
+PROGRAMS = 50
+SHEETS = (
+    3 + 2 * PROGRAMS + 2
+)  # Overview, Outcomes, _data, two per program, Stackability, Supplement
+
+
+@pytest.fixture(scope="module")
+def big_file(tmp_path_factory):
+    catalog, _ = generate(programs=PROGRAMS, courses=500, seed=1)
+    path = tmp_path_factory.mktemp("portfolio") / "portfolio.curriculum.json"
+    path.write_bytes(dumps(catalog))
+    # Large enough for every dialog, or these tests would test the quiet path.
+    assert path.stat().st_size >= files.LARGE_FILE
+    assert len(catalog.modules) >= max(files.LARGE_SAVE, files.LARGE_EXPORT)
+    return path
+
+
+@pytest.fixture
+def big_window(qtbot, big_file):
+    window = MainWindow(AppSettings())
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.files.open_file(big_file)
+    yield window
+    discard_and_close(window)
+
+
+@pytest.fixture
+def held_load(monkeypatch):
+    """Loads wait until the test releases them, so it can look at the dialog meanwhile."""
+    held = SimpleNamespace(
+        started=threading.Event(), released=threading.Event(), ended=threading.Event()
+    )
+
+    def load_when_released(path):
+        held.started.set()
+        try:
+            assert held.released.wait(30), "the test never released the load"
+            return load(path)
+        finally:
+            held.ended.set()
+
+    monkeypatch.setattr(files, "load", load_when_released)
+    return held
+
+
+def when_shown(look):
+    """Call look(dialog) once a progress dialog is up, and again until it returns True."""
+
+    def check():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ProgressDialog) or not look(dialog):
+            QTimer.singleShot(10, check)
+
+    QTimer.singleShot(0, check)
+
+
+def answer_problems(shown):
+    """Press OK in the dialog that lists a file's problems, once it comes."""
+
+    def check():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "problemsDialog":
+            QTimer.singleShot(10, check)
+            return
+        shown.append(f"{box.text()}\n{box.informativeText()}")
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, check)
+
+
+def no_progress_dialog_left():
+    return not any(isinstance(w, ProgressDialog) for w in QApplication.topLevelWidgets())
+
+
+def test_opening_a_large_catalog_shows_progress_then_the_tree(empty_window, big_file, held_load):
+    seen = []
+
+    def look(dialog):
+        seen.append(
+            (dialog.windowTitle(), dialog.label.text(), dialog.isVisible(), dialog.cancellable)
+        )
+        held_load.released.set()
+        return True
+
+    when_shown(look)
+    assert empty_window.files.open_file(big_file)
+    assert seen == [("Open catalog", "Opening “portfolio.curriculum.json”…", True, True)]
+    assert empty_window.document.path == big_file.resolve()
+    assert empty_window.proxy.rowCount() == PROGRAMS
+    assert not empty_window.isWindowModified()
+    assert QApplication.activeModalWidget() is None and no_progress_dialog_left()
+
+
+def test_cancelling_an_open_keeps_the_document(window, qtbot, big_file, held_load, sample_copy):
+    document = window.document
+
+    def press_escape(dialog):
+        if not held_load.started.is_set():
+            return False
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # as Cancel: the load cannot stop, it is left
+        return True
+
+    when_shown(press_escape)
+    assert not window.files.open_file(big_file)
+    assert window.document is document and document.path == sample_copy
+    assert window.statusBar().currentMessage() == "Opening cancelled; nothing was changed."
+    assert QApplication.activeModalWidget() is None and no_progress_dialog_left()
+    held_load.released.set()
+    assert held_load.ended.wait(30)  # the load left behind ends unseen
+    qtbot.wait(100)
+    assert window.document is document and len(document.catalog.programs) == 4
+
+
+def test_a_broken_large_file_shows_its_problems_and_keeps_the_document(
+    window, big_file, held_load, tmp_path
+):
+    document = window.document
+    data = json.loads(big_file.read_text(encoding="utf-8"))
+    data["modules"][0]["items"][0]["minutes"] = -3
+    broken = tmp_path / "broken.curriculum.json"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    seen, shown = [], []
+
+    def look(dialog):
+        seen.append(dialog.label.text())
+        held_load.released.set()
+        answer_problems(shown)
+        return True
+
+    when_shown(look)
+    assert not window.files.open_file(broken)
+    assert seen == ["Opening “broken.curriculum.json”…"]
+    assert len(shown) == 1
+    assert "“broken.curriculum.json” cannot be opened" in shown[0]
+    assert "modules[0].items[0].minutes" in shown[0] and "must not be negative" in shown[0]
+    assert window.document is document and len(document.catalog.programs) == 4
+    assert no_progress_dialog_left()
+
+
+@pytest.fixture
+def held_export(monkeypatch):
+    """The export stops after its fifth sheet until the test releases it."""
+    held = SimpleNamespace(at_sheet_six=threading.Event(), released=threading.Event())
+    real_export = files.export_workbook
+
+    def export(catalog, path, program_ids=None, progress=None):
+        def watched(done, total):
+            if done == 5:
+                progress(done, total)  # for the dialog to show
+                held.at_sheet_six.set()
+                assert held.released.wait(30), "the test never released the export"
+            return progress(done, total)
+
+        return real_export(catalog, path, program_ids, watched)
+
+    monkeypatch.setattr(files, "export_workbook", export)
+    return held
+
+
+def test_a_large_export_shows_each_sheet_and_writes_the_workbook(big_window, tmp_path, held_export):
+    document = big_window.document
+    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+    target = tmp_path / "portfolio.xlsx"
+    seen = []
+
+    def look(dialog):
+        if not held_export.at_sheet_six.is_set() or "sheet 6" not in dialog.label.text():
+            return False
+        seen.append((dialog.label.text(), dialog.bar.value(), dialog.bar.maximum()))
+        big_window.files.autosave.timeout.emit()  # waits: the export reads the catalog
+        seen.append(recovery_path().exists())
+        dialog.grab().save(str(tmp_path / "progress.png"))
+        held_export.released.set()
+        return True
+
+    when_shown(look)
+    assert big_window.files.export_excel(target)
+    assert seen == [(f"Writing sheet 6 of {SHEETS}…", 5, SHEETS), False]
+    assert (tmp_path / "progress.png").stat().st_size > 0
+    book = openpyxl.load_workbook(target, read_only=True)
+    assert len(book.sheetnames) == SHEETS and book.sheetnames[0] == "Overview"
+    book.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["portfolio.xlsx", "progress.png"]
+    assert big_window.statusBar().currentMessage() == f"Exported {target}"
+    assert no_progress_dialog_left()
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_cancelling_a_large_export_leaves_no_workbook(
+    big_window, qtbot, tmp_path, held_export, existing
+):
+    target = tmp_path / "portfolio.xlsx"
+    if existing:
+        target.write_bytes(b"last week's workbook")
+    seen = []
+
+    def press_cancel(dialog):
+        if not held_export.at_sheet_six.is_set() or "sheet 6" not in dialog.label.text():
+            return False
+        seen.append(dialog.label.text())
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        seen.append((dialog.label.text(), dialog.cancel_button.isEnabled(), dialog.isVisible()))
+        held_export.released.set()
+        return True
+
+    when_shown(press_cancel)
+    assert not big_window.files.export_excel(target)
+    assert seen == [f"Writing sheet 6 of {SHEETS}…", ("Cancelling…", False, True)]
+    if existing:
+        assert target.read_bytes() == b"last week's workbook"
+        assert [p.name for p in tmp_path.iterdir()] == ["portfolio.xlsx"]
+    else:
+        assert not target.exists() and list(tmp_path.iterdir()) == []
+    assert big_window.statusBar().currentMessage() == "Export cancelled; nothing was written."
+    assert no_progress_dialog_left()
+
+
+def test_saving_a_large_catalog_shows_progress_and_loads_back_equal(
+    big_window, tmp_path, monkeypatch
+):
+    document = big_window.document
+    real_save = document.save
+    seen = []
+
+    def watched_save(*args, **kwargs):
+        dialog = QApplication.activeModalWidget()
+        seen.append((type(dialog), dialog.label.text(), dialog.isVisible(), dialog.cancellable))
+        real_save(*args, **kwargs)
+
+    monkeypatch.setattr(document, "save", watched_save)
+    target = tmp_path / "copy.curriculum.json"
+    assert big_window.files.save_as(target)
+    assert seen == [(ProgressDialog, "Saving “copy.curriculum.json”…", True, False)]
+    assert target.read_bytes() == dumps(document.catalog)
+    assert dumps(load(target)) == dumps(document.catalog)
+    assert document.path == target and not big_window.isWindowModified()
+    assert no_progress_dialog_left()
+
+
+def test_the_autosave_of_a_large_catalog_shows_in_the_status_bar(big_window, monkeypatch):
+    document = big_window.document
+    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+    status = big_window.statusBar()
+    real_write = document.write_recovery
+    seen = []
+
+    def watched_write(path):
+        busy = [bar.isVisible() for bar in status.findChildren(QProgressBar)]
+        seen.append((status.currentMessage(), busy))
+        real_write(path)
+
+    monkeypatch.setattr(document, "write_recovery", watched_write)
+    big_window.files.autosave.timeout.emit()
+    assert seen == [("Writing a recovery copy of the unsaved changes…", [True])]
+    assert dumps(load(recovery_path())) == dumps(document.catalog)
+    assert status.currentMessage() == "" and status.findChildren(QProgressBar) == []
