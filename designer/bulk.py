@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -10,6 +11,11 @@ from typing import ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+_lock = threading.Lock()
+_pauses = 0  # how many collector_paused blocks are running, in any thread
+_was_enabled = False  # whether the collector ran before the first of them
 
 
 @contextmanager
@@ -20,14 +26,23 @@ def collector_paused() -> Iterator[None]:
     thousands of small ones (pairs, sets, results) makes Python sweep all of them again
     and again, which can take longer than the computation itself. What is made here holds
     no reference cycles, so reference counting frees it all the same.
+
+    The collector is one for the whole process: pauses in several threads (checks in the
+    background while a file loads) are counted, and the last to end restores it.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _was_enabled
+    with _lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _lock:
+            _pauses -= 1
+            if _pauses == 0 and _was_enabled:
+                gc.enable()
 
 
 def bulk(function: Callable[P, R]) -> Callable[P, R]:

@@ -21,7 +21,7 @@ INTRODUCED_BELOW = bloom_rank(Bloom.APPLY)  # outcomes from Apply up are introdu
 def module_outcome_unlinked(ctx: Context) -> Iterator[Finding]:
     """The panel's finding: module objectives drifting away from their course's objectives."""
     catalog = ctx.catalog
-    for module in catalog.modules.values():
+    for module in ctx.each(catalog.modules.values()):
         courses = [catalog.courses[c] for c in catalog.users(module.id)]
         targets = {o.id for course in courses for o in course.outcomes}
         if not targets:
@@ -41,7 +41,7 @@ def module_outcome_unlinked(ctx: Context) -> Iterator[Finding]:
 
 def course_outcome_unsupported(ctx: Context) -> Iterator[Finding]:
     catalog = ctx.catalog
-    for course in catalog.courses.values():
+    for course in ctx.each(catalog.courses.values()):
         modules = catalog.modules_of(course)
         supported = {target for m in modules for o in m.outcomes for target in o.supports}
         if not any(m.outcomes for m in modules):
@@ -57,7 +57,7 @@ def course_outcome_unsupported(ctx: Context) -> Iterator[Finding]:
 
 
 def course_outcome_unlinked(ctx: Context) -> Iterator[Finding]:
-    for course in ctx.catalog.courses.values():
+    for course in ctx.each(ctx.catalog.courses.values()):
         programs = [p for p in ctx.programs_of(course) if p.outcomes]
         targets = {o.id for program in programs for o in program.outcomes}
         if not targets:
@@ -80,7 +80,7 @@ def _addressing(ctx: Context, course: Course, outcome_id: str) -> list[Outcome]:
 
 
 def _mappable(ctx: Context) -> Iterator[tuple[Program, list[Course]]]:
-    for program in ctx.catalog.programs:
+    for program in ctx.each(ctx.catalog.programs):
         if program.id in ctx.mappable_programs:
             yield program, ctx.catalog.courses_of(program)
 
@@ -134,7 +134,7 @@ def not_assessed(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(
                     outcome, f"{ctx.subject(outcome)} is assessed in none of its courses.", hint
                 )
-    for course in catalog.courses.values():
+    for course in ctx.each(catalog.courses.values()):
         if not ctx.detailed(course):
             continue
         for outcome in course.outcomes:
@@ -142,7 +142,7 @@ def not_assessed(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding(
                     outcome, f"{ctx.subject(outcome)} is assessed in none of its weeks.", hint
                 )
-    for module in catalog.modules.values():
+    for module in ctx.each(catalog.modules.values()):
         if not module.items:
             continue
         for outcome in module.outcomes:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from functools import cached_property
+from typing import TypeVar
 
 from designer.bloom import VerbAdvice, analyze
 from designer.checks.findings import Finding, Profile, Rule
 from designer.model import Catalog, Course, Item, Module, Outcome, Program, ProgramTotals, Totals
 from designer.model.catalog import Node
 from designer.model.totals import format_hours
+from designer.progress import Meter
+
+T = TypeVar("T")
 
 SHORT_TEXT = 60  # characters of an outcome's text that name it in a message
 
@@ -17,13 +22,17 @@ class Context:
     """One run of the checks over a catalog. Not shared between threads or runs.
 
     `rule` is the rule being run: `finding` stamps what it reports with its id and severity.
+    `meter` counts the units the rules walk, for a progress bar (see `each`).
     """
 
-    def __init__(self, catalog: Catalog, totals: Totals, profile: Profile) -> None:
+    def __init__(
+        self, catalog: Catalog, totals: Totals, profile: Profile, meter: Meter | None = None
+    ) -> None:
         self.catalog = catalog
         self.totals = totals
         self.profile = profile
         self.settings = catalog.settings
+        self.meter = meter or Meter(None, 0)
         self.rule: Rule | None = None
         self._program_totals: dict[str, ProgramTotals] = {}
         self._advice: dict[str, VerbAdvice] = {}
@@ -32,6 +41,11 @@ class Context:
         assert self.rule is not None, "findings are made while a rule runs"
         unit_id = unit if isinstance(unit, str) else unit.id
         return Finding(self.rule.id, self.rule.severity, unit_id, message, hint, field)
+
+    def each(self, units: Collection[T]) -> Iterable[T]:
+        """The units a rule walks, counted as it goes: the run reports its progress, and
+        stops there when its caller cancels it."""
+        return self.meter.each(units)
 
     # ---- figures ------------------------------------------------------------------------
 
@@ -71,7 +85,7 @@ class Context:
         """Ids of the outcomes that a graded item names."""
         return frozenset(
             outcome_id
-            for module in self.catalog.modules.values()
+            for module in self.each(self.catalog.modules.values())
             for item in module.items
             if item.graded
             for outcome_id in item.outcome_ids
@@ -81,7 +95,7 @@ class Context:
     def supporters(self) -> dict[str, list[Outcome]]:
         """Outcome id -> the outcomes that name it in their supports."""
         found: dict[str, list[Outcome]] = {}
-        for outcome, _ in self.outcomes:
+        for outcome, _ in self.each(self.outcomes):
             for target in outcome.supports:
                 found.setdefault(target, []).append(outcome)
         return found

@@ -24,7 +24,7 @@ def levels_text(levels: tuple[Bloom, ...]) -> str:
 
 def _worded(ctx: Context) -> Iterator[Outcome]:
     """The outcomes that have a text to judge (structure.empty reports the others)."""
-    for outcome, _ in ctx.outcomes:
+    for outcome, _ in ctx.each(ctx.outcomes):
         if outcome.text.strip():
             yield outcome
 
@@ -35,7 +35,7 @@ def missing(ctx: Context) -> Iterator[Finding]:
     A course or module given by its hours only is structure.outline-only's; a program's
     outcomes are the supplement's (supplement.learning-outcomes).
     """
-    for course in ctx.catalog.courses.values():
+    for course in ctx.each(ctx.catalog.courses.values()):
         if course.module_ids and not course.outcomes:
             yield ctx.finding(
                 course,
@@ -44,7 +44,7 @@ def missing(ctx: Context) -> Iterator[Finding]:
                 "each one supports.",
                 "outcomes",
             )
-    for module in ctx.catalog.modules.values():
+    for module in ctx.each(ctx.catalog.modules.values()):
         if module.items and not module.outcomes:
             yield ctx.finding(
                 module,
@@ -94,7 +94,7 @@ def ambiguous_verb(ctx: Context) -> Iterator[Finding]:
 
 
 def bloom_missing(ctx: Context) -> Iterator[Finding]:
-    for outcome, _ in ctx.outcomes:
+    for outcome, _ in ctx.each(ctx.outcomes):
         if outcome.bloom is not None:
             continue
         advice = ctx.advice(outcome) if outcome.text.strip() else None

@@ -7,6 +7,7 @@ from designer.checks.context import Context
 from designer.checks.findings import SEVERITIES, Finding, Profile
 from designer.checks.profiles import DEFAULT_PROFILE, get_profile
 from designer.model import Catalog, Course, Module, Totals
+from designer.progress import Meter, ProgressCallback
 
 
 def run_checks(
@@ -14,29 +15,42 @@ def run_checks(
     totals: Totals,
     profile: str | Profile = DEFAULT_PROFILE,
     include_silenced: bool = False,
+    progress: ProgressCallback | None = None,
 ) -> list[Finding]:
     """Every finding of the profile's rules: errors, then warnings, then info; each in
     catalog order (a program, its outcomes, its courses with theirs and their modules').
 
     Findings silenced in catalog.silenced (same rule and unit) are left out unless
     include_silenced. Raises UnknownProfile for a name that is not in PROFILES.
+
+    progress(done, total), if given, is called now and then while the rules run (see
+    designer.progress); when it returns False or raises Cancelled, this raises Cancelled.
+    The steps are the units each rule walks, the courses and modules counted once per rule.
     """
     chosen = get_profile(profile)
-    context = Context(catalog, totals, chosen)
+    per_rule = len(catalog.courses) + len(catalog.modules) + 1
+    meter = Meter(progress, per_rule * (len(chosen.rules) + 1))
+    context = Context(catalog, totals, chosen, meter)
     found: list[Finding] = []
     with collector_paused():
+        meter.start()
         for rule in chosen.rules:
+            meter.part(per_rule)
             context.rule = rule
             found.extend(rule.check(context))
         context.rule = None
+        meter.part(per_rule)  # the sorting below: three steps of a third each
         if not include_silenced:
             silenced = silenced_pairs(catalog)
             found = [f for f in found if (f.rule, f.unit) not in silenced]
+        meter.advance(per_rule // 3)
         order = catalog_order(catalog)
+        meter.advance(per_rule // 3)
         rank = {rule.id: n for n, rule in enumerate(chosen.rules)}
         severity = {name: n for n, name in enumerate(SEVERITIES)}
         last = len(order)
         found.sort(key=lambda f: (severity[f.severity], order.get(f.unit, last), rank[f.rule]))
+    meter.finish()
     return found
 
 

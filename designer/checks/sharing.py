@@ -51,9 +51,12 @@ def identical_copies(ctx: Context) -> Iterator[Finding]:
     ignored = {frozenset(pair) for pair in catalog.ignored_duplicates}
     with collector_paused():
         fold = Folding()
-        module_sigs = {m.id: module_signature(m, totals, fold) for m in catalog.modules.values()}
-        course_groups = _groups(unit_profiles(catalog, totals, "course", module_sigs, fold))
-        module_groups = _groups(unit_profiles(catalog, totals, "module", module_sigs, fold))
+        module_sigs = {
+            m.id: module_signature(m, totals, fold) for m in ctx.each(catalog.modules.values())
+        }
+        meter = ctx.meter
+        course_groups = _groups(unit_profiles(catalog, totals, "course", module_sigs, fold, meter))
+        module_groups = _groups(unit_profiles(catalog, totals, "module", module_sigs, fold, meter))
     copies: set[Pair] = set()
     for kind, groups in (("course", course_groups), ("module", module_groups)):
         for members in groups:
@@ -88,7 +91,7 @@ def limit_headroom(ctx: Context) -> Iterator[Finding]:
     low, high = HOURS
     week = ctx.settings.weekly_hours
     units: list[Course | Module] = [*catalog.courses.values(), *catalog.modules.values()]
-    for unit in units:
+    for unit in ctx.each(units):
         parents = catalog.users(unit.id)
         if len(parents) < 2:
             continue

@@ -28,7 +28,7 @@ def empty_units(ctx: Context) -> Iterator[Finding]:
                 "Add its courses, or delete the program.",
                 "course_ids",
             )
-    for course in catalog.courses.values():
+    for course in ctx.each(catalog.courses.values()):
         if not course.module_ids and not course.hours:
             yield ctx.finding(
                 course,
@@ -36,7 +36,7 @@ def empty_units(ctx: Context) -> Iterator[Finding]:
                 "Add its weekly modules, or give the hours it takes.",
                 "hours",
             )
-    for module in catalog.modules.values():
+    for module in ctx.each(catalog.modules.values()):
         if not module.items and not module.hours:
             yield ctx.finding(
                 module,
@@ -53,7 +53,7 @@ def empty_units(ctx: Context) -> Iterator[Finding]:
                     "Give the minutes a learner spends on it; the workload counts everything.",
                     "minutes",
                 )
-    for outcome, unit in ctx.outcomes:
+    for outcome, unit in ctx.each(ctx.outcomes):
         if not outcome.text.strip():
             yield ctx.finding(
                 outcome,
@@ -65,7 +65,7 @@ def empty_units(ctx: Context) -> Iterator[Finding]:
 
 def outline_only(ctx: Context) -> Iterator[Finding]:
     """One finding per unit given by its hours alone; the rules that need its parts skip it."""
-    for course in ctx.catalog.courses.values():
+    for course in ctx.each(ctx.catalog.courses.values()):
         if course.module_ids or not course.hours:
             continue
         if course.outcomes:
@@ -79,7 +79,7 @@ def outline_only(ctx: Context) -> Iterator[Finding]:
             "Add its weekly modules, with their items and outcomes, when you design it in detail.",
             "module_ids",
         )
-    for module in ctx.catalog.modules.values():
+    for module in ctx.each(ctx.catalog.modules.values()):
         if module.items or not module.hours:
             continue
         yield ctx.finding(
@@ -134,7 +134,7 @@ def capstone_last(ctx: Context) -> Iterator[Finding]:
 
 
 def module_graded(ctx: Context) -> Iterator[Finding]:
-    for module in ctx.catalog.modules.values():
+    for module in ctx.each(ctx.catalog.modules.values()):
         if module.items and not any(item.graded for item in module.items):
             yield ctx.finding(
                 module,
@@ -146,7 +146,7 @@ def module_graded(ctx: Context) -> Iterator[Finding]:
 
 
 def module_ends_graded(ctx: Context) -> Iterator[Finding]:
-    for module in ctx.catalog.modules.values():
+    for module in ctx.each(ctx.catalog.modules.values()):
         if not module.items or module.items[-1].graded:
             continue
         graded = [item for item in module.items if item.graded]
@@ -163,7 +163,7 @@ def module_ends_graded(ctx: Context) -> Iterator[Finding]:
 
 
 def graded_quiz_ungraded(ctx: Context) -> Iterator[Finding]:
-    for module in ctx.catalog.modules.values():
+    for module in ctx.each(ctx.catalog.modules.values()):
         for item in module.items:
             if item.kind is ItemKind.GRADED_QUIZ and not item.graded:
                 yield ctx.finding(
@@ -181,7 +181,7 @@ def lessons(module: Module) -> int:
 
 def module_lessons(ctx: Context) -> Iterator[Finding]:
     low, high = LESSONS
-    for module in ctx.catalog.modules.values():
+    for module in ctx.each(ctx.catalog.modules.values()):
         count = lessons(module)
         if not module.items or low <= count <= high:
             continue

@@ -60,7 +60,7 @@ def completion_time(ctx: Context) -> Iterator[Finding]:
 def module_week(ctx: Context) -> Iterator[Finding]:
     pace = ctx.settings.weekly_hours
     low, high = pace * (1 - WEEK_TOLERANCE), pace * (1 + WEEK_TOLERANCE)
-    for module in ctx.catalog.modules.values():
+    for module in ctx.each(ctx.catalog.modules.values()):
         hours = ctx.hours(module)
         if hours == 0 or low - EPSILON <= hours <= high + EPSILON:
             continue

@@ -13,6 +13,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, process
 
+from designer.progress import Meter
 from designer.sharing.text import STOP_WORDS, TitleWeights, content_words
 
 Key = tuple[Hashable, ...]
@@ -66,19 +67,24 @@ def candidate_pairs(
     titles: Sequence[str],
     title_key_sets: Sequence[Iterable[Key]],
     content_key_sets: Sequence[Iterable[Key]] = (),
+    meter: Meter | None = None,
 ) -> set[tuple[int, int]]:
     """Pairs (i, j), i < j, of units that may be duplicates, by their positions in `titles`.
 
     Small blocks give all their pairs; large blocks of title keys give the pairs whose
-    titles are spelled alike; content keys held by many units are left out.
+    titles are spelled alike; content keys held by many units are left out. The meter, if
+    given, counts the rest of its current part as the blocks are gone through.
     """
+    meter = meter or Meter(None, 0)
     found: set[tuple[int, int]] = set()
     seen: set[tuple[int, ...]] = set()
     for holders, scan in (
-        (_blocks(title_key_sets), True),
-        (_blocks(content_key_sets), False),
+        (list(_blocks(title_key_sets, meter)), True),
+        (list(_blocks(content_key_sets, meter)), False),
     ):
-        for key, members in holders:
+        # Title blocks are scanned, content blocks only paired: most of the time goes to the first.
+        share = meter.left * 4 // 5 if scan else meter.left
+        for key, members in meter.each(holders, share):
             if members in seen:
                 continue
             seen.add(members)
@@ -89,9 +95,11 @@ def candidate_pairs(
     return found
 
 
-def _blocks(key_sets: Sequence[Iterable[Key]]) -> Iterable[tuple[Key, tuple[int, ...]]]:
+def _blocks(
+    key_sets: Sequence[Iterable[Key]], meter: Meter
+) -> Iterable[tuple[Key, tuple[int, ...]]]:
     index: dict[Key, list[int]] = {}
-    for position, keys in enumerate(key_sets):
+    for position, keys in enumerate(meter.each(key_sets, 0)):
         for key in keys:
             holders = index.get(key)
             if holders is None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from designer.model.catalog import Catalog
 from designer.model.totals import Totals
 from designer.model.units import Course, Module
+from designer.progress import Meter
 from designer.sharing.text import comparable_title, normalize
 
 # A title used by items in more modules than this is structure ('Module 1 graded quiz').
@@ -47,21 +48,26 @@ def unit_profiles(
     level: str,
     module_sigs: dict[str, tuple[object, ...]],
     fold: Folding,
+    meter: Meter | None = None,
 ) -> list[Profile]:
-    """The units of one level ("course", "module" or "item") to compare, untitled ones left out."""
+    """The units of one level ("course", "module" or "item") to compare, untitled ones left out.
+
+    The meter, if given, counts the rest of its current part as the units are profiled.
+    """
+    meter = meter or Meter(None, 0)
     profiles = []
     if level == "course":
-        for course in catalog.courses.values():
+        for course in meter.each(catalog.courses.values(), meter.left):
             title = comparable_title(course.title)
             if title:
                 profiles.append(_course_profile(catalog, course, title, totals, module_sigs, fold))
     elif level == "module":
-        for module in catalog.modules.values():
+        for module in meter.each(catalog.modules.values(), meter.left):
             title = comparable_title(module.title)
             if title:
                 profiles.append(_module_profile(catalog, module, title, totals, module_sigs, fold))
     else:
-        profiles = _item_profiles(catalog, fold)
+        profiles = _item_profiles(catalog, fold, meter)
     return profiles
 
 
@@ -114,14 +120,14 @@ def _module_profile(
     )
 
 
-def _item_profiles(catalog: Catalog, fold: Folding) -> list[Profile]:
+def _item_profiles(catalog: Catalog, fold: Folding, meter: Meter) -> list[Profile]:
     """Items whose titles are their own: not the ones many modules repeat."""
     uses: dict[str, set[str]] = {}
-    for module in catalog.modules.values():
+    for module in meter.each(catalog.modules.values(), meter.left // 2):
         for item in module.items:
             uses.setdefault(_structure(fold(item.title)), set()).add(module.id)
     profiles = []
-    for module in catalog.modules.values():
+    for module in meter.each(catalog.modules.values(), meter.left):
         for item in module.items:
             title = fold(item.title)
             if not title or len(uses[_structure(title)]) > STRUCTURAL_USES:

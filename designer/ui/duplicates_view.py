@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from designer.model.edits import Edit, Insert
 from designer.model.totals import format_hours
+from designer.progress import ProgressCallback
 from designer.sharing.duplicates import DuplicateGroup, find_duplicates
 from designer.sharing.merge import plan_merge, preview_merge
+from designer.ui.background import Work
 from designer.ui.document import Document
 from designer.ui.labels import tr
-from designer.ui.live_view import LiveView
+from designer.ui.live_view import BackgroundView
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -89,11 +91,19 @@ class MergeDialog(QDialog):
         super().accept()
 
 
-class DuplicatesView(LiveView):
-    """Groups of duplicates with their score and reason."""
+class DuplicatesView(BackgroundView):
+    """Groups of duplicates with their score and reason.
+
+    The search runs in the background (a large catalog takes seconds): see BackgroundView.
+    """
 
     def __init__(self, document: Document) -> None:
-        super().__init__(document, delay_ms=500)
+        super().__init__(
+            document,
+            delay_ms=500,
+            cancelled_text=tr("Search cancelled — the groups below may be out of date."),
+            failed_text=tr("The search for duplicates failed: {0}"),
+        )
         self.groups: list[DuplicateGroup] = []
         self.list = QTreeWidget()
         self.list.setObjectName("duplicateGroups")
@@ -119,20 +129,36 @@ class DuplicatesView(LiveView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)
+        layout.addWidget(self.status)
         layout.addWidget(self.list)
+        self.grey_while_working(self.list)
         self.merge_button.clicked.connect(self.merge_selected)
         self.ignore_button.clicked.connect(self.ignore_selected)
         self.refresh_button.clicked.connect(self.refresh)
         self.list.itemDoubleClicked.connect(self._open_unit)
-        self.list.currentItemChanged.connect(self._update_buttons)
-        self._update_buttons()
+        self.list.currentItemChanged.connect(self.update_actions)
+        self.update_actions()
 
-    def refresh(self) -> None:
+    def work(self) -> tuple[Work, str]:
         catalog, totals = self.document.catalog, self.document.totals
-        self.groups = find_duplicates(catalog, totals)
+
+        def search(progress: ProgressCallback) -> list[DuplicateGroup]:
+            return find_duplicates(catalog, totals, progress=progress)
+
+        units = len(catalog.courses) + len(catalog.modules)
+        units += sum(len(module.items) for module in catalog.modules.values())
+        return search, tr("Looking for duplicates among {0} units…").format(f"{units:,}")
+
+    def show_result(self, result: list[DuplicateGroup]) -> None:
+        self.groups = result
+        self._show_groups()
+
+    def _show_groups(self) -> None:
+        catalog = self.document.catalog
         self.list.clear()
+        items = []
         for group in self.groups:
-            titles = [getattr(catalog.get(u), "title", u) for u in group.units]
+            titles = [getattr(catalog.get_or_none(u), "title", u) for u in group.units]
             kind = tr("identical") if group.kind == "identical" else tr("near-duplicate")
             top = QTreeWidgetItem(
                 [
@@ -148,18 +174,21 @@ class DuplicatesView(LiveView):
                 child = QTreeWidgetItem([self._describe(unit_id), "", "", ""])
                 child.setData(0, Qt.ItemDataRole.UserRole, unit_id)
                 top.addChild(child)
-            self.list.addTopLevelItem(top)
+            items.append(top)
+        self.list.addTopLevelItems(items)  # in one go: much quicker than one by one
         identical = sum(g.kind == "identical" for g in self.groups)
         self.summary.setText(
             tr("{0} identical groups, {1} near-duplicate pairs").format(
                 identical, len(self.groups) - identical
             )
         )
-        self._update_buttons()
+        self.update_actions()
 
     def _describe(self, unit_id: str) -> str:
         catalog = self.document.catalog
-        unit = catalog.get(unit_id)
+        unit = catalog.get_or_none(unit_id)
+        if unit is None:
+            return unit_id  # removed since the search: it runs again shortly
         where = [getattr(catalog.get(u), "title", u) for u in catalog.users(unit_id)]
         if not where and unit_id not in catalog.courses and unit_id not in catalog.modules:
             where = [getattr(catalog.owner(unit_id), "title", "")]
@@ -171,8 +200,9 @@ class DuplicatesView(LiveView):
             item = item.parent()
         return item.data(0, GROUP_ROLE) if item is not None else None
 
-    def _update_buttons(self, *args: Any) -> None:
-        group = self.selected_group()
+    def update_actions(self, *args: Any) -> None:
+        """Merge and ignore act on a selected group, and not on groups that may be stale."""
+        group = None if self.greyed else self.selected_group()
         self.ignore_button.setEnabled(group is not None)
         self.merge_button.setEnabled(group is not None and group.level != "item")
         self.merge_button.setToolTip(
@@ -183,8 +213,11 @@ class DuplicatesView(LiveView):
 
     def merge_selected(self) -> None:
         group = self.selected_group()
-        if group is not None and group.level != "item":
-            MergeDialog(self.document, group, self).exec()
+        if group is None or group.level == "item":
+            return
+        if any(self.document.catalog.get_or_none(u) is None for u in group.units):
+            return  # found before an edit removed one of them; the search runs again
+        MergeDialog(self.document, group, self).exec()
 
     def ignore_selected(self) -> None:
         group = self.selected_group()
@@ -198,7 +231,10 @@ class DuplicatesView(LiveView):
         ]
         if edits:
             self.document.push(edits, tr("Ignore duplicates"))
-        self.refresh()
+        # The group goes at once; the search runs again when edits pause, as after any
+        # edit, and may then find parts of it that are still alike.
+        self.groups = [g for g in self.groups if g != group]
+        self._show_groups()
 
     def _open_unit(self, item: QTreeWidgetItem, column: int) -> None:
         unit_id = item.data(0, Qt.ItemDataRole.UserRole)

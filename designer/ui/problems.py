@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,25 +14,87 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
 )
 
 from designer.checks import DEFAULT_PROFILE, PROFILES, Finding, rule_titles, run_checks
 from designer.model import Silence
 from designer.model.edits import Insert
+from designer.progress import ProgressCallback
+from designer.ui.background import Work
 from designer.ui.document import Document
 from designer.ui.labels import tr
-from designer.ui.live_view import LiveView
+from designer.ui.live_view import BackgroundView
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITIES = ("error", "warning", "info")
 COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c4043"}
+TIPS = (1, 2, 3)  # the columns whose full text shows as a tooltip
+
+Index = QModelIndex | QPersistentModelIndex
 
 
-class ProblemsPanel(LiveView):
+class FindingsModel(QAbstractTableModel):
+    """The findings shown, one a row: severity, unit, problem, how to fix, rule.
+
+    A model rather than list items: a large catalog has tens of thousands of findings,
+    which a model shows at once, and items would take seconds to make and to clear.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[Finding, str]] = []  # each finding with its unit's name
+        self.faded = False  # out of date: the severities lose their colours too
+        self.headers = [tr("Severity"), tr("Unit"), tr("Problem"), tr("How to fix"), tr("Rule")]
+        self.brushes = {severity: QBrush(QColor(colour)) for severity, colour in COLOURS.items()}
+
+    def set_rows(self, rows: list[tuple[Finding, str]]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def set_faded(self, faded: bool) -> None:
+        if faded != self.faded:
+            self.faded = faded
+            if self.rows:
+                last = self.index(len(self.rows) - 1, 0)
+                self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.ForegroundRole])
+
+    def finding(self, index: Index) -> Finding | None:
+        return self.rows[index.row()][0] if index.isValid() else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        finding, name = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole or (
+            role == Qt.ItemDataRole.ToolTipRole and column in TIPS
+        ):
+            return (tr(finding.severity), name, finding.message, finding.hint, finding.rule)[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0 and not self.faded:
+            return self.brushes.get(finding.severity, self.brushes["info"])
+        if role == FINDING_ROLE:
+            return finding
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+
+class ProblemsPanel(BackgroundView):
     """Findings with severity, rule, unit, message and hint; filter by severity and rule.
+
+    The checks run in the background (a large catalog takes seconds): see BackgroundView.
 
     Signals:
         finding_chosen(object): the designer double-clicked a finding (to go to its unit).
@@ -43,7 +105,12 @@ class ProblemsPanel(LiveView):
     counts_changed = Signal(str)
 
     def __init__(self, document: Document) -> None:
-        super().__init__(document, delay_ms=400)
+        super().__init__(
+            document,
+            delay_ms=400,
+            cancelled_text=tr("Checks cancelled — the problems below may be out of date."),
+            failed_text=tr("The checks failed: {0}"),
+        )
         self.findings: list[Finding] = []
         self.profile = QComboBox()
         self.profile.setObjectName("checkProfile")
@@ -57,13 +124,11 @@ class ProblemsPanel(LiveView):
             self.severity.addItem(tr(severity.capitalize() + "s"), severity)
         self.rule = QComboBox()
         self.rule.setObjectName("ruleFilter")
-        self.list = QTreeWidget()
+        self.model = FindingsModel()
+        self.list = QTreeView()
         self.list.setObjectName("problemsList")
         self.list.setRootIsDecorated(False)
-        self.list.setColumnCount(5)
-        self.list.setHeaderLabels(
-            [tr("Severity"), tr("Unit"), tr("Problem"), tr("How to fix"), tr("Rule")]
-        )
+        self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
         header = self.list.header()
@@ -84,17 +149,36 @@ class ProblemsPanel(LiveView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
+        layout.addWidget(self.status)
         layout.addWidget(self.list)
+        self.grey_while_working(self.list)
         self.profile.currentIndexChanged.connect(self.refresh)
         self.severity.currentIndexChanged.connect(self._show)
         self.rule.currentIndexChanged.connect(self._show)
-        self.list.itemActivated.connect(self._activated)
+        self.list.activated.connect(self._activated)
         self.silence_button.clicked.connect(lambda: self.silence_selected())
 
-    def refresh(self) -> None:
+    def work(self) -> tuple[Work, str]:
         catalog, totals = self.document.catalog, self.document.totals
         profile = self.profile.currentData()
-        self.findings = run_checks(catalog, totals, profile)
+
+        def check(progress: ProgressCallback) -> list[Finding]:
+            return run_checks(catalog, totals, profile, progress=progress)
+
+        units = len(catalog.programs) + len(catalog.courses) + len(catalog.modules)
+        return check, tr("Checking {0} units…").format(f"{units:,}")
+
+    def show_result(self, result: list[Finding]) -> None:
+        self.findings = result
+        self._show_findings()
+
+    def update_actions(self) -> None:
+        self.silence_button.setEnabled(not self.greyed)
+        self.model.set_faded(self.greyed)
+
+    def _show_findings(self) -> None:
+        """Show self.findings: the rule filter offers the rules that found something."""
+        profile = self.profile.currentData()
         chosen = self.rule.currentData()
         self.rule.blockSignals(True)
         self.rule.clear()
@@ -122,28 +206,24 @@ class ProblemsPanel(LiveView):
 
     def _show(self, *args: Any) -> None:
         severity, rule = self.severity.currentData(), self.rule.currentData()
-        self.list.clear()
         catalog = self.document.catalog
+        rows = []
         for finding in self.findings:
             if (severity and finding.severity != severity) or (rule and finding.rule != rule):
                 continue
             unit = catalog.get_or_none(finding.unit)
             name = getattr(unit, "title", "") or getattr(unit, "text", "") or finding.unit
-            item = QTreeWidgetItem(
-                [tr(finding.severity), name, finding.message, finding.hint, finding.rule]
-            )
-            item.setForeground(0, QBrush(QColor(COLOURS.get(finding.severity, "#3c4043"))))
-            item.setData(0, FINDING_ROLE, finding)
-            for column in (1, 2, 3):
-                item.setToolTip(column, item.text(column))
-            self.list.addTopLevelItem(item)
+            rows.append((finding, name))
+        self.model.set_rows(rows)
+
+    def selected_finding(self) -> Finding | None:
+        return self.model.finding(self.list.currentIndex())
 
     def silence_selected(self, reason: str | None = None) -> bool:
         """Switch the selected finding's rule off for its unit; the reason is kept in the file."""
-        item = self.list.currentItem()
-        if item is None:
+        finding = self.selected_finding()
+        if finding is None:
             return False
-        finding: Finding = item.data(0, FINDING_ROLE)
         if reason is None:
             reason, ok = QInputDialog.getText(
                 self,
@@ -160,8 +240,13 @@ class ProblemsPanel(LiveView):
             [Insert(None, "silenced", len(silenced), silence)],
             tr("Silence {0}").format(finding.rule),
         )
-        self.refresh()
+        # Known without checking again: the silenced finding goes at once. The checks run
+        # again when edits pause, as after any edit.
+        self.findings = [
+            f for f in self.findings if (f.rule, f.unit) != (silence.rule, silence.unit)
+        ]
+        self._show_findings()
         return True
 
-    def _activated(self, item: QTreeWidgetItem, column: int) -> None:
-        self.finding_chosen.emit(item.data(0, FINDING_ROLE))
+    def _activated(self, index: QModelIndex) -> None:
+        self.finding_chosen.emit(self.model.finding(index))

@@ -6,8 +6,19 @@ from PySide6.QtCore import Qt
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 
 
+class Row:
+    """One row of the problems list, read as the designer sees it."""
+
+    def __init__(self, panel, row):
+        self.index = panel.list.model().index(row, 0)
+        self.texts = [self.index.siblingAtColumn(c).data() for c in range(5)]
+
+    def text(self, column):
+        return self.texts[column]
+
+
 def rows(panel):
-    return [panel.list.topLevelItem(i) for i in range(panel.list.topLevelItemCount())]
+    return [Row(panel, r) for r in range(panel.list.model().rowCount())]
 
 
 def total_hours_rows(panel):
@@ -16,7 +27,7 @@ def total_hours_rows(panel):
 
 def test_the_sample_shows_full_stack_over_the_hours_limit(window, qtbot):
     panel = window.problems
-    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() > 0)
+    qtbot.waitUntil(lambda: panel.list.model().rowCount() > 0)
     [row] = total_hours_rows(panel)
     assert row.text(0) == "warning"
     assert window.problem_counts.text() == panel.summary()
@@ -38,7 +49,7 @@ def test_fixing_the_hours_clears_the_warning_as_the_designer_types(window, qtbot
 
 def test_filters_by_severity_and_rule(window, qtbot):
     panel = window.problems
-    qtbot.waitUntil(lambda: panel.list.topLevelItemCount() > 0)
+    qtbot.waitUntil(lambda: panel.list.model().rowCount() > 0)
     panel.severity.setCurrentIndex(panel.severity.findData("warning"))
     assert {r.text(0) for r in rows(panel)} == {"warning"}
     rule = rows(panel)[0].text(4)
@@ -51,8 +62,8 @@ def test_double_click_goes_to_the_unit(window, qtbot):
     panel = window.problems
     qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
     [row] = total_hours_rows(panel)
-    panel.list.scrollToItem(row)
-    rect = panel.list.visualItemRect(row)
+    panel.list.scrollTo(row.index)
+    rect = panel.list.visualRect(row.index)
     # A double click is a press, a release, then the double-click event, as a mouse sends it.
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -79,11 +90,13 @@ def answer_text(text):
 def test_silencing_a_finding_keeps_the_reason_in_the_file_and_undoes(window, qtbot, sample_copy):
     panel = window.problems
     qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
-    panel.list.setCurrentItem(total_hours_rows(panel)[0])
+    panel.list.setCurrentIndex(total_hours_rows(panel)[0].index)
     answer_text("The 422 h were accredited as they are.")
     qtbot.mouseClick(panel.silence_button, Qt.MouseButton.LeftButton)
     assert total_hours_rows(panel) == []
     assert panel.silenced_note.text() == "1 silenced"
+    qtbot.waitUntil(lambda: panel.up_to_date)  # checked again: still silenced
+    assert total_hours_rows(panel) == []
     [silence] = window.document.catalog.silenced
     assert (silence.rule, silence.unit) == ("workload.total-hours", "full-stack")
     window.files.save()
@@ -99,9 +112,10 @@ def test_double_click_puts_the_cursor_in_the_field_concerned(window, qtbot):
     window.document.push([SetField(course, "hours", 32)], "declare 32 h")
     panel = window.problems
     panel.refresh()
+    qtbot.waitUntil(lambda: panel.up_to_date)
     [row] = [r for r in rows(panel) if r.text(4) == "workload.declared-mismatch"]
-    panel.list.setCurrentItem(row)
-    panel.list.itemActivated.emit(row, 0)  # what Enter or a double click sends
+    panel.list.setCurrentIndex(row.index)
+    panel.list.activated.emit(row.index)  # what Enter or a double click sends
     assert window.selected_node().unit is course
     assert window.tabs.currentWidget() is window.editor
     assert window.editor.fields["hours"].editor.hasFocus()

@@ -112,6 +112,7 @@ def test_the_pathway_panel_plans_a_front_end_holder_towards_full_stack(window, q
 def test_ignoring_a_near_duplicate_is_remembered_and_undoable(window, qtbot):
     open_page(window, qtbot, "Duplicates")
     view = window.duplicates
+    qtbot.waitUntil(lambda: view.up_to_date)
     groups = [view.list.topLevelItem(i) for i in range(view.list.topLevelItemCount())]
     foundations = [g for g in groups if "Foundations of Coding" in g.text(0)]
     assert foundations and all("alike" in g.text(3) for g in foundations)
@@ -124,6 +125,8 @@ def test_ignoring_a_near_duplicate_is_remembered_and_undoable(window, qtbot):
         "foundations-of-coding-back-end",
         "foundations-of-coding-front-end",
     }
+    assert view.list.topLevelItemCount() == len(groups) - 1
+    qtbot.waitUntil(lambda: view.up_to_date)  # searched again: still ignored
     assert view.list.topLevelItemCount() == len(groups) - 1
     window.undo_action.trigger()
     assert window.document.catalog.ignored_duplicates == []
@@ -142,6 +145,7 @@ def test_merging_an_identical_copy_makes_one_shared_course_and_undoes(window, qt
     open_page(window, qtbot, "Duplicates")
     view = window.duplicates
     view.refresh()
+    qtbot.waitUntil(lambda: view.up_to_date)
     identical = next(
         view.list.topLevelItem(i)
         for i in range(view.list.topLevelItemCount())
