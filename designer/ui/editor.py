@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 import pycountry
@@ -28,7 +29,9 @@ Unit = Program | Course | Module | Item
 EQF_CHOICES = [str(n) for n in range(1, 9)] + ["3-4", "4-5", "5-6", "6-7", "7-8"]
 
 
+@cache
 def _countries() -> list[tuple[Any, str]]:
+    """Every country, sorted once: the editor of a program is built on each selection."""
     countries = sorted(pycountry.countries, key=lambda c: c.name)
     return [(None, tr("Not set"))] + [(c.alpha_2, f"{c.name} ({c.alpha_2})") for c in countries]
 

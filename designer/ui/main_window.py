@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
     editor: UnitEditor
     outcomes: OutcomesEditor
     totals_bar: TotalsBar
+    problems: ProblemsPanel
+    duplicates: DuplicatesView
 
     def __init__(self, settings: AppSettings, document: Document | None = None) -> None:
         super().__init__()
@@ -203,6 +205,8 @@ class MainWindow(QMainWindow):
             self.editor.close_document()
             self.outcomes.close_document()
             self.totals_bar.close_document()
+            self.problems.close_document()  # stops its background work on the old catalog
+            self.duplicates.close_document()
         document = self.document
         self.tree_model = CurriculumTreeModel(document)
         self.tree_model.drop_handler = self.structure.drop
@@ -375,7 +379,8 @@ class MainWindow(QMainWindow):
     def _filter_changed(self, text: str) -> None:
         self.proxy.set_text(text)
         if text:
-            self.tree.expandAll()
+            for index in self.proxy.rows_to_open():  # not expandAll: see rows_to_open
+                self.tree.expand(index)
 
     def add_outcome(self) -> None:
         self.tabs.setCurrentWidget(self.outcomes)
@@ -437,4 +442,6 @@ class MainWindow(QMainWindow):
         self.settings.window_state = base64.b64encode(bytes(self.saveState().data())).decode()
         save_settings(self.settings)
         self.files.clear_recovery()
+        self.problems.close_document()  # stops background work before the window goes
+        self.duplicates.close_document()
         event.accept()

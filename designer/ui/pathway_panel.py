@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -13,29 +13,32 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from designer.model.totals import format_hours
 from designer.sharing.pathway import next_programs, pathway
 from designer.ui.document import Document
 from designer.ui.labels import tr
+from designer.ui.live_view import LiveView
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PathwayPanel(QWidget):
+class PathwayPanel(LiveView):
     """Tick what the learner holds, pick a target: credited, remaining, where to start.
 
-    Signals:
+    A page like the others: its lists hold every program and used course (2,500 on a large
+    catalog), too many to rebuild on each keystroke in the editor, so it reloads only when
+    shown, and while shown once edits pause.
+
+    Signals (from LiveView):
         unit_chosen(str): the designer asked to see this unit in the tree.
     """
 
-    unit_chosen = Signal(str)
-
     def __init__(self, document: Document) -> None:
-        super().__init__()
-        self.document = document
+        super().__init__(document, delay_ms=300)
+        self._choices: list[tuple[str, str]] = []  # (id, title) of the holdings listed
+        self._targets: list[tuple[str, str]] = []  # (id, title) of the targets listed
         self.holdings = QListWidget()
         self.holdings.setObjectName("holdings")
         self.target = QComboBox()
@@ -74,8 +77,6 @@ class PathwayPanel(QWidget):
         self.remaining.itemActivated.connect(
             lambda item: self.unit_chosen.emit(item.data(UNIT_ROLE))
         )
-        document.undo_stack.indexChanged.connect(self.reload)
-        self.reload()
 
     def held(self) -> list[str]:
         items = (self.holdings.item(i) for i in range(self.holdings.count()))
@@ -87,25 +88,48 @@ class PathwayPanel(QWidget):
             checked = item.data(UNIT_ROLE) in unit_ids
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
+    def refresh(self) -> None:
+        self.reload()
+
     def reload(self, *args: Any) -> None:
-        """Fill the choices from the catalog, keeping what was ticked and chosen."""
+        """Fill the choices from the catalog, keeping what was ticked and chosen.
+
+        Most edits change no title and no course's use: the lists stay as they are (with
+        their scroll position), and only the figures are computed again.
+        """
         catalog = self.document.catalog
-        held, target = set(self.held()), self.target.currentData()
-        self.holdings.blockSignals(True)
-        self.target.blockSignals(True)
-        self.holdings.clear()
-        self.target.clear()
-        for program in catalog.programs:
-            self._add_holding(program.id, program.title, bold=True, held=held)
-            self.target.addItem(program.title, program.id)
+        programs = [(program.id, program.title) for program in catalog.programs]
         used = [c for c in catalog.courses.values() if catalog.users(c.id)]
-        for course in sorted(used, key=lambda c: c.title.casefold()):
-            self._add_holding(course.id, course.title, bold=False, held=held)
+        courses = [(c.id, c.title) for c in sorted(used, key=lambda c: c.title.casefold())]
+        if programs + courses != self._choices:
+            self._fill_holdings(programs, courses)
+        if programs != self._targets:
+            self._fill_targets(programs)
+        self._update()
+
+    def _fill_holdings(
+        self, programs: list[tuple[str, str]], courses: list[tuple[str, str]]
+    ) -> None:
+        held = set(self.held())
+        self.holdings.blockSignals(True)
+        self.holdings.clear()
+        for unit_id, title in programs:
+            self._add_holding(unit_id, title, bold=True, held=held)
+        for unit_id, title in courses:
+            self._add_holding(unit_id, title, bold=False, held=held)
+        self.holdings.blockSignals(False)
+        self._choices = programs + courses
+
+    def _fill_targets(self, programs: list[tuple[str, str]]) -> None:
+        target = self.target.currentData()
+        self.target.blockSignals(True)
+        self.target.clear()
+        for unit_id, title in programs:
+            self.target.addItem(title, unit_id)
         if target is not None and self.target.findData(target) >= 0:
             self.target.setCurrentIndex(self.target.findData(target))
-        self.holdings.blockSignals(False)
         self.target.blockSignals(False)
-        self._update()
+        self._targets = programs
 
     def _add_holding(self, unit_id: str, title: str, bold: bool, held: set[str]) -> None:
         item = QListWidgetItem(title)

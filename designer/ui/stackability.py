@@ -43,6 +43,15 @@ Index = QModelIndex | QPersistentModelIndex
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+GraphShape = tuple[tuple[Any, ...], tuple[Any, ...]]
+
+
+def graph_shape(graph: nx.Graph) -> GraphShape:
+    """What the sharing graph draws: its nodes with their labels, and its edges."""
+    nodes = tuple((node, tuple(sorted(data.items()))) for node, data in graph.nodes(data=True))
+    return nodes, tuple(graph.edges())
+
+
 def coverage_colour(coverage: float) -> QColor:
     """White for nothing shared, deepening blue as the coverage grows."""
     light, deep = QColor("#ffffff"), QColor("#2f6db5")
@@ -215,6 +224,7 @@ class StackabilityView(LiveView):
 
     def __init__(self, document: Document) -> None:
         super().__init__(document, delay_ms=300)
+        self.shown_shape: GraphShape | None = None  # of the graph on screen
         self.matrix = OverlapMatrix()
         self.table = QTableView()
         self.table.setObjectName("overlapMatrix")
@@ -266,7 +276,12 @@ class StackabilityView(LiveView):
         graph = sharing_graph(catalog)
         for program in catalog.programs:
             graph.nodes[("program", program.id)]["code"] = program.code
-        self.graph.show_graph(graph)
+        # Most edits change hours, not what is shared or what it is called: the graph (a
+        # thousand shapes on a large catalog, laid out again) then stays as it is.
+        shape = graph_shape(graph)
+        if shape != self.shown_shape:
+            self.graph.show_graph(graph)
+            self.shown_shape = shape
         self.shared.clear()
 
     def show_pair(self, index: QModelIndex) -> None:

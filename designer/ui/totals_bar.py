@@ -62,7 +62,9 @@ class TotalsBar(QFrame):
         program = node.program() if node is not None else None
         if program is None and len(self.document.catalog.programs) == 1:
             program = self.document.catalog.programs[0]
-        if program is None or program not in self.document.catalog.programs:
+        # By identity: `in` on the list would compare models field by field, program by
+        # program (500 of them), on every edit.
+        if program is None or self.document.catalog.get_or_none(program.id) is not program:
             self.program_title.setText(tr("No program selected"))
             self.ects.setText("")
             self.pace.setText(tr("Select a unit to see its program's workload and credits."))

@@ -13,11 +13,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from designer.model import Course, Item, Module, Program
-from designer.model.catalog import Parent
+from designer.model.catalog import Catalog, Parent
 from designer.model.totals import format_hours
 from designer.ui.document import Document
 from designer.ui.labels import item_kind_label
@@ -27,10 +29,29 @@ Index = QModelIndex | QPersistentModelIndex
 Unit = Program | Course | Module | Item
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 HIGHLIGHT = QColor("#fff1b8")
+OPEN_LIMIT = 300  # rows a filter opens at most: the first matches in full, then programs
 
 TITLE, KIND, HOURS, SHARE, SHARED = range(5)
 HEADERS = ["Title", "Type", "Hours", "Share", "Shared"]
-LIST_OF = {Program: "course_ids", Course: "module_ids", Module: "items"}
+LIST_OF: dict[type, str] = {Program: "course_ids", Course: "module_ids", Module: "items"}
+# The roles data() answers; a view asks for about ten per cell each time it paints a row.
+ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        NODE_ROLE,
+    }
+)
+ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsDropEnabled
+)
 
 
 class TreeNode:
@@ -45,7 +66,9 @@ class TreeNode:
 
     def row(self) -> int:
         assert self.parent is not None and self.parent.children is not None
-        return next(i for i, node in enumerate(self.parent.children) if node is self)
+        # Nodes compare by identity, so list.index finds this very node, in C: Qt asks for
+        # rows all the time (every parent() call), and a program has 500 siblings.
+        return self.parent.children.index(self)
 
     def program(self) -> Program | None:
         node: TreeNode | None = self
@@ -60,7 +83,14 @@ DropHandler = Callable[[TreeNode, TreeNode, int, bool], bool]
 
 
 class CurriculumTreeModel(QAbstractItemModel):
-    """Adapter from the catalog to Qt views; follows the catalog's change signals."""
+    """Adapter from the catalog to Qt views; follows the catalog's change signals.
+
+    Signals:
+        searched_changed(): a title, code or outcome text, or a list of units, changed
+            somewhere in the catalog, shown or not (what TreeFilter searches).
+    """
+
+    searched_changed = Signal()
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -93,6 +123,11 @@ class CurriculumTreeModel(QAbstractItemModel):
     def places(self, unit_id: str) -> list[TreeNode]:
         """The tree nodes built so far for a unit."""
         return list(self._places.get(unit_id, ()))
+
+    def built_count(self) -> int:
+        """How many tree nodes exist: a node's children are built when first asked for
+        (shown), so a large catalog costs what is on screen, not what is in the file."""
+        return sum(len(nodes) for nodes in self._places.values())
 
     def first_place(self, unit_id: str) -> TreeNode | None:
         """A tree node showing the unit, building the path to it if needed."""
@@ -188,7 +223,7 @@ class CurriculumTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ANSWERED_ROLES or not index.isValid():
             return None
         node = self.node(index)
         unit = node.unit
@@ -269,6 +304,7 @@ class CurriculumTreeModel(QAbstractItemModel):
             node.children.insert(index, self._new_node(unit, node))
             self.endInsertRows()
         self._refresh_sharing(parent, list_name, index)
+        self.searched_changed.emit()
 
     def _on_about_to_remove(self, parent: Parent, list_name: str, index: int) -> None:
         # Rows go while the catalog still holds the unit, so views asking about it
@@ -282,6 +318,7 @@ class CurriculumTreeModel(QAbstractItemModel):
     def _on_removed(self, parent: Parent, list_name: str, index: int, value: Any) -> None:
         if isinstance(value, str) and value in self.catalog:
             self._refresh_unit(value, SHARED, SHARED)
+        self.searched_changed.emit()
 
     def _on_moved(self, parent: Parent, list_name: str, old: int, new: int) -> None:
         for node in self._parent_nodes(parent, list_name):
@@ -292,10 +329,16 @@ class CurriculumTreeModel(QAbstractItemModel):
             self.beginMoveRows(parent_index, old, old, parent_index, destination)
             node.children.insert(new, node.children.pop(old))
             self.endMoveRows()
+        self.searched_changed.emit()
 
     def _on_field_changed(self, node: Any, field: str, old: Any, new: Any) -> None:
         if field in ("title", "kind") and node.id in self._places:
             self._refresh_unit(node.id, TITLE, KIND)
+        elif field == "minutes" and node.id in self._places:
+            # An item's own figure: the totals announce only the units above it.
+            self._refresh_unit(node.id, HOURS, SHARE)
+        if field in ("title", "code", "text"):
+            self.searched_changed.emit()
 
     def _on_totals_changed(self, unit_ids: set[str]) -> None:
         for unit_id in unit_ids:
@@ -317,11 +360,19 @@ class CurriculumTreeModel(QAbstractItemModel):
             )
 
     def _refresh_shares_below(self, node: TreeNode) -> None:
-        for child in node.children or ():
-            row = child.row()
-            self.dataChanged.emit(
-                self.createIndex(row, SHARE, child), self.createIndex(row, SHARE, child)
-            )
+        """One signal per built list of children, not one per row: an edit in a program
+        with its courses open changes every share in it, and each signal costs the proxy
+        and the view a pass of their own."""
+        children = node.children
+        if not children:
+            return
+        first, last = children[0], children[-1]
+        self.dataChanged.emit(
+            self.createIndex(0, SHARE, first),
+            self.createIndex(len(children) - 1, SHARE, last),
+            [Qt.ItemDataRole.DisplayRole],
+        )
+        for child in children:
             self._refresh_shares_below(child)
 
     # ---- drag and drop ------------------------------------------------------------------
@@ -329,9 +380,7 @@ class CurriculumTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        return ROW_FLAGS  # the same for every row, and asked for every row painted
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
@@ -377,27 +426,137 @@ class CurriculumTreeModel(QAbstractItemModel):
 
 
 class TreeFilter(QSortFilterProxyModel):
-    """Keeps the units whose title, code or outcomes contain the filter text, with context."""
+    """Keeps the units whose title, code or outcomes contain the filter text, with context:
+    the units above them, and everything below them.
+
+    What to keep is found in one pass over the catalog when the text changes (or the
+    catalog, while filtering), so that deciding a row is a lookup. Qt's recursive
+    filtering would instead visit every unit below each row it hides, building the whole
+    tree: seconds per keystroke on a catalog of 150,000 items.
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self.setRecursiveFilteringEnabled(True)
-        self.setAutoAcceptChildRows(True)
         self._text = ""
+        self._matching: set[str] = set()  # ids of the units whose own texts match
+        self._kept: set[str] = set()  # those, and every unit above one of them
+        self._above: set[str] = set()  # the units with a match below them
+        # Each unit's texts, casefolded, and the units it sits in (by id): made when first
+        # filtering, kept while the catalog does not change, so a keystroke only searches.
+        self._texts: list[tuple[str, str]] | None = None
+        self._parents: dict[str, list[str]] = {}
+        self._refilter = QTimer(self)  # edits while filtering: once they are all in
+        self._refilter.setSingleShot(True)
+        self._refilter.setInterval(0)
+        self._refilter.timeout.connect(self._filter_again)
+
+    def setSourceModel(self, model: QAbstractItemModel) -> None:  # noqa: N802
+        assert isinstance(model, CurriculumTreeModel)
+        super().setSourceModel(model)
+        model.searched_changed.connect(self._searched_changed)
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
         self._text = " ".join(text.split()).casefold()
+        self._find_kept()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def _searched_changed(self) -> None:
+        self._texts = None
+        if self._text:
+            self._refilter.start()
+
+    def _filter_again(self) -> None:
+        if self._text:
+            self.set_text(self._text)
+
+    def _find_kept(self) -> None:
+        self._matching, self._kept, self._above = set(), set(), set()
+        if not self._text:
+            return
+        text = self._text
+        self._matching = {unit_id for unit_id, texts in self._unit_texts() if text in texts}
+        above, pending = self._above, list(self._matching)
+        while pending:
+            for parent_id in self._parents.get(pending.pop(), ()):
+                if parent_id not in above:
+                    above.add(parent_id)
+                    pending.append(parent_id)
+        self._kept = self._matching | above
+
+    def _unit_texts(self) -> list[tuple[str, str]]:
+        if self._texts is None:
+            model = self.sourceModel()
+            assert isinstance(model, CurriculumTreeModel)
+            catalog: Catalog = model.catalog
+            texts: list[tuple[str, str]] = []
+            parents: dict[str, list[str]] = {}
+            for program in catalog.programs:
+                texts.append((program.id, _searched(program)))
+                for course_id in program.course_ids:
+                    parents.setdefault(course_id, []).append(program.id)
+            for course in catalog.courses.values():
+                texts.append((course.id, _searched(course)))
+                for module_id in course.module_ids:
+                    parents.setdefault(module_id, []).append(course.id)
+            for module in catalog.modules.values():
+                texts.append((module.id, _searched(module)))
+                for item in module.items:
+                    texts.append((item.id, item.title.casefold()))
+                    parents[item.id] = [module.id]
+            self._texts, self._parents = texts, parents
+        return self._texts
+
+    def rows_to_open(self, limit: int = OPEN_LIMIT) -> list[QModelIndex]:
+        """The rows to expand so that the matches show: those with a match below them, in
+        the tree's order, at most limit of them.
+
+        Opening every row kept (QTreeView.expandAll) would, for a short text that most
+        titles contain, build and lay out the whole tree, and leave Qt a persistent index
+        per open row to move on each later keystroke: minutes on a large catalog.
+        """
+        model = self.sourceModel()
+        assert isinstance(model, CurriculumTreeModel)
+        found: list[QModelIndex] = []
+        pending = [self.index(row, 0) for row in reversed(range(self.rowCount()))]
+        while pending and len(found) < limit:
+            index = pending.pop()
+            unit = model.node(self.mapToSource(index)).unit
+            if unit is None or unit.id not in self._above:
+                continue
+            found.append(index)
+            pending.extend(
+                self.index(row, 0, index) for row in reversed(range(self.rowCount(index)))
+            )
+        return found
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
+        """Without a filter every row is kept, so the tree's own answer is right: Qt's
+        would map the rows below, making the tree build them, for the arrow of every row
+        drawn (each program's courses on opening a large catalog)."""
+        if self._text:
+            return super().hasChildren(parent)
+        return self.sourceModel().hasChildren(self.mapToSource(parent))
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         if not self._text:
             return True
         model = self.sourceModel()
         assert isinstance(model, CurriculumTreeModel)
-        unit = model.node(model.index(row, 0, parent)).unit
-        if unit is None:
+        node = model.node(model.index(row, 0, parent))
+        if node.unit is None:
             return False
-        texts = [unit.title, getattr(unit, "code", "")]
-        texts += [o.text for o in getattr(unit, "outcomes", [])]
-        return any(self._text in text.casefold() for text in texts)
+        if node.unit.id in self._kept:
+            return True
+        above = node.parent
+        while above is not None and above.unit is not None:
+            if above.unit.id in self._matching:
+                return True  # inside a unit that matches: its whole content shows
+            above = above.parent
+        return False
+
+
+def _searched(unit: Program | Course | Module) -> str:
+    """What the filter searches in a unit, casefolded: its title, code and outcomes, one a
+    line (the filter's text has no line break, so a match never spans two)."""
+    return "\n".join([unit.title, unit.code, *(o.text for o in unit.outcomes)]).casefold()

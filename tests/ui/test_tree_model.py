@@ -5,7 +5,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from designer.model import Course, Item
 from designer.model.edits import Insert, Move, Remove, SetField
 from designer.ui.document import Document
-from designer.ui.tree_model import HOURS, SHARE, SHARED, TITLE, CurriculumTreeModel
+from designer.ui.tree_model import HOURS, SHARE, SHARED, TITLE, CurriculumTreeModel, TreeFilter
 
 
 def texts(model, parent=QModelIndex(), column=TITLE):
@@ -79,3 +79,57 @@ def test_new_course_in_pool_then_linked_appears(sample):
     assert texts(model, pr)[-1] == "Capstone"
     assert model.index(5, HOURS, pr).data() == "12 h"
     assert model.data(model.index(3, HOURS), Qt.ItemDataRole.DisplayRole) == "148 h"
+
+
+def changed_cells(model):
+    """Every (node, column) a dataChanged signal of the model covers, as they come."""
+    cells = []
+
+    def record(first, last, roles=()):
+        parent = model.node(first.parent())
+        for row in range(first.row(), last.row() + 1):
+            for column in range(first.column(), last.column() + 1):
+                cells.append((parent.children[row], column))
+
+    model.dataChanged.connect(record)
+    return cells
+
+
+def test_an_items_minutes_refresh_its_cell_and_every_share_in_its_programs(sample):
+    document = Document(sample)
+    model = CurriculumTreeModel(document)
+    full_stack = child(model, 0)
+    csharp = child(model, 0, 1)
+    week = child(model, 0, 1, 0)
+    for index in (full_stack, csharp, week):
+        model.rowCount(index)  # shown, as if expanded
+    signals = []
+    model.dataChanged.connect(lambda *args: signals.append(args))
+    cells = changed_cells(model)
+    item = sample.modules["csharp-w1"].items[0]
+
+    document.push([SetField(item, "minutes", 75)], "minutes")
+
+    item_node = model.node(child(model, 0, 1, 0, 0))
+    assert (item_node, HOURS) in cells  # its own "75 min"
+    assert model.index(0, HOURS, week).data() == "75 min"
+    # Every share below the programs using C# (the program's hours changed), one signal
+    # per list of rows rather than one per row.
+    for parent in (full_stack, csharp, week):
+        for row in range(model.rowCount(parent)):
+            assert (model.node(model.index(row, 0, parent)), SHARE) in cells
+    rows = sum(model.rowCount(parent) for parent in (full_stack, csharp, week))
+    assert len(signals) < rows / 2
+
+
+def test_the_filter_answers_whether_a_row_has_children_without_building_them(sample):
+    model = CurriculumTreeModel(Document(sample))
+    proxy = TreeFilter()
+    proxy.setSourceModel(model)
+    program = proxy.index(3, 0)
+    assert proxy.hasChildren(program)
+    assert model.built_count() == 4  # the programs only: no course asked for yet
+    proxy.set_text("Introduction to Public Relations")
+    assert proxy.rowCount() == 1 and proxy.hasChildren(proxy.index(0, 0))
+    proxy.set_text("no unit is called this")
+    assert proxy.rowCount() == 0

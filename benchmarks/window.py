@@ -1,0 +1,708 @@
+"""The window on a large catalog: open to the painted tree, select, expand, type; peak memory.
+
+    python benchmarks/window.py FILE [--against SAMPLE] [--rounds N] [--all]
+
+Each round opens FILE, then the 4-program sample, each in a fresh child process (its own
+QApplication, QT_QPA_PLATFORM=offscreen, its own settings folder), so that the peak memory
+(VmHWM) is the window's alone and every "open" starts cold. In the child the window is
+shown empty, as after starting the application; then File > Open's own path
+(`window.files.open_file`) is timed until the new tree has painted its rows. Each operation
+is then driven as a user drives it (QTest clicks and keys, the toolbar's actions) and timed
+until the widget showing its result has repainted: a paint event reached it after the
+action, with the result in place. After each edit the child keeps processing events for
+0.8 s (longer than the pages' refresh delays) and records the longest single stretch the
+event loop was blocked: the freeze a designer would feel once they stop typing.
+
+The rows of `run.py` (ROWS) come from `window_rows`; `--all` here prints every operation
+measured (the ordinary edits of the issue), not only the ones with a row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "microsoft-certificates.curriculum.json"
+SETTLE = 0.8  # seconds of events after an edit: the pages refresh 300-500 ms after edits pause
+PER_CHILD = 3  # repeats of each operation in one child process
+ROW_OPERATIONS = ["select_program", "expand_course", "type_minutes"]
+ALL_OPERATIONS = [
+    "select_program",
+    "select_course",
+    "select_module",
+    "select_item",
+    "expand_course",
+    "expand_module",
+    "expand_course_during_checks",
+    "type_minutes",
+    "type_title",
+    "undo",
+    "redo",
+    "insert_item",
+    "delete_item",
+    "switch_tab",
+    "page_stackability",
+    "page_duplicates",
+    "page_pathways",
+    "page_roadmap",
+]
+# Not in --all: a filter of one letter took minutes before TreeFilter.rows_to_open.
+OTHER_OPERATIONS = ["filter_keystroke"]
+FAST = 0.1  # seconds: the most an ordinary edit may block the window
+OPEN_TARGET = 5.0  # seconds to the first painted tree
+MEMORY_TARGET = 1536  # MB of peak resident memory for the window with the catalog open
+
+
+class Row(NamedTuple):
+    """The same fields as run.py's Row (run.py wraps what a row returns in its own)."""
+
+    name: str
+    ours: float | str
+    baseline: float | str
+    ratio: float | str
+    target: str
+    ok: bool
+    note: str = ""
+
+
+# ---- the child: one window, one catalog -------------------------------------------------
+
+
+def peak_memory_mb() -> tuple[float, str]:
+    """The process's peak resident memory: VmHWM, or ru_maxrss where /proc is missing."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024, "VmHWM"
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "ru_maxrss"
+
+
+def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
+    """Open path in a fresh window and time each operation repeat times (in this process)."""
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+    from designer.appsettings import AppSettings
+    from designer.model import Course, Item, Module, Program
+    from designer.model.edits import SetField
+    from designer.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    pauses: list[float] = []  # the garbage collector's passes of 50 ms or more
+    started_at = [0.0]
+
+    def collecting(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            started_at[0] = time.perf_counter()
+        elif time.perf_counter() - started_at[0] >= 0.05:
+            pauses.append(time.perf_counter() - started_at[0])
+
+    gc.callbacks.append(collecting)
+
+    class PaintCount(QObject):
+        """Counts the paint events a widget receives."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.count = 0
+            self.widget: QWidget | None = None
+
+        def watch(self, widget: QWidget) -> None:
+            if widget is not self.widget:
+                if self.widget is not None:
+                    self.widget.removeEventFilter(self)
+                widget.installEventFilter(self)
+                self.widget = widget
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                self.count += 1
+            return False
+
+    paints = PaintCount()
+
+    def idle(seconds: float) -> float:
+        """Process events for this long; the longest one pass of the event loop took."""
+        end = time.perf_counter() + seconds
+        longest = 0.0
+        while time.perf_counter() < end:
+            started = time.perf_counter()
+            app.processEvents()
+            longest = max(longest, time.perf_counter() - started)
+            time.sleep(0.002)
+        return longest
+
+    def background_work() -> bool:
+        """Whether a page's summary is computed in a worker thread (designer.ui.background)."""
+        return any(t.name.startswith("background") for t in threading.enumerate())
+
+    def quiet() -> None:
+        """Until no summary is computed in the background: it shares the interpreter (the
+        GIL) with the window, so an operation timed meanwhile would measure both."""
+        end = time.perf_counter() + 120
+        while background_work() and time.perf_counter() < end:
+            idle(0.05)
+
+    def timed(
+        action: Callable[[], object],
+        done: Callable[[], bool],
+        widget: QWidget,
+        wait_for_quiet: bool = True,
+    ) -> float:
+        """Seconds from the action to the first paint of widget with done() true."""
+        if wait_for_quiet:
+            quiet()
+        paints.watch(widget)
+        before = paints.count
+        started = time.perf_counter()
+        action()
+        while not (paints.count > before and done()):
+            app.processEvents()
+            if time.perf_counter() - started > 120:
+                raise TimeoutError(
+                    f"the window did not show the result within 120 s (result in place: "
+                    f"{done()}, painted since: {paints.count > before})"
+                )
+        return time.perf_counter() - started
+
+    window = MainWindow(AppSettings())
+    window.show()
+    window.activateWindow()  # focus moves as a designer's clicks move it
+    QTest.qWaitForWindowExposed(window)
+    active = QTest.qWaitForWindowActive(window)
+    idle(0.2)
+    target = Path(path).resolve()
+
+    # ---- open: File > Open's path, until the new tree has painted its rows --------------
+    started = time.perf_counter()
+    window.files.open_file(target)
+    while window.document.path != target:  # in case opening ever returns before the load
+        app.processEvents()
+    paints.watch(window.tree.viewport())
+    waited = time.perf_counter()
+    while not (paints.count and window.tree.model().rowCount() > 0):
+        app.processEvents()
+        if time.perf_counter() - waited > 5 and not paints.count:
+            window.tree.viewport().update()  # painted before we watched: ask once more
+            waited = time.perf_counter()
+    results: dict[str, Any] = {"open": [time.perf_counter() - started]}
+    results["after_open"] = [idle(SETTLE)]
+    tree = window.tree
+    model = tree.model()
+    catalog = window.document.catalog
+    freezes: list[float] = []
+
+    def unit_at(index: QModelIndex) -> Any:
+        return window.tree_model.node(window.proxy.mapToSource(index)).unit
+
+    def programs() -> int:
+        return min(model.rowCount(), 4)
+
+    def reaches(index: QModelIndex, levels: int) -> bool:
+        """Whether a unit has descendants that many levels down (the sample's mostly not)."""
+        if levels == 0:
+            return True
+        rows = (model.index(r, 0, index) for r in range(model.rowCount(index)))
+        return any(reaches(row, levels - 1) for row in rows)
+
+    def path_to(i: int, depth: int, below: int = 0) -> QModelIndex:
+        """The i'th choice of a unit depth levels down (program, course, module, item),
+        among those with descendants below levels further down."""
+        index = model.index(i % programs(), 0)
+        for level in range(1, depth):
+            tree.expand(index)
+            rows = [model.index(r, 0, index) for r in range(model.rowCount(index))]
+            rows = [row for row in rows if reaches(row, depth - level - 1 + below)]
+            index = rows[(i // programs() if level == 1 else 0) % len(rows)]
+        tree.scrollTo(index)
+        idle(0.05)
+        return index
+
+    def click(index: QModelIndex) -> None:
+        # The focus leaves the field typed in, which ends that undo step (as a click does).
+        tree.setFocus()
+        tree.scrollTo(index)
+        QTest.mouseClick(
+            tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center()
+        )
+
+    def select(i: int, depth: int) -> float:
+        index = path_to(i, depth)
+        unit = unit_at(index)
+        # Something else selected first (the parent, or another program), so the click
+        # changes the selection.
+        other = index.parent() if depth > 1 else model.index((i + 1) % programs(), 0)
+        click(other)
+        idle(0.05)
+        index = path_to(i, depth)
+        return timed(
+            lambda: click(index),
+            lambda: window.editor.unit is unit and window.totals_bar.node is not None,
+            tree.viewport(),
+        )
+
+    def expand(i: int, depth: int, during_checks: bool = False) -> float:
+        # An index not expanded yet; its children are built when first shown.
+        index = path_to(i, depth, below=1)
+        for _ in range(50):
+            if not tree.isExpanded(index):
+                break
+            i += 1
+            index = path_to(i, depth, below=1)
+        click(index)
+        tree.setFocus()
+        idle(0.05)
+        if during_checks:
+            # An edit, then a pause long enough for the pages to start their summaries.
+            quiet()
+            item = next(i for m in catalog.modules.values() for i in m.items)
+            window.document.push([SetField(item, "minutes", item.minutes + 1)], "minutes")
+            end = time.perf_counter() + 3
+            while not background_work() and time.perf_counter() < end:
+                idle(0.05)
+            if not background_work():
+                return math.nan  # no work in the background to measure against
+        return timed(
+            lambda: QTest.keyClick(tree, Qt.Key.Key_Right),
+            lambda: tree.isExpanded(index) and model.rowCount(index) > 0,
+            tree.viewport(),
+            wait_for_quiet=not during_checks,
+        )
+
+    def item_selected(i: int) -> tuple[QModelIndex, Item]:
+        index = path_to(i, 4)
+        click(index)
+        idle(0.05)
+        unit = unit_at(index)
+        assert isinstance(unit, Item)
+        return index, unit
+
+    def type_minutes(i: int) -> float:
+        index, item = item_selected(i)
+        program_row = QPersistentModelIndex(model.index(index.parent().parent().parent().row(), 2))
+        line = window.editor.fields["minutes"].editor
+        assert isinstance(line, QLineEdit)
+        line.setFocus()
+        line.selectAll()
+        value = next(v for v in range(35 + 5 * i, 1000, 5) if v != item.minutes)
+        shown = window.totals_bar.ects.text(), program_row.data()
+        took = timed(
+            lambda: QTest.keyClicks(line, str(value)),
+            lambda: (
+                (window.totals_bar.ects.text(), program_row.data()) != shown
+                and item.minutes == value
+            ),
+            tree.viewport(),
+        )
+        freezes.append(idle(SETTLE))
+        return took
+
+    def type_title(i: int) -> float:
+        index, item = item_selected(i)
+        line = window.editor.fields["title"].editor
+        assert isinstance(line, QLineEdit)
+        line.setFocus()
+        line.end(False)
+        title = item.title + "x"
+        row = QPersistentModelIndex(index)
+        took = timed(
+            lambda: QTest.keyClicks(line, "x"), lambda: row.data() == title, tree.viewport()
+        )
+        freezes.append(idle(SETTLE))
+        return took
+
+    def undo_or_redo(i: int, undo: bool) -> float:
+        """Undo (or redo) a title typed into an item on screen, so the tree shows it."""
+        index, item = item_selected(i)
+        line = window.editor.fields["title"].editor
+        assert isinstance(line, QLineEdit)
+        line.setFocus()
+        line.end(False)
+        before = item.title
+        # Its own undo step, as after leaving the field (an earlier edit of the same title
+        # may still be the top of the stack, and typing would merge with it).
+        window.document.end_typing()
+        QTest.keyClicks(line, "u")
+        idle(SETTLE)
+        stack = window.document.undo_stack
+        if not undo:
+            stack.undo()
+            idle(SETTLE)
+        action = window.undo_action if undo else window.redo_action
+        title = before if undo else before + "u"
+        row = QPersistentModelIndex(index)
+        took = timed(action.trigger, lambda: row.data() == title, tree.viewport())
+        freezes.append(idle(SETTLE))
+        return took
+
+    def insert_item(i: int) -> float:
+        module_index = path_to(i, 3, below=1)
+        click(module_index)
+        idle(0.05)
+        module = unit_at(module_index)
+        assert isinstance(module, Module)
+        count = len(module.items)
+        tree.setFocus()
+        took = timed(
+            window.add_item_action.trigger,
+            lambda: (
+                model.rowCount(module_index) == count + 1
+                and isinstance(unit_at(tree.currentIndex()), Item)
+            ),
+            tree.viewport(),
+        )
+        freezes.append(idle(SETTLE))
+        return took
+
+    def delete_item(i: int) -> float:
+        # The item insert_item added (or the first one), so the catalog keeps its size.
+        module_index = path_to(i, 3, below=1)
+        tree.expand(module_index)
+        module = unit_at(module_index)
+        assert isinstance(module, Module)
+        row = next((r for r, item in enumerate(module.items) if item.title == "New item"), 0)
+        click(model.index(row, 0, module_index))
+        idle(0.05)
+        count = len(module.items)
+        tree.setFocus()
+        took = timed(
+            window.delete_action.trigger,
+            lambda: model.rowCount(module_index) == count - 1,
+            tree.viewport(),
+        )
+        freezes.append(idle(SETTLE))
+        return took
+
+    def switch_tab(i: int) -> float:
+        select(i, 2)  # a course: both tabs have something to show
+        idle(0.05)
+        bar = window.tabs.tabBar()
+        goal = 1 - window.tabs.currentIndex()
+        page = window.tabs.widget(goal)
+        return timed(
+            lambda: QTest.mouseClick(
+                bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(goal).center()
+            ),
+            lambda: window.tabs.currentIndex() == goal,
+            page,
+        )
+
+    def filter_keystroke(i: int) -> float:
+        """One more letter of "sql" typed into the tree's filter (the first repeat: "s")."""
+        if i == 0:
+            window.filter.clear()
+            idle(0.1)
+        window.filter.setFocus()
+        text = window.filter.text() + "sql"[i % 3]
+        return timed(
+            lambda: QTest.keyClicks(window.filter, text[-1]),
+            lambda: window.filter.text() == text,
+            tree.viewport(),
+        )
+
+    def page(name: str) -> Callable[[int], float]:
+        def switch(i: int) -> float:
+            type_minutes(i)  # an edit first: the page has something new to show
+            bar = window.pages.tabBar()
+            goal = next(n for n in range(bar.count()) if bar.tabText(n) == name)
+            widget = window.pages.widget(goal)
+            took = timed(
+                lambda: QTest.mouseClick(
+                    bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(goal).center()
+                ),
+                lambda: window.pages.currentIndex() == goal,
+                widget,
+            )
+            idle(SETTLE)
+            window.pages.setCurrentIndex(0)
+            idle(0.1)
+            return took
+
+        return switch
+
+    kinds = {1: Program, 2: Course, 3: Module, 4: Item}
+    measures: dict[str, Callable[[int], float]] = {
+        "select_program": lambda i: select(i, 1),
+        "select_course": lambda i: select(i, 2),
+        "select_module": lambda i: select(i, 3),
+        "select_item": lambda i: select(i, 4),
+        "expand_course": lambda i: expand(i, 2),
+        "expand_module": lambda i: expand(i, 3),
+        "expand_course_during_checks": lambda i: expand(i, 2, during_checks=True),
+        "type_minutes": type_minutes,
+        "type_title": type_title,
+        "undo": lambda i: undo_or_redo(i, undo=True),
+        "redo": lambda i: undo_or_redo(i, undo=False),
+        "insert_item": insert_item,
+        "delete_item": delete_item,
+        "switch_tab": switch_tab,
+        "filter_keystroke": filter_keystroke,
+        "page_stackability": page("Stackability"),
+        "page_duplicates": page("Duplicates"),
+        "page_pathways": page("Pathways"),
+        "page_roadmap": page("Roadmap"),
+    }
+    assert kinds and catalog.programs
+    for operation in operations:
+        results[operation] = [measures[operation](i) for i in range(repeat)]
+    results["freeze_after_edit"] = freezes
+    results["gc_pauses"] = pauses
+    results["window_active"] = active
+    results["peak_mb"], results["memory_how"] = peak_memory_mb()
+    items = sum(len(m.items) for m in catalog.modules.values())
+    results["size"] = [len(catalog.programs), len(catalog.courses), items]
+    window.document.undo_stack.setClean()
+    window.close()
+    return results
+
+
+# ---- the parent: rounds of children, medians ----------------------------------------------
+
+
+def run_child(path: Path, operations: list[str], repeat: int) -> dict[str, Any]:
+    """One fresh process with its own settings folder; its results as a dict."""
+    with tempfile.TemporaryDirectory(prefix="bench-window-") as config:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CURRICULUM_DESIGNER_CONFIG=config)
+        command = [sys.executable, __file__, "--child", str(path), "--repeat", str(repeat)]
+        command += ["--operations", ",".join(operations)]
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=1800)
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"window child failed ({done.returncode}): {done.stderr[-2000:]}")
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+class Measured(NamedTuple):
+    ours: dict[str, list[float]]  # operation -> every time measured, over all rounds
+    baseline: dict[str, list[float]]
+    ours_peak: list[float]  # MB, one per child
+    baseline_peak: list[float]
+    memory_how: str
+    size: list[int]  # programs, courses, items of ours
+    rounds: int
+
+
+def measure(
+    path: Path,
+    operations: list[str],
+    rounds: int,
+    budget: float = 1e9,
+    against: Path = SAMPLE,
+    repeat: int = PER_CHILD,
+) -> Measured:
+    """Rounds of (ours, then the sample), each in a fresh child; fewer if over budget."""
+    ours: dict[str, list[float]] = {}
+    base: dict[str, list[float]] = {}
+    peaks: tuple[list[float], list[float]] = ([], [])
+    how, size = "", []
+    started = time.perf_counter()
+    done = 0
+    while done < rounds:
+        for n, (file, into) in enumerate(((path, ours), (against, base))):
+            result = run_child(file, operations, repeat)
+            for name, times in result.items():
+                if isinstance(times, list) and name not in ("size",):
+                    into.setdefault(name, []).extend(times)
+            peaks[n].append(result["peak_mb"])
+            how = result["memory_how"]
+            if n == 0:
+                size = result["size"]
+        done += 1
+        per_round = (time.perf_counter() - started) / done
+        if done >= 1 and time.perf_counter() - started + per_round > budget:
+            break
+    return Measured(ours, base, peaks[0], peaks[1], how, size, done)
+
+
+# ---- the rows of run.py -------------------------------------------------------------------
+
+
+def _seconds(value: float) -> str:
+    if value < 1:
+        return f"{value * 1000:.0f} ms"
+    return f"{value:.2f} s"
+
+
+def _measured(ctx: Any) -> Measured:
+    """Measured once for all the window rows, on the run's catalog saved to a file."""
+    if "window" not in ctx.results:
+        from designer.storage import save
+
+        with tempfile.TemporaryDirectory(prefix="bench-window-") as folder:
+            path = Path(folder, "generated.curriculum.json")
+            save(ctx.catalog, path)
+            ctx.results["window"] = measure(path, ROW_OPERATIONS, ctx.repeat, ctx.budget)
+    measured: Measured = ctx.results["window"]
+    return measured
+
+
+def _programs(ctx: Any) -> int:
+    return len(ctx.catalog.programs)
+
+
+def _time_row(ctx: Any, operation: str, name: str, limit: float) -> Row:
+    measured = _measured(ctx)
+    ours = statistics.median(measured.ours[operation])
+    base = statistics.median(measured.baseline[operation])
+    worst = max(measured.ours[operation])
+    target = f"ours <= {_seconds(limit)}"
+    note = (
+        f"median of {len(measured.ours[operation])} ({measured.rounds} fresh windows, "
+        f"{len(measured.ours[operation]) // measured.rounds} each); slowest {_seconds(worst)}; "
+        f"the sample's slowest {_seconds(max(measured.baseline[operation]))}"
+    )
+    return Row(name, ours, base, ours / base, target, ours <= limit, note)
+
+
+def row_window_open(ctx: Any) -> Row:
+    measured = _measured(ctx)
+    programs, courses, items = measured.size
+    ours = statistics.median(measured.ours["open"])
+    base = statistics.median(measured.baseline["open"])
+    after = statistics.median(measured.ours["after_open"])
+    note = (
+        f"median of {measured.rounds}, each in a fresh process; {programs} programs, "
+        f"{courses:,} courses, {items:,} items against the sample's 4 programs; "
+        f"File > Open's path (window.files.open_file) until the tree has painted; then the "
+        f"longest freeze in the next {SETTLE} s: {_seconds(after)} (the sample: "
+        f"{_seconds(statistics.median(measured.baseline['after_open']))})"
+    )
+    name = f"window: open the file to the painted tree ({programs} programs)"
+    target = f"ours <= {_seconds(OPEN_TARGET)}"
+    return Row(name, ours, base, ours / base, target, ours <= OPEN_TARGET, note)
+
+
+def row_window_select(ctx: Any) -> Row:
+    return _time_row(ctx, "select_program", "window: select a program", FAST)
+
+
+def row_window_expand(ctx: Any) -> Row:
+    return _time_row(ctx, "expand_course", "window: expand a course (children built)", FAST)
+
+
+def row_window_minutes(ctx: Any) -> Row:
+    row = _time_row(ctx, "type_minutes", "window: type minutes, program total shown", FAST)
+    return row._replace(note=row.note + "; two keystrokes, each an edit the totals follow")
+
+
+def row_window_freeze(ctx: Any) -> Row:
+    measured = _measured(ctx)
+    ours = max(measured.ours["freeze_after_edit"])
+    base = max(measured.baseline["freeze_after_edit"])
+    note = (
+        f"the longest pass of the event loop in the {SETTLE} s after each minutes edit "
+        f"(the pages' deferred refreshes: problems, open pages), the worst of "
+        f"{len(measured.ours['freeze_after_edit'])}; median "
+        f"{_seconds(statistics.median(measured.ours['freeze_after_edit']))}"
+    )
+    pauses = measured.ours.get("gc_pauses", [])
+    if pauses:
+        note += (
+            f"; the garbage collector paused the window for 50 ms or more {len(pauses)} "
+            f"times in {measured.rounds} sessions, the longest {_seconds(max(pauses))} "
+            f"(the sample: {len(measured.baseline.get('gc_pauses', []))} times)"
+        )
+    name = "window: longest freeze after an edit"
+    ratio = ours / base if base > 0 else "-"
+    return Row(name, ours, base, ratio, f"ours <= {_seconds(FAST)}", ours <= FAST, note)
+
+
+def row_window_memory(ctx: Any) -> Row:
+    measured = _measured(ctx)
+    ours = max(measured.ours_peak)
+    base = max(measured.baseline_peak)
+    note = (
+        f"the peak resident memory ({measured.memory_how}) of the window's process, from "
+        f"start to the last operation, the highest of {measured.rounds} fresh processes; "
+        f"Qt, PySide6 and the imports alone are about the sample's figure"
+    )
+    name = "window: peak memory of the process"
+    target = f"ours <= {MEMORY_TARGET / 1024:.1f} GB"
+    return Row(
+        name,
+        f"{ours:,.0f} MB",
+        f"{base:,.0f} MB",
+        f"{ours / base:.2f}x",
+        target,
+        ours <= MEMORY_TARGET,
+        note,
+    )
+
+
+WINDOW_ROWS = [
+    row_window_open,
+    row_window_select,
+    row_window_expand,
+    row_window_minutes,
+    row_window_freeze,
+    row_window_memory,
+]
+WINDOW_RATIO = (
+    "window: ratio = the generated catalog's time / the 4-program sample's (for comparison "
+    "only: the target is the absolute time, as the sample's operations take milliseconds); "
+    "each round opens both in fresh offscreen windows, operations driven with QTest"
+)
+
+
+# ---- by hand ------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("file", type=Path)
+    parser.add_argument("--against", type=Path, default=SAMPLE)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=PER_CHILD, help="per child process")
+    parser.add_argument("--all", action="store_true", help="every ordinary edit, not just rows")
+    parser.add_argument("--operations", help="comma-separated operations")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.operations:
+        operations = [o for o in args.operations.split(",") if o]
+    else:
+        operations = ALL_OPERATIONS if args.all else ROW_OPERATIONS
+    if args.child:
+        print(json.dumps(child(str(args.file), operations, args.repeat)))
+        return 0
+    measured = measure(args.file, operations, args.rounds, against=args.against, repeat=args.repeat)
+    print(f"{args.file} {measured.size} against {args.against.name}: medians (slowest)")
+    for name in ["open", "after_open", *operations, "freeze_after_edit", "gc_pauses"]:
+        ours = [t for t in measured.ours.get(name, []) if not math.isnan(t)]
+        base = [t for t in measured.baseline.get(name, []) if not math.isnan(t)]
+        if ours:
+            sample = (
+                f"{_seconds(statistics.median(base)):>8s} ({_seconds(max(base)):>8s})"
+                if base
+                else "       -"
+            )
+            print(
+                f"  {name:28s} {_seconds(statistics.median(ours)):>9s} "
+                f"({_seconds(max(ours)):>8s})   sample {sample}"
+            )
+    peaks = max(measured.ours_peak), max(measured.baseline_peak)
+    print(f"  peak memory {peaks[0]:,.0f} MB, sample {peaks[1]:,.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
