@@ -6,6 +6,7 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/screenshot.py
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -28,6 +29,10 @@ def main() -> None:
     window.tree.setCurrentIndex(window.proxy.mapFromSource(csharp))
     window.tree.expand(window.proxy.mapFromSource(csharp))
     window.tabs.setCurrentWidget(window.outcomes)
+    deadline = time.monotonic() + 60
+    while not window.problems.up_to_date and time.monotonic() < deadline:
+        app.processEvents()  # the checks run in the background: show their findings
+        time.sleep(0.01)
     app.processEvents()
     window.grab().save(str(ROOT / "docs" / "main-window.png"))
     window.pages.setCurrentWidget(window.stackability)
