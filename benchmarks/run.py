@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -48,22 +48,11 @@ from excel_baseline import (  # noqa: E402
 from generate import Planted, generate  # noqa: E402
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 from recall import planted_pairs, recall  # noqa: E402
+from rows import Row  # noqa: E402
 from window import WINDOW_RATIO, WINDOW_ROWS, row_window_open  # noqa: E402
 
 from designer.bulk import collector_paused  # noqa: E402
 from designer.model import Catalog, Outcome, Totals  # noqa: E402
-
-
-class Row(NamedTuple):
-    """One line of the table; ours and baseline are seconds, or text for other measures."""
-
-    name: str
-    ours: float | str
-    baseline: float | str
-    ratio: float | str
-    target: str
-    ok: bool
-    note: str = ""
 
 
 @dataclass

@@ -37,6 +37,9 @@ from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "microsoft-certificates.curriculum.json"
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # rows.py, run as a script too
+from rows import Row  # noqa: E402
+
 SETTLE = 0.8  # seconds of events after an edit: the pages refresh 300-500 ms after edits pause
 PER_CHILD = 3  # repeats of each operation in one child process
 ROW_OPERATIONS = ["select_program", "expand_course", "type_minutes"]
@@ -65,18 +68,6 @@ OTHER_OPERATIONS = ["filter_keystroke"]
 FAST = 0.1  # seconds: the most an ordinary edit may block the window
 OPEN_TARGET = 5.0  # seconds to the first painted tree
 MEMORY_TARGET = 1536  # MB of peak resident memory for the window with the catalog open
-
-
-class Row(NamedTuple):
-    """The same fields as run.py's Row (run.py wraps what a row returns in its own)."""
-
-    name: str
-    ours: float | str
-    baseline: float | str
-    ratio: float | str
-    target: str
-    ok: bool
-    note: str = ""
 
 
 # ---- the child: one window, one catalog -------------------------------------------------

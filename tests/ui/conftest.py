@@ -30,15 +30,20 @@ def sample_copy(sample_path, tmp_path):
     return path
 
 
-@pytest.fixture
-def window(qtbot, sample_copy):
+def opened_window(qtbot, path):
+    """A shown window on the catalog at path, closed without saving after the test."""
     # Not qtbot.addWidget: it closes windows before this fixture can discard their changes.
     window = MainWindow(AppSettings())
-    assert window.files.open_file(sample_copy)
+    assert window.files.open_file(path)
     window.show()
     qtbot.waitExposed(window)
     yield window
     discard_and_close(window)
+
+
+@pytest.fixture
+def window(qtbot, sample_copy):
+    yield from opened_window(qtbot, sample_copy)
 
 
 @pytest.fixture

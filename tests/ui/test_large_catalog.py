@@ -2,17 +2,15 @@
 an edit updates what shows it, in place, without rebuilding the tree or the pages."""
 
 import pytest
-from conftest import discard_and_close
+from conftest import opened_window
 from PySide6.QtCore import QModelIndex, Qt
 
 from benchmarks.generate import generate
-from designer.appsettings import AppSettings
 from designer.model import Course, Item, Module, Totals
 from designer.model.edits import SetField
 from designer.model.totals import format_hours
 from designer.sharing.overlap import overlap_matrix
 from designer.storage import save
-from designer.ui.main_window import MainWindow
 from designer.ui.tree_model import HOURS
 
 PROGRAMS = 50
@@ -28,13 +26,7 @@ def large_path(tmp_path_factory):
 
 @pytest.fixture
 def window(qtbot, large_path):
-    # Not qtbot.addWidget: it closes windows before this fixture can discard their changes.
-    window = MainWindow(AppSettings())
-    assert window.files.open_file(large_path)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    discard_and_close(window)
+    yield from opened_window(qtbot, large_path)
 
 
 def unit_at(window, index):
