@@ -66,7 +66,8 @@ def _sound_catalog(raw: bytes) -> Catalog | None:
     The fast way, for the files Curriculum Designer writes: pydantic parses and validates
     the bytes in one go (no Python objects for the JSON in between) and the Catalog checks
     the references as it indexes. Anything it refuses goes the careful way, which finds
-    and words every problem, so both ways accept exactly the same files.
+    and words every problem (tests/storage checks that the fast way refuses every bad
+    file the careful way reports).
     """
     try:
         document = CatalogFile.model_validate_json(raw)
