@@ -2,8 +2,9 @@
 
 import gc
 import threading
+import weakref
 
-from designer.bulk import collector_paused
+from designer.bulk import collector_paused, keep_out_of_sweeps
 
 
 def test_pauses_in_two_threads_restore_the_collector_only_when_both_end():
@@ -35,3 +36,28 @@ def test_a_collector_that_was_off_stays_off():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+class Node:
+    """An object in a reference cycle: only the collector can free it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_what_a_pause_made_is_left_out_of_later_sweeps():
+    with collector_paused():
+        made = [Node() for _ in range(100)]
+    tracked = {id(o) for o in gc.get_objects()}
+    assert not any(id(node) in tracked for node in made)
+    assert gc.get_freeze_count() >= len(made)
+
+
+def test_the_cycles_frozen_objects_left_are_collected_when_the_next_document_opens():
+    keep_out_of_sweeps()  # a document opened
+    with collector_paused():
+        left = weakref.ref(Node())  # garbage in a cycle, made in a pause: frozen after it
+    gc.collect()
+    assert left() is not None  # no sweep looks at frozen objects
+    keep_out_of_sweeps()  # the next document
+    assert left() is None

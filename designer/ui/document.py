@@ -83,6 +83,11 @@ class Document(QObject):
         self._disk_signature = _signature(path) if path else None
         self._typing_session = 0
 
+    def close(self) -> None:
+        """The window moved on to another document: the totals stop following the catalog,
+        so that nothing of it is left in a reference cycle once the views let it go."""
+        self.totals.close()
+
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
 

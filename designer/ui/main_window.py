@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QItemSelection, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.appsettings import AppSettings, save_settings
+from designer.bulk import keep_out_of_sweeps
 from designer.checks import Finding
 from designer.errors import CatalogError
 from designer.model import Course, Item, Module, Outcome, Program
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
     """One window, one catalog document."""
 
     tree_model: CurriculumTreeModel
+    tree: QTreeView
     editor: UnitEditor
     outcomes: OutcomesEditor
     totals_bar: TotalsBar
@@ -202,6 +205,12 @@ class MainWindow(QMainWindow):
         old = self.centralWidget()
         if old is not None:
             self.tree_model.close()
+            # Qt owns the model once a proxy has used it, and no parent would delete it:
+            # it kept the previous catalog alive for good. Deleted now, not later, so that
+            # keep_out_of_sweeps (set_document) collects that catalog at once; the old tree,
+            # itself deleted later, shows nothing meanwhile.
+            self.tree.setModel(None)
+            shiboken6.delete(self.tree_model)
             self.editor.close_document()
             self.outcomes.close_document()
             self.totals_bar.close_document()
@@ -419,9 +428,11 @@ class MainWindow(QMainWindow):
     # ---- files --------------------------------------------------------------------------
 
     def set_document(self, document: Document) -> None:
-        self.document = document
+        previous, self.document = self.document, document
         self._build_views()
+        previous.close()
         self.files.clear_recovery()
+        keep_out_of_sweeps()
 
     def edit_settings(self) -> None:
         SettingsDialog(self.document, self).exec()

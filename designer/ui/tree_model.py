@@ -114,6 +114,14 @@ class CurriculumTreeModel(QAbstractItemModel):
         self.catalog.moved.disconnect(self._on_moved)
         self.catalog.field_changed.disconnect(self._on_field_changed)
         self.document.totals.changed.disconnect(self._on_totals_changed)
+        # The nodes refer to their parents and children: freed by reference counting once
+        # apart, rather than waiting for the collector (which skips the frozen ones).
+        nodes = [self.root]
+        while nodes:
+            node = nodes.pop()
+            nodes.extend(node.children or ())
+            node.parent = node.children = None
+        self._places = {}
 
     # ---- structure ----------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """Opening, saving, closing and recovering catalogs, without ever losing the designer's work."""
 
 import json
+import weakref
 
 from conftest import discard_and_close, select
 from PySide6.QtCore import Qt
@@ -158,3 +159,17 @@ def test_an_empty_start_offers_the_sample_in_one_click(qtbot):
         assert window.totals_bar.program_title.text() == "No program selected"
     finally:
         discard_and_close(window)
+
+
+def test_opening_another_file_lets_the_previous_catalog_go(window, qtbot, sample_copy, tmp_path):
+    """Nothing of the window keeps the previous catalog, and the objects the collector no
+    longer looks at (designer.bulk) include none of it once the next file is open."""
+    qtbot.waitUntil(lambda: window.problems.up_to_date)  # its checks ran on the catalog
+    select(window, qtbot, "Microsoft Full Stack Developer Professional Certificate")
+    previous = weakref.ref(window.document.catalog)
+    other = tmp_path / "other.curriculum.json"
+    other.write_bytes(sample_copy.read_bytes())
+    assert window.files.open_file(other)
+    assert window.document.path == other
+    qtbot.wait(10)  # the old views go once the event loop runs
+    assert previous() is None
