@@ -87,10 +87,13 @@ def test_the_checks_show_progress_then_the_same_findings_as_checking_directly(
     assert not panel.status.run_button.isVisible()
     assert panel.greyed and not panel.silence_button.isEnabled()
     assert not panel.up_to_date
+    list_place = panel.list.geometry()
     gate.opened.set()
     qtbot.waitUntil(lambda: panel.up_to_date, timeout=WAIT_MS)
     assert not panel.status.isVisible()
     assert not panel.greyed and panel.silence_button.isEnabled()
+    # The strip keeps its room once it has shown: the list stays where it was.
+    assert panel.list.geometry() == list_place
     expected = run_checks(document.catalog, document.totals, DEFAULT_PROFILE)
     assert expected and panel.findings == expected
     assert panel.list.model().rowCount() == len(expected)
