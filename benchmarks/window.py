@@ -95,6 +95,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
     from designer.appsettings import AppSettings
     from designer.model import Course, Item, Module, Program
     from designer.model.edits import SetField
+    from designer.ui.live_view import BackgroundView
     from designer.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
@@ -143,8 +144,10 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         return longest
 
     def background_work() -> bool:
-        """Whether a page's summary is computed in a worker thread (designer.ui.background)."""
-        return any(t.name.startswith("background") for t in threading.enumerate())
+        """Whether a page's summary is computed in a worker thread (designer.ui.background),
+        or computed and not yet shown (the result waits for the event loop)."""
+        running = any(t.name.startswith("background") for t in threading.enumerate())
+        return running or any(view.task is not None for view in window.findChildren(BackgroundView))
 
     def quiet() -> None:
         """Until no summary is computed in the background: it shares the interpreter (the
