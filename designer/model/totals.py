@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from designer.model.catalog import Catalog, Node, Parent
 from designer.model.events import Signal
@@ -141,39 +141,41 @@ class Totals:
 
     def _compute(self, unit: Program | Course | Module) -> bool:
         """Recompute one unit from its children's cached figures; True if it changed."""
-        if isinstance(unit, Module):
-            parts = [item.minutes for item in unit.items]
-        elif isinstance(unit, Course):
-            parts = [self._minutes[i] for i in unit.module_ids]
+        if isinstance(unit, Program):  # the sum of its courses, 0 without any
+            minutes = math.fsum(map(self._minutes.__getitem__, unit.course_ids))
+            self._children_minutes[unit.id] = minutes
         else:
-            parts = [self._minutes[i] for i in unit.course_ids]
-        if parts or isinstance(unit, Program):
-            children = math.fsum(parts)
-            self._children_minutes[unit.id] = children
-            minutes = children
-        else:
-            self._children_minutes.pop(unit.id, None)
-            minutes = (unit.hours or 0) * 60
+            if isinstance(unit, Module):
+                has_parts = bool(unit.items)
+                children = math.fsum([item.minutes for item in unit.items])
+            else:
+                has_parts = bool(unit.module_ids)
+                children = math.fsum(map(self._minutes.__getitem__, unit.module_ids))
+            if has_parts:
+                self._children_minutes[unit.id] = minutes = children
+            else:  # its declared hours stand in for the parts not written yet
+                self._children_minutes.pop(unit.id, None)
+                minutes = (unit.hours or 0) * 60
         old = self._minutes.get(unit.id)
         self._minutes[unit.id] = minutes
         return old != minutes
 
     def _update(self, units: list[Program | Course | Module]) -> None:
-        """Recompute these units, then, level by level, every unit above a changed one."""
+        """Recompute these units, then, level by level, every unit above a changed one:
+        modules first, then the courses that use a changed one, then the programs."""
         changed: set[str] = set()
-        pending = {unit.id: unit for unit in units}
-        while pending:
-            # Lowest level first, so a parent sums children that are already current.
-            level = min(_LEVEL[type(u)] for u in pending.values())
-            current = [u for u in pending.values() if _LEVEL[type(u)] == level]
-            for unit in current:
-                del pending[unit.id]
+        levels: list[dict[str, Program | Course | Module]] = [{}, {}, {}]
+        for unit in units:
+            levels[_LEVEL[type(unit)]][unit.id] = unit
+        get = self.catalog.get
+        for level, pending in enumerate(levels):
+            above = levels[level + 1] if level < 2 else None
+            for unit_id, unit in pending.items():
                 if self._compute(unit):
-                    changed.add(unit.id)
-                    for user_id in self.catalog.users(unit.id):
-                        user = self.catalog.get(user_id)
-                        assert isinstance(user, Program | Course)
-                        pending[user_id] = user
+                    changed.add(unit_id)
+                    if above is not None:
+                        for user_id in self.catalog.users(unit_id):
+                            above[user_id] = cast(Program | Course, get(user_id))
         if changed:
             self.changed.emit(changed)
 
