@@ -36,8 +36,11 @@ def main() -> None:
     app.processEvents()
     window.grab().save(str(ROOT / "docs" / "main-window.png"))
     window.pages.setCurrentWidget(window.stackability)
-    app.processEvents()
     stack = window.stackability
+    deadline = time.monotonic() + 60
+    while not stack.up_to_date and time.monotonic() < deadline:
+        app.processEvents()  # computed in the background
+        time.sleep(0.01)
     stack.show_pair(stack.matrix.index(2, 0))  # Front-End holders towards Full Stack
     app.processEvents()
     window.grab().save(str(ROOT / "docs" / "stackability.png"))

@@ -10,6 +10,7 @@ import networkx as nx
 from designer.bulk import bulk
 from designer.model.catalog import Catalog
 from designer.model.totals import Totals
+from designer.progress import Meter, ProgressCallback
 
 SAME = "same"
 CONTAINED_IN = "contained in"
@@ -196,21 +197,32 @@ def overlap(catalog: Catalog, totals: Totals, source_id: str, target_id: str) ->
 
 
 @bulk
-def overlap_matrix(catalog: Catalog, totals: Totals) -> dict[tuple[str, str], Overlap]:
+def overlap_matrix(
+    catalog: Catalog, totals: Totals, progress: ProgressCallback | None = None
+) -> dict[tuple[str, str], Overlap]:
     """The overlap of every ordered pair of distinct programs that share something.
 
     Keyed (source, target). Pairs that share nothing are left out (most pairs in a large
     portfolio): look them up with .get(); overlap() gives their "none" value if needed.
+
+    progress(done, total), if given, is called now and then (see designer.progress): the
+    steps are the programs gathered, then the pairs that share something, as many again.
     """
     program_ids = [p.id for p in catalog.programs]
+    meter = Meter(progress, 2 * len(program_ids))
+    meter.start()
     contents = _Contents(catalog, totals, program_ids)
     shared: dict[tuple[str, str], _Shared] = {}
-    for target_id in program_ids:
+    meter.part(len(program_ids))
+    for target_id in meter.each(program_ids):
         _gather(contents, target_id, shared)
-    return {
+    meter.part(len(program_ids))
+    found = {
         key: _overlap(contents, key[0], key[1], entry, shared.get((key[1], key[0])))
-        for key, entry in shared.items()
+        for key, entry in meter.each(shared.items(), len(program_ids))
     }
+    meter.finish()
+    return found
 
 
 def in_catalog_order(catalog: Catalog, matrix: dict[tuple[str, str], Overlap]) -> list[Overlap]:

@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
     totals_bar: TotalsBar
     problems: ProblemsPanel
     duplicates: DuplicatesView
+    stackability: StackabilityView
 
     def __init__(self, settings: AppSettings, document: Document | None = None) -> None:
         super().__init__()
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
             self.totals_bar.close_document()
             self.problems.close_document()  # stops its background work on the old catalog
             self.duplicates.close_document()
+            self.stackability.close_document()
         document = self.document
         self.tree_model = CurriculumTreeModel(document)
         self.tree_model.drop_handler = self.structure.drop
@@ -455,4 +457,5 @@ class MainWindow(QMainWindow):
         self.files.clear_recovery()
         self.problems.close_document()  # stops background work before the window goes
         self.duplicates.close_document()
+        self.stackability.close_document()
         event.accept()

@@ -16,8 +16,10 @@ from benchmarks.generate import generate
 from designer.appsettings import AppSettings
 from designer.checks import DEFAULT_PROFILE, run_checks
 from designer.model.edits import SetField
+from designer.model.totals import format_hours
 from designer.sharing.duplicates import find_duplicates
-from designer.ui import background, duplicates_view, problems
+from designer.sharing.overlap import overlap_matrix
+from designer.ui import background, duplicates_view, problems, stackability
 from designer.ui.background import Task
 from designer.ui.document import Document
 from designer.ui.main_window import MainWindow
@@ -274,3 +276,36 @@ def test_checks_that_fail_say_so_and_offer_to_run_again(big_window, qtbot, monke
     assert kind is ValueError and str(error) == "a rule broke"
     assert panel.status.label.text() == "The checks failed: ValueError: a rule broke"
     assert panel.status.run_button.isVisible() and panel.greyed
+
+
+def test_the_stackability_page_compares_the_certificates_in_the_background(
+    big_window, qtbot, monkeypatch
+):
+    released = threading.Event()
+
+    def held_overlap_matrix(catalog, totals, progress):
+        assert threading.current_thread() is not threading.main_thread()
+        released.wait(WAIT_MS / 1000)
+        return overlap_matrix(catalog, totals, progress=progress)
+
+    monkeypatch.setattr(stackability, "overlap_matrix", held_overlap_matrix)
+    view = big_window.stackability
+    big_window.pages.setCurrentWidget(view)  # shown: it starts comparing
+    qtbot.waitUntil(lambda: view.status.shown)  # the window went on meanwhile
+    assert view.status.label.text() == f"Comparing {PROGRAMS} certificates…"
+    assert view.greyed and not view.up_to_date
+    released.set()
+    qtbot.waitUntil(lambda: view.up_to_date, timeout=WAIT_MS)
+    assert not view.status.isVisible() and not view.greyed
+    document = big_window.document
+    expected = overlap_matrix(document.catalog, document.totals)
+    assert expected and view.matrix.cells == expected
+    source, target = next(iter(expected))
+    row, column = (
+        view.matrix.programs.index(document.catalog.program(p)) for p in (source, target)
+    )
+    assert (
+        view.matrix.index(row, column)
+        .data()
+        .startswith(format_hours(expected[source, target].shared_hours))
+    )

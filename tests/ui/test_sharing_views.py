@@ -22,6 +22,7 @@ def open_page(window, qtbot, name):
 def test_the_matrix_shows_shared_hours_and_lists_what_a_pair_shares(window, qtbot):
     open_page(window, qtbot, "Stackability")
     view = window.stackability
+    qtbot.waitUntil(lambda: view.up_to_date)  # computed in the background
     table = view.table
     model = table.model()
     front_to_full = model.index(ORDER.index(FRONT), ORDER.index(FULL))
@@ -56,6 +57,7 @@ def test_the_matrix_shows_shared_hours_and_lists_what_a_pair_shares(window, qtbo
 
 def test_the_graph_shows_programs_and_shared_courses_and_links_to_the_tree(window, qtbot):
     open_page(window, qtbot, "Stackability")
+    qtbot.waitUntil(lambda: window.stackability.up_to_date)
     graph = window.stackability.graph
     assert {
         "full-stack",
