@@ -298,20 +298,26 @@ class Catalog:
         outcomes: list[Outcome] = list(chain.from_iterable(map(attrgetter("outcomes"), units)))
         items: list[Item] = list(chain.from_iterable(map(attrgetter("items"), modules)))
         nodes = units + outcomes + items
-        self._nodes = dict(zip(map(get_id, nodes), nodes, strict=True))
+        ids = list(map(get_id, nodes))
+        self._nodes = dict(zip(ids, nodes, strict=True))
         if len(self._nodes) != len(nodes):
-            repeated = next(i for i, n in Counter(map(get_id, nodes)).items() if n > 1)
+            repeated = next(i for i, n in Counter(ids).items() if n > 1)
             raise ValueError(f"id {repeated!r} is already used")
         self.programs = programs
-        self.courses = {course.id: course for course in courses}
-        self.modules = {module.id: module for module in modules}
+        # ids are in the order of nodes: the modules', the courses', the programs', then the
+        # outcomes' and the items'; taken from there, no node is read again.
+        first_course, first_outcome = len(modules), len(units)
+        self.modules = dict(zip(ids[:first_course], modules, strict=True))
+        course_ids = ids[first_course : first_course + len(courses)]
+        self.courses = dict(zip(course_ids, courses, strict=True))
 
         for program in programs:
             self._count_users(self._users, program.id, program.course_ids, Course)
         for course in courses:
             self._count_users(self._users, course.id, course.module_ids, Module)
 
-        _check_named_outcomes(outcomes, items)
+        outcome_ids = ids[first_outcome : first_outcome + len(outcomes)]
+        _check_named_outcomes(outcomes, outcome_ids, items)
 
     def _count_users(self, users: Users, user_id: str, refs: list[str], kind: type) -> None:
         """Note user_id as a referrer of each ref; refuse a missing one or one listed twice."""
@@ -410,23 +416,24 @@ def _outcome_refs(node: Node) -> list[str]:
     return []
 
 
-def _check_named_outcomes(outcomes: list[Outcome], items: list[Item]) -> None:
+def _check_named_outcomes(outcomes: list[Outcome], ids: list[str], items: list[Item]) -> None:
     """Refuse, in bulk, what insert refuses one by one: naming a missing outcome, naming
-    one outcome twice in the same list, and an outcome supporting itself."""
-    get_id = attrgetter("id")
-    known = set(map(get_id, outcomes))
+    one outcome twice in the same list, and an outcome supporting itself (ids: the
+    outcomes' ids, in order)."""
+    known = set(ids)
     supports: list[list[str]] = list(map(attrgetter("supports"), outcomes))
-    if any(map(contains, supports, map(get_id, outcomes))):
+    if any(map(contains, supports, ids)):
         raise ValueError("an outcome supports itself")
-    lists = supports + list(map(attrgetter("outcome_ids"), items))
-    if not known.issuperset(chain.from_iterable(lists)):
+    # Most items name no outcome, and most lists that name some name one.
+    named = list(filter(None, chain(supports, map(attrgetter("outcome_ids"), items))))
+    if not known.issuperset(chain.from_iterable(named)):
         naming: list[Outcome | Item] = [*outcomes, *items]
-        node, ref = next(
-            (n, r) for n, refs in zip(naming, lists, strict=True) for r in refs if r not in known
-        )
-        raise KeyError(f"{node.id} refers to a missing outcome: {ref}")
-    named = list(filter(None, lists))  # most items name no outcome
-    if sum(map(len, named)) != sum(map(len, map(set, named))):
+        for node in naming:
+            missing = next((r for r in _outcome_refs(node) if r not in known), None)
+            if missing is not None:
+                raise KeyError(f"{node.id} refers to a missing outcome: {missing}")
+    several = [refs for refs in named if len(refs) > 1]
+    if sum(map(len, several)) != sum(map(len, map(set, several))):
         raise ValueError("an outcome is named twice in one list of supports or outcome_ids")
 
 
