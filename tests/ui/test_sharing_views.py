@@ -4,6 +4,7 @@ from conftest import select, tree_index
 from PySide6.QtCore import Qt
 
 from designer.storage import dumps
+from designer.ui.duplicates_view import GROUP_ROLE
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 BACK = "Microsoft Back-End Developer Professional Certificate"
@@ -132,6 +133,34 @@ def test_ignoring_a_near_duplicate_is_remembered_and_undoable(window, qtbot):
     assert view.list.topLevelItemCount() == len(groups) - 1
     window.undo_action.trigger()
     assert window.document.catalog.ignored_duplicates == []
+
+
+def test_opening_a_group_lists_its_units_and_a_double_click_finds_one(window, qtbot):
+    open_page(window, qtbot, "Duplicates")
+    view = window.duplicates
+    qtbot.waitUntil(lambda: view.up_to_date)
+    group = next(
+        view.list.topLevelItem(i)
+        for i in range(view.list.topLevelItemCount())
+        if "Foundations of Coding Full-Stack" in view.list.topLevelItem(i).text(0)
+    )
+    assert group.childCount() == 0  # listed when opened
+    view.list.scrollToItem(group)
+    view.list.setFocus()
+    view.list.setCurrentItem(group)
+    qtbot.keyClick(view.list, Qt.Key.Key_Right)  # opens the group
+    assert group.isExpanded()
+    units = [group.child(i).text(0) for i in range(group.childCount())]
+    assert len(units) == len(group.data(0, GROUP_ROLE).units) >= 2
+    assert f"Foundations of Coding Full-Stack — in {FULL}" in units
+    children = [group.child(i) for i in range(group.childCount())]
+    child = next(c for c in children if FULL in c.text(0))
+    qtbot.waitUntil(lambda: view.list.visualItemRect(child).isValid())  # laid out
+    point = view.list.visualItemRect(child).center()
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.pages.currentIndex() == 0
+    assert window.selected_node().unit.title == "Foundations of Coding Full-Stack"
 
 
 def test_merging_an_identical_copy_makes_one_shared_course_and_undoes(window, qtbot, dialogs):
