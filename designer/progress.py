@@ -24,7 +24,8 @@ REPORT_EVERY = 0.03  # seconds of work between two calls of the progress callbac
 
 
 class Cancelled(Exception):
-    """The progress callback asked to stop: the computation gave up, with no result."""
+    """The work stopped on request, with no result: its progress callback asked to stop,
+    or the designer cancelled the dialog it ran under (designer.ui.progress_dialog)."""
 
 
 class Meter:

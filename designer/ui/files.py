@@ -15,11 +15,12 @@ from designer.errors import CatalogError
 from designer.excel.export import export_workbook
 from designer.excel.import_ import import_workbook
 from designer.model import Catalog
+from designer.progress import Cancelled
 from designer.storage import EXTENSION, load
 from designer.supplement import FORMATS, missing_facts, supplement_facts, write_supplement
 from designer.ui.document import DiskChanged, Document
 from designer.ui.labels import tr
-from designer.ui.progress_dialog import Cancelled, ProgressDialog, busy_status
+from designer.ui.progress_dialog import ProgressDialog, busy_status
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow

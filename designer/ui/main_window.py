@@ -215,9 +215,7 @@ class MainWindow(QMainWindow):
             self.editor.close_document()
             self.outcomes.close_document()
             self.totals_bar.close_document()
-            self.problems.close_document()  # stops its background work on the old catalog
-            self.duplicates.close_document()
-            self.stackability.close_document()
+            self._stop_background_work()
         document = self.document
         self.tree_model = CurriculumTreeModel(document)
         self.tree_model.drop_handler = self.structure.drop
@@ -455,7 +453,11 @@ class MainWindow(QMainWindow):
         self.settings.window_state = base64.b64encode(bytes(self.saveState().data())).decode()
         save_settings(self.settings)
         self.files.clear_recovery()
-        self.problems.close_document()  # stops background work before the window goes
-        self.duplicates.close_document()
-        self.stackability.close_document()
+        self._stop_background_work()
         event.accept()
+
+    def _stop_background_work(self) -> None:
+        """The pages that compute in a worker thread stop, and wait for it: the catalog
+        they read is going away (another file opens, or the window closes)."""
+        for view in (self.problems, self.duplicates, self.stackability):
+            view.close_document()

@@ -28,15 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from designer.bulk import collector_paused
+from designer.progress import Cancelled
 from designer.ui.labels import tr
 
 T = TypeVar("T")
 POLL_MS = 50  # how often the dialog looks at how far the work is
 EXPOSE_WAIT_S = 0.5  # at most this long for the window system to show a new dialog
-
-
-class Cancelled(Exception):
-    """The designer cancelled work that cannot stop itself; its result will be dropped."""
 
 
 class Job:
