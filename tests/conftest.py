@@ -13,6 +13,15 @@ SAMPLE = ROOT / "samples" / "microsoft-certificates.curriculum.json"
 
 
 @pytest.fixture
+def every_step(monkeypatch):
+    """Long computations report their progress at every step rather than every few
+    hundredths of a second (designer.progress)."""
+    from designer import progress
+
+    monkeypatch.setattr(progress, "REPORT_EVERY", 0)
+
+
+@pytest.fixture
 def sample_path() -> Path:
     return SAMPLE
 

@@ -10,12 +10,6 @@ from designer.model import Totals
 from designer.progress import Cancelled, Meter
 
 
-@pytest.fixture
-def every_step(monkeypatch):
-    """Report at every step rather than every few hundredths of a second."""
-    monkeypatch.setattr(progress, "REPORT_EVERY", 0)
-
-
 def test_progress_counts_up_to_the_total_and_changes_nothing(sample, every_step):
     reports = []
     found = run_checks(

@@ -4,16 +4,9 @@ import gc
 
 import pytest
 
-from designer import progress
 from designer.model import Totals
 from designer.progress import Cancelled
 from designer.sharing.duplicates import find_duplicates
-
-
-@pytest.fixture
-def every_step(monkeypatch):
-    """Report at every step rather than every few hundredths of a second."""
-    monkeypatch.setattr(progress, "REPORT_EVERY", 0)
 
 
 @pytest.mark.parametrize("levels", [("course", "module", "item"), ("course",)])

@@ -3,7 +3,6 @@
 import pytest
 
 from benchmarks.generate import generate
-from designer import progress
 from designer.model import Totals
 from designer.progress import Cancelled
 from designer.sharing.overlap import overlap_matrix
@@ -13,12 +12,6 @@ from designer.sharing.overlap import overlap_matrix
 def portfolio():
     catalog, _ = generate(programs=40, courses=200, seed=3)
     return catalog, Totals(catalog)
-
-
-@pytest.fixture
-def every_step(monkeypatch):
-    """Report at every step rather than every few hundredths of a second."""
-    monkeypatch.setattr(progress, "REPORT_EVERY", 0)
 
 
 def test_progress_counts_up_to_the_total_and_changes_nothing(portfolio, every_step):

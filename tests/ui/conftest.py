@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -28,6 +28,14 @@ def sample_copy(sample_path, tmp_path):
     path = tmp_path / "catalog.curriculum.json"
     shutil.copyfile(sample_path, path)
     return path
+
+
+def open_page(window, qtbot, name):
+    """Click the window's page tab with this name."""
+    bar = window.pages.tabBar()
+    index = next(i for i in range(bar.count()) if bar.tabText(i) == name)
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert window.pages.currentIndex() == index
 
 
 def opened_window(qtbot, path):
@@ -129,8 +137,6 @@ def select(window, qtbot, *titles):
     index = tree_index(window, *titles)
     window.tree.scrollTo(index)
     rect = window.tree.visualRect(index)
-    from PySide6.QtCore import Qt
-
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.tree.currentIndex() == index
     return index

@@ -2,7 +2,7 @@
 an edit updates what shows it, in place, without rebuilding the tree or the pages."""
 
 import pytest
-from conftest import opened_window
+from conftest import open_page, opened_window
 from PySide6.QtCore import QModelIndex, Qt
 
 from benchmarks.generate import generate
@@ -139,29 +139,22 @@ def test_typing_minutes_updates_the_program_total_in_place(window, qtbot):
     assert window.editor.unit is unit
 
 
-def page(window, qtbot, name):
-    bar = window.pages.tabBar()
-    index = next(i for i in range(bar.count()) if bar.tabText(i) == name)
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert window.pages.currentIndex() == index
-
-
 def test_the_pathway_panel_shows_edits_made_while_it_was_hidden(window, qtbot):
     catalog = window.document.catalog
     panel = window.pathways
-    page(window, qtbot, "Pathways")
+    open_page(window, qtbot, "Pathways")
     program = catalog.programs[0]
     panel.target.setCurrentIndex(panel.target.findData(program.id))
     first = panel.holdings.item(0)
     summary = panel.summary.text()
     assert summary.startswith("Credited 0 h; ")
 
-    page(window, qtbot, "Design")
+    open_page(window, qtbot, "Design")
     *_, item = an_item(window, qtbot)
     unit = unit_at(window, item)
     retype(qtbot, window.editor.fields["minutes"].editor, str(unit.minutes + 60))
     assert panel.summary.text() == summary  # hidden: nothing computed yet
-    page(window, qtbot, "Pathways")
+    open_page(window, qtbot, "Pathways")
     remaining = Totals(catalog)
     hours = remaining.hours(program)
     remaining.close()
@@ -175,11 +168,11 @@ def test_the_pathway_panel_shows_edits_made_while_it_was_hidden(window, qtbot):
     qtbot.waitUntil(lambda: panel.summary.text() == summary)
 
     # A new title is listed again.
-    page(window, qtbot, "Design")
+    open_page(window, qtbot, "Design")
     program_index = window.tree.model().index(0, 0)
     click(window, qtbot, program_index)
     retype(qtbot, window.editor.fields["title"].editor, "Renamed certificate")
-    page(window, qtbot, "Pathways")
+    open_page(window, qtbot, "Pathways")
     assert panel.holdings.item(0).text() == "Renamed certificate"
     assert panel.target.currentText() == "Renamed certificate"
 
@@ -194,7 +187,7 @@ def test_the_stackability_page_follows_edits_and_keeps_its_graph_when_only_hours
 ):
     catalog = window.document.catalog
     view = window.stackability
-    page(window, qtbot, "Stackability")
+    open_page(window, qtbot, "Stackability")
     qtbot.waitUntil(lambda: view.up_to_date, timeout=WAIT_MS)
     # A course two programs share, and one of its items.
     course = next(
@@ -205,11 +198,11 @@ def test_the_stackability_page_follows_edits_and_keeps_its_graph_when_only_hours
     graph_node = view.graph.nodes[course.id]
     item = catalog.modules[course.module_ids[0]].items[0]
 
-    page(window, qtbot, "Design")
+    open_page(window, qtbot, "Design")
     window.show_unit(item.id)
     assert window.editor.unit is item
     retype(qtbot, window.editor.fields["minutes"].editor, str(item.minutes + 120))
-    page(window, qtbot, "Stackability")
+    open_page(window, qtbot, "Stackability")
     qtbot.waitUntil(lambda: view.up_to_date, timeout=WAIT_MS)
     found = overlap_matrix(catalog, window.document.totals)[(source.id, target.id)]
     assert (
@@ -219,10 +212,10 @@ def test_the_stackability_page_follows_edits_and_keeps_its_graph_when_only_hours
     assert cell(view, source, target) != before
     assert view.graph.nodes[course.id] is graph_node  # what is shared did not change
 
-    page(window, qtbot, "Design")
+    open_page(window, qtbot, "Design")
     window.show_unit(course.id)
     retype(qtbot, window.editor.fields["title"].editor, "A shared course renamed")
-    page(window, qtbot, "Stackability")
+    open_page(window, qtbot, "Stackability")
     qtbot.waitUntil(lambda: view.up_to_date, timeout=WAIT_MS)
     assert view.graph.nodes[course.id] is not graph_node
     assert view.graph.nodes[course.id].toolTip() == "A shared course renamed"

@@ -1,6 +1,6 @@
 """The stackability matrix and graph, the duplicates view and the pathway panel, driven by hand."""
 
-from conftest import select, tree_index
+from conftest import open_page, select, tree_index
 from PySide6.QtCore import Qt
 
 from designer.storage import dumps
@@ -11,13 +11,6 @@ BACK = "Microsoft Back-End Developer Professional Certificate"
 FRONT = "Microsoft Front-End Developer Professional Certificate"
 PR = "Microsoft Public Relations and Communications Associate Professional Certificate"
 ORDER = [FULL, BACK, FRONT, PR]  # rows and columns follow the catalog
-
-
-def open_page(window, qtbot, name):
-    bar = window.pages.tabBar()
-    index = next(i for i in range(bar.count()) if bar.tabText(i) == name)
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert window.pages.currentIndex() == index
 
 
 def test_the_matrix_shows_shared_hours_and_lists_what_a_pair_shares(window, qtbot):
