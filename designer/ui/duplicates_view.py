@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,9 @@ from designer.ui.labels import tr
 from designer.ui.live_view import BackgroundView
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
+UNIT_ROLE = Qt.ItemDataRole.UserRole  # a unit row's unit id
+NO_GROUP = 0xFFFFFFFF  # the internal id of a group's row; a unit's row holds its group's key
+AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class MergeDialog(QDialog):
@@ -91,6 +93,137 @@ class MergeDialog(QDialog):
         super().accept()
 
 
+class GroupsModel(QAbstractItemModel):
+    """The groups found, each with its units beneath it.
+
+    A large catalog has thousands of groups: what a row shows is worked out when the view
+    asks for it, for the rows on screen, rather than for every row when a search ends
+    (filling a list of items took a fifth of a second then, and froze the window).
+    """
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.groups: list[DuplicateGroup] = []
+        # A group's key is its place in the search's result; its row changes when a group
+        # above it is taken out, so a unit's row names its group by key.
+        self._keys: list[int] = []
+        self._rows: dict[int, int] = {}  # key -> row
+
+    def set_groups(self, groups: list[DuplicateGroup]) -> None:
+        self.beginResetModel()
+        self.groups = list(groups)
+        self._keys = list(range(len(groups)))
+        self._rows = {key: key for key in self._keys}
+        self.endResetModel()
+
+    def remove_group(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.groups[row], self._keys[row]
+        self._rows = {key: place for place, key in enumerate(self._keys)}
+        self.endRemoveRows()
+
+    def group_row(self, index: AnyIndex) -> int:
+        """The row of a row's group (its own row, when it is a group's); -1 for none."""
+        if not index.isValid():
+            return -1
+        if index.internalId() == NO_GROUP:
+            return index.row()
+        return self._rows.get(index.internalId(), -1)  # -1: its group has gone
+
+    def group_of(self, index: AnyIndex) -> DuplicateGroup | None:
+        """The group of a row: its own, or the one a unit's row belongs to."""
+        row = self.group_row(index)
+        return self.groups[row] if row >= 0 else None
+
+    # ---- QAbstractItemModel -------------------------------------------------------------
+
+    # The view asks for every group's row as the list is laid out: these answer without
+    # going through the generic checks (hasIndex, rowCount), which took twice as long.
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if not 0 <= column < 4:
+            return QModelIndex()
+        if not parent.isValid():
+            return (
+                self.createIndex(row, column, NO_GROUP)
+                if 0 <= row < len(self.groups)
+                else QModelIndex()
+            )
+        if parent.internalId() != NO_GROUP or parent.column() != 0:
+            return QModelIndex()
+        if not 0 <= row < len(self.groups[parent.row()].units):
+            return QModelIndex()
+        return self.createIndex(row, column, self._keys[parent.row()])
+
+    def hasChildren(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802
+        if not parent.isValid():
+            return bool(self.groups)
+        return parent.internalId() == NO_GROUP and parent.column() == 0
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        row = self.group_row(index)
+        if row < 0 or index.internalId() == NO_GROUP:
+            return QModelIndex()
+        return self.createIndex(row, 0, NO_GROUP)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == NO_GROUP and parent.column() == 0:
+            return len(self.groups[parent.row()].units)
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802
+        return 4  # units, level, score, why
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (tr("Units"), tr("Level"), tr("Score"), tr("Why"))[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        group = self.group_of(index)
+        if group is None:
+            return None
+        if index.internalId() != NO_GROUP:  # a unit of the group
+            unit_id = group.units[index.row()]
+            if role == UNIT_ROLE:
+                return unit_id
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return self._describe(unit_id)
+            return None
+        if role == GROUP_ROLE:
+            return group
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return group.reason
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if index.column() == 0:
+            catalog = self.document.catalog
+            return " | ".join(getattr(catalog.get_or_none(u), "title", u) for u in group.units)
+        if index.column() == 1:
+            kind = tr("identical") if group.kind == "identical" else tr("near-duplicate")
+            return f"{tr(group.level)}, {kind}"
+        if index.column() == 2:
+            return f"{100 * group.score:.0f} %"
+        return group.reason
+
+    def _describe(self, unit_id: str) -> str:
+        catalog = self.document.catalog
+        unit = catalog.get_or_none(unit_id)
+        if unit is None:
+            return unit_id  # removed since the search: it runs again shortly
+        where = [getattr(catalog.get(u), "title", u) for u in catalog.users(unit_id)]
+        if not where and unit_id not in catalog.courses and unit_id not in catalog.modules:
+            where = [getattr(catalog.owner(unit_id), "title", "")]
+        return f"{getattr(unit, 'title', unit_id)} — {tr('in')} {', '.join(where) or tr('nothing')}"
+
+
 class DuplicatesView(BackgroundView):
     """Groups of duplicates with their score and reason.
 
@@ -104,11 +237,10 @@ class DuplicatesView(BackgroundView):
             cancelled_text=tr("Search cancelled — the groups below may be out of date."),
             failed_text=tr("The search for duplicates failed: {0}"),
         )
-        self.groups: list[DuplicateGroup] = []
-        self.list = QTreeWidget()
+        self.model = GroupsModel(document)
+        self.list = QTreeView()
         self.list.setObjectName("duplicateGroups")
-        self.list.setColumnCount(4)
-        self.list.setHeaderLabels([tr("Units"), tr("Level"), tr("Score"), tr("Why")])
+        self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setWordWrap(True)
         header = self.list.header()
@@ -135,10 +267,14 @@ class DuplicatesView(BackgroundView):
         self.merge_button.clicked.connect(self.merge_selected)
         self.ignore_button.clicked.connect(self.ignore_selected)
         self.refresh_button.clicked.connect(self.refresh)
-        self.list.itemDoubleClicked.connect(self._open_unit)
-        self.list.itemExpanded.connect(self._list_units)
-        self.list.currentItemChanged.connect(self.update_actions)
+        self.list.doubleClicked.connect(self._open_unit)
+        self.list.selectionModel().currentChanged.connect(self.update_actions)
         self.update_actions()
+
+    @property
+    def groups(self) -> list[DuplicateGroup]:
+        """The groups listed: those the last search found, less those ignored since."""
+        return self.model.groups
 
     def work(self) -> tuple[Work, str]:
         catalog, totals = self.document.catalog, self.document.totals
@@ -151,42 +287,8 @@ class DuplicatesView(BackgroundView):
         return search, tr("Looking for duplicates among {0} units…").format(f"{units:,}")
 
     def show_result(self, result: list[DuplicateGroup]) -> None:
-        self.groups = result
-        self._show_groups()
-
-    def _show_groups(self) -> None:
-        catalog = self.document.catalog
-        self.list.clear()
-        items = []
-        for group in self.groups:
-            titles = [getattr(catalog.get_or_none(u), "title", u) for u in group.units]
-            kind = tr("identical") if group.kind == "identical" else tr("near-duplicate")
-            top = QTreeWidgetItem(
-                [
-                    " | ".join(titles),
-                    f"{tr(group.level)}, {kind}",
-                    f"{100 * group.score:.0f} %",
-                    group.reason,
-                ]
-            )
-            top.setData(0, GROUP_ROLE, group)
-            top.setToolTip(3, group.reason)
-            # Its units (where each is used) are listed when the group is opened: a large
-            # catalog has thousands of groups, and describing every unit took 0.1 s more.
-            top.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
-            items.append(top)
-        self.list.addTopLevelItems(items)  # in one go: much quicker than one by one
+        self.model.set_groups(result)
         self._show_summary()
-
-    def _list_units(self, top: QTreeWidgetItem) -> None:
-        """Fill an opened group with its units, once."""
-        group = top.data(0, GROUP_ROLE)
-        if group is None or top.childCount():
-            return
-        for unit_id in group.units:
-            child = QTreeWidgetItem([self._describe(unit_id), "", "", ""])
-            child.setData(0, Qt.ItemDataRole.UserRole, unit_id)
-            top.addChild(child)
 
     def _show_summary(self) -> None:
         identical = sum(g.kind == "identical" for g in self.groups)
@@ -197,26 +299,9 @@ class DuplicatesView(BackgroundView):
         )
         self.update_actions()
 
-    def _describe(self, unit_id: str) -> str:
-        catalog = self.document.catalog
-        unit = catalog.get_or_none(unit_id)
-        if unit is None:
-            return unit_id  # removed since the search: it runs again shortly
-        where = [getattr(catalog.get(u), "title", u) for u in catalog.users(unit_id)]
-        if not where and unit_id not in catalog.courses and unit_id not in catalog.modules:
-            where = [getattr(catalog.owner(unit_id), "title", "")]
-        return f"{getattr(unit, 'title', unit_id)} — {tr('in')} {', '.join(where) or tr('nothing')}"
-
     def selected_group(self) -> DuplicateGroup | None:
-        top = self._selected_row()
-        return top.data(0, GROUP_ROLE) if top is not None else None
-
-    def _selected_row(self) -> QTreeWidgetItem | None:
-        """The selected group's row (the group's, when one of its units is selected)."""
-        item = self.list.currentItem()
-        while item is not None and item.parent() is not None:
-            item = item.parent()
-        return item
+        """The selected group (the group of a selected unit)."""
+        return self.model.group_of(self.list.currentIndex())
 
     def update_actions(self, *args: Any) -> None:
         """Merge and ignore act on a selected group, and not on groups that may be stale."""
@@ -238,10 +323,10 @@ class DuplicatesView(BackgroundView):
         MergeDialog(self.document, group, self).exec()
 
     def ignore_selected(self) -> None:
-        row = self._selected_row()
-        group = row.data(0, GROUP_ROLE) if row is not None else None
-        if row is None or group is None:
+        row = self.model.group_row(self.list.currentIndex())
+        if row < 0:
             return
+        group = self.model.groups[row]
         ignored = self.document.catalog.ignored_duplicates
         pairs = {tuple(sorted((a, b))) for a in group.units for b in group.units if a < b}
         new = [p for p in sorted(pairs) if p not in ignored]
@@ -250,14 +335,13 @@ class DuplicatesView(BackgroundView):
         ]
         if edits:
             self.document.push(edits, tr("Ignore duplicates"))
-        # The group goes at once (its row alone: filling the list again takes a fifth of a
-        # second on a large catalog); the search runs again when edits pause, as after any
-        # edit, and may then find parts of it that are still alike.
-        self.groups = [g for g in self.groups if g != group]
-        self.list.takeTopLevelItem(self.list.indexOfTopLevelItem(row))
+        # The group goes at once (its row alone: the list keeps its place); the search runs
+        # again when edits pause, as after any edit, and may then find parts of it that are
+        # still alike.
+        self.model.remove_group(row)
         self._show_summary()
 
-    def _open_unit(self, item: QTreeWidgetItem, column: int) -> None:
-        unit_id = item.data(0, Qt.ItemDataRole.UserRole)
+    def _open_unit(self, index: QModelIndex) -> None:
+        unit_id = index.siblingAtColumn(0).data(UNIT_ROLE)
         if unit_id:
             self.unit_chosen.emit(unit_id)

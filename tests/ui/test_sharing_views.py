@@ -105,15 +105,36 @@ def test_the_pathway_panel_plans_a_front_end_holder_towards_full_stack(window, q
     assert ranking == [f"{PR}: 136 h to go", f"{BACK}: 279 h to go", f"{FULL}: 318 h to go"]
 
 
+def group_rows(view):
+    """The duplicates list's group rows, first column, top to bottom."""
+    model = view.list.model()
+    return [model.index(row, 0) for row in range(model.rowCount())]
+
+
+def click_row(qtbot, view, index):
+    """Scroll a row into sight and click it, as a designer does."""
+    view.list.scrollTo(index)
+    qtbot.waitUntil(lambda: view.list.visualRect(index).isValid())  # laid out
+    point = view.list.visualRect(index).center()
+    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert view.list.currentIndex() == index
+
+
+def unit_rows(view, group):
+    model = view.list.model()
+    return [model.index(row, 0, group).data() for row in range(model.rowCount(group))]
+
+
 def test_ignoring_a_near_duplicate_is_remembered_and_undoable(window, qtbot):
     open_page(window, qtbot, "Duplicates")
     view = window.duplicates
     qtbot.waitUntil(lambda: view.up_to_date)
-    groups = [view.list.topLevelItem(i) for i in range(view.list.topLevelItemCount())]
-    foundations = [g for g in groups if "Foundations of Coding" in g.text(0)]
-    assert foundations and all("alike" in g.text(3) for g in foundations)
-    assert not any("Public Relations" in g.text(0) for g in groups)
-    view.list.setCurrentItem(foundations[0])
+    groups = group_rows(view)
+    foundations = [g for g in groups if "Foundations of Coding" in g.data()]
+    assert foundations and all("alike" in g.siblingAtColumn(3).data() for g in foundations)
+    assert not any("Public Relations" in g.data() for g in groups)
+    last = groups[-1].data(GROUP_ROLE)
+    click_row(qtbot, view, foundations[0])
     qtbot.mouseClick(view.ignore_button, Qt.MouseButton.LeftButton)
     pair = window.document.catalog.ignored_duplicates[0]
     assert set(pair) <= {
@@ -121,9 +142,16 @@ def test_ignoring_a_near_duplicate_is_remembered_and_undoable(window, qtbot):
         "foundations-of-coding-back-end",
         "foundations-of-coding-front-end",
     }
-    assert view.list.topLevelItemCount() == len(groups) - 1
+    assert len(group_rows(view)) == len(groups) - 1
+    # The groups below moved up a row; each still lists its own units.
+    below = group_rows(view)[-1]
+    assert below.data(GROUP_ROLE) == last
+    view.list.expand(below)
+    assert [u.split(" — ")[0] for u in unit_rows(view, below)] == [
+        window.document.catalog.get(u).title for u in last.units
+    ]
     qtbot.waitUntil(lambda: view.up_to_date)  # searched again: still ignored
-    assert view.list.topLevelItemCount() == len(groups) - 1
+    assert len(group_rows(view)) == len(groups) - 1
     window.undo_action.trigger()
     assert window.document.catalog.ignored_duplicates == []
 
@@ -132,25 +160,19 @@ def test_opening_a_group_lists_its_units_and_a_double_click_finds_one(window, qt
     open_page(window, qtbot, "Duplicates")
     view = window.duplicates
     qtbot.waitUntil(lambda: view.up_to_date)
-    group = next(
-        view.list.topLevelItem(i)
-        for i in range(view.list.topLevelItemCount())
-        if "Foundations of Coding Full-Stack" in view.list.topLevelItem(i).text(0)
-    )
-    assert group.childCount() == 0  # listed when opened
-    view.list.scrollToItem(group)
+    group = next(g for g in group_rows(view) if "Foundations of Coding Full-Stack" in g.data())
+    assert not view.list.isExpanded(group)
     view.list.setFocus()
-    view.list.setCurrentItem(group)
+    click_row(qtbot, view, group)
     qtbot.keyClick(view.list, Qt.Key.Key_Right)  # opens the group
-    assert group.isExpanded()
-    units = [group.child(i).text(0) for i in range(group.childCount())]
-    assert len(units) == len(group.data(0, GROUP_ROLE).units) >= 2
+    assert view.list.isExpanded(group)
+    units = unit_rows(view, group)
+    assert len(units) == len(group.data(GROUP_ROLE).units) >= 2
     assert f"Foundations of Coding Full-Stack — in {FULL}" in units
-    children = [group.child(i) for i in range(group.childCount())]
-    child = next(c for c in children if FULL in c.text(0))
-    qtbot.waitUntil(lambda: view.list.visualItemRect(child).isValid())  # laid out
-    point = view.list.visualItemRect(child).center()
-    qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    model = view.list.model()
+    child = model.index(units.index(f"Foundations of Coding Full-Stack — in {FULL}"), 0, group)
+    click_row(qtbot, view, child)
+    point = view.list.visualRect(child).center()
     qtbot.mouseDClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.pages.currentIndex() == 0
     assert window.selected_node().unit.title == "Foundations of Coding Full-Stack"
@@ -171,11 +193,9 @@ def test_merging_an_identical_copy_makes_one_shared_course_and_undoes(window, qt
     view.refresh()
     qtbot.waitUntil(lambda: view.up_to_date)
     identical = next(
-        view.list.topLevelItem(i)
-        for i in range(view.list.topLevelItemCount())
-        if view.list.topLevelItem(i).text(1) == "course, identical"
+        g for g in group_rows(view) if g.siblingAtColumn(1).data() == "course, identical"
     )
-    view.list.setCurrentItem(identical)
+    click_row(qtbot, view, identical)
     dialogs.answer("Merge")
     qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
     catalog = window.document.catalog
