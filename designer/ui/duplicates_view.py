@@ -268,6 +268,7 @@ class DuplicatesView(BackgroundView):
         self.ignore_button.clicked.connect(self.ignore_selected)
         self.refresh_button.clicked.connect(self.refresh)
         self.list.doubleClicked.connect(self._open_unit)
+        self.list.expanded.connect(self._span_units)
         self.list.selectionModel().currentChanged.connect(self.update_actions)
         self.update_actions()
 
@@ -340,6 +341,11 @@ class DuplicatesView(BackgroundView):
         # still alike.
         self.model.remove_group(row)
         self._show_summary()
+
+    def _span_units(self, group: QModelIndex) -> None:
+        """A unit's row has one text, where it is used: it takes the whole width."""
+        for row in range(self.model.rowCount(group)):
+            self.list.setFirstColumnSpanned(row, group, True)
 
     def _open_unit(self, index: QModelIndex) -> None:
         unit_id = index.siblingAtColumn(0).data(UNIT_ROLE)

@@ -169,6 +169,8 @@ def test_opening_a_group_lists_its_units_and_a_double_click_finds_one(window, qt
     units = unit_rows(view, group)
     assert len(units) == len(group.data(GROUP_ROLE).units) >= 2
     assert f"Foundations of Coding Full-Stack — in {FULL}" in units
+    # A unit's row is one text, where the unit is used: it spans the list, not cut short.
+    assert all(view.list.isFirstColumnSpanned(row, group) for row in range(len(units)))
     model = view.list.model()
     child = model.index(units.index(f"Foundations of Coding Full-Stack — in {FULL}"), 0, group)
     click_row(qtbot, view, child)
