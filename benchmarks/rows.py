@@ -1,4 +1,4 @@
-"""A line of the benchmark table, shared by run.py and window.py."""
+"""A line of the benchmark table and how it writes times, shared by run.py and window.py."""
 
 from __future__ import annotations
 
@@ -15,3 +15,14 @@ class Row(NamedTuple):
     target: str
     ok: bool
     note: str = ""
+
+
+def seconds(value: float) -> str:
+    """A time as the table writes it: us, ms or s, whichever reads best."""
+    if value < 0.001:
+        return f"{value * 1e6:.0f} us"
+    if value < 1:
+        return f"{value * 1000:.0f} ms"
+    if value < 100:
+        return f"{value:.2f} s"
+    return f"{value:,.0f} s"

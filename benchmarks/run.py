@@ -49,7 +49,7 @@ from excel_baseline import (  # noqa: E402
 from generate import Planted, generate  # noqa: E402
 from rapidfuzz import fuzz, process, utils  # noqa: E402
 from recall import planted_pairs, recall  # noqa: E402
-from rows import Row  # noqa: E402
+from rows import Row, seconds  # noqa: E402
 from window import WINDOW_RATIO, WINDOW_ROWS, row_window_open  # noqa: E402
 
 from designer.bulk import collector_paused  # noqa: E402
@@ -164,9 +164,9 @@ def row_duplicates(ctx: Context) -> Row:
     note = (
         f"median of {timing.runs}; {len(timing.ours_result)} groups reported; baseline: "
         f"token_set_ratio on all {pair_count(len(sample)):,} pairs of {len(sample)} sampled "
-        f"titles in {_seconds(timing.baseline)}, times {scale:,.0f} for all "
+        f"titles in {seconds(timing.baseline)}, times {scale:,.0f} for all "
         f"{pair_count(units):,} pairs of {units:,} titles (median of 3 with the inner loop in "
-        f"rapidfuzz's C++, process.extract, about {_seconds(c_loop)}: a ratio of "
+        f"rapidfuzz's C++, process.extract, about {seconds(c_loop)}: a ratio of "
         f"{c_loop / timing.ours:.1f})"
     )
     return Row(name, timing.ours, baseline, ratio, target, ratio >= 5, note)
@@ -232,7 +232,7 @@ def row_excel_export(ctx: Context) -> Row:
                 _once(lambda: write_xlsxwriter(sheets, xlsx_path))[0] for _ in range(timing.runs)
             )
             reference = (
-                f"xlsxwriter constant_memory, same values: {_seconds(xlsx_time)} (ours / "
+                f"xlsxwriter constant_memory, same values: {seconds(xlsx_time)} (ours / "
                 f"xlsxwriter {timing.ours / xlsx_time:.2f}x, median of {timing.runs})"
             )
         else:
@@ -248,7 +248,7 @@ def row_excel_export(ctx: Context) -> Row:
         f"median of {timing.runs}; {len(sheets)} sheets, {sum(len(r) for _, r in sheets):,} "
         f"rows, {cells:,} cells; files {sizes[0] / 1e6:.1f} MB (ours) and {sizes[1] / 1e6:.1f} "
         f"MB; the plain values were built once from the export's own sheets in "
-        f"{_seconds(built)}, not timed; {same}; {reference}"
+        f"{seconds(built)}, not timed; {same}; {reference}"
     )
     ok = ratio <= 1.5 and not check.differ
     return Row(name, timing.ours, timing.baseline, ratio, target, ok, note)
@@ -347,7 +347,7 @@ def row_load(ctx: Context) -> Row:
         f"only: no schema, no reference checks, no catalog built; the collector paused, as "
         f"in ours); the loaded catalog "
         + ("saves to the same bytes" if same else "DIFFERS: it saves to other bytes")
-        + f"; with the collector running (as before): {_seconds(before)}, "
+        + f"; with the collector running (as before): {seconds(before)}, "
         f"{before / timing.baseline:.1f}x; {parts}"
     )
     return Row(name, timing.ours, timing.baseline, ratio, target, ratio <= 3 and same, note)
@@ -401,7 +401,7 @@ def row_save(ctx: Context) -> Row:
         f"baseline {which}.dumps of the same dicts and lists, unindented "
         f"({len(timing.baseline_result) / 1e6:.1f} MB); ours "
         + ("gives the same bytes each run" if same else "gave OTHER bytes")
-        + f"; with the collector running (as before): {_seconds(before)}, "
+        + f"; with the collector running (as before): {seconds(before)}, "
         f"{before / timing.baseline:.1f}x"
     )
     return Row(name, timing.ours, timing.baseline, ratio, target, ratio <= 5 and same, note)
@@ -446,7 +446,7 @@ def row_totals(ctx: Context) -> Row:
         f"programs use ({len(catalog.users(course.id))}), m alternating, Totals updating "
         f"itself from the event; timed as runs of {batch} updates (each changes the minutes), "
         f"divided by {batch}; one update alone right after a full collection, caches cold: "
-        f"{_seconds(cold)}; after the edits the totals are "
+        f"{seconds(cold)}; after the edits the totals are "
         + ("the same as a fresh recompute" if same else "DIFFERENT from a fresh recompute")
     )
     return Row(name, timing.ours, timing.baseline, ratio, target, ratio >= 1000 and same, note)
@@ -516,20 +516,10 @@ def _title(ctx: Context, unit_id: str) -> str:
     return ctx.catalog.get(unit_id).title  # type: ignore[union-attr]
 
 
-def _seconds(value: float) -> str:
-    if value < 0.001:
-        return f"{value * 1e6:.0f} us"
-    if value < 1:
-        return f"{value * 1000:.0f} ms"
-    if value < 100:
-        return f"{value:.2f} s"
-    return f"{value:,.0f} s"
-
-
 def _cell(value: float | str, ratio: bool = False) -> str:
     if isinstance(value, str):
         return value
-    return f"{value:.2f}x" if ratio else _seconds(value)
+    return f"{value:.2f}x" if ratio else seconds(value)
 
 
 def print_table(rows: list[Row]) -> None:

@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "microsoft-certificates.curriculum.json"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # rows.py, run as a script too
-from rows import Row  # noqa: E402
+from rows import Row, seconds  # noqa: E402
 
 SETTLE = 0.8  # seconds of events after an edit: the pages refresh 300-500 ms after edits pause
 PER_CHILD = 3  # repeats of each operation in one child process
@@ -531,12 +531,6 @@ def measure(
 # ---- the rows of run.py -------------------------------------------------------------------
 
 
-def _seconds(value: float) -> str:
-    if value < 1:
-        return f"{value * 1000:.0f} ms"
-    return f"{value:.2f} s"
-
-
 def _measured(ctx: Any) -> Measured:
     """Measured once for all the window rows, on the run's catalog saved to a file."""
     if "window" not in ctx.results:
@@ -559,11 +553,11 @@ def _time_row(ctx: Any, operation: str, name: str, limit: float) -> Row:
     ours = statistics.median(measured.ours[operation])
     base = statistics.median(measured.baseline[operation])
     worst = max(measured.ours[operation])
-    target = f"ours <= {_seconds(limit)}"
+    target = f"ours <= {seconds(limit)}"
     note = (
         f"median of {len(measured.ours[operation])} ({measured.rounds} fresh windows, "
-        f"{len(measured.ours[operation]) // measured.rounds} each); slowest {_seconds(worst)}; "
-        f"the sample's slowest {_seconds(max(measured.baseline[operation]))}"
+        f"{len(measured.ours[operation]) // measured.rounds} each); slowest {seconds(worst)}; "
+        f"the sample's slowest {seconds(max(measured.baseline[operation]))}"
     )
     return Row(name, ours, base, ours / base, target, ours <= limit, note)
 
@@ -578,11 +572,11 @@ def row_window_open(ctx: Any) -> Row:
         f"median of {measured.rounds}, each in a fresh process; {programs} programs, "
         f"{courses:,} courses, {items:,} items against the sample's 4 programs; "
         f"File > Open's path (window.files.open_file) until the tree has painted; then the "
-        f"longest freeze in the next {SETTLE} s: {_seconds(after)} (the sample: "
-        f"{_seconds(statistics.median(measured.baseline['after_open']))})"
+        f"longest freeze in the next {SETTLE} s: {seconds(after)} (the sample: "
+        f"{seconds(statistics.median(measured.baseline['after_open']))})"
     )
     name = f"window: open the file to the painted tree ({programs} programs)"
-    target = f"ours <= {_seconds(OPEN_TARGET)}"
+    target = f"ours <= {seconds(OPEN_TARGET)}"
     return Row(name, ours, base, ours / base, target, ours <= OPEN_TARGET, note)
 
 
@@ -607,18 +601,18 @@ def row_window_freeze(ctx: Any) -> Row:
         f"the longest pass of the event loop in the {SETTLE} s after each minutes edit "
         f"(the pages' deferred refreshes: problems, open pages), the worst of "
         f"{len(measured.ours['freeze_after_edit'])}; median "
-        f"{_seconds(statistics.median(measured.ours['freeze_after_edit']))}"
+        f"{seconds(statistics.median(measured.ours['freeze_after_edit']))}"
     )
     pauses = measured.ours.get("gc_pauses", [])
     if pauses:
         note += (
             f"; the garbage collector paused the window for 50 ms or more {len(pauses)} "
-            f"times in {measured.rounds} sessions, the longest {_seconds(max(pauses))} "
+            f"times in {measured.rounds} sessions, the longest {seconds(max(pauses))} "
             f"(the sample: {len(measured.baseline.get('gc_pauses', []))} times)"
         )
     name = "window: longest freeze after an edit"
     ratio = ours / base if base > 0 else "-"
-    return Row(name, ours, base, ratio, f"ours <= {_seconds(FAST)}", ours <= FAST, note)
+    return Row(name, ours, base, ratio, f"ours <= {seconds(FAST)}", ours <= FAST, note)
 
 
 def row_window_memory(ctx: Any) -> Row:
@@ -685,13 +679,13 @@ def main(argv: list[str] | None = None) -> int:
         base = [t for t in measured.baseline.get(name, []) if not math.isnan(t)]
         if ours:
             sample = (
-                f"{_seconds(statistics.median(base)):>8s} ({_seconds(max(base)):>8s})"
+                f"{seconds(statistics.median(base)):>8s} ({seconds(max(base)):>8s})"
                 if base
                 else "       -"
             )
             print(
-                f"  {name:28s} {_seconds(statistics.median(ours)):>9s} "
-                f"({_seconds(max(ours)):>8s})   sample {sample}"
+                f"  {name:28s} {seconds(statistics.median(ours)):>9s} "
+                f"({seconds(max(ours)):>8s})   sample {sample}"
             )
     peaks = max(measured.ours_peak), max(measured.baseline_peak)
     print(f"  peak memory {peaks[0]:,.0f} MB, sample {peaks[1]:,.0f} MB")
