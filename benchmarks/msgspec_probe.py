@@ -56,23 +56,22 @@ class Item(msgspec.Struct, forbid_unknown_fields=True):
     outcome_ids: list[str] = []
 
 
-class Module(msgspec.Struct, forbid_unknown_fields=True):
+class Unit(msgspec.Struct, forbid_unknown_fields=True):
+    """What a course and a module both have (subclasses inherit the refusal of unknown fields)."""
+
     id: Id
     code: str = ""
     title: str = ""
     description: str = ""
     hours: Hours | None = None
     outcomes: list[Outcome] = []
+
+
+class Module(Unit):
     items: list[Item] = []
 
 
-class Course(msgspec.Struct, forbid_unknown_fields=True):
-    id: Id
-    code: str = ""
-    title: str = ""
-    description: str = ""
-    hours: Hours | None = None
-    outcomes: list[Outcome] = []
+class Course(Unit):
     module_ids: list[str] = []
 
 
