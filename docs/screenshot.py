@@ -8,6 +8,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -29,21 +30,23 @@ def main() -> None:
     window.tree.setCurrentIndex(window.proxy.mapFromSource(csharp))
     window.tree.expand(window.proxy.mapFromSource(csharp))
     window.tabs.setCurrentWidget(window.outcomes)
-    deadline = time.monotonic() + 60
-    while not window.problems.up_to_date and time.monotonic() < deadline:
-        app.processEvents()  # the checks run in the background: show their findings
-        time.sleep(0.01)
-    app.processEvents()
+    shown_when_computed(app, window.problems)  # the checks' findings
     window.grab().save(str(ROOT / "docs" / "main-window.png"))
     window.pages.setCurrentWidget(window.stackability)
     stack = window.stackability
-    deadline = time.monotonic() + 60
-    while not stack.up_to_date and time.monotonic() < deadline:
-        app.processEvents()  # computed in the background
-        time.sleep(0.01)
+    shown_when_computed(app, stack)
     stack.show_pair(stack.matrix.index(2, 0))  # Front-End holders towards Full Stack
     app.processEvents()
     window.grab().save(str(ROOT / "docs" / "stackability.png"))
+
+
+def shown_when_computed(app: QApplication, view: Any) -> None:
+    """Let the page's background work end and its result show (a minute at most)."""
+    deadline = time.monotonic() + 60
+    while not view.up_to_date and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
 
 
 if __name__ == "__main__":

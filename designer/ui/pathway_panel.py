@@ -89,9 +89,6 @@ class PathwayPanel(LiveView):
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def refresh(self) -> None:
-        self.reload()
-
-    def reload(self, *args: Any) -> None:
         """Fill the choices from the catalog, keeping what was ticked and chosen.
 
         Most edits change no title and no course's use: the lists stay as they are (with
