@@ -82,11 +82,23 @@ class Document(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self._disk_signature = _signature(path) if path else None
         self._typing_session = 0
+        self._closed = False
 
     def close(self) -> None:
-        """The window moved on to another document: the totals stop following the catalog,
-        so that nothing of it is left in a reference cycle once the views let it go."""
+        """The window moved on to another document, or closed.
+
+        The totals stop following the catalog, so that nothing of it is left in a
+        reference cycle once the views let it go. The undo stack deletes its commands now,
+        quietly (the window follows another document): left to the garbage collector,
+        which may free a command's Python half before the stack deletes it, deleting
+        them crashed the program.
+        """
+        if self._closed:
+            return
+        self._closed = True
         self.totals.close()
+        self.undo_stack.blockSignals(True)
+        self.undo_stack.clear()
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)

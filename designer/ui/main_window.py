@@ -454,6 +454,7 @@ class MainWindow(QMainWindow):
         save_settings(self.settings)
         self.files.clear_recovery()
         self._stop_background_work()
+        self.document.close()
         event.accept()
 
     def _stop_background_work(self) -> None:

@@ -173,3 +173,20 @@ def test_opening_another_file_lets_the_previous_catalog_go(window, qtbot, sample
     assert window.document.path == other
     qtbot.wait(10)  # the old views go once the event loop runs
     assert previous() is None
+
+def test_opening_another_file_after_edits_lets_their_undo_history_go(
+    window, qtbot, dialogs, sample_copy, tmp_path
+):
+    rename_course(window, qtbot)
+    previous = window.document
+    assert previous.undo_stack.count() == 1 and window.isWindowModified()
+    other = tmp_path / "other.curriculum.json"
+    other.write_bytes(sample_copy.read_bytes())
+    dialogs.answer("Discard")
+    assert window.files.open_file(other)
+    # The edits were deleted as the file changed, not left for the garbage collector (which
+    # could free an edit's Python half first, and crashed deleting it).
+    assert previous.undo_stack.count() == 0
+    assert not window.isWindowModified() and not window.undo_action.isEnabled()
+    rename_course(window, qtbot, " again")  # the new document's history is its own
+    assert window.document.undo_stack.count() == 1 and window.isWindowModified()
