@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -39,17 +41,19 @@ class FindingsModel(QAbstractTableModel):
     """The findings shown, one a row: severity, unit, problem, how to fix, rule.
 
     A model rather than list items: a large catalog has tens of thousands of findings,
-    which a model shows at once, and items would take seconds to make and to clear.
+    which a model shows at once, and items would take seconds to make and to clear. A
+    unit's name is looked up when its row is shown, so a renamed unit shows its new name.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, document: Document) -> None:
         super().__init__()
-        self.rows: list[tuple[Finding, str]] = []  # each finding with its unit's name
+        self.document = document
+        self.rows: list[Finding] = []
         self.faded = False  # out of date: the severities lose their colours too
         self.headers = [tr("Severity"), tr("Unit"), tr("Problem"), tr("How to fix"), tr("Rule")]
         self.brushes = {severity: QBrush(QColor(colour)) for severity, colour in COLOURS.items()}
 
-    def set_rows(self, rows: list[tuple[Finding, str]]) -> None:
+    def set_rows(self, rows: list[Finding]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
@@ -61,7 +65,7 @@ class FindingsModel(QAbstractTableModel):
         self.faded = faded
 
     def finding(self, index: Index) -> Finding | None:
-        return self.rows[index.row()][0] if index.isValid() else None
+        return self.rows[index.row()] if index.isValid() else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
@@ -70,17 +74,23 @@ class FindingsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        finding, name = self.rows[index.row()]
+        finding = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole or (
             role == Qt.ItemDataRole.ToolTipRole and column in TIPS
         ):
-            return (tr(finding.severity), name, finding.message, finding.hint, finding.rule)[column]
+            if column == 1:
+                return self.unit_name(finding.unit)
+            return (tr(finding.severity), "", finding.message, finding.hint, finding.rule)[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and not self.faded:
             return self.brushes.get(finding.severity, self.brushes["info"])
         if role == FINDING_ROLE:
             return finding
         return None
+
+    def unit_name(self, unit_id: str) -> str:
+        unit = self.document.catalog.get_or_none(unit_id)
+        return getattr(unit, "title", "") or getattr(unit, "text", "") or unit_id
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -123,7 +133,7 @@ class ProblemsPanel(BackgroundView):
             self.severity.addItem(tr(severity.capitalize() + "s"), severity)
         self.rule = QComboBox()
         self.rule.setObjectName("ruleFilter")
-        self.model = FindingsModel()
+        self.model = FindingsModel(document)
         # A table, not a tree view: a tree lays out every row again whenever the findings
         # change (a seventh of a second for 54,000 of them), a table only the rows shown.
         # Rows are two lines high; the tooltips hold the whole text of longer ones.
@@ -192,7 +202,7 @@ class ProblemsPanel(BackgroundView):
         self.rule.clear()
         self.rule.addItem(tr("All rules"), None)
         titles = rule_titles(profile)
-        for rule_id in sorted({f.rule for f in self.findings}):
+        for rule_id in sorted(set(map(attrgetter("rule"), self.findings))):
             self.rule.addItem(f"{titles.get(rule_id, rule_id)} ({rule_id})", rule_id)
         self.rule.setCurrentIndex(max(self.rule.findData(chosen), 0))
         self.rule.blockSignals(False)
@@ -202,7 +212,7 @@ class ProblemsPanel(BackgroundView):
         self.counts_changed.emit(self.summary())
 
     def summary(self) -> str:
-        counts = {s: sum(f.severity == s for f in self.findings) for s in SEVERITIES}
+        counts = Counter(map(attrgetter("severity"), self.findings))
         words = {
             "error": (tr("error"), tr("errors")),
             "warning": (tr("warning"), tr("warnings")),
@@ -213,16 +223,15 @@ class ProblemsPanel(BackgroundView):
         )
 
     def _show(self, *args: Any) -> None:
+        """Show the findings the filters let through (tens of thousands on a large catalog:
+        no more is done for each than the filters' test)."""
         severity, rule = self.severity.currentData(), self.rule.currentData()
-        catalog = self.document.catalog
-        rows = []
-        for finding in self.findings:
-            if (severity and finding.severity != severity) or (rule and finding.rule != rule):
-                continue
-            unit = catalog.get_or_none(finding.unit)
-            name = getattr(unit, "title", "") or getattr(unit, "text", "") or finding.unit
-            rows.append((finding, name))
-        self.model.set_rows(rows)
+        rows = self.findings
+        if severity:
+            rows = [f for f in rows if f.severity == severity]
+        if rule:
+            rows = [f for f in rows if f.rule == rule]
+        self.model.set_rows(list(rows))
 
     def selected_finding(self) -> Finding | None:
         return self.model.finding(self.list.currentIndex())

@@ -47,6 +47,21 @@ def test_fixing_the_hours_clears_the_warning_as_the_designer_types(window, qtbot
     qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
 
 
+def test_a_renamed_unit_shows_its_new_name_in_the_list_at_once(window, qtbot):
+    panel = window.problems
+    qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
+    select(window, qtbot, FULL)
+    title = window.editor.fields["title"].editor
+    title.end(False)
+    qtbot.keyClicks(title, " (2027)")
+    # Before the checks run again, the row of its finding already names it so.
+    assert not panel.up_to_date
+    renamed = [r for r in rows(panel) if r.text(1) == FULL + " (2027)" and "422" in r.text(2)]
+    assert len(renamed) == 1 and not total_hours_rows(panel)
+    index = renamed[0].index.siblingAtColumn(1)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == FULL + " (2027)"
+
+
 def test_filters_by_severity_and_rule(window, qtbot):
     panel = window.problems
     qtbot.waitUntil(lambda: panel.list.model().rowCount() > 0)
