@@ -10,10 +10,11 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
+    QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGraphicsEllipseItem,
@@ -147,9 +148,27 @@ class SharingGraph(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.nodes: dict[str, QGraphicsItem] = {}
+        self.nodes: dict[str, QGraphicsRectItem | QGraphicsEllipseItem] = {}
+        self.structure: tuple[Any, ...] = ()  # the nodes and edges on screen
+        bold = QFont()
+        bold.setBold(True)
+        self.looks = {  # a node's fill, outline and font, by its kind
+            "program": (QBrush(QColor("#dbe7f6")), QPen(QColor("#2f6db5"), 1.5), bold),
+            "course": (QBrush(QColor("#fff1b8")), QPen(QColor("#b08800")), QFont()),
+        }
 
     def show_graph(self, graph: nx.Graph) -> None:
+        """Draw the graph; when only names changed, relabel the shapes on screen instead.
+
+        A large catalog's graph is a thousand shapes: building them again, and deleting
+        the old ones, froze the window for a quarter of a second.
+        """
+        structure = (tuple(graph.nodes), tuple(graph.edges()))
+        if structure == self.structure:
+            for node, attributes in graph.nodes(data=True):
+                self._label(self.nodes[node[1]], attributes)
+            return
+        self.structure = structure
         scene = self.scene()
         scene.clear()
         self.nodes = {}
@@ -157,10 +176,13 @@ class SharingGraph(QGraphicsView):
             scene.addText(tr("No course is shared between programs yet."))
             return
         points = self._layout(graph)
+        edges = QPainterPath()  # one item for every line: a few thousand of them
+        for a, b in graph.edges():
+            edges.moveTo(points[a])
+            edges.lineTo(points[b])
         pen = QPen(QColor("#9aa0a6"))
         pen.setWidthF(1.2)
-        for a, b in graph.edges():
-            scene.addLine(points[a].x(), points[a].y(), points[b].x(), points[b].y(), pen)
+        scene.addPath(edges, pen)
         for node, attributes in graph.nodes(data=True):
             self._add_node(node, attributes, points[node])
         self.fitInView(
@@ -188,29 +210,33 @@ class SharingGraph(QGraphicsView):
 
     def _add_node(self, node: Any, attributes: dict[str, Any], at: QPointF) -> None:
         kind, unit_id = node
-        # Programs by code keep the picture readable; the full title is in the tooltip.
-        text = attributes.get("code") or attributes.get("label", unit_id)
-        label = QGraphicsSimpleTextItem(text)
-        font = QFont()
-        font.setBold(kind == "program")
-        label.setFont(font)
-        box = label.boundingRect().adjusted(-8, -5, 8, 5)
-        shape: QGraphicsRectItem | QGraphicsEllipseItem
-        if kind == "program":
-            shape = QGraphicsRectItem(box)
-            shape.setBrush(QBrush(QColor("#dbe7f6")))
-            shape.setPen(QPen(QColor("#2f6db5"), 1.5))
-        else:
-            shape = QGraphicsEllipseItem(box.adjusted(-6, -2, 6, 2))
-            shape.setBrush(QBrush(QColor("#fff1b8")))
-            shape.setPen(QPen(QColor("#b08800")))
-        shape.setPos(at - box.center())
+        shape = QGraphicsRectItem() if kind == "program" else QGraphicsEllipseItem()
+        brush, pen, font = self.looks[kind]
+        shape.setBrush(brush)
+        shape.setPen(pen)
+        shape.setPos(at)
         shape.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         shape.setData(0, unit_id)
-        shape.setToolTip(attributes.get("label", unit_id))
-        label.setParentItem(shape)
+        QGraphicsSimpleTextItem(shape).setFont(font)
+        self._label(shape, attributes)
         self.scene().addItem(shape)
         self.nodes[unit_id] = shape
+
+    @staticmethod
+    def _label(shape: QGraphicsRectItem | QGraphicsEllipseItem, attributes: dict[str, Any]) -> None:
+        """Name a node's shape and size the shape around the name, centred where it stands."""
+        unit_id = shape.data(0)
+        label = shape.childItems()[0]
+        assert isinstance(label, QGraphicsSimpleTextItem)
+        # Programs by code keep the picture readable; the full title is in the tooltip.
+        label.setText(attributes.get("code") or attributes.get("label", unit_id))
+        text = label.boundingRect()
+        label.setPos(-text.width() / 2, -text.height() / 2)
+        box = QRectF(label.pos(), text.size()).adjusted(-8, -5, 8, 5)
+        if isinstance(shape, QGraphicsEllipseItem):
+            box = box.adjusted(-6, -2, 6, 2)
+        shape.setRect(box)
+        shape.setToolTip(attributes.get("label", unit_id))
 
     def mouseReleaseEvent(self, event: Any) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
@@ -305,8 +331,8 @@ class StackabilityView(BackgroundView):
 
     def show_result(self, result: Stackability) -> None:
         self.matrix.set_data(result.programs, result.cells)
-        # Most edits change hours, not what is shared or what it is called: the graph (a
-        # thousand shapes on a large catalog, laid out again) then stays as it is.
+        # Most edits change hours, not what is shared or what it is called: the graph then
+        # stays as it is (and a new name only relabels it: see SharingGraph.show_graph).
         if result.shape != self.shown_shape:
             self.graph.show_graph(result.graph)
             self.shown_shape = result.shape

@@ -182,7 +182,7 @@ def cell(view, source, target):
     return matrix.index(matrix.programs.index(source), matrix.programs.index(target)).data()
 
 
-def test_the_stackability_page_follows_edits_and_keeps_its_graph_when_only_hours_change(
+def test_the_stackability_page_follows_edits_and_keeps_its_graph_when_only_hours_or_names_change(
     window, qtbot
 ):
     catalog = window.document.catalog
@@ -217,8 +217,12 @@ def test_the_stackability_page_follows_edits_and_keeps_its_graph_when_only_hours
     retype(qtbot, window.editor.fields["title"].editor, "A shared course renamed")
     open_page(window, qtbot, "Stackability")
     qtbot.waitUntil(lambda: view.up_to_date, timeout=WAIT_MS)
-    assert view.graph.nodes[course.id] is not graph_node
-    assert view.graph.nodes[course.id].toolTip() == "A shared course renamed"
+    # The same shape, renamed where it stands.
+    assert view.graph.nodes[course.id] is graph_node
+    assert graph_node.toolTip() == "A shared course renamed"
+    label = graph_node.childItems()[0]
+    assert label.text() == "A shared course renamed"
+    assert graph_node.rect().contains(label.mapRectToParent(label.boundingRect()))
 
 
 def test_a_filtered_tree_still_finds_units_below_unopened_rows(window, qtbot):

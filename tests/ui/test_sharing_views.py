@@ -2,6 +2,7 @@
 
 from conftest import open_page, select, tree_index
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsPathItem
 
 from designer.storage import dumps
 from designer.ui.duplicates_view import GROUP_ROLE
@@ -65,6 +66,31 @@ def test_the_graph_shows_programs_and_shared_courses_and_links_to_the_tree(windo
     qtbot.mouseClick(graph.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.pages.currentIndex() == 0
     assert window.selected_node().unit.id == "introduction-to-programming-with-csharp"
+
+
+def test_the_graph_is_drawn_again_when_what_is_shared_changes(window, qtbot):
+    graph = window.stackability.graph
+    open_page(window, qtbot, "Stackability")
+    qtbot.waitUntil(lambda: window.stackability.up_to_date)
+    blazor = "blazor-for-front-end-development"  # shared by Front-End and Full Stack only
+    assert blazor in graph.nodes
+    open_page(window, qtbot, "Design")
+    select(window, qtbot, FRONT, "Blazor for Front-End Development")
+    window.delete_action.trigger()
+    open_page(window, qtbot, "Stackability")
+    qtbot.waitUntil(lambda: window.stackability.up_to_date)
+    assert blazor not in graph.nodes
+    lines = [i for i in graph.scene().items() if isinstance(i, QGraphicsPathItem)]
+    assert len(lines) == 1  # every link, as one path
+    shown = lines[0].path().elementCount()
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: blazor in graph.nodes)
+    lines = [i for i in graph.scene().items() if isinstance(i, QGraphicsPathItem)]
+    assert lines[0].path().elementCount() == shown + 4  # two more links, each two points
+    node = graph.nodes[blazor]
+    point = graph.mapFromScene(node.sceneBoundingRect().center())
+    qtbot.mouseClick(graph.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.selected_node().unit.id == blazor
 
 
 def test_the_matrix_follows_edits(window, qtbot):
