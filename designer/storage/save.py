@@ -6,6 +6,7 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import fields, is_dataclass
 from pathlib import Path
@@ -40,12 +41,43 @@ def dumps(catalog: Catalog) -> bytes:
         data["ignored_duplicates"] = [list(pair) for pair in catalog.ignored_duplicates]
     if catalog.silenced:
         data["silenced"] = catalog.silenced
+    return _encoded(data, indent=True) + b"\n"
+
+
+def pieces(catalog: Catalog, units_per_piece: int = 500) -> Iterator[bytes]:
+    """The catalog as a file, in pieces of a few hundred units each, unindented.
+
+    Joined, the pieces are a catalog file that loads as the one dumps writes does. A large
+    catalog takes half a second to encode at once; in pieces it can be written a little
+    at a time between the window's events (the recovery copy). The pieces read the
+    catalog as they are made: an edit meanwhile makes the ones left disagree with the
+    ones given, so start again after one.
+    """
+    header = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "settings": catalog.settings}
+    yield _encoded(header)[:-1]  # the object left open
+    lists: dict[str, list[Any]] = {
+        "programs": catalog.programs,
+        "courses": list(catalog.courses.values()),
+        "modules": list(catalog.modules.values()),
+        "ignored_duplicates": [list(pair) for pair in catalog.ignored_duplicates],
+        "silenced": catalog.silenced,
+    }
+    for name, units in lists.items():
+        yield f',"{name}":['.encode()
+        for start in range(0, len(units), units_per_piece):
+            piece = _encoded(units[start : start + units_per_piece])[1:-1]  # no brackets
+            yield b"," + piece if start else piece
+        yield b"]"
+    yield b"}\n"
+
+
+def _encoded(data: Any, indent: bool = False) -> bytes:
     try:
-        return orjson.dumps(data, default=_fields, option=orjson.OPT_INDENT_2) + b"\n"
+        return orjson.dumps(data, default=_fields, option=orjson.OPT_INDENT_2 if indent else 0)
     except orjson.JSONEncodeError:
         pass  # e.g. a text that is not valid Unicode: let json report it as it always did
-    text = json.dumps(data, default=_fields, indent=2, ensure_ascii=False)
-    return (text + "\n").encode("utf-8")
+    text = json.dumps(data, default=_fields, indent=2 if indent else None, ensure_ascii=False)
+    return text.encode("utf-8")
 
 
 def _fields(value: object) -> dict[str, Any]:
@@ -72,20 +104,48 @@ def save(catalog: Catalog, path: str | Path) -> None:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    # A temporary file in the same folder, so the final rename cannot cross file systems.
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    file = AtomicFile(path)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, _mode_for(path))
-        os.replace(temporary, path)
+        file.write(data)
     except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temporary)
+        file.discard()
         raise
-    _sync_folder(path.parent)
+    file.commit()
+
+
+class AtomicFile:
+    """A file written in as many steps as wanted, that replaces path only when committed.
+
+    It is written beside path (so the final rename cannot cross file systems) under a
+    temporary name; until commit, and if anything fails, path is left as it was.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        handle, self.temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        self.file = os.fdopen(handle, "wb")
+
+    def write(self, data: bytes) -> None:
+        self.file.write(data)
+
+    def commit(self) -> None:
+        try:
+            self.file.flush()
+            os.fsync(self.file.fileno())
+            self.file.close()
+            os.chmod(self.temporary, _mode_for(self.path))
+            os.replace(self.temporary, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        _sync_folder(self.path.parent)
+
+    def discard(self) -> None:
+        self.file.close()
+        with suppress(FileNotFoundError):
+            os.unlink(self.temporary)
 
 
 def _mode_for(path: Path) -> int:

@@ -64,7 +64,7 @@ def offer_recovery(window: MainWindow) -> bool:
     document = Document(catalog, original)
     document.undo_stack.resetClean()  # restored work is unsaved work
     window.set_document(document)
-    window.files.write_recovery()
+    window.files.write_recovery(now=True)  # the restored work is on disk again at once
     return True
 
 

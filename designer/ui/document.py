@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -11,8 +10,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from designer.model import Catalog, Totals
 from designer.model.edits import Edit, apply_all
-from designer.storage import dumps, load, save
-from designer.storage.save import write_atomically
+from designer.storage import load, save
 
 MergeKey = tuple[str, str, int]
 
@@ -148,13 +146,6 @@ class Document(QObject):
         self.undo_stack.setClean()
         if renamed:
             self.path_changed.emit()
-
-    def write_recovery(self, recovery: Path) -> None:
-        """Keep the unsaved state beside a note of which file it belongs to."""
-        recovery.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(recovery, dumps(self.catalog))
-        note = {"original": str(self.path) if self.path else None}
-        write_atomically(recovery.with_suffix(".source"), json.dumps(note).encode("utf-8"))
 
 
 def _signature(path: Path) -> tuple[int, str] | None:

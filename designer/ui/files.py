@@ -20,7 +20,8 @@ from designer.storage import EXTENSION, load
 from designer.supplement import FORMATS, missing_facts, supplement_facts, write_supplement
 from designer.ui.document import DiskChanged, Document
 from designer.ui.labels import tr
-from designer.ui.progress_dialog import ProgressDialog, busy_status
+from designer.ui.progress_dialog import ProgressDialog
+from designer.ui.recovery import RecoveryWriter
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
@@ -77,6 +78,8 @@ class FileActions:
         self.autosave.timeout.connect(self.write_recovery)
         self.autosave.start()
         self.busy = False  # a long operation is under way: the autosave waits
+        self.recovery = RecoveryWriter(window)
+        self.recovery.failed.connect(self._recovery_failed)
 
     @property
     def document(self) -> Document:
@@ -335,18 +338,19 @@ class FileActions:
             action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
         menu.setEnabled(bool(self.window.settings.recent_files))
 
-    def write_recovery(self) -> None:
-        """The autosave: a large catalog says so in the status bar while it is written."""
+    def write_recovery(self, now: bool = False) -> None:
+        """The autosave: the unsaved work, written between events (see RecoveryWriter)."""
         document = self.document
-        if not document.modified or self.busy:
+        if not document.modified or self.busy or self.recovery.writing:
             return
-        if len(document.catalog.modules) < LARGE_SAVE:
-            document.write_recovery(recovery_path())
-            return
-        text = tr("Writing a recovery copy of the unsaved changes…")
-        with busy_status(self.window.statusBar(), text):
-            document.write_recovery(recovery_path())
+        self.recovery.start(document, recovery_path())
+        if now:
+            self.recovery.finish_now()
+
+    def _recovery_failed(self, reason: str) -> None:
+        self.window.show_message(tr("Could not write the recovery copy: {0}").format(reason))
 
     def clear_recovery(self) -> None:
+        self.recovery.cancel()
         for path in (recovery_path(), recovery_path().with_suffix(".source")):
             path.unlink(missing_ok=True)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -195,28 +193,3 @@ class ProgressDialog(QDialog):
             self.label.setText(self.describe(done, total))
         if self._over() and self._loop is not None:
             self._loop.quit()
-
-
-@contextmanager
-def busy_status(status_bar: QStatusBar, text: str) -> Iterator[None]:
-    """A message and a busy bar in the status bar, painted before the work in the block.
-
-    For work on the UI thread that should not stop the designer with a dialog, such as
-    writing the recovery copy.
-    """
-    bar = QProgressBar()
-    bar.setObjectName("busyBar")
-    bar.setRange(0, 0)
-    bar.setMaximumWidth(140)
-    status_bar.addPermanentWidget(bar)
-    status_bar.showMessage(text)
-    status_bar.repaint()
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
-        status_bar.removeWidget(bar)
-        bar.setParent(None)  # deleted now, not by a deferred delete in some later loop
-        if status_bar.currentMessage() == text:
-            status_bar.clearMessage()

@@ -3,9 +3,11 @@
 import json
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis.strategies import integers
 from strategies import catalogs
 
 from designer.storage import dumps, load, loads, save
+from designer.storage.save import pieces
 
 
 def same_catalog(a, b) -> bool:
@@ -25,6 +27,14 @@ def test_save_then_load_is_the_identity_and_resaving_is_byte_identical(catalog):
     loaded = loads(first)
     assert same_catalog(loaded, catalog)
     assert dumps(loaded) == first
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogs(), integers(min_value=1, max_value=4))
+def test_the_pieces_of_a_catalog_joined_load_as_its_file_does(catalog, units_per_piece):
+    # The recovery copy is written in pieces: joined, they are the same catalog.
+    joined = b"".join(pieces(catalog, units_per_piece))
+    assert dumps(loads(joined)) == dumps(catalog)
 
 
 def test_sample_file_is_already_in_saved_form(sample_path, tmp_path):

@@ -114,7 +114,7 @@ def test_unsaved_work_is_offered_back_after_a_crash(qtbot, sample_copy, dialogs)
     )
     rename_course(window, qtbot, " after crash")
     window.files.autosave.timeout.emit()  # a minute went by
-    assert recovery_path().exists()
+    qtbot.waitUntil(recovery_path().exists)  # written between the window's events
     # The program dies here: no close, no save. The next start finds the recovery file.
     window.files.autosave.stop()
     window.document.undo_stack.setClean()
@@ -137,6 +137,7 @@ def test_declining_recovery_opens_normally(qtbot, sample_copy, dialogs):
     window.files.open_file(sample_copy)
     rename_course(window, qtbot)
     window.files.write_recovery()
+    qtbot.waitUntil(recovery_path().exists)
     window.document.undo_stack.setClean()
     window.deleteLater()
     dialogs.answer("Cancel")
@@ -173,6 +174,7 @@ def test_opening_another_file_lets_the_previous_catalog_go(window, qtbot, sample
     assert window.document.path == other
     qtbot.wait(10)  # the old views go once the event loop runs
     assert previous() is None
+
 
 def test_opening_another_file_after_edits_lets_their_undo_history_go(
     window, qtbot, dialogs, sample_copy, tmp_path

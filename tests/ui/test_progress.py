@@ -13,13 +13,14 @@ import openpyxl
 import pytest
 from conftest import discard_and_close
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from benchmarks.generate import generate
 from designer.appsettings import AppSettings, recovery_path
 from designer.model.edits import SetField
 from designer.storage import dumps, load
-from designer.ui import files
+from designer.storage.save import AtomicFile, pieces
+from designer.ui import files, recovery
 from designer.ui.main_window import MainWindow
 from designer.ui.progress_dialog import ProgressDialog
 
@@ -263,20 +264,65 @@ def test_saving_a_large_catalog_shows_progress_and_loads_back_equal(
     assert no_progress_dialog_left()
 
 
-def test_the_autosave_of_a_large_catalog_shows_in_the_status_bar(big_window, monkeypatch):
+def test_the_autosave_of_a_large_catalog_leaves_the_window_free_and_follows_edits(
+    big_window, qtbot, monkeypatch
+):
+    monkeypatch.setattr(recovery, "STEP_SECONDS", 0)  # a piece a step, on any machine
+    document, writer = big_window.document, big_window.files.recovery
+    program = document.catalog.programs[0]
+    folder = recovery_path().parent
+
+    def unfinished():
+        return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+    document.push([SetField(program, "title", "Renamed")], "Rename")
+    turns = []  # the window's event loop, turning while the copy is written
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(lambda: turns.append(writer.writing))
+    ticker.start()
+    big_window.files.autosave.timeout.emit()
+    assert writer.writing and not recovery_path().exists()  # begun, not written at once
+    with qtbot.waitSignal(writer.written, timeout=20_000):
+        pass
+    ticker.stop()
+    # The window handled its events between every two pieces of the copy.
+    assert turns.count(True) >= len(list(pieces(document.catalog))) - 1
+    assert load(recovery_path()).programs[0].title == "Renamed"
+    assert unfinished() == []
+
+    # An edit while the next copy is written drops that copy; the last whole one stays.
+    document.push([SetField(program, "title", "Renamed twice")], "Rename")
+    big_window.files.autosave.timeout.emit()
+    assert writer.writing and len(unfinished()) == 1
+    document.push([SetField(program, "title", "Renamed thrice")], "Rename")
+    assert writer.writing and unfinished() == []
+    assert load(recovery_path()).programs[0].title == "Renamed"
+    with qtbot.waitSignal(writer.written, timeout=20_000):
+        pass  # once edits pause
+    assert dumps(load(recovery_path())) == dumps(document.catalog)
+    assert load(recovery_path()).programs[0].title == "Renamed thrice"
+    assert unfinished() == []
+
+
+def test_a_recovery_copy_that_cannot_be_written_says_why_and_keeps_the_last_one(
+    big_window, qtbot, monkeypatch
+):
     document = big_window.document
     document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
-    status = big_window.statusBar()
-    real_write = document.write_recovery
-    seen = []
+    big_window.files.write_recovery(now=True)
+    kept = recovery_path().read_bytes()
 
-    def watched_write(path):
-        busy = [bar.isVisible() for bar in status.findChildren(QProgressBar)]
-        seen.append((status.currentMessage(), busy))
-        real_write(path)
+    def full_disk(self, data):
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(document, "write_recovery", watched_write)
+    monkeypatch.setattr(AtomicFile, "write", full_disk)
+    document.push([SetField(document.catalog.programs[0], "title", "Renamed again")], "Rename")
     big_window.files.autosave.timeout.emit()
-    assert seen == [("Writing a recovery copy of the unsaved changes…", [True])]
-    assert dumps(load(recovery_path())) == dumps(document.catalog)
-    assert status.currentMessage() == "" and status.findChildren(QProgressBar) == []
+    qtbot.waitUntil(lambda: not big_window.files.recovery.writing)
+    message = big_window.statusBar().currentMessage()
+    assert message == "Could not write the recovery copy: No space left on device"
+    assert recovery_path().read_bytes() == kept
+    assert [p for p in recovery_path().parent.iterdir() if p.suffix == ".tmp"] == []
+    assert document.catalog.programs[0].title == "Renamed again"  # the work is untouched
+    monkeypatch.undo()  # the disk has room again for the window's settings, as it closes

@@ -1,0 +1,126 @@
+"""The recovery copy of unsaved work, written a little at a time while the designer edits."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from designer.storage.save import AtomicFile, pieces, write_atomically
+from designer.ui.document import Document
+
+STEP_SECONDS = 0.015  # a step of writing goes on for this long (and a piece at least)
+RETRY_MS = 2_000  # after an edit cut a copy short, start again once edits pause this long
+
+
+class RecoveryWriter(QObject):
+    """Writes a document's recovery copy in pieces, between the window's events.
+
+    A large catalog takes half a second to write, which froze the window each time the
+    autosave came round. Here each step writes for at most STEP_SECONDS. An edit meanwhile
+    would make the pieces still to come disagree with those written, so the copy is
+    dropped and begun again once edits pause. The copy replaces the previous one only
+    when complete, so there is always a whole one on disk.
+
+    Signals:
+        written(): a copy is complete.
+        failed(str): a copy could not be written, with the reason.
+    """
+
+    written = Signal()
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.path = Path()
+        self._file: AtomicFile | None = None
+        self._pieces: Iterator[bytes] = iter(())
+        self._steps = QTimer(self)
+        self._steps.setInterval(0)  # a step each time the window has no events waiting
+        self._steps.timeout.connect(self._step)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self._begin)
+
+    @property
+    def writing(self) -> bool:
+        """A copy is under way, or waits for edits to pause."""
+        return self._file is not None or self._retry.isActive()
+
+    def start(self, document: Document, path: Path) -> None:
+        """Write document's copy to path, starting now."""
+        self.cancel()
+        self.document, self.path = document, path
+        document.undo_stack.indexChanged.connect(self._edited)
+        self._begin()
+
+    def finish_now(self) -> None:
+        """Write what is left of the copy at once (the window waits)."""
+        if self._retry.isActive():
+            self._retry.stop()
+            self._begin()
+        while self._file is not None:
+            self._step(until=float("inf"))
+
+    def cancel(self) -> None:
+        """Stop, leaving the previous copy (if any) as it was."""
+        self._drop()
+        self._retry.stop()
+        if self.document is not None:
+            self.document.undo_stack.indexChanged.disconnect(self._edited)
+            self.document = None
+
+    def _begin(self) -> None:
+        assert self.document is not None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = AtomicFile(self.path)
+        except OSError as error:
+            self._fail(error)
+            return
+        self._pieces = pieces(self.document.catalog)
+        self._steps.start()
+
+    def _edited(self) -> None:
+        self._drop()
+        self._retry.start()  # each edit puts it off again
+
+    def _step(self, until: float | None = None) -> None:
+        deadline = time.perf_counter() + STEP_SECONDS if until is None else until
+        assert self._file is not None and self.document is not None
+        try:
+            while True:  # a piece at least, however short the step
+                piece = next(self._pieces, None)
+                if piece is None:
+                    self._commit(self._file, self.document)
+                    return
+                self._file.write(piece)
+                if time.perf_counter() >= deadline:
+                    return
+        except (OSError, ValueError) as error:  # a full disk; a text that is not Unicode
+            self._fail(error)
+
+    def _commit(self, file: AtomicFile, document: Document) -> None:
+        self._steps.stop()
+        self._file = None
+        file.commit()
+        note = {"original": str(document.path) if document.path else None}
+        write_atomically(self.path.with_suffix(".source"), json.dumps(note).encode("utf-8"))
+        self.cancel()  # done: the edits from now on are for the next autosave
+        self.written.emit()
+
+    def _drop(self) -> None:
+        self._steps.stop()
+        if self._file is not None:
+            self._file.discard()
+            self._file = None
+
+    def _fail(self, error: Exception) -> None:
+        self.cancel()
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        self.failed.emit(reason)
