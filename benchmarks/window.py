@@ -10,8 +10,11 @@ shown empty, as after starting the application; then File > Open's own path
 is then driven as a user drives it (QTest clicks and keys, the toolbar's actions) and timed
 until the widget showing its result has repainted: a paint event reached it after the
 action, with the result in place. After each edit the child keeps processing events for
-0.8 s (longer than the pages' refresh delays) and records the longest single stretch the
-event loop was blocked: the freeze a designer would feel once they stop typing.
+0.8 s (longer than the pages' refresh delays), then until no page computes in the
+background, and records the longest single stretch the event loop was blocked: the freeze
+a designer would feel once they stop typing. After switching to a page (Stackability,
+Duplicates...) it records the same ("after_page_..."); "autosave" is the longest stretch
+while the minute's recovery copy is written.
 
 The rows of `run.py` (ROWS) come from `window_rows`; `--all` here prints every operation
 measured (the ordinary edits of the issue), not only the ones with a row.
@@ -62,6 +65,7 @@ ALL_OPERATIONS = [
     "page_duplicates",
     "page_pathways",
     "page_roadmap",
+    "autosave",
 ]
 # Not in --all: a filter of one letter took minutes before TreeFilter.rows_to_open.
 OTHER_OPERATIONS = ["filter_keystroke"]
@@ -148,6 +152,15 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         or computed and not yet shown (the result waits for the event loop)."""
         running = any(t.name.startswith("background") for t in threading.enumerate())
         return running or any(view.task is not None for view in window.findChildren(BackgroundView))
+
+    def settle() -> float:
+        """Events for SETTLE, then until no page computes in the background: the longest
+        pass of the event loop meanwhile (a page shows its result on the UI thread)."""
+        longest = idle(SETTLE)
+        end = time.perf_counter() + 120
+        while background_work() and time.perf_counter() < end:
+            longest = max(longest, idle(0.05))
+        return longest
 
     def quiet() -> None:
         """Until no summary is computed in the background: it shares the interpreter (the
@@ -307,7 +320,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
             ),
             tree.viewport(),
         )
-        freezes.append(idle(SETTLE))
+        freezes.append(settle())
         return took
 
     def type_title(i: int) -> float:
@@ -321,7 +334,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         took = timed(
             lambda: QTest.keyClicks(line, "x"), lambda: row.data() == title, tree.viewport()
         )
-        freezes.append(idle(SETTLE))
+        freezes.append(settle())
         return took
 
     def undo_or_redo(i: int, undo: bool) -> float:
@@ -345,7 +358,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         title = before if undo else before + "u"
         row = QPersistentModelIndex(index)
         took = timed(action.trigger, lambda: row.data() == title, tree.viewport())
-        freezes.append(idle(SETTLE))
+        freezes.append(settle())
         return took
 
     def insert_item(i: int) -> float:
@@ -364,7 +377,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
             ),
             tree.viewport(),
         )
-        freezes.append(idle(SETTLE))
+        freezes.append(settle())
         return took
 
     def delete_item(i: int) -> float:
@@ -383,7 +396,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
             lambda: model.rowCount(module_index) == count - 1,
             tree.viewport(),
         )
-        freezes.append(idle(SETTLE))
+        freezes.append(settle())
         return took
 
     def switch_tab(i: int) -> float:
@@ -413,7 +426,24 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
             tree.viewport(),
         )
 
+    def autosave(i: int) -> float:
+        """The autosave after an edit: the longest the window is kept from its events
+        until the recovery copy is written (a large catalog's is tens of megabytes)."""
+        type_minutes(i)
+        quiet()
+        writer = window.files.recovery
+        started = time.perf_counter()
+        window.files.autosave.timeout.emit()
+        longest = time.perf_counter() - started
+        while writer.writing:
+            longest = max(longest, idle(0.05))
+        return longest
+
+    shown_freezes: dict[str, list[float]] = {}  # after each page's switch, by operation
+
     def page(name: str) -> Callable[[int], float]:
+        operation = f"page_{name.lower()}"
+
         def switch(i: int) -> float:
             type_minutes(i)  # an edit first: the page has something new to show
             bar = window.pages.tabBar()
@@ -426,7 +456,8 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
                 lambda: window.pages.currentIndex() == goal,
                 widget,
             )
-            idle(SETTLE)
+            # The page then computes in the background and shows its result.
+            shown_freezes.setdefault(f"after_{operation}", []).append(settle())
             window.pages.setCurrentIndex(0)
             idle(0.1)
             return took
@@ -450,6 +481,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         "delete_item": delete_item,
         "switch_tab": switch_tab,
         "filter_keystroke": filter_keystroke,
+        "autosave": autosave,
         "page_stackability": page("Stackability"),
         "page_duplicates": page("Duplicates"),
         "page_pathways": page("Pathways"),
@@ -459,6 +491,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
     for operation in operations:
         results[operation] = [measures[operation](i) for i in range(repeat)]
     results["freeze_after_edit"] = freezes
+    results.update(shown_freezes)
     results["gc_pauses"] = pauses
     results["window_active"] = active
     results["peak_mb"], results["memory_how"] = peak_memory_mb()
@@ -598,8 +631,9 @@ def row_window_freeze(ctx: Any) -> Row:
     ours = max(measured.ours["freeze_after_edit"])
     base = max(measured.baseline["freeze_after_edit"])
     note = (
-        f"the longest pass of the event loop in the {SETTLE} s after each minutes edit "
-        f"(the pages' deferred refreshes: problems, open pages), the worst of "
+        f"the longest pass of the event loop in the {SETTLE} s after each minutes edit, "
+        f"then until no page computes in the background (the pages' deferred refreshes, "
+        f"the checks' findings shown), the worst of "
         f"{len(measured.ours['freeze_after_edit'])}; median "
         f"{seconds(statistics.median(measured.ours['freeze_after_edit']))}"
     )
@@ -674,7 +708,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     measured = measure(args.file, operations, args.rounds, against=args.against, repeat=args.repeat)
     print(f"{args.file} {measured.size} against {args.against.name}: medians (slowest)")
-    for name in ["open", "after_open", *operations, "freeze_after_edit", "gc_pauses"]:
+    after_pages = [f"after_{o}" for o in operations if o.startswith("page_")]
+    for name in ["open", "after_open", *operations, *after_pages, "freeze_after_edit", "gc_pauses"]:
         ours = [t for t in measured.ours.get(name, []) if not math.isnan(t)]
         base = [t for t in measured.baseline.get(name, []) if not math.isnan(t)]
         if ours:
