@@ -11,8 +11,10 @@ laid over it. Visible cells are tied to their unit by the hidden id in column H:
 - Outcomes: every outcome's text (B) and Bloom level (C).
 
 A cell counts as edited when it no longer holds what export writes there. Rows added in
-Excel (they have no id) are not read: units are added in Curriculum Designer. Any other
-workbook is read as plain tables, one program per sheet (designer.excel.bootstrap).
+Excel (they have no id) are not read, nor are deleted rows: units are added and removed
+in Curriculum Designer, and designer.excel.unread names each such row as a problem
+rather than dropping it without a word. Any other workbook is read as plain tables, one
+program per sheet (designer.excel.bootstrap).
 Only sheets whose header row says "Curriculum Designer id" in column H are read so.
 Every problem is reported at once, with its sheet and cell; nothing is returned then.
 """
@@ -43,6 +45,7 @@ from designer.excel.layout import (
     bloom_label,
 )
 from designer.excel.reading import cell_string, open_workbook, parse_number, place
+from designer.excel.unread import SheetCheck, written_sheets
 from designer.model import Catalog, Course, Item, Module, Outcome, Program
 from designer.model.catalog import Node
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
@@ -71,16 +74,24 @@ def _own_export(workbook: Any, path: Path) -> Catalog:
         raise CatalogError(path, problems) from None
     except ValueError as error:
         raise CatalogError(path, [Problem(f"Sheet '{DATA_SHEET}'", str(error))]) from None
+    written = written_sheets(catalog)  # before the edits: as exported
     edits = _Edits(catalog)
     for sheet in workbook.worksheets:
         if sheet.title == DATA_SHEET or sheet.sheet_state != "visible":
             continue
+        check = SheetCheck(sheet.title, written.get(sheet.title), catalog)
+        has_ids = False
         for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
             unit_id = row[ID_COLUMN - 1] if len(row) >= ID_COLUMN else None
-            if number == HEADER_ROW and unit_id != ID_HEADER:
-                break  # not a sheet with ids (a curriculum map, or one added in Excel)
+            if number == HEADER_ROW:
+                if unit_id != ID_HEADER:
+                    break  # not a sheet with ids (a curriculum map, or one added in Excel)
+                has_ids = True
             if isinstance(unit_id, str) and unit_id in catalog:
                 edits.read_row(sheet.title, number, row, catalog.get(unit_id))
+            check.row(number, row)
+        if has_ids:
+            edits.problems.extend(check.finish())
     if edits.problems:
         raise CatalogError(path, edits.problems)
     edits.apply()

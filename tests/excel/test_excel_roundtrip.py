@@ -137,3 +137,41 @@ def test_sheets_without_ids_are_not_read_for_edits(tmp_path):
     export_workbook(catalog, path)
     assert openpyxl.load_workbook(path)["Map P"]["H5"].value == "M"
     assert dumps(import_workbook(path)) == dumps(catalog)
+
+
+def problems_of(path):
+    with pytest.raises(CatalogError) as caught:
+        import_workbook(path)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_rows_added_changed_or_deleted_in_excel_are_named_not_dropped(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    book = openpyxl.load_workbook(path)
+    full_stack = book["Full Stack Developer"]
+    assert full_stack["B31"].value == "Welcome to C# and .NET"  # an item, then another
+    full_stack.insert_rows(32)
+    full_stack["B32"], full_stack["D32"] = "Extra practice quiz", 20
+    assert full_stack["A21"].value == "Program outcomes"
+    full_stack["A21"] = "Outcomes"  # a heading: not a field of any unit
+    back_end = book["Back-End Developer"]
+    assert back_end["B27"].value == "Welcome to C# and .NET"
+    back_end.delete_rows(27)
+    outcomes = book["Outcomes"]
+    end = outcomes.max_row + 1
+    outcomes[f"B{end}"], outcomes[f"H{end}"] = "A new outcome", "made-up-id"  # typed by hand
+    book.save(path)
+    assert problems_of(path) == [
+        "Sheet 'Full Stack Developer', row 21: a row without a Curriculum Designer id "
+        "(column H) is not read: add units in Curriculum Designer and export again; "
+        "headings and totals are not imported (found “Outcomes”)",
+        "Sheet 'Full Stack Developer', row 32: a row without a Curriculum Designer id "
+        "(column H) is not read: add units in Curriculum Designer and export again; "
+        "headings and totals are not imported (found “Extra practice quiz”, 20)",
+        "Sheet 'Back-End Developer': the row of item “Welcome to C# and .NET” was deleted: "
+        "units are removed in Curriculum Designer, so it would stay as it is; put the row "
+        "back, or remove the item there",
+        f"Sheet 'Outcomes', H{end}: 'made-up-id' is not the id of a unit of this workbook: "
+        "the row is not read",
+    ]

@@ -10,6 +10,7 @@ import pytest
 from lo_calc import ABSENT, SOFFICE, calculated, resaved
 from xlsx_helpers import save_results
 
+from designer.errors import CatalogError
 from designer.excel import export_workbook, import_workbook
 from designer.model import Catalog, Course, Program, Settings, Totals
 from designer.storage import dumps, load
@@ -79,6 +80,16 @@ def computed(tmp_path_factory):
     results = calculated(list(files.values()), folder)
     computed = {name: results[path] for name, path in files.items()}
     computed["resaved"] = resaved(files["edited"], folder)
+
+    # A reader adds an item's row, as if it would add the item.
+    added = folder / "added.xlsx"
+    export_workbook(load(SAMPLE), added)
+    book = openpyxl.load_workbook(added)
+    sheet = book["Full Stack Developer"]
+    sheet.insert_rows(32)
+    sheet["A32"], sheet["B32"], sheet["D32"] = "2.1.1b", "Extra practice quiz", 20
+    book.save(added)
+    computed["added"] = resaved(added, folder)
     return computed
 
 
@@ -154,6 +165,16 @@ def test_sheet_names_with_quotes_and_forbidden_characters_work_in_formulas(compu
         "Program",
     ]
     assert [number(r[4]) for r in sheets["Overview"][4:7]] == [27, 27, 27]
+
+
+def test_a_row_added_in_a_workbook_saved_by_libreoffice_is_named_not_dropped(computed):
+    with pytest.raises(CatalogError) as caught:
+        import_workbook(computed["added"])
+    assert [str(p) for p in caught.value.problems] == [
+        "Sheet 'Full Stack Developer', row 32: a row without a Curriculum Designer id "
+        "(column H) is not read: add units in Curriculum Designer and export again; "
+        "headings and totals are not imported (found “2.1.1b”, “Extra practice quiz”, 20)"
+    ]
 
 
 def test_a_workbook_saved_by_libreoffice_imports_with_its_edits(computed):
