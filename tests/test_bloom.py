@@ -76,6 +76,15 @@ def test_contested_verbs_offer_their_candidate_levels(verb):
     assert advice.level == advice.candidates[0]
 
 
+@pytest.mark.parametrize(
+    "text", ["Declare the purpose of a variable", "Declares variables and their types"]
+)
+def test_declare_is_stating_a_fact_or_declaring_code(text):
+    advice = analyze(text)
+    assert advice.verb == "declare"
+    assert advice.candidates == (Bloom.REMEMBER, Bloom.APPLY) and advice.level is Bloom.REMEMBER
+
+
 def test_compare_is_offered_as_understand_or_analyze():
     advice = analyze("Compare two sorting algorithms")
     assert {Bloom.UNDERSTAND, Bloom.ANALYZE} <= set(advice.candidates)

@@ -38,7 +38,7 @@ def test_the_sample_has_no_errors_so_the_status_is_0(sample_path, capsys):
         "warning  workload.total-hours     "
         "Microsoft Full Stack Developer Professional Certificate: MS-FSD totals 422 h"
     )
-    assert out[-1] == "0 errors, 4 warnings, 21 info (profile entry-level)"
+    assert out[-1] == "0 errors, 4 warnings, 20 info (profile entry-level)"
     assert out[4] == ""  # a blank line between the warnings and the info
     assert all("(" in line and line.endswith(")") for line in out[:4])
 

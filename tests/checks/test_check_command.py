@@ -35,7 +35,7 @@ def test_the_sample_checks_with_status_0_and_full_stack_s_hours_in_the_list(samp
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert "workload.total-hours" in lines[0] and "422 h" in lines[0]
-    assert lines[-1] == "0 errors, 4 warnings, 21 info (profile entry-level)"
+    assert lines[-1] == "0 errors, 4 warnings, 20 info (profile entry-level)"
 
 
 def test_json_has_the_findings_and_an_error_gives_status_1(tmp_path):

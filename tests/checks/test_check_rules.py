@@ -345,7 +345,7 @@ RULE_CASES = [
     case("outcomes.missing", course_without_outcomes, "c1"),
     case("outcomes.missing", week_without_outcomes, "c1-w1"),
     case("outcomes.measurable-verb", set_outcome("Understand the topics of week 1."), "c1-w1-o1"),
-    case("outcomes.unknown-verb", set_outcome("Declare the variables of week 1."), "c1-w1-o1"),
+    case("outcomes.unknown-verb", set_outcome("Grok the variables of week 1."), "c1-w1-o1"),
     case("outcomes.ambiguous-verb", set_outcome("Explain the topics.", None), "c1-w1-o1"),
     case("outcomes.bloom-missing", set_outcome("Implement the topics.", None), "c1-w1-o1"),
     case("outcomes.bloom-verb", apply_set_to_evaluate, "c2-w1-o1"),

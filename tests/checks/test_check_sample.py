@@ -61,12 +61,10 @@ def test_each_course_given_by_its_hours_only_gets_one_info_finding(sample):
 def test_the_sample_s_info_findings(sample):
     info = [(f.rule, f.unit) for f in run(sample) if f.severity == "info"]
     advice = [pair for pair in info if pair[0] != "structure.outline-only"]
-    # "Integrate" is a Create or Analyze verb, set to Apply; "Declare" is not in the verb list.
-    assert advice == [
-        ("outcomes.bloom-verb", "full-stack-o2"),
-        ("outcomes.unknown-verb", "csharp-w1-o1"),
-    ]
-    assert len(info) == BARE_COURSES + 2
+    # "Integrate" is a Create or Analyze verb, set to Apply. ("Declare variables", set to
+    # Apply, is one of the levels "declare" has: no advice.)
+    assert advice == [("outcomes.bloom-verb", "full-stack-o2")]
+    assert len(info) == BARE_COURSES + 1
 
 
 def test_findings_come_errors_first_then_in_catalog_order(sample):
@@ -76,8 +74,12 @@ def test_findings_come_errors_first_then_in_catalog_order(sample):
     ranks = [SEVERITIES.index(f.severity) for f in found]
     assert ranks == sorted(ranks)
     info = [f.unit for f in found if f.severity == "info"]
-    # Full Stack's outcome, its first course, then the C# course's first week (its 2nd course).
-    assert info[:3] == ["full-stack-o2", "foundations-of-coding-full-stack", "csharp-w1-o1"]
+    # Full Stack's outcome, then its courses in order (its 2nd, C#, is not bare).
+    assert info[:3] == [
+        "full-stack-o2",
+        "foundations-of-coding-full-stack",
+        "introduction-to-web-development",
+    ]
 
 
 def test_the_higher_education_profile_adds_its_rule_and_the_sample_passes_it(sample):
