@@ -31,22 +31,29 @@ from designer.excel.layout import bloom_from_label
 from designer.excel.reading import cell_string, is_blank, open_workbook, parse_number, place
 from designer.model import Catalog, ItemKind
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
+from designer.progress import Meter, ProgressCallback
 
 HEADER_SEARCH = 30  # rows searched for the header
 TITLE_ROLES = (h.COURSE, h.MODULE, h.ITEM)
 
 
-def bootstrap_catalog(path: Path) -> Catalog:
-    """A new catalog from the workbook's tables; raises CatalogError with every problem."""
+def bootstrap_catalog(path: Path, progress: ProgressCallback | None = None) -> Catalog:
+    """A new catalog from the workbook's tables; raises CatalogError with every problem.
+
+    progress(done, total), if given, counts the sheets read; False from it stops the
+    reading with Cancelled (see designer.progress).
+    """
     problems: list[Problem] = []
     tables: list[ParsedTable] = []
     with (
         open_workbook(path, read_only=False, data_only=True) as values,
         open_workbook(path, read_only=False, data_only=False) as formulas,
     ):
-        for sheet in values.worksheets:
-            if sheet.sheet_state != "visible":
-                continue
+        sheets = [s for s in values.worksheets if s.sheet_state == "visible"]
+        meter = Meter(progress, len(sheets))
+        meter.start()
+        meter.part(len(sheets))
+        for sheet in meter.each(sheets):
             table = _SheetReader(sheet, formulas[sheet.title], problems).read()
             if table is not None:
                 tables.append(table)
@@ -55,6 +62,7 @@ def bootstrap_catalog(path: Path) -> Catalog:
     catalog = assemble(tables, problems)
     if problems or catalog is None:
         raise CatalogError(path, problems)
+    meter.finish()
     return catalog
 
 

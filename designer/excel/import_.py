@@ -49,21 +49,34 @@ from designer.excel.unread import SheetCheck, written_sheets
 from designer.model import Catalog, Course, Item, Module, Outcome, Program
 from designer.model.catalog import Node
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
+from designer.progress import Meter, ProgressCallback
 
 
-def import_workbook(path: str | Path) -> Catalog:
-    """The catalog a workbook holds; raises CatalogError listing every problem in it."""
+def import_workbook(path: str | Path, progress: ProgressCallback | None = None) -> Catalog:
+    """The catalog a workbook holds; raises CatalogError listing every problem in it.
+
+    progress(done, total), if given, counts the sheets read (a large workbook takes half a
+    minute); when it returns False the import raises Cancelled (see designer.progress).
+    """
     path = Path(path)
     with open_workbook(path, read_only=True, data_only=True) as workbook:
         if DATA_SHEET in workbook.sheetnames:
             sheet = workbook[DATA_SHEET]
             rows = sheet.iter_rows(values_only=True)
             if is_data_header(next(rows, ())):
-                return _own_export(workbook, path)
-    return bootstrap_catalog(path)
+                return _own_export(workbook, path, progress)
+    return bootstrap_catalog(path, progress)
 
 
-def _own_export(workbook: Any, path: Path) -> Catalog:
+def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) -> Catalog:
+    sheets = [
+        sheet
+        for sheet in workbook.worksheets
+        if sheet.title != DATA_SHEET and sheet.sheet_state == "visible"
+    ]
+    meter = Meter(progress, 1 + len(sheets))  # the hidden data sheet, then each visible one
+    meter.start()
+    meter.part(1)
     try:
         catalog = read_data(workbook[DATA_SHEET].iter_rows(values_only=True), str(path))
     except CatalogError as error:
@@ -76,9 +89,8 @@ def _own_export(workbook: Any, path: Path) -> Catalog:
         raise CatalogError(path, [Problem(f"Sheet '{DATA_SHEET}'", str(error))]) from None
     written = written_sheets(catalog)  # before the edits: as exported
     edits = _Edits(catalog)
-    for sheet in workbook.worksheets:
-        if sheet.title == DATA_SHEET or sheet.sheet_state != "visible":
-            continue
+    meter.part(len(sheets))
+    for sheet in meter.each(sheets):
         check = SheetCheck(sheet.title, written.get(sheet.title), catalog)
         has_ids = False
         for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
@@ -97,6 +109,7 @@ def _own_export(workbook: Any, path: Path) -> Catalog:
     edits.apply()
     if edits.problems:
         raise CatalogError(path, edits.problems)
+    meter.finish()
     return catalog
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from benchmarks.generate import generate
 from designer.appsettings import AppSettings, recovery_path
+from designer.excel import export_workbook
 from designer.model.edits import SetField
 from designer.storage import dumps, load
 from designer.storage.save import AtomicFile, pieces
@@ -239,6 +240,76 @@ def test_cancelling_a_large_export_leaves_no_workbook(
     else:
         assert not target.exists() and list(tmp_path.iterdir()) == []
     assert big_window.statusBar().currentMessage() == "Export cancelled; nothing was written."
+    assert no_progress_dialog_left()
+
+
+@pytest.fixture(scope="module")
+def big_workbook(big_file, tmp_path_factory):
+    path = tmp_path_factory.mktemp("workbook") / "portfolio.xlsx"
+    export_workbook(load(big_file), path)
+    assert path.stat().st_size >= files.LARGE_WORKBOOK  # or these tests test the quiet path
+    return path
+
+
+@pytest.fixture
+def held_import(monkeypatch):
+    """The import stops at its first report of five sheets or more until the test releases
+    it (it reports every few hundredths of a second, not at every sheet)."""
+    held = SimpleNamespace(at=threading.Event(), released=threading.Event(), done=0)
+    real_import = files.import_workbook
+
+    def import_(path, progress=None):
+        def watched(done, total):
+            if done >= 5 and not held.at.is_set():
+                progress(done, total)  # for the dialog to show
+                held.done = done
+                held.at.set()
+                assert held.released.wait(30), "the test never released the import"
+            return progress(done, total)
+
+        return real_import(path, watched)
+
+    monkeypatch.setattr(files, "import_workbook", import_)
+    return held
+
+
+def test_a_large_import_shows_each_sheet_then_the_catalog(window, big_workbook, held_import):
+    seen = []
+
+    def look(dialog):
+        if not held_import.at.is_set() or dialog.bar.value() != held_import.done:
+            return False
+        seen.append((dialog.windowTitle(), dialog.label.text(), dialog.bar.maximum()))
+        held_import.released.set()
+        return True
+
+    when_shown(look)
+    assert window.files.import_excel(big_workbook)
+    # The hidden data sheet, then every visible sheet.
+    shown = f"Reading sheet {held_import.done + 1} of {SHEETS}…"
+    assert seen == [("Import from Excel", shown, SHEETS)]
+    assert len(window.document.catalog.programs) == PROGRAMS
+    assert window.isWindowModified() and window.document.path is None
+    assert no_progress_dialog_left()
+
+
+def test_cancelling_a_large_import_keeps_the_document(
+    window, qtbot, big_workbook, held_import, sample_copy
+):
+    document = window.document
+
+    def press_cancel(dialog):
+        if not held_import.at.is_set() or dialog.bar.value() != held_import.done:
+            return False
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        assert dialog.label.text() == "Cancelling…"
+        held_import.released.set()
+        return True
+
+    when_shown(press_cancel)
+    assert not window.files.import_excel(big_workbook)
+    assert window.document is document and document.path == sample_copy
+    assert window.statusBar().currentMessage() == "Import cancelled; nothing was changed."
     assert no_progress_dialog_left()
 
 
