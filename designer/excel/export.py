@@ -58,15 +58,14 @@ from designer.excel.syllabus import (
 )
 from designer.excel.tables import outcome_count, outcomes_sheet, overview_sheet
 from designer.model import Catalog, Totals
-
-Progress = Callable[[int, int], bool]
+from designer.progress import ProgressCallback
 
 
 def export_workbook(
     catalog: Catalog,
     path: str | Path,
     program_ids: Sequence[str] | None = None,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
 ) -> bool:
     """Write the programs (all, or those named by id, in that order) to an .xlsx file.
 
@@ -76,8 +75,9 @@ def export_workbook(
     progress, for a window that shows how far a long export is, is called with (sheets
     written, sheets in all): with 0 before the first sheet, after each sheet, and with
     the total once the workbook is complete, just before it replaces the file at path.
-    When it returns False the export stops, deletes what it wrote and returns False,
-    leaving path as it was. Returns True when the workbook was written.
+    When it returns False (None goes on, as True does: designer.progress) the export
+    stops, deletes what it wrote and returns False, leaving path as it was. Returns True
+    when the workbook was written.
     """
     path = Path(path)
     catalog = selected_catalog(catalog, program_ids)
@@ -113,7 +113,7 @@ def _go_on(done: int, total: int) -> bool:
     return True
 
 
-def _write(catalog: Catalog, path: str, progress: Progress) -> bool:
+def _write(catalog: Catalog, path: str, progress: ProgressCallback) -> bool:
     """Save the workbook to path; False as soon as progress says stop, whatever path holds."""
     built = _built(catalog, progress)
     if built is None:
@@ -124,7 +124,7 @@ def _write(catalog: Catalog, path: str, progress: Progress) -> bool:
     except BaseException:
         _discard(workbook)
         raise
-    return progress(count, count)
+    return progress(count, count) is not False
 
 
 def _new_file_mode() -> int:
@@ -140,7 +140,7 @@ def build_workbook(catalog: Catalog) -> Workbook:
     return built[0]
 
 
-def _built(catalog: Catalog, progress: Progress) -> tuple[Workbook, int] | None:
+def _built(catalog: Catalog, progress: ProgressCallback) -> tuple[Workbook, int] | None:
     """The workbook, every sheet written, and how many sheets; None when progress said stop.
 
     Each sheet written waits in a temporary file of its own until the workbook is saved;
@@ -154,13 +154,13 @@ def _built(catalog: Catalog, progress: Progress) -> tuple[Workbook, int] | None:
         writer = SheetWriter(workbook)
         plan = _plan(catalog, totals)
         count = _sheet_count(catalog, plan)
-        if not progress(0, count):
+        if progress(0, count) is False:
             _discard(workbook)
             return None
         for done, sheet in enumerate(_sheets(catalog, totals, plan), 1):
             writer.write(sheet)
             # The call with the total comes from _write, once the file is complete.
-            if done < count and not progress(done, count):
+            if done < count and progress(done, count) is False:
                 _discard(workbook)
                 return None
         return workbook, count

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -15,7 +15,7 @@ from designer.errors import CatalogError
 from designer.excel.export import export_workbook
 from designer.excel.import_ import import_workbook
 from designer.model import Catalog
-from designer.progress import Cancelled
+from designer.progress import Cancelled, ProgressCallback
 from designer.storage import EXTENSION, load
 from designer.supplement import FORMATS, missing_facts, supplement_facts, write_supplement
 from designer.ui.document import DiskChanged, Document
@@ -25,6 +25,8 @@ from designer.ui.recovery import RecoveryWriter
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
+
+T = TypeVar("T")
 
 AUTOSAVE_MS = 60_000
 # From these sizes on, an operation takes long enough (a few tenths of a second and up)
@@ -257,20 +259,28 @@ class FileActions:
         the export. Cancel stops it after the sheet being written, and the workbook is
         then deleted unseen: the file at path is not touched. False when cancelled.
         """
-        dialog = ProgressDialog(
-            self.window,
+        return self._sheet_by_sheet(
             tr("Export to Excel"),
-            _sheet_text(0, 0),
-            cancellable=True,
-            describe=_sheet_text,
+            _sheet_text,
+            lambda report: export_workbook(catalog, path, progress=report),
+        )
+
+    def _sheet_by_sheet(
+        self,
+        title: str,
+        describe: Callable[[int, int], str],
+        work: Callable[[ProgressCallback], T],
+    ) -> T:
+        """work(progress) in a worker thread, under a dialog that follows it, with Cancel
+        (the work stops at its next report of progress and raises Cancelled, or returns)."""
+        dialog = ProgressDialog(
+            self.window, title, describe(0, 0), cancellable=True, describe=describe
         )
         # The work holds no reference to the dialog: the worker thread must never be the
         # last holder of a Qt object, or that object would be deleted off the UI thread.
         report = dialog.job.report
         with self._showing(dialog):
-            return dialog.run(
-                lambda: export_workbook(catalog, path, progress=report), stoppable=True
-            )
+            return dialog.run(lambda: work(report), stoppable=True)
 
     def import_excel(self, path: str | Path | None = None) -> bool:
         """Read a workbook (our export, or a plain table of courses) as a new, unsaved catalog."""
@@ -304,16 +314,11 @@ class FileActions:
         Raises Cancelled when the designer cancels: the reading stops after the sheet it
         is on, and the open document stays as it was.
         """
-        dialog = ProgressDialog(
-            self.window,
+        return self._sheet_by_sheet(
             tr("Import from Excel"),
-            _reading_text(0, 0),
-            cancellable=True,
-            describe=_reading_text,
+            _reading_text,
+            lambda report: import_workbook(path, progress=report),
         )
-        report = dialog.job.report  # not the dialog: see _export_large
-        with self._showing(dialog):
-            return dialog.run(lambda: import_workbook(path, progress=report), stoppable=True)
 
     # ---- certificate supplement -------------------------------------------------------
 
