@@ -101,6 +101,7 @@ class RecoveryWriter(QObject):
                     return
                 self._file.write(piece)
                 if time.perf_counter() >= deadline:
+                    self._file.sync()  # a step's worth each time, not all at the end
                     return
         except (OSError, ValueError) as error:  # a full disk; a text that is not Unicode
             self._fail(error)
