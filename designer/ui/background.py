@@ -1,8 +1,8 @@
 """Work that takes seconds on a large catalog, run in a worker thread so the window stays usable.
 
 A Task calls `work(progress)` in a Python thread; what the worker reports reaches the UI
-thread as queued Qt signals. The work's progress callback, called every few hundredths of
-a second (designer.progress), is where the worker notices a cancel, and where it gives way
+thread as queued Qt signals. The work's progress callback, called every hundredth of a
+second (designer.progress), is where the worker notices a cancel, and where it gives way
 to the UI thread: Python runs one thread at a time, and switching every 5 ms is not enough
 for a window that calls into Python thousands of times to paint a view (see
 Task._progress).
