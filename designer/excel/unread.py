@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from designer.errors import Problem
-from designer.excel.cells import ID_COLUMN, plain_rows
+from designer.excel.cells import ID_COLUMN
 from designer.excel.layout import HEADER_ROW, program_sheet_names
-from designer.excel.reading import cell_string, place
+from designer.excel.reading import cell_string, is_blank, place
 from designer.excel.syllabus import SyllabusLayout, syllabus_sheet
 from designer.excel.tables import outcomes_sheet, overview_sheet
 from designer.model import Catalog, Totals
@@ -53,7 +53,9 @@ def written_sheets(catalog: Catalog) -> dict[str, Written]:
         written: dict[str, Written] = {}
         for sheet in sheets:
             found = written[sheet.title] = Written()
-            for number, row in enumerate(plain_rows(sheet), 1):
+            for number, specs in enumerate(sheet.rows(), 1):
+                # Its texts, as a spreadsheet reads them back: a formula gives a figure.
+                row = [spec.value if spec and spec.kind == "s" else None for spec in specs]
                 unit_id = row[ID_COLUMN - 1] if len(row) >= ID_COLUMN else None
                 if number == HEADER_ROW:
                     continue
@@ -83,10 +85,10 @@ class SheetCheck:
         unit_id = row[ID_COLUMN - 1] if len(row) >= ID_COLUMN else None
         if isinstance(unit_id, str) and unit_id in self.catalog:
             self.ids[unit_id] += 1
-        elif unit_id not in (None, ""):
+        elif not is_blank(unit_id):
             message = f"{unit_id!r} is not the id of a unit of this workbook: the row is not read"
             self.problems.append(Problem(place(self.sheet, number, ID_COLUMN), message))
-        elif self.written is not None and any(v not in (None, "") for v in row):
+        elif self.written is not None and not all(map(is_blank, row)):
             texts = _texts(row)
             if self.texts[texts] < self.written.texts[texts]:
                 self.texts[texts] += 1  # one the export wrote
@@ -118,19 +120,16 @@ class SheetCheck:
 
 
 def _texts(row: Iterable[Any]) -> Texts:
-    """A row's texts other than its id and formulas, as it is matched with the export's."""
+    """A row's texts other than its id, as it is matched with the export's."""
     return tuple(
         value.strip()
         for column, value in enumerate(row, 1)
-        if column != ID_COLUMN
-        and isinstance(value, str)
-        and value.strip()
-        and not value.startswith("=")
+        if column != ID_COLUMN and isinstance(value, str) and value.strip()
     )
 
 
 def _shown(row: tuple[Any, ...]) -> str:
-    values = [v for column, v in enumerate(row, 1) if column != ID_COLUMN and v not in (None, "")]
+    values = [v for column, v in enumerate(row, 1) if column != ID_COLUMN and not is_blank(v)]
     text = ", ".join(_quoted(v) if isinstance(v, str) else cell_string(v) for v in values)
     return text if len(text) <= 80 else text[:77] + "..."
 

@@ -32,6 +32,19 @@ def test_export_import_export_gives_the_same_cells(catalog, tmp_path):
     assert cell_values(second) == cell_values(first)
 
 
+def test_blank_texts_and_texts_like_formulas_are_not_taken_for_added_rows(tmp_path):
+    # Found by the test above: a title of spaces, and a code of "=" that starts a subtitle.
+    from designer.model import Catalog, Course, Program, Settings
+
+    programs = [
+        Program(id="p", title=" ", code="=", course_ids=["c"]),
+        Program(id="q", title="=SUM(A1)", code="+1", course_ids=["c"]),
+    ]
+    catalog = Catalog(Settings(), programs, [Course(id="c", title="  ", hours=3)])
+    export_workbook(catalog, tmp_path / "odd.xlsx")
+    assert dumps(import_workbook(tmp_path / "odd.xlsx")) == dumps(catalog)
+
+
 def edit(path, changes):
     book = openpyxl.load_workbook(path)
     for sheet, cell, value in changes:
