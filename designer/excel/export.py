@@ -198,12 +198,23 @@ class _Plan(NamedTuple):
 
 
 def _plan(catalog: Catalog, totals: Totals) -> _Plan:
-    programs = catalog.programs
     # First, while little else is held: the computation takes far more than its figures.
-    matrix = overlaps(catalog, totals) if len(programs) > 1 else None
-    names = program_sheet_names(programs)
-    layouts = {p.id: SyllabusLayout.of(catalog, p) for p in programs}
-    return _Plan(matrix, names, layouts)
+    matrix = overlaps(catalog, totals) if len(catalog.programs) > 1 else None
+    return _Plan(matrix, *_names_and_layouts(catalog))
+
+
+def _names_and_layouts(
+    catalog: Catalog,
+) -> tuple[dict[str, ProgramSheets], dict[str, SyllabusLayout]]:
+    names = program_sheet_names(catalog.programs)
+    layouts = {p.id: SyllabusLayout.of(catalog, p) for p in catalog.programs}
+    return names, layouts
+
+
+def id_sheets(catalog: Catalog, totals: Totals) -> Iterator[Sheet]:
+    """The sheets whose rows carry their unit's id in column H, as the export writes them:
+    the Overview, each program's syllabus and the Outcomes (what an import reads)."""
+    yield from _id_sheets(catalog, totals, *_names_and_layouts(catalog))
 
 
 def _sheet_count(catalog: Catalog, plan: _Plan) -> int:
@@ -217,8 +228,25 @@ def _sheet_count(catalog: Catalog, plan: _Plan) -> int:
 def _sheets(catalog: Catalog, totals: Totals, plan: _Plan) -> Iterator[Sheet]:
     programs = catalog.programs
     matrix, names, layouts = plan
-    yield overview_sheet(catalog, totals, names, layouts)
+    yield from _id_sheets(catalog, totals, names, layouts)
     for program in programs:
+        yield map_sheet(catalog, program, names[program.id].curriculum_map)
+    if matrix is not None:
+        sheet = stackability_sheet(catalog, matrix)
+        yield sheet._replace(finish=lambda ws: add_colour_scale(ws, len(programs)))
+    if programs:
+        yield supplement_sheet(catalog, totals)
+    yield data_sheet(catalog)
+
+
+def _id_sheets(
+    catalog: Catalog,
+    totals: Totals,
+    names: dict[str, ProgramSheets],
+    layouts: dict[str, SyllabusLayout],
+) -> Iterator[Sheet]:
+    yield overview_sheet(catalog, totals, names, layouts)
+    for program in catalog.programs:
         layout = layouts[program.id]
         sheet = syllabus_sheet(catalog, totals, program, names[program.id].syllabus, layout)
         rows = outcome_rows(layout, program)
@@ -230,14 +258,6 @@ def _sheets(catalog: Catalog, totals: Totals, plan: _Plan) -> Iterator[Sheet]:
     if count:
         sheet = sheet._replace(finish=_bloom_choice(f"C{FIRST_ROW}:C{FIRST_ROW + count - 1}"))
     yield sheet
-    for program in programs:
-        yield map_sheet(catalog, program, names[program.id].curriculum_map)
-    if matrix is not None:
-        sheet = stackability_sheet(catalog, matrix)
-        yield sheet._replace(finish=lambda ws: add_colour_scale(ws, len(programs)))
-    if programs:
-        yield supplement_sheet(catalog, totals)
-    yield data_sheet(catalog)
 
 
 def _bloom_choice(cells: str) -> Callable[[Any], None]:

@@ -21,10 +21,9 @@ from typing import Any
 
 from designer.errors import Problem
 from designer.excel.cells import ID_COLUMN
-from designer.excel.layout import HEADER_ROW, program_sheet_names
+from designer.excel.export import id_sheets
+from designer.excel.layout import HEADER_ROW
 from designer.excel.reading import cell_string, is_blank, place
-from designer.excel.syllabus import SyllabusLayout, syllabus_sheet
-from designer.excel.tables import outcomes_sheet, overview_sheet
 from designer.model import Catalog, Totals
 
 Texts = tuple[str, ...]
@@ -42,16 +41,8 @@ def written_sheets(catalog: Catalog) -> dict[str, Written]:
     """The sheets with ids that exporting catalog writes, by name."""
     totals = Totals(catalog)
     try:
-        programs = catalog.programs
-        names = program_sheet_names(programs)
-        layouts = {p.id: SyllabusLayout.of(catalog, p) for p in programs}
-        sheets = [overview_sheet(catalog, totals, names, layouts)]
-        for program in programs:
-            name = names[program.id].syllabus
-            sheets.append(syllabus_sheet(catalog, totals, program, name, layouts[program.id]))
-        sheets.append(outcomes_sheet(catalog))
         written: dict[str, Written] = {}
-        for sheet in sheets:
+        for sheet in id_sheets(catalog, totals):
             found = written[sheet.title] = Written()
             for number, specs in enumerate(sheet.rows(), 1):
                 # Its texts, as a spreadsheet reads them back: a formula gives a figure.
