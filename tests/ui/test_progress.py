@@ -165,24 +165,31 @@ def test_a_broken_large_file_shows_its_problems_and_keeps_the_document(
     assert no_progress_dialog_left()
 
 
-@pytest.fixture
-def held_export(monkeypatch):
-    """The export stops after its fifth sheet until the test releases it."""
-    held = SimpleNamespace(at_sheet_six=threading.Event(), released=threading.Event())
-    real_export = files.export_workbook
+def held_at_five_sheets(monkeypatch, name):
+    """files.<name> (the export or the import) stops at its first report of five sheets or
+    more until the test releases it; held.done is what it reported (the export reports
+    each sheet, the import every hundredth of a second)."""
+    held = SimpleNamespace(at=threading.Event(), released=threading.Event(), done=0)
+    real = getattr(files, name)
 
-    def export(catalog, path, program_ids=None, progress=None):
+    def run(*args, progress, **kwargs):
         def watched(done, total):
-            if done == 5:
+            if done >= 5 and not held.at.is_set():
                 progress(done, total)  # for the dialog to show
-                held.at_sheet_six.set()
-                assert held.released.wait(30), "the test never released the export"
+                held.done = done
+                held.at.set()
+                assert held.released.wait(30), f"the test never released {name}"
             return progress(done, total)
 
-        return real_export(catalog, path, program_ids, watched)
+        return real(*args, progress=watched, **kwargs)
 
-    monkeypatch.setattr(files, "export_workbook", export)
+    monkeypatch.setattr(files, name, run)
     return held
+
+
+@pytest.fixture
+def held_export(monkeypatch):
+    return held_at_five_sheets(monkeypatch, "export_workbook")
 
 
 def test_a_large_export_shows_each_sheet_and_writes_the_workbook(big_window, tmp_path, held_export):
@@ -192,7 +199,7 @@ def test_a_large_export_shows_each_sheet_and_writes_the_workbook(big_window, tmp
     seen = []
 
     def look(dialog):
-        if not held_export.at_sheet_six.is_set() or "sheet 6" not in dialog.label.text():
+        if not held_export.at.is_set() or "sheet 6" not in dialog.label.text():
             return False
         seen.append((dialog.label.text(), dialog.bar.value(), dialog.bar.maximum()))
         big_window.files.autosave.timeout.emit()  # waits: the export reads the catalog
@@ -223,7 +230,7 @@ def test_cancelling_a_large_export_leaves_no_workbook(
     seen = []
 
     def press_cancel(dialog):
-        if not held_export.at_sheet_six.is_set() or "sheet 6" not in dialog.label.text():
+        if not held_export.at.is_set() or "sheet 6" not in dialog.label.text():
             return False
         seen.append(dialog.label.text())
         qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
@@ -253,24 +260,7 @@ def big_workbook(big_file, tmp_path_factory):
 
 @pytest.fixture
 def held_import(monkeypatch):
-    """The import stops at its first report of five sheets or more until the test releases
-    it (it reports every few hundredths of a second, not at every sheet)."""
-    held = SimpleNamespace(at=threading.Event(), released=threading.Event(), done=0)
-    real_import = files.import_workbook
-
-    def import_(path, progress=None):
-        def watched(done, total):
-            if done >= 5 and not held.at.is_set():
-                progress(done, total)  # for the dialog to show
-                held.done = done
-                held.at.set()
-                assert held.released.wait(30), "the test never released the import"
-            return progress(done, total)
-
-        return real_import(path, watched)
-
-    monkeypatch.setattr(files, "import_workbook", import_)
-    return held
+    return held_at_five_sheets(monkeypatch, "import_workbook")
 
 
 def test_a_large_import_shows_each_sheet_then_the_catalog(window, big_workbook, held_import):
