@@ -58,26 +58,26 @@ def clone(catalog: Catalog, source: Snippet) -> tuple[Node, list[Edit]]:
     for part in parts:
         for node in _with_owned(part):
             node.id = fresh(_prefix(node), node.id)
-    for part in parts:
-        for node in _with_owned(part):
-            if isinstance(node, Outcome):
-                node.supports = _kept(catalog, new_ids, node.supports)
-            elif isinstance(node, Item):
-                node.outcome_ids = _kept(catalog, new_ids, node.outcome_ids)
     if isinstance(root, Course):
         root.module_ids = [new_ids[i] for i in root.module_ids if i in new_ids]
     if isinstance(root, Program):
         root.course_ids = [i for i in root.course_ids if isinstance(catalog.get_or_none(i), Course)]
-    # A copied module's outcomes may support the copied course's outcomes, which exist only
-    # once the course is in, and the course needs its modules first: link those afterwards.
+    # An outcome of one copied unit can be named by another copied unit (a module's
+    # outcome supporting the course's, an item checking a sibling module's outcome). It
+    # exists only once its unit is in, so those names are linked after every unit is added.
+    part_of = {o.id: part for part in parts for o in _with_owned(part) if isinstance(o, Outcome)}
     later: list[Edit] = []
-    course_outcomes = {o.id for o in root.outcomes} if isinstance(root, Course) else set()
-    for module in modules:
-        for outcome in module.outcomes:
-            inside = [r for r in outcome.supports if r in course_outcomes]
-            outcome.supports = [r for r in outcome.supports if r not in course_outcomes]
-            for number, ref in enumerate(inside):
-                later.append(Insert(outcome, "supports", len(outcome.supports) + number, ref))
+    for part in parts:
+        for node in _with_owned(part):
+            if not isinstance(node, Outcome | Item):
+                continue
+            list_name = "supports" if isinstance(node, Outcome) else "outcome_ids"
+            refs = _kept(catalog, new_ids, getattr(node, list_name))
+            now = [r for r in refs if part_of.get(r, part) is part]
+            setattr(node, list_name, now)
+            linked_later = [r for r in refs if part_of.get(r, part) is not part]
+            for number, ref in enumerate(linked_later):
+                later.append(Insert(node, list_name, len(now) + number, ref))
     edits: list[Edit] = [AddUnit(m) for m in modules]
     if isinstance(root, Course | Module):
         edits.append(AddUnit(root))

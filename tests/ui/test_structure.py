@@ -171,6 +171,29 @@ def test_make_independent_copy_of_a_shared_course(window, qtbot):
     assert (hours_of(window, FRONT), hours_of(window, FULL)) == ("213 h", "422 h")
 
 
+def test_independent_copy_of_a_course_whose_item_checks_a_later_weeks_outcome(window, qtbot):
+    # Week 2's graded quiz, dragged into week 1, still checks week 2's outcomes. The copy
+    # adds its weeks one by one: the quiz's copy must not name week 2's copy before it is in.
+    catalog = window.document.catalog
+    week2 = "Week 2: Control flow and methods"
+    drag(
+        window,
+        tree_index(window, FRONT, CSHARP, week2, "Module 2 graded quiz"),
+        tree_index(window, FRONT, CSHARP, WEEK1),
+    )
+    assert titles_under(window, FRONT, CSHARP, WEEK1)[-1] == "Module 2 graded quiz"
+    before = dumps(catalog)
+    select(window, qtbot, FRONT, CSHARP)
+    window.independent_action.trigger()
+    mine = catalog.courses_of(catalog.program("front-end"))[1]
+    assert mine.id != "introduction-to-programming-with-csharp"
+    first, second = catalog.modules_of(mine)[:2]
+    assert first.items[-1].outcome_ids == [o.id for o in second.outcomes]
+    assert titles_under(window, FRONT, CSHARP, WEEK1)[-1] == "Module 2 graded quiz"
+    window.undo_action.trigger()
+    assert dumps(catalog) == before
+
+
 def test_copy_and_paste_a_module_into_another_course(window, qtbot):
     catalog = window.document.catalog
     select(window, qtbot, FULL, CSHARP, WEEK1)
