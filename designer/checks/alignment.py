@@ -124,7 +124,10 @@ def not_assessed(ctx: Context) -> Iterator[Finding]:
     """
     catalog = ctx.catalog
     assessed = _Assessed(ctx)
-    hint = "Tick it in a graded quiz or project that checks it, or add one."
+    hint = (
+        "Select a graded quiz or project that checks it and tick it in the item's "
+        "Outcomes tab, or add one."
+    )
     for program, courses in _mappable(ctx):
         if not all(ctx.detailed(course) for course in courses):
             continue

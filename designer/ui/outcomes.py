@@ -17,15 +17,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStackedLayout,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from designer.bloom import VerbAdvice, analyze
-from designer.model import Bloom, Course, Knowledge, Module, Outcome, Program
+from designer.model import Bloom, Course, Item, Knowledge, Module, Outcome, Program
 from designer.model.edits import Insert, Move, Remove, SetField, plan_delete
 from designer.ui.document import Document
+from designer.ui.item_outcomes import ItemOutcomes
 from designer.ui.labels import bloom_label, knowledge_label, tr
 
 Owner = Program | Course | Module
@@ -240,11 +242,18 @@ class OutcomesEditor(QWidget):
         form.addRow(tr("Bloom level"), levels)
         form.addRow(self.supports_label, self.supports)
 
-        layout = QVBoxLayout(self)
+        owner_page = QWidget()
+        layout = QVBoxLayout(owner_page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.detail)
+        # An item has no outcomes of its own: the page says which of its module's it checks.
+        self.item_page = ItemOutcomes(document)
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(owner_page)
+        self.pages.addWidget(self.item_page)
 
         self.add_button.clicked.connect(self.add_outcome)
         self.remove_button.clicked.connect(self.remove_outcome)
@@ -264,6 +273,7 @@ class OutcomesEditor(QWidget):
         self.show_owner(None)
 
     def close_document(self) -> None:
+        self.item_page.close_document()
         self.document.catalog.field_changed.disconnect(self._on_field_changed)
         self.document.catalog.inserted.disconnect(self._on_list_changed)
         self.document.catalog.removed.disconnect(self._on_list_changed)
@@ -271,6 +281,12 @@ class OutcomesEditor(QWidget):
             self.table_model.close()
 
     # ---- what is shown ------------------------------------------------------------------
+
+    def show_unit(self, unit: Owner | Item | None) -> None:
+        """A program's, course's or module's outcomes; for an item, those it checks."""
+        self.show_owner(unit if isinstance(unit, Program | Course | Module) else None)
+        self.item_page.show_item(unit if isinstance(unit, Item) else None)
+        self.pages.setCurrentIndex(1 if isinstance(unit, Item) else 0)
 
     def show_owner(self, owner: Owner | None) -> None:
         if self.table_model is not None:
