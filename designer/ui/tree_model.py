@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from operator import is_
 from typing import Any
 
 from PySide6.QtCore import (
@@ -306,10 +307,12 @@ class CurriculumTreeModel(QAbstractItemModel):
 
     def _on_inserted(self, parent: Parent, list_name: str, index: int) -> None:
         for node in self._parent_nodes(parent, list_name):
-            unit = self.child_units(node)[index]
-            self.beginInsertRows(self.index_of(node), index, index)
+            units = self.child_units(node)
             assert node.children is not None
-            node.children.insert(index, self._new_node(unit, node))
+            if _built_since(node, units):
+                continue
+            self.beginInsertRows(self.index_of(node), index, index)
+            node.children.insert(index, self._new_node(units[index], node))
             self.endInsertRows()
         self._refresh_sharing(parent, list_name, index)
         self.searched_changed.emit()
@@ -331,6 +334,8 @@ class CurriculumTreeModel(QAbstractItemModel):
     def _on_moved(self, parent: Parent, list_name: str, old: int, new: int) -> None:
         for node in self._parent_nodes(parent, list_name):
             assert node.children is not None
+            if _built_since(node, self.child_units(node)):
+                continue
             parent_index = self.index_of(node)
             # Qt wants the row before which the moved row lands, counted before the move.
             destination = new + 1 if new > old else new
@@ -562,6 +567,18 @@ class TreeFilter(QSortFilterProxyModel):
                 return True  # inside a unit that matches: its whole content shows
             above = above.parent
         return False
+
+
+def _built_since(node: TreeNode, units: list[Any]) -> bool:
+    """Whether the node's rows already show the catalog's change being announced.
+
+    The catalog tells its listeners of a change one after the other. One told before the
+    tree (the totals) can make the views ask for rows the tree had not built: built then,
+    from the catalog as changed, they must not be changed a second time.
+    """
+    children = node.children
+    assert children is not None
+    return len(children) == len(units) and all(map(is_, [c.unit for c in children], units))
 
 
 def _searched(unit: Program | Course | Module) -> str:

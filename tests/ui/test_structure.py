@@ -1,16 +1,11 @@
 """Adding, deleting, sharing, copying and moving units in the tree, all undoable."""
 
-from conftest import discard_and_close, select, tree_index
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from conftest import select, tree_index
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from designer.appsettings import AppSettings
-from designer.model import Course, Item, Module, Program
 from designer.storage import dumps
-from designer.ui.main_window import MainWindow
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 BACK = "Microsoft Back-End Developer Professional Certificate"
@@ -266,65 +261,3 @@ def test_undo_every_edit_back_to_the_file_then_redo_them_all(window, qtbot, samp
         window.redo_action.trigger()
     assert dumps(catalog) == snapshots[-1]
     assert hours_of(window, FULL) == "426.25 h"
-
-
-ACTIONS = [
-    "add_course",
-    "add_module",
-    "add_item",
-    "delete",
-    "duplicate",
-    "move_up",
-    "move_down",
-    "independent",
-    "minutes",
-    "hours",
-    "title",
-]
-
-
-@settings(
-    max_examples=12,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-@given(st.data())
-def test_random_edits_then_as_many_undos_restore_the_file(qtbot, sample_copy, data):
-    window = MainWindow(AppSettings())
-    try:
-        window.files.open_file(sample_copy)
-        window.show()
-        original = sample_copy.read_bytes()
-        model = window.tree.model()
-        for _ in range(data.draw(st.integers(1, 8))):
-            # Pick any visible row, as a click would.
-            index = model.index(data.draw(st.integers(0, model.rowCount() - 1)), 0)
-            while model.rowCount(index) and data.draw(st.booleans()):
-                window.tree.expand(index)
-                index = model.index(data.draw(st.integers(0, model.rowCount(index) - 1)), 0, index)
-            window.tree.setCurrentIndex(index)
-            action = data.draw(st.sampled_from(ACTIONS))
-            unit = window.selected_node().unit
-            if action in ("minutes", "hours", "title"):
-                field = window.editor.fields.get(action)
-                if field is None:
-                    continue
-                field.editor.setFocus()
-                qtbot.keyClicks(field.editor, data.draw(st.sampled_from(["1", "5", "x"])))
-                window.document.end_typing()
-            elif action == "delete":
-                parent = window.selected_node().parent.unit
-                users = window.document.catalog.users(unit.id)
-                if parent is not None and users == [parent.id]:
-                    continue  # deleting the last use asks a question; tested elsewhere
-                window.delete_action.trigger()
-            elif action != "delete":
-                getattr(window, f"{action}_action").trigger()
-        stack = window.document.undo_stack
-        for _ in range(stack.index()):
-            window.undo_action.trigger()
-        assert dumps(window.document.catalog) == original
-        assert not window.isWindowModified()
-        assert isinstance(unit, Program | Course | Module | Item)
-    finally:
-        discard_and_close(window)

@@ -133,3 +133,33 @@ def test_the_filter_answers_whether_a_row_has_children_without_building_them(sam
     assert proxy.rowCount() == 1 and proxy.hasChildren(proxy.index(0, 0))
     proxy.set_text("no unit is called this")
     assert proxy.rowCount() == 0
+
+
+def test_rows_asked_for_while_a_change_is_announced_are_not_changed_twice(sample):
+    # The totals hear of a change before the tree does, and their news makes a view ask
+    # for a unit's rows: the tree builds them then, the change already in.
+    document = Document(sample)
+    model = CurriculumTreeModel(document)
+    asked: list[int] = []
+
+    def a_view_asks_for_rows(top_left, bottom_right, roles=()):
+        if top_left.column() <= HOURS <= bottom_right.column():
+            asked.append(model.rowCount(top_left.siblingAtColumn(0)))
+
+    model.dataChanged.connect(a_view_asks_for_rows)
+    full_stack = child(model, 0)
+    csharp = model.index(1, 0, full_stack)
+    assert model.node(csharp).children is None  # never opened
+    course = sample.courses["introduction-to-programming-with-csharp"]
+    document.push([Insert(course, "module_ids", 0, "intro-pr-w1")], "share")
+    document.push([Move(course, "module_ids", 0, 3)], "move")
+    # Unbuilt as the totals spoke, built while they did: the week comes once, in its place.
+    assert asked
+    assert texts(model, csharp) == [
+        "Week 1: C# fundamentals: syntax, types and variables",
+        "Week 2: Control flow and methods",
+        "Week 3: Object-oriented programming in C#",
+        "Week 1: What public relations is",
+    ]
+    for place in model.places(course.id):  # under each program that has the course
+        assert place.children is None or [n.unit.id for n in place.children] == course.module_ids

@@ -1,0 +1,230 @@
+"""Long runs of clicks, keys, menu actions and drags in a real window, undone at the end.
+
+A designer's session in miniature: rows are clicked and opened in the tree, units added,
+deleted, duplicated, moved, cut and pasted, shared and copied by dragging, titles and
+minutes typed. After every step the tree shows, for every row it has built, what a tree
+built afresh shows; Qt's model checks watch every change the tree announces; and the
+catalog saves to a file that opens again the same. At the end, Undo back to the start
+gives the first file back, byte for byte.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import discard_and_close
+from hypothesis import HealthCheck, note, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from strategies import catalogs
+from test_structure import drag
+
+from designer.appsettings import AppSettings
+from designer.model import Item
+from designer.storage import dumps, loads, save
+from designer.ui.main_window import MainWindow
+from designer.ui.tree_model import HEADERS, CurriculumTreeModel
+
+ACTIONS = [
+    "add_program_action",
+    "add_course_action",
+    "add_module_action",
+    "add_item_action",
+    "delete_action",
+    "duplicate_action",
+    "move_up_action",
+    "move_down_action",
+    "cut_action",
+    "copy_action",
+    "paste_action",
+    "independent_action",
+    "undo_action",
+    "redo_action",
+]
+
+
+class WindowEdits(RuleBasedStateMachine):
+    # Set by the edits_in_window fixture: one window for every run of the machine.
+    window: MainWindow
+    qtbot: QtBot
+    folder: Path
+    sample: Path
+    files: list[bytes]  # files[k]: the catalog's file at undo index k
+
+    @initialize(catalog=st.none() | catalogs())
+    def open(self, catalog) -> None:
+        path = self.folder / "catalog.curriculum.json"
+        if catalog is None:
+            catalog = loads(self.sample.read_bytes())
+        save(catalog, path)
+        QApplication.clipboard().clear()  # what a previous run copied would paste here
+        self.window.document.undo_stack.setClean()
+        assert self.window.files.open_file(path)
+        self.tester = QAbstractItemModelTester(
+            self.window.tree_model, QAbstractItemModelTester.FailureReportingMode.Warning
+        )
+        self.files = [dumps(self.window.document.catalog)]
+
+    def teardown(self) -> None:
+        stack = self.window.document.undo_stack
+        while stack.canUndo():
+            self.window.undo_action.trigger()
+        assert dumps(self.window.document.catalog) == self.files[0]
+        assert not self.window.isWindowModified()
+
+    # ---- the tree ---------------------------------------------------------------------------
+
+    def _rows(self) -> list[QModelIndex]:
+        """The rows on show: the top ones and those under opened rows."""
+        tree, found = self.window.tree, []
+        model = tree.model()
+        parents = [QModelIndex()]
+        while parents:
+            parent = parents.pop()
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                found.append(index)
+                if tree.isExpanded(index):
+                    parents.append(index)
+        return found
+
+    @rule(data=st.data())
+    def click_row(self, data) -> None:
+        rows = self._rows()
+        if rows:
+            index = data.draw(st.sampled_from(rows))
+            tree = self.window.tree
+            tree.scrollTo(index)
+            rect = tree.visualRect(index)
+            self.qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            assert tree.currentIndex() == index
+            note(f"selected {path(index)}")
+
+    @rule()
+    def open_current_row(self) -> None:
+        tree = self.window.tree
+        if tree.currentIndex().isValid():
+            tree.setFocus()
+            self.qtbot.keyClick(tree, Qt.Key.Key_Right)
+
+    @rule(data=st.data())
+    def drag_row(self, data) -> None:
+        rows = self._rows()
+        if len(rows) > 1:
+            source, target = data.draw(st.lists(st.sampled_from(rows), min_size=2, max_size=2))
+            copy = data.draw(st.booleans())
+            note(f"drag {path(source)} onto {path(target)}{' (copy)' if copy else ''}")
+            drag(self.window, source, target, copy=copy)
+            self._after_edit()
+
+    # ---- actions and typing ---------------------------------------------------------------
+
+    @rule(name=st.sampled_from(ACTIONS))
+    def act(self, name: str) -> None:
+        getattr(self.window, name).trigger()
+        if name in ("undo_action", "redo_action"):
+            index = self.window.document.undo_stack.index()
+            assert dumps(self.window.document.catalog) == self.files[index]
+        else:
+            self._after_edit()
+
+    @precondition(lambda self: self.window.editor.unit is not None)
+    # Typed keys are ASCII: QTest sends no others.
+    @rule(text=st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=6))
+    def type_title(self, text: str) -> None:
+        editor = self.window.editor.fields["title"].editor
+        editor.setFocus()
+        editor.selectAll()
+        self.qtbot.keyClicks(editor, text)
+        self.qtbot.keyClick(editor, Qt.Key.Key_Return)
+        self._after_edit()
+
+    @precondition(lambda self: isinstance(self.window.editor.unit, Item))
+    @rule(text=st.sampled_from(["0", "15", "90", "-5", "abc", "7000", "12.5"]))
+    def type_minutes(self, text: str) -> None:
+        editor = self.window.editor.fields["minutes"].editor
+        editor.setFocus()
+        editor.selectAll()
+        self.qtbot.keyClicks(editor, text)
+        self._after_edit()
+
+    def _after_edit(self) -> None:
+        stack = self.window.document.undo_stack
+        self.files = self.files[: stack.index()] + [dumps(self.window.document.catalog)]
+
+    # ---- what must hold after every step ----------------------------------------------------
+
+    @invariant()
+    def the_tree_shows_what_a_fresh_tree_shows(self) -> None:
+        document = self.window.document
+        model = self.window.tree_model
+        fresh = CurriculumTreeModel(document)
+        try:
+            parents = [(QModelIndex(), QModelIndex())]
+            while parents:
+                shown, built = parents.pop()
+                node = model.node(shown)
+                if node.children is None:
+                    continue  # not built yet: nothing on show to compare
+                assert [child.unit for child in node.children] == model.child_units(node)
+                assert model.rowCount(shown) == fresh.rowCount(built)
+                for row in range(model.rowCount(shown)):
+                    for column in range(len(HEADERS)):
+                        assert (
+                            model.index(row, column, shown).data()
+                            == fresh.index(row, column, built).data()
+                        ), (row, column)
+                    parents.append((model.index(row, 0, shown), fresh.index(row, 0, built)))
+        finally:
+            fresh.close()
+
+    @invariant()
+    def saves_to_a_file_that_opens_the_same(self) -> None:
+        raw = dumps(self.window.document.catalog)
+        assert dumps(loads(raw)) == raw
+
+
+def path(index: QModelIndex) -> str:
+    titles = []
+    while index.isValid():
+        titles.insert(0, repr(index.data()))
+        index = index.parent()
+    return " > ".join(titles)
+
+
+@pytest.fixture
+def edits_in_window(qtbot, tmp_path, sample_path, monkeypatch):
+    window = MainWindow(AppSettings())
+    window.show()
+    qtbot.waitExposed(window)
+    monkeypatch.setattr(window, "confirm", lambda *args: True)  # "Delete it?": yes
+    WindowEdits.window, WindowEdits.qtbot = window, qtbot
+    WindowEdits.folder, WindowEdits.sample = tmp_path, sample_path
+    yield WindowEdits
+    discard_and_close(window)
+
+
+def test_a_session_of_edits_in_the_window_undoes_to_the_first_file(edits_in_window, qtlog):
+    run_state_machine_as_test(
+        edits_in_window,
+        settings=settings(
+            max_examples=25,
+            stateful_step_count=20,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
+    # The model tester reports what breaks Qt's rules for models as warnings.
+    assert [r.message for r in qtlog.records if "FAIL!" in r.message] == []
