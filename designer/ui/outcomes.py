@@ -69,7 +69,12 @@ def _severity_colour(flags: tuple[str, ...]) -> str:
 
 
 class OutcomesTable(QAbstractTableModel):
-    """The outcomes of one unit, following the catalog's changes."""
+    """The outcomes of one unit, following the catalog's changes.
+
+    The rows are the table's own list of the outcomes: the catalog announces an insertion
+    or a move once it is made, and Qt wants the rows as they were until the table has said
+    which ones change.
+    """
 
     HEADERS = ("Outcome", "Bloom level", "Supports", "Verb check")
 
@@ -77,6 +82,7 @@ class OutcomesTable(QAbstractTableModel):
         super().__init__()
         self.document = document
         self.owner = owner
+        self.rows: list[Outcome] = list(owner.outcomes)
         catalog = document.catalog
         catalog.inserted.connect(self._on_inserted)
         catalog.about_to_remove.connect(self._on_about_to_remove)
@@ -93,7 +99,7 @@ class OutcomesTable(QAbstractTableModel):
         catalog.field_changed.disconnect(self._on_field_changed)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.owner.outcomes)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -115,7 +121,7 @@ class OutcomesTable(QAbstractTableModel):
     ) -> Any:
         if not index.isValid():
             return None
-        outcome = self.owner.outcomes[index.row()]
+        outcome = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TEXT:
@@ -147,8 +153,9 @@ class OutcomesTable(QAbstractTableModel):
     def _on_inserted(self, parent: Any, list_name: str, index: int) -> None:
         if parent is self.owner and list_name == "outcomes":
             self.beginInsertRows(QModelIndex(), index, index)
+            self.rows.insert(index, self.owner.outcomes[index])
             self.endInsertRows()
-        elif list_name == "supports" and parent in self.owner.outcomes:
+        elif list_name == "supports":
             self._refresh(parent)
 
     def _on_about_to_remove(self, parent: Any, list_name: str, index: int) -> None:
@@ -157,23 +164,27 @@ class OutcomesTable(QAbstractTableModel):
 
     def _on_removed(self, parent: Any, list_name: str, index: int, value: Any) -> None:
         if parent is self.owner and list_name == "outcomes":
+            del self.rows[index]
             self.endRemoveRows()
-        elif list_name == "supports" and parent in self.owner.outcomes:
+        elif list_name == "supports":
             self._refresh(parent)
 
     def _on_moved(self, parent: Any, list_name: str, old: int, new: int) -> None:
         if parent is self.owner and list_name == "outcomes":
             destination = new + 1 if new > old else new
             self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), destination)
+            self.rows.insert(new, self.rows.pop(old))
             self.endMoveRows()
 
     def _on_field_changed(self, node: Any, field: str, old: Any, new: Any) -> None:
-        if isinstance(node, Outcome) and any(node is o for o in self.owner.outcomes):
+        if isinstance(node, Outcome):
             self._refresh(node)
 
-    def _refresh(self, outcome: Outcome) -> None:
-        row = next(i for i, o in enumerate(self.owner.outcomes) if o is outcome)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+    def _refresh(self, outcome: Any) -> None:
+        """Show an outcome's row again, if it is one of the table's."""
+        row = next((i for i, o in enumerate(self.rows) if o is outcome), None)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
 
 class OutcomesEditor(QWidget):

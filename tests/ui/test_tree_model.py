@@ -163,3 +163,24 @@ def test_rows_asked_for_while_a_change_is_announced_are_not_changed_twice(sample
     ]
     for place in model.places(course.id):  # under each program that has the course
         assert place.children is None or [n.unit.id for n in place.children] == course.module_ids
+
+
+def test_a_units_outcomes_table_passes_qt_checks_through_edits(qtmodeltester, sample):
+    # The catalog announces an insertion or a move once made: the table must still show
+    # the rows as they were until it has told Qt which ones change.
+    from designer.model import Outcome
+    from designer.ui.outcomes import OutcomesTable
+
+    document = Document(sample)
+    course = sample.courses["introduction-to-programming-with-csharp"]
+    table = OutcomesTable(document, course)
+    qtmodeltester.check(table, force_py=True)
+    document.push([Insert(course, "outcomes", 0, Outcome(id="new-o", text="Design it"))], "add")
+    document.push([Move(course, "outcomes", 0, 2)], "move")
+    document.push([Remove(course, "outcomes", 2)], "remove")
+    document.push([Insert(course.outcomes[0], "supports", 0, "front-end-o2")], "align")
+    assert [table.index(r, 0).data() for r in range(table.rowCount())] == [
+        o.text for o in course.outcomes
+    ]
+    assert table.index(0, 2).data().startswith("MS-FED #2, ")
+    table.close()

@@ -62,6 +62,7 @@ class WindowEdits(RuleBasedStateMachine):
     folder: Path
     sample: Path
     files: list[bytes]  # files[k]: the catalog's file at undo index k
+    table = None  # the outcomes table last shown, and its model tester
 
     @initialize(catalog=st.none() | catalogs())
     def open(self, catalog) -> None:
@@ -102,6 +103,7 @@ class WindowEdits(RuleBasedStateMachine):
 
     @rule(data=st.data())
     def click_row(self, data) -> None:
+        """Click a row on show; perhaps open it too (the Right key)."""
         rows = self._rows()
         if rows:
             index = data.draw(st.sampled_from(rows))
@@ -111,13 +113,8 @@ class WindowEdits(RuleBasedStateMachine):
             self.qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
             assert tree.currentIndex() == index
             note(f"selected {path(index)}")
-
-    @rule()
-    def open_current_row(self) -> None:
-        tree = self.window.tree
-        if tree.currentIndex().isValid():
-            tree.setFocus()
-            self.qtbot.keyClick(tree, Qt.Key.Key_Right)
+            if data.draw(st.booleans()):
+                self.qtbot.keyClick(tree, Qt.Key.Key_Right)
 
     @rule(data=st.data())
     def drag_row(self, data) -> None:
@@ -144,6 +141,7 @@ class WindowEdits(RuleBasedStateMachine):
     # Typed keys are ASCII: QTest sends no others.
     @rule(text=st.text(st.characters(min_codepoint=32, max_codepoint=126), max_size=6))
     def type_title(self, text: str) -> None:
+        self._click_tab(0)
         editor = self.window.editor.fields["title"].editor
         editor.setFocus()
         editor.selectAll()
@@ -154,17 +152,75 @@ class WindowEdits(RuleBasedStateMachine):
     @precondition(lambda self: isinstance(self.window.editor.unit, Item))
     @rule(text=st.sampled_from(["0", "15", "90", "-5", "abc", "7000", "12.5"]))
     def type_minutes(self, text: str) -> None:
+        self._click_tab(0)
         editor = self.window.editor.fields["minutes"].editor
         editor.setFocus()
         editor.selectAll()
         self.qtbot.keyClicks(editor, text)
         self._after_edit()
 
+    # ---- the Outcomes tab ------------------------------------------------------------------
+
+    def _outcomes_tab(self):
+        """Click the Outcomes tab; the page it shows."""
+        self._click_tab(1)
+        outcomes = self.window.outcomes
+        table = outcomes.table.model()
+        if table is not None and table is not self.table:
+            self.table = table  # a unit's outcomes: Qt's checks watch them too
+            self.table_tester = QAbstractItemModelTester(
+                table, QAbstractItemModelTester.FailureReportingMode.Warning
+            )
+        return outcomes
+
+    @rule(button=st.sampled_from(["add_button", "remove_button", "up_button", "down_button"]))
+    def outcome_button(self, button: str) -> None:
+        outcomes = self._outcomes_tab()
+        if outcomes.owner is not None and getattr(outcomes, button).isEnabled():
+            self.qtbot.mouseClick(getattr(outcomes, button), Qt.MouseButton.LeftButton)
+            self._after_edit()
+
+    @rule(text=st.sampled_from(["Design a plan", "Understand it", "x"]), data=st.data())
+    def type_outcome(self, text: str, data) -> None:
+        outcomes = self._outcomes_tab()
+        if outcomes.owner is not None and outcomes.owner.outcomes:
+            row = data.draw(st.integers(0, len(outcomes.owner.outcomes) - 1))
+            outcomes.table.selectRow(row)
+            outcomes.text.setFocus()
+            outcomes.text.selectAll()
+            self.qtbot.keyClicks(outcomes.text, text)
+            self.qtbot.keyClick(outcomes.text, Qt.Key.Key_Return)
+            self._after_edit()
+
+    @rule(row=st.integers(0, 5))
+    def tick(self, row: int) -> None:
+        """Tick or untick an outcome a unit's outcome supports, or one an item checks."""
+        outcomes = self._outcomes_tab()
+        for box in (outcomes.supports, outcomes.item_page.outcomes):
+            entry = box.item(row) if box.isVisible() else None
+            if entry is not None and entry.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                rect = box.visualItemRect(entry)
+                self.qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+                self.qtbot.keyClick(box, Qt.Key.Key_Space)
+                self._after_edit()
+
+    def _click_tab(self, number: int) -> None:
+        """Click the Details (0) or Outcomes (1) tab."""
+        bar = self.window.tabs.tabBar()
+        self.qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(number).center())
+
     def _after_edit(self) -> None:
         stack = self.window.document.undo_stack
         self.files = self.files[: stack.index()] + [dumps(self.window.document.catalog)]
 
     # ---- what must hold after every step ----------------------------------------------------
+
+    @invariant()
+    def events_are_handled(self) -> None:
+        """Between a designer's actions the window's event loop runs: widgets made for the
+        opened file show, queued updates happen. (Hypothesis runs invariants in the order
+        of their names: this one comes first.)"""
+        QApplication.processEvents()
 
     @invariant()
     def the_tree_shows_what_a_fresh_tree_shows(self) -> None:
@@ -220,8 +276,8 @@ def test_a_session_of_edits_in_the_window_undoes_to_the_first_file(edits_in_wind
     run_state_machine_as_test(
         edits_in_window,
         settings=settings(
-            max_examples=25,
-            stateful_step_count=20,
+            max_examples=30,
+            stateful_step_count=25,
             deadline=None,
             suppress_health_check=list(HealthCheck),
         ),
