@@ -54,15 +54,19 @@ class ItemOutcomes(QWidget):
         catalog.removed.disconnect(self._on_list_changed)
         catalog.moved.disconnect(self._on_list_changed)
 
-    def show_item(self, item: Item | None) -> None:
-        self.item = item
+    def show_item(self, item: Item | None, module: Module | None) -> None:
+        """Show what an item of this module checks (the tree knows the module: asking the
+        catalog would index every item's owner, a tenth of a second on a large catalog)."""
+        self.item, self.module = item, module
         self._show()
 
     def _show(self) -> None:
         catalog = self.document.catalog
         item = self.item if self.item is not None and self.item.id in catalog else None
-        owner = catalog.owner(item.id) if item is not None else None
-        self.module = owner if isinstance(owner, Module) else None
+        module = self.module
+        if item is not None and (module is None or not any(i is item for i in module.items)):
+            owner = catalog.owner(item.id)  # moved to another module
+            self.module = owner if isinstance(owner, Module) else None
         self.outcomes.blockSignals(True)
         self.outcomes.clear()
         self.shown.clear()

@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
         unit = node.unit if node is not None else None
         self.tree_model.set_highlight(unit.id if unit is not None else None)
         self.editor.show_unit(unit)
-        self.outcomes.show_unit(unit)
+        self.outcomes.show_unit(unit, node.parent.unit if node and node.parent else None)
         self.totals_bar.show_node(node)
         self.independent_action.setEnabled(
             isinstance(unit, Course | Module) and len(self.document.catalog.users(unit.id)) > 1

@@ -293,10 +293,12 @@ class OutcomesEditor(QWidget):
 
     # ---- what is shown ------------------------------------------------------------------
 
-    def show_unit(self, unit: Owner | Item | None) -> None:
-        """A program's, course's or module's outcomes; for an item, those it checks."""
+    def show_unit(self, unit: Owner | Item | None, parent: Owner | Item | None = None) -> None:
+        """A program's, course's or module's outcomes; for an item, those of its module
+        (parent) that it checks."""
         self.show_owner(unit if isinstance(unit, Program | Course | Module) else None)
-        self.item_page.show_item(unit if isinstance(unit, Item) else None)
+        item = unit if isinstance(unit, Item) else None
+        self.item_page.show_item(item, parent if item and isinstance(parent, Module) else None)
         self.pages.setCurrentIndex(1 if isinstance(unit, Item) else 0)
 
     def show_owner(self, owner: Owner | None) -> None:
