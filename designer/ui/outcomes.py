@@ -255,7 +255,6 @@ class OutcomesEditor(QWidget):
 
         owner_page = QWidget()
         layout = QVBoxLayout(owner_page)
-        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
