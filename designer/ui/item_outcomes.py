@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -75,7 +76,8 @@ class ItemOutcomes(QWidget):
             self.note.setText("")
             self.outcomes.blockSignals(False)
             return
-        self.heading.setText(tr("<b>Outcomes the item checks</b> {0}").format(item.title))
+        title = html.escape(item.title)  # shown as typed, in a rich-text heading
+        self.heading.setText(tr("<b>Outcomes the item checks</b> {0}").format(title))
         self.note.setText(_note(item, self.module))
         for number, outcome in enumerate(self.module.outcomes, 1):
             self._add(outcome, f"#{number}", outcome.id in item.outcome_ids)

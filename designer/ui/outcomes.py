@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -298,7 +299,7 @@ class OutcomesEditor(QWidget):
         self.show_owner(unit if isinstance(unit, Program | Course | Module) else None)
         item = unit if isinstance(unit, Item) else None
         self.item_page.show_item(item, parent if item and isinstance(parent, Module) else None)
-        self.pages.setCurrentIndex(1 if isinstance(unit, Item) else 0)
+        self.pages.setCurrentIndex(0 if item is None else 1)
 
     def show_owner(self, owner: Owner | None) -> None:
         if self.table_model is not None:
@@ -337,7 +338,8 @@ class OutcomesEditor(QWidget):
     def _show_heading(self) -> None:
         assert self.owner is not None
         kind = tr(type(self.owner).__name__.lower())
-        self.heading.setText(tr("<b>Outcomes of the {0}</b> {1}").format(kind, self.owner.title))
+        title = html.escape(self.owner.title)  # shown as typed, in a rich-text heading
+        self.heading.setText(tr("<b>Outcomes of the {0}</b> {1}").format(kind, title))
 
     def current(self) -> Outcome | None:
         if self.owner is None:

@@ -100,3 +100,17 @@ def test_an_item_moved_to_another_week_lists_the_outcomes_it_still_names(window,
 
     window.document.push([SetField(outcome, "text", "Declare typed variables.")], "rename")
     assert shown(page)[0] == ("#1 (Apply): Declare typed variables.", False)
+
+
+def test_titles_show_as_typed_in_the_outcomes_headings(window, qtbot):
+    catalog = window.document.catalog
+    item, week = catalog.get("csharp-w1-i4"), catalog.get("csharp-w1")
+    from designer.model.edits import SetField
+
+    window.document.push([SetField(item, "title", "Lab <b>2</b> & more")], "rename")
+    window.document.push([SetField(week, "title", "Week <1>")], "rename")
+    select(window, qtbot, FULL, CSHARP, "Week <1>", "Lab <b>2</b> & more")
+    page = open_outcomes_tab(window, qtbot)
+    assert page.heading.text().endswith(" Lab &lt;b&gt;2&lt;/b&gt; &amp; more")
+    select(window, qtbot, FULL, CSHARP, "Week <1>")
+    assert window.outcomes.heading.text().endswith(" Week &lt;1&gt;")
