@@ -138,8 +138,7 @@ class AtomicFile:
 
     def commit(self) -> None:
         try:
-            self.file.flush()
-            os.fsync(self.file.fileno())
+            self.sync()
             self.file.close()
             os.chmod(self.temporary, _mode_for(self.path))
             os.replace(self.temporary, self.path)
