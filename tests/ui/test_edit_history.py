@@ -28,14 +28,10 @@ from designer.model.edits import AddUnit, Edit, Insert, Move, Remove, SetField, 
 from designer.sharing.merge import plan_merge
 from designer.storage import dumps, loads
 from designer.ui.document import Document
+from designer.ui.tree_model import LIST_OF
 
-# The lists a user edits in the tree and the outcomes table, by the kind of their parent.
-LISTS = {
-    Program: ["course_ids", "outcomes"],
-    Course: ["module_ids", "outcomes"],
-    Module: ["items", "outcomes"],
-}
-CHILD_LIST = {Program: "course_ids", Course: "module_ids", Module: "items"}
+# The lists a user edits in the tree (LIST_OF: a unit's children) and the outcomes table.
+LISTS = {kind: [child_list, "outcomes"] for kind, child_list in LIST_OF.items()}
 
 
 class EditHistory(RuleBasedStateMachine):
@@ -76,7 +72,7 @@ class EditHistory(RuleBasedStateMachine):
             type(parent) if parent else None
         ]
         unit = kind(id=self.catalog.new_id("new"), title="New")
-        list_name = CHILD_LIST[type(parent)] if parent else "programs"
+        list_name = LIST_OF[type(parent)] if parent else "programs"
         index = data.draw(st.integers(0, len(self.catalog.list_of(parent, list_name))))
         if isinstance(unit, Course | Module):
             self._push([AddUnit(unit), Insert(parent, list_name, index, unit.id)])
@@ -116,7 +112,7 @@ class EditHistory(RuleBasedStateMachine):
             parent, name = None, "programs"
         elif parents:
             parent = data.draw(st.sampled_from(parents))
-            name = CHILD_LIST[type(parent)]
+            name = LIST_OF[type(parent)]
         else:
             return
         copy, edits = clone(self.catalog, snippet(self.catalog, source))
@@ -139,7 +135,7 @@ class EditHistory(RuleBasedStateMachine):
         if pairs:
             parent, unit_id = data.draw(st.sampled_from(pairs))
             index = data.draw(st.integers(0, len(children(parent))))
-            self._push([Insert(parent, CHILD_LIST[type(parent)], index, unit_id)])
+            self._push([Insert(parent, LIST_OF[type(parent)], index, unit_id)])
 
     @rule(data=st.data())
     def make_independent(self, data: st.DataObject) -> None:
@@ -154,7 +150,7 @@ class EditHistory(RuleBasedStateMachine):
             parent, index = data.draw(st.sampled_from(places))
             unit = self.catalog.get(children(parent)[index])
             copy, edits = clone(self.catalog, snippet(self.catalog, unit))
-            name = CHILD_LIST[type(parent)]
+            name = LIST_OF[type(parent)]
             self._push([*edits, Remove(parent, name, index), Insert(parent, name, index, copy.id)])
 
     @rule(data=st.data())
@@ -293,7 +289,7 @@ class EditHistory(RuleBasedStateMachine):
 
 
 def children(parent: Program | Course | Module) -> list:
-    return getattr(parent, CHILD_LIST[type(parent)])
+    return getattr(parent, LIST_OF[type(parent)])
 
 
 def test_edits_undo_and_redo_to_the_same_files(qapp):

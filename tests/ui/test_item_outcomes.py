@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt
 from test_problems import rows
 from test_structure import drag
 
+from designer.model.edits import SetField
+
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 CSHARP = "Introduction to Programming With C#"
 WEEK1 = "Week 1: C# fundamentals: syntax, types and variables"
@@ -96,8 +98,6 @@ def test_an_item_moved_to_another_week_lists_the_outcomes_it_still_names(window,
     assert len(shown(page)) == 4
     # Renaming an outcome the item names shows at once.
     outcome = catalog.get("csharp-w1-o1")
-    from designer.model.edits import SetField
-
     window.document.push([SetField(outcome, "text", "Declare typed variables.")], "rename")
     assert shown(page)[0] == ("#1 (Apply): Declare typed variables.", False)
 
@@ -105,8 +105,6 @@ def test_an_item_moved_to_another_week_lists_the_outcomes_it_still_names(window,
 def test_titles_show_as_typed_in_the_outcomes_headings(window, qtbot):
     catalog = window.document.catalog
     item, week = catalog.get("csharp-w1-i4"), catalog.get("csharp-w1")
-    from designer.model.edits import SetField
-
     window.document.push([SetField(item, "title", "Lab <b>2</b> & more")], "rename")
     window.document.push([SetField(week, "title", "Week <1>")], "rename")
     select(window, qtbot, FULL, CSHARP, "Week <1>", "Lab <b>2</b> & more")

@@ -32,7 +32,7 @@ from strategies import catalogs
 from test_structure import drag
 
 from designer.appsettings import AppSettings
-from designer.model import Item
+from designer.model import Course, Item, Module
 from designer.storage import dumps, loads, save
 from designer.ui.main_window import MainWindow
 from designer.ui.tree_model import HEADERS, CurriculumTreeModel
@@ -147,6 +147,11 @@ class WindowEdits(RuleBasedStateMachine):
     @rule(text=st.sampled_from(["0", "15", "90", "-5", "abc", "7000", "12.5"]))
     def type_minutes(self, text: str) -> None:
         self._type("minutes", text)
+
+    @precondition(lambda self: isinstance(self.window.editor.unit, Course | Module))
+    @rule(text=st.sampled_from(["", "1", "5", "x", "40"]))
+    def type_hours(self, text: str) -> None:
+        self._type("hours", text)
 
     def _type(self, field: str, text: str, then_return: bool = False) -> None:
         """Type over a field of the Details tab."""
