@@ -4,12 +4,10 @@ import os
 from pathlib import Path
 
 import pytest
+from project import SAMPLE
 
 # Set before any test imports Qt; subprocesses started by tests inherit it.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "microsoft-certificates.curriculum.json"
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from collections import Counter
 from importlib.resources import files
 
 import pytest
-from conftest import ROOT
+from project import ROOT
 
 from designer.bloom import VerbAdvice, analyze
 from designer.model.units import Bloom

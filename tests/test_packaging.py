@@ -2,7 +2,7 @@
 
 import tomllib
 
-from conftest import ROOT
+from project import ROOT
 
 
 def test_every_package_folder_is_listed_in_pyproject():

@@ -1,6 +1,6 @@
 """The README's quick start stays true: CI runs exactly its test command."""
 
-from conftest import ROOT
+from project import ROOT
 
 
 def quick_start_commands() -> list[str]:

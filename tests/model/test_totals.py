@@ -1,9 +1,9 @@
 """Workload rollup, ECTS rounding, and incremental totals that always equal a full recompute."""
 
 import pytest
-from conftest import SAMPLE
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from project import SAMPLE
 
 from designer.model import Catalog, Course, Item, Module, Program, Settings, Totals
 from designer.model.totals import round_credits

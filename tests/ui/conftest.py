@@ -3,14 +3,7 @@
 import shutil
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QFileDialog,
-    QLabel,
-    QPlainTextEdit,
-)
+from window_actions import DialogAnswers, discard_and_close, opened_window
 
 from designer.appsettings import AppSettings
 from designer.ui.app import release_clipboard
@@ -30,25 +23,6 @@ def sample_copy(sample_path, tmp_path):
     return path
 
 
-def open_page(window, qtbot, name):
-    """Click the window's page tab with this name."""
-    bar = window.pages.tabBar()
-    index = next(i for i in range(bar.count()) if bar.tabText(i) == name)
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert window.pages.currentIndex() == index
-
-
-def opened_window(qtbot, path):
-    """A shown window on the catalog at path, closed without saving after the test."""
-    # Not qtbot.addWidget: it closes windows before this fixture can discard their changes.
-    window = MainWindow(AppSettings())
-    assert window.files.open_file(path)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    discard_and_close(window)
-
-
 @pytest.fixture
 def window(qtbot, sample_copy):
     yield from opened_window(qtbot, sample_copy)
@@ -64,79 +38,6 @@ def empty_window(qtbot):
     discard_and_close(window)
 
 
-def discard_and_close(window: MainWindow) -> None:
-    """Close without the unsaved-changes question, which would wait for an answer."""
-    window.document.undo_stack.setClean()
-    assert not window.document.modified
-    assert window.close()
-    window.deleteLater()
-
-
-class DialogAnswers:
-    """Clicks the named button of the next modal dialog(s), and records what they said."""
-
-    def __init__(self, qtbot) -> None:
-        self.qtbot = qtbot
-        self.seen: list[str] = []
-
-    def answer(self, button_text: str) -> None:
-        def click() -> None:
-            dialog = QApplication.activeModalWidget()
-            if dialog is None or isinstance(dialog, QFileDialog):
-                QTimer.singleShot(10, click)  # file dialogs are answered by choose_file
-                return
-            texts = [dialog.windowTitle()]
-            texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
-            if hasattr(dialog, "informativeText"):
-                texts.append(dialog.text())
-                texts.append(dialog.informativeText())
-            texts += [label.text() for label in dialog.findChildren(QLabel)]
-            texts += [box.toPlainText() for box in dialog.findChildren(QPlainTextEdit)]
-            self.seen.append("\n".join(texts))
-            for button in dialog.findChildren(QAbstractButton):
-                if button.text().replace("&", "") == button_text:
-                    button.click()
-                    return
-            raise AssertionError(f"no button {button_text!r} in {texts}")
-
-        QTimer.singleShot(0, click)
-
-
-def choose_file(path) -> None:
-    """Answer the next file dialog with path, as if typed and confirmed."""
-
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(10, answer)
-            return
-        dialog.selectFile(str(path))
-        dialog.accept()
-
-    QTimer.singleShot(0, answer)
-
-
 @pytest.fixture
 def dialogs(qtbot):
     return DialogAnswers(qtbot)
-
-
-def tree_index(window, *titles):
-    """The proxy index of the unit reached by following titles from the top."""
-    model = window.tree.model()
-    index = QModelIndex()
-    for title in titles:
-        rows = [model.index(r, 0, index) for r in range(model.rowCount(index))]
-        matches = [i for i in rows if i.data() == title]
-        assert matches, f"{title!r} not among {[i.data() for i in rows]}"
-        index = matches[0]
-    return index
-
-
-def select(window, qtbot, *titles):
-    index = tree_index(window, *titles)
-    window.tree.scrollTo(index)
-    rect = window.tree.visualRect(index)
-    qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert window.tree.currentIndex() == index
-    return index

@@ -8,9 +8,9 @@ they have done what they test while it runs, so that nothing depends on how fast
 import threading
 
 import pytest
-from conftest import discard_and_close
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
+from window_actions import discard_and_close
 
 from benchmarks.generate import generate
 from designer.appsettings import AppSettings

@@ -1,7 +1,7 @@
 """A designer builds and edits curricula in the window; totals follow every keystroke."""
 
-from conftest import select, tree_index
 from PySide6.QtCore import Qt
+from window_actions import select, tree_index
 
 from designer.model import Bloom
 

@@ -1,7 +1,7 @@
 """File > Export to Excel and Import from Excel, driven from the menu."""
 
 import openpyxl
-from conftest import choose_file
+from window_actions import choose_file
 
 
 def test_export_to_excel_from_the_menu(window, tmp_path):

@@ -3,8 +3,8 @@
 import json
 import weakref
 
-from conftest import discard_and_close, select
 from PySide6.QtCore import Qt
+from window_actions import discard_and_close, select
 
 from designer.appsettings import AppSettings, load_settings, recovery_path
 from designer.storage import dumps, load

@@ -1,9 +1,9 @@
 """An item's Outcomes tab: which of its module's outcomes it checks, ticked by the designer."""
 
-from conftest import select, tree_index
 from PySide6.QtCore import Qt
 from test_problems import rows
 from test_structure import drag
+from window_actions import select, tree_index
 
 from designer.model.edits import SetField
 

@@ -2,8 +2,8 @@
 an edit updates what shows it, in place, without rebuilding the tree or the pages."""
 
 import pytest
-from conftest import open_page, opened_window
 from PySide6.QtCore import QModelIndex, Qt
+from window_actions import open_page, opened_window
 
 from benchmarks.generate import generate
 from designer.model import Course, Item, Module, Totals

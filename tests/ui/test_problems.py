@@ -1,7 +1,7 @@
 """The problems panel lists what breaks the rules, follows edits, filters, and leads to the unit."""
 
-from conftest import select
 from PySide6.QtCore import Qt
+from window_actions import select
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 

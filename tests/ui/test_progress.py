@@ -11,9 +11,9 @@ from types import SimpleNamespace
 
 import openpyxl
 import pytest
-from conftest import discard_and_close
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from window_actions import discard_and_close
 
 from benchmarks.generate import generate
 from designer.appsettings import AppSettings, recovery_path

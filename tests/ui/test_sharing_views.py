@@ -1,8 +1,8 @@
 """The stackability matrix and graph, the duplicates view and the pathway panel, driven by hand."""
 
-from conftest import open_page, select, tree_index
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsPathItem
+from window_actions import open_page, select, tree_index
 
 from designer.storage import dumps
 from designer.ui.duplicates_view import GROUP_ROLE

@@ -1,9 +1,9 @@
 """Adding, deleting, sharing, copying and moving units in the tree, all undoable."""
 
-from conftest import select, tree_index
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
+from window_actions import select, tree_index
 
 from designer.storage import dumps
 

@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import choose_file, select
+from window_actions import choose_file, select
 
 FRONT = "Microsoft Front-End Developer Professional Certificate"
 

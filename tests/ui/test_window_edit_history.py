@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import discard_and_close
 from hypothesis import HealthCheck, note, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from strategies import catalogs
 from test_structure import drag
+from window_actions import discard_and_close
 
 from designer.appsettings import AppSettings
 from designer.model import Course, Item, Module
