@@ -5,9 +5,10 @@ back as the catalog it was made from, with what someone edited in its visible sh
 laid over it. Visible cells are tied to their unit by the hidden id in column H:
 
 - Overview: a program's code (A), title (B) and EQF level (C);
-- a syllabus sheet: a course's or module's title (B) and hours (C, where the hours are a
-  figure rather than the sum of modules or items), an item's title (B) and minutes (D),
-  a program outcome's text (B) and Bloom level (C);
+- a syllabus sheet: the program's title (A, in the first row), a course's or module's
+  title (B) and hours (C, where the hours are a figure rather than the sum of modules or
+  items), an item's title (B) and minutes (D), a program outcome's text (B) and Bloom
+  level (C);
 - Outcomes: every outcome's text (B) and Bloom level (C).
 
 A cell counts as edited when it no longer holds what export writes there. Rows added in
@@ -34,6 +35,7 @@ from designer.excel.bootstrap import bootstrap_catalog
 from designer.excel.cells import ID_COLUMN, cell_text
 from designer.excel.datasheet import is_data_header, read_data
 from designer.excel.layout import (
+    BANNER_COLUMN,
     CODE_COLUMN,
     DATA_SHEET,
     HEADER_ROW,
@@ -100,7 +102,9 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
                     break  # not a sheet with ids (a curriculum map, or one added in Excel)
                 has_ids = True
             if isinstance(unit_id, str) and unit_id in catalog:
-                edits.read_row(sheet.title, number, row, catalog.get(unit_id))
+                node = catalog.get(unit_id)
+                fields = _banner(node) if number < HEADER_ROW else _fields(node)
+                edits.read_row(sheet.title, number, row, node, fields)
             check.row(number, row)
         if has_ids:
             edits.problems.extend(check.finish())
@@ -150,6 +154,13 @@ _FIELDS: dict[type, list[_Field]] = {
 }
 
 
+def _banner(node: Node) -> list[_Field]:
+    """The title row of a program's syllabus sheet, which shows the id of an untitled one."""
+    if not isinstance(node, Program):
+        return []
+    return [_Field(BANNER_COLUMN, "title", lambda v: cell_text(v) or node.id, _text)]
+
+
 def _fields(node: Node) -> list[_Field]:
     if isinstance(node, Course):
         return [_TITLE, _HOURS] if not node.module_ids else [_TITLE]
@@ -172,8 +183,10 @@ class _Edits:
         self.problems: list[Problem] = []
         self._changes: dict[tuple[str, str], tuple[Any, str]] = {}  # (id, field) -> (value, at)
 
-    def read_row(self, sheet: str, number: int, row: tuple[Any, ...], node: Node) -> None:
-        for field in _fields(node):
+    def read_row(
+        self, sheet: str, number: int, row: tuple[Any, ...], node: Node, fields: list[_Field]
+    ) -> None:
+        for field in fields:
             found = row[field.column - 1] if len(row) >= field.column else None
             shown = field.shown(getattr(node, field.name))
             if _same(shown, "" if found is None and isinstance(shown, str) else found):

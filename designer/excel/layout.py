@@ -19,8 +19,10 @@ DATA_MARKER = "curriculum-designer workbook"
 FIXED_SHEETS = ("Overview", "Outcomes", "Stackability", DATA_SHEET)
 
 # Columns shared by the sheets that import reads back (1-based): the title or text of a
-# unit is always in B; C holds hours, a Bloom level or an EQF level; D an item's minutes.
+# unit is in B; C holds hours, a Bloom level or an EQF level; D an item's minutes. The one
+# exception is a syllabus sheet's first row, the program's title, in A (BANNER_COLUMN).
 CODE_COLUMN, TITLE_COLUMN, VALUE_COLUMN, MINUTES_COLUMN = 1, 2, 3, 4
+BANNER_COLUMN = 1
 HEADER_ROW = 4  # the header row of every table sheet; rows 1-3 are its title block
 # In the header row's (hidden) id column of the sheets import reads back.
 ID_HEADER = "Curriculum Designer id"

@@ -4,7 +4,9 @@ Rows 1-3 name the program; row 4 heads the course table (No. | Course | Learning
 then a Total, an ECTS and a weeks row, all formulas. Below: the program's outcomes, then
 each course's modules and their items. A course's hours are the sum of its module rows
 and a module's the sum of its item minutes, as formulas, so an hour or a minute changed
-in the sheet moves every figure above it, as the workload is counted in the model.
+in the sheet moves every figure above it, as the workload is counted in the model. The
+program's title (row 1) and each course's heading above its modules carry the unit's id
+in column H, so a title changed there is read back on import like any other.
 """
 
 from __future__ import annotations
@@ -87,7 +89,8 @@ def _rows(
     catalog: Catalog, totals: Totals, program: Program, layout: SyllabusLayout
 ) -> Iterator[Row]:
     settings = catalog.settings
-    yield [text(title_of(program) or program.id, "title")]
+    # The program's id in column H: a title changed here is read back as the program's.
+    yield [text(title_of(program) or program.id, "title"), *_pad(6), text(program.id, "id")]
     facts = [program.code, f"EQF level {program.eqf_level}" if program.eqf_level else ""]
     facts.append(
         f"1 ECTS credit = {number_text(settings.hours_per_credit)} h, "
@@ -157,7 +160,12 @@ def _rows(
     for number_, course in enumerate(layout.courses, 1):
         if not course.module_ids:
             continue
-        yield [text(str(number_), "bold"), text(title_of(course), "bold")]
+        yield [
+            text(str(number_), "bold"),
+            text(title_of(course), "bold"),
+            *_pad(5),
+            text(course.id, "id"),
+        ]
         rows = iter(layout.module_rows[course.id])
         for module_number, module in enumerate(catalog.modules_of(course), 1):
             row = next(rows)

@@ -79,6 +79,59 @@ def test_edits_in_the_visible_sheets_come_back(sample, tmp_path):
     assert unchanged == sample.courses["deployment-and-devops"]
 
 
+def test_titles_edited_in_a_syllabus_sheets_headings_come_back(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    sheet = openpyxl.load_workbook(path)["Full Stack Developer"]
+    assert sheet["A1"].value == "Microsoft Full Stack Developer Professional Certificate"
+    assert sheet["A29"].value == "2"  # the C# course's heading above its modules
+    assert sheet["B29"].value == "Introduction to Programming With C#"
+    edit(
+        path,
+        [
+            ("Full Stack Developer", "A1", "Full Stack Web Developer Certificate"),
+            ("Full Stack Developer", "B29", "Programming in C#"),
+        ],
+    )
+    catalog = import_workbook(path)
+    assert catalog.program("full-stack").title == "Full Stack Web Developer Certificate"
+    csharp = catalog.courses["introduction-to-programming-with-csharp"]
+    assert csharp.title == "Programming in C#"
+    catalog.program("full-stack").title = sample.program("full-stack").title
+    csharp.title = sample.courses[csharp.id].title
+    assert dumps(catalog) == dumps(sample)
+
+
+def test_a_course_heading_and_its_table_row_edited_two_ways_are_reported(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    edit(
+        path,
+        [
+            ("Full Stack Developer", "B6", "C# Basics"),
+            ("Full Stack Developer", "B29", "Programming in C#"),
+        ],
+    )
+    with pytest.raises(CatalogError) as caught:
+        import_workbook(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "Sheet 'Full Stack Developer', B29: title changed to 'Programming in C#' here but "
+        "to 'C# Basics' at Sheet 'Full Stack Developer', B6"
+    ]
+
+
+def test_an_untitled_programs_sheet_shows_its_id_and_imports_unchanged(tmp_path):
+    from designer.model import Catalog, Course, Program, Settings
+
+    catalog = Catalog(Settings(), [Program(id="p", course_ids=["c"])], [Course(id="c", hours=3)])
+    path = tmp_path / "untitled.xlsx"
+    export_workbook(catalog, path)
+    assert openpyxl.load_workbook(path)["p"]["A1"].value == "p"
+    assert dumps(import_workbook(path)) == dumps(catalog)
+    edit(path, [("p", "A1", "A title at last")])
+    assert import_workbook(path).program("p").title == "A title at last"
+
+
 def test_a_shared_course_edited_two_ways_is_reported(sample, tmp_path):
     path = tmp_path / "sample.xlsx"
     export_workbook(sample, path)

@@ -58,6 +58,7 @@ def computed(tmp_path_factory):
     sheet["C5"] = 49  # 39 -> 49 h
     assert sheet["B31"].value == "Welcome to C# and .NET"
     sheet["D31"] = 75  # 15 -> 75 min: the C# course, shared by three programs, gains 1 h
+    sheet["A1"] = "Full Stack Web Developer"  # the program's title, above its table
     book.save(files["edited"])
     # A saved result must not fool the check: LibreOffice recalculates everything.
     save_results(files["edited"], 2, {"C17": 1})
@@ -182,8 +183,10 @@ def test_a_workbook_saved_by_libreoffice_imports_with_its_edits(computed):
     original = load(SAMPLE)
     assert catalog.courses["foundations-of-coding-full-stack"].hours == 49
     assert catalog.get("csharp-w1-i1").minutes == 75
+    assert catalog.program("full-stack").title == "Full Stack Web Developer"
     catalog.courses["foundations-of-coding-full-stack"].hours = 39
     catalog.get("csharp-w1-i1").minutes = 15
+    catalog.program("full-stack").title = original.program("full-stack").title
     assert dumps(catalog) == dumps(original)
     figures = Totals(catalog).program(catalog.program("full-stack"))
     assert figures.hours == 422
