@@ -24,6 +24,26 @@ LIST_KINDS = {
     "items": "item",
     "outcomes": "outcome",
 }
+# What each kind of object in the file is, as a problem with its shape names it.
+SHAPES = {
+    "Settings": "the settings",
+    "Program": "a program",
+    "Course": "a course",
+    "Module": "a module",
+    "Item": "an item",
+    "Outcome": "an outcome",
+    "Silence": "a silenced rule",
+}
+# What a value of the wrong type should have been, by pydantic's type of error.
+VALUE_TYPES = {
+    "string_type": "must be text, in quotes",
+    "float_type": "must be a number",
+    "int_type": "must be a whole number",
+    "bool_type": "must be true or false",
+    "finite_number": "must be a finite number",
+    "list_type": "must be a list, written [...]",
+    "tuple_type": "must be a list, written [...]",
+}
 # Where units refer to others by id: (kind of the referring unit, list, kind referred to).
 REFERENCES = [
     ("program", "course_ids", "course"),
@@ -89,12 +109,12 @@ def _checked_catalog(raw: bytes, path: str | Path) -> Catalog:
         problem = Problem(f"byte {error.start}", "the file is not UTF-8 text")
         raise CatalogError(path, [problem]) from None
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        # NaN and Infinity, which JSON does not allow, are read as numbers: the schema
+        # refuses them at their place, where a refusal here could not say where they are.
+        data = json.loads(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise CatalogError(path, [Problem(where, f"not valid JSON: {error.msg}")]) from None
-    except ValueError as error:
-        raise CatalogError(path, [Problem("", str(error))]) from None
 
     data = _check_header(data, path)
     problems: list[Problem] = []
@@ -121,10 +141,6 @@ def _catalog(document: CatalogFile) -> Catalog:
         document.ignored_duplicates,
         document.silenced,
     )
-
-
-def _refuse_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number a catalog can hold")
 
 
 def _check_header(data: Any, path: str | Path) -> dict[str, Any]:
@@ -198,13 +214,27 @@ def _describe(detail: ErrorDetails, data: Any) -> Problem:
     elif kind in ("less_than_equal", "less_than") and field in ("minutes", "hours"):
         unit = "minutes" if field == "minutes" else "hours"
         message = f"{given} {unit} is not a plausible duration here (at most {ctx.get('le', 0):g})"
-    elif kind.endswith("_type") or kind == "literal_error" or kind == "enum":
-        message = f"{detail['msg']} (got {json.dumps(given, ensure_ascii=False)[:60]})"
+    elif kind in ("model_type", "dataclass_type"):
+        what = SHAPES.get(ctx.get("class_name", ""), "a unit")
+        message = f'must be {what}, written {{"field": value, ...}} (got {_shown(given)})'
+    elif kind == "string_pattern_mismatch":  # only ids have a pattern
+        message = (
+            "an id starts with a letter or a digit and holds only letters, digits, "
+            f"'.', '_' and '-', at most 100 characters (got {_shown(given)})"
+        )
+    elif kind in ("literal_error", "enum") and "expected" in ctx:
+        message = f"must be one of {ctx['expected']} (got {_shown(given)})"
+    elif kind.endswith("_type") or kind == "finite_number":
+        message = f"{VALUE_TYPES.get(kind, detail['msg'])} (got {_shown(given)})"
     else:
         message = detail["msg"].removeprefix("Value error, ")
         if not isinstance(given, dict | list):
-            message += f" (got {json.dumps(given, ensure_ascii=False)[:60]})"
+            message += f" (got {_shown(given)})"
     return Problem(_json_path(loc), message, _unit_at(data, loc))
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)[:60]
 
 
 def _reference_problems(data: dict[str, Any]) -> list[Problem]:

@@ -39,8 +39,37 @@ def test_malformed_json_names_line_and_column(tmp_path):
 def test_not_a_catalog(tmp_path):
     assert "not a Curriculum Designer catalog" in problems_of(tmp_path, [1, 2])[0]
     assert "not UTF-8" in problems_of(tmp_path, b"\xff\xfe{}")[0]
+
+
+def test_nan_and_infinity_are_refused_where_they_are(tmp_path):
     nan = b'{"format": "curriculum-designer", "version": 1, "settings": {"weekly_hours": NaN}}'
-    assert "NaN is not a number" in problems_of(tmp_path, nan)[0]
+    assert problems_of(tmp_path, nan) == [
+        "settings.weekly_hours: must be a finite number (got NaN)"
+    ]
+    infinite = nan.replace(b"NaN", b"-Infinity")
+    assert problems_of(tmp_path, infinite) == [
+        "settings.weekly_hours: must be a finite number (got -Infinity)"
+    ]
+
+
+def test_a_value_in_place_of_a_unit_and_a_malformed_id_are_worded_plainly(tmp_path, sample_data):
+    sample_data["settings"] = 25
+    module = sample_data["modules"][0]
+    module["outcomes"][1] = "Declare variables"
+    module["items"][1] = None
+    sample_data["modules"][1]["id"] = "week 2!"
+    found = problems_of(tmp_path, sample_data)
+    week1 = 'module "Week 1: C# fundamentals: syntax, types and variables"'
+    assert found[:4] == [
+        'settings: must be the settings, written {"field": value, ...} (got 25)',
+        f"modules[0].outcomes[1] ({week1}): must be an outcome, written "
+        '{"field": value, ...} (got "Declare variables")',
+        f'modules[0].items[1] ({week1}): must be an item, written {{"field": value, ...}} '
+        "(got null)",
+        'modules[1].id (module "Week 2: Control flow and methods"): an id starts with a letter '
+        "or a digit and holds only letters, digits, '.', '_' and '-', at most 100 characters "
+        '(got "week 2!")',
+    ]
 
 
 def test_a_newer_format_version_names_both_versions(tmp_path, sample_data):
@@ -72,11 +101,11 @@ def test_wrong_types_unknown_fields_and_absurd_durations_all_reported_together(
         'programs[3].issuer_country (program "Microsoft Public Relations and Communications '
         "Associate Professional Certificate\"): 'USA' is not an ISO 3166 two-letter country code"
         ' (such as US) (got "USA")',
-        f'courses[1].hours ({csharp}): Input should be a valid number (got "30")',
+        f'courses[1].hours ({csharp}): must be a number (got "30")',
         f"modules[0].items[2].minutes ({week1}): must not be negative (got -45)",
         'modules[0].items[3].minutes (item "Your first console program"): 100000 minutes is not'
         " a plausible duration here (at most 6000)",
-        "modules[0].items[4].kind (item \"Types and variables\"): Input should be 'video',"
+        "modules[0].items[4].kind (item \"Types and variables\"): must be one of 'video',"
         " 'reading', 'practice_quiz', 'graded_quiz', 'in_video_quiz', 'lab',"
         " 'programming_assignment', 'peer_review', 'self_review', 'plugin', 'discussion_prompt'"
         " or 'project' (got \"podcast\")",
