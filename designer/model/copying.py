@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from designer.model.catalog import Catalog, Node
 from designer.model.edits import AddUnit, Edit, Insert
@@ -27,6 +27,21 @@ class Snippet(BaseModel):
     kind: str
     unit: dict[str, Any]
     modules: list[Module] = []
+
+
+def read_snippet(raw: bytes) -> Snippet:
+    """A snippet from the bytes another window (or version) wrote; ValueError saying what is
+    wrong with them."""
+    try:
+        source = Snippet.model_validate_json(raw)
+        if source.kind not in KINDS:
+            raise ValueError(f"{source.kind!r} is not a kind of unit")
+        from_data(KINDS[source.kind], source.unit)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ValueError(f"{where}: {first['msg']}" if where else first["msg"]) from None
+    return source
 
 
 def snippet(catalog: Catalog, node: Node) -> Snippet:

@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         document = self.document
         self.tree_model = CurriculumTreeModel(document)
         self.tree_model.drop_handler = self.structure.drop
+        self.tree_model.copy_handler = self.structure.drop_copy
         self.proxy = TreeFilter()
         self.proxy.setSourceModel(self.tree_model)
 

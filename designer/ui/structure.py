@@ -8,22 +8,28 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
 from designer.model import Course, Item, Module, Program
-from designer.model.copying import Snippet, clone, snippet
+from designer.model.copying import Snippet, clone, read_snippet, snippet
 from designer.model.edits import AddUnit, Edit, Insert, Move, Remove, plan_delete
 from designer.ui.labels import tr
-from designer.ui.tree_model import LIST_OF, TreeNode
+from designer.ui.tree_model import LIST_OF, SNIPPET_MIME, TreeNode
 
 if TYPE_CHECKING:
     from designer.model.catalog import Catalog
     from designer.ui.document import Document
     from designer.ui.main_window import MainWindow
 
-SNIPPET_MIME = "application/x-curriculum-designer-snippet"
 CHILD_KIND: dict[type, type[Program | Course | Module | Item]] = {
     type(None): Program,
     Program: Course,
     Course: Module,
     Module: Item,
+}
+# The kinds of unit a copied snippet can hold, by the name it gives them.
+PASTED_KIND: dict[str, type[Program | Course | Module | Item]] = {
+    "program": Program,
+    "course": Course,
+    "module": Module,
+    "item": Item,
 }
 NEW_PREFIX: dict[type, str] = {Program: "p", Course: "c", Module: "m", Item: "i"}
 NEW_TITLE = {Program: "New program", Course: "New course", Module: "New module", Item: "New item"}
@@ -167,15 +173,29 @@ class StructureActions:
         if data is None or not data.hasFormat(SNIPPET_MIME):
             self.window.show_message(tr("The clipboard holds no course, module or item."))
             return
-        source = Snippet.model_validate_json(bytes(data.data(SNIPPET_MIME).data()))
-        kind = {"program": Program, "course": Course, "module": Module, "item": Item}.get(
-            source.kind
-        )
+        source = self._read(data)
+        if source is None:
+            return
+        kind = PASTED_KIND.get(source.kind)
         place = self._place_for(kind, self.window.selected_node()) if kind else None
         if place is None:
             self.window.show_message(tr("Select where to paste the {0}.").format(source.kind))
             return
         self._paste(source, place[0], place[1], tr("Paste {0}").format(source.kind))
+
+    def _read(self, data: QMimeData) -> Snippet | None:
+        """The unit copied or dragged from a window; None, said in the status bar, if the
+        bytes cannot be read (another version of Curriculum Designer wrote them)."""
+        try:
+            return read_snippet(bytes(data.data(SNIPPET_MIME).data()))
+        except ValueError as error:
+            self.window.show_message(
+                tr(
+                    "The copied unit cannot be pasted here: it comes from another version of "
+                    "Curriculum Designer ({0})."
+                ).format(error)
+            )
+            return None
 
     def _paste(self, source: Snippet, parent: TreeNode, row: int, label: str) -> None:
         copy, edits = clone(self.catalog, source)
@@ -186,18 +206,36 @@ class StructureActions:
 
     # ---- drag and drop ------------------------------------------------------------------
 
+    def _drop_place(self, kind: type, target: TreeNode, row: int) -> tuple[TreeNode, int] | None:
+        """Where a unit of this kind dropped at (target, row) goes: into target, or just
+        before target when it is a sibling; None when a unit of that kind cannot go there."""
+        parent = target
+        if type(target.unit) is kind and target.parent is not None:
+            parent, row = target.parent, target.row()
+        if CHILD_KIND.get(type(parent.unit)) is not kind:
+            return None
+        count = len(self.window.tree_model.child_units(parent))
+        return parent, count if row < 0 else min(row, count)
+
+    def drop_copy(self, data: QMimeData, target: TreeNode, row: int) -> bool:
+        """A unit dragged from another window: a copy of it goes where it was dropped."""
+        source = self._read(data) if data.hasFormat(SNIPPET_MIME) else None
+        kind = PASTED_KIND.get(source.kind) if source else None
+        place = self._drop_place(kind, target, row) if kind else None
+        if source is None or place is None:
+            return False
+        title = source.unit.get("title") or source.kind
+        self._paste(source, place[0], place[1], tr("Copy {0}").format(title))
+        return True
+
     def drop(self, source: TreeNode, target: TreeNode, row: int, copy: bool) -> bool:
         """Reorder in the same parent, share into another one, or (copy) add a copy there."""
         unit = source.unit
         assert unit is not None
-        parent = target
-        if type(target.unit) is type(unit) and target.parent is not None:
-            # Dropped onto a sibling: it goes just before that sibling.
-            parent, row = target.parent, target.row()
-        if CHILD_KIND.get(type(parent.unit)) is not type(unit):
+        place = self._drop_place(type(unit), target, row)
+        if place is None:
             return False
-        count = len(self.window.tree_model.child_units(parent))
-        row = count if row < 0 else min(row, count)
+        parent, row = place
         list_name = _list_name(parent)
         if copy:
             self._paste(snippet(self.catalog, unit), parent, row, tr("Copy {0}").format(unit.title))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable, Sequence
 from operator import is_
 from typing import Any
@@ -21,11 +22,16 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from designer.model import Course, Item, Module, Program
 from designer.model.catalog import Catalog, Parent
+from designer.model.copying import snippet
 from designer.model.totals import format_hours
 from designer.ui.document import Document
 from designer.ui.labels import item_kind_label
 
+# A dragged row: the tree it comes from and its path there. A drop onto the same tree
+# moves or shares the unit; onto another window's, the row's unit travels as a snippet
+# (SNIPPET_MIME, what Copy puts on the clipboard) and a copy of it is added.
 MIME_TYPE = "application/x-curriculum-designer-tree-path"
+SNIPPET_MIME = "application/x-curriculum-designer-snippet"
 Index = QModelIndex | QPersistentModelIndex
 Unit = Program | Course | Module | Item
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,6 +87,7 @@ class TreeNode:
 
 
 DropHandler = Callable[[TreeNode, TreeNode, int, bool], bool]
+CopyHandler = Callable[[QMimeData, TreeNode, int], bool]
 
 
 class CurriculumTreeModel(QAbstractItemModel):
@@ -100,7 +107,9 @@ class CurriculumTreeModel(QAbstractItemModel):
         self.root = TreeNode(None, None)
         self._places: dict[str, list[TreeNode]] = {}
         self.highlight_id: str | None = None
-        self.drop_handler: DropHandler | None = None
+        self.drop_handler: DropHandler | None = None  # a row dragged inside this tree
+        self.copy_handler: CopyHandler | None = None  # a row dragged from another window
+        self._token = uuid.uuid4().hex  # tells this tree's drags from other windows'
         self.catalog.inserted.connect(self._on_inserted)
         self.catalog.about_to_remove.connect(self._on_about_to_remove)
         self.catalog.removed.connect(self._on_removed)
@@ -399,7 +408,7 @@ class CurriculumTreeModel(QAbstractItemModel):
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [MIME_TYPE]
+        return [MIME_TYPE, SNIPPET_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         data = QMimeData()
@@ -410,8 +419,10 @@ class CurriculumTreeModel(QAbstractItemModel):
             while node is not None and node.parent is not None:
                 path.insert(0, node.row())
                 node = node.parent
-            data.setData(MIME_TYPE, json.dumps(path).encode())
+            data.setData(MIME_TYPE, json.dumps({"tree": self._token, "path": path}).encode())
             unit = self.node(rows[0]).unit
+            if unit is not None:
+                data.setData(SNIPPET_MIME, snippet(self.catalog, unit).model_dump_json().encode())
             data.setText(unit.title if unit is not None else "")
         return data
 
@@ -427,15 +438,27 @@ class CurriculumTreeModel(QAbstractItemModel):
     def dropMimeData(  # noqa: N802
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
-        if not data.hasFormat(MIME_TYPE) or self.drop_handler is None:
-            return False
-        source = self.node_at_path(json.loads(bytes(data.data(MIME_TYPE).data()).decode()))
-        if source is None or source.unit is None:
-            return False
-        copy = action == Qt.DropAction.CopyAction
-        self.drop_handler(source, self.node(parent), row, copy)
-        # The handler made the change; returning False keeps the view from removing rows.
+        # The handlers make the change; returning False keeps the view from removing rows.
+        dragged = self._dragged_here(data)
+        if dragged is not None and self.drop_handler is not None:
+            source = self.node_at_path(dragged)
+            if source is not None and source.unit is not None:
+                copy = action == Qt.DropAction.CopyAction
+                self.drop_handler(source, self.node(parent), row, copy)
+        elif dragged is None and self.copy_handler is not None:
+            self.copy_handler(data, self.node(parent), row)
         return False
+
+    def _dragged_here(self, data: QMimeData) -> list[int] | None:
+        """The path of a row dragged from this very tree; None for anything else."""
+        try:
+            dragged = json.loads(bytes(data.data(MIME_TYPE).data()))
+        except ValueError:
+            return None
+        if not isinstance(dragged, dict) or dragged.get("tree") != self._token:
+            return None
+        path = dragged.get("path")
+        return path if isinstance(path, list) and all(type(r) is int for r in path) else None
 
 
 class TreeFilter(QSortFilterProxyModel):

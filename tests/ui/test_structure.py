@@ -1,11 +1,12 @@
 """Adding, deleting, sharing, copying and moving units in the tree, all undoable."""
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
-from window_actions import select, tree_index
+from window_actions import opened_window, select, tree_index
 
-from designer.storage import dumps
+from designer.model import Catalog, Course, Program, Settings
+from designer.storage import dumps, save
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 BACK = "Microsoft Back-End Developer Professional Certificate"
@@ -15,10 +16,11 @@ CSHARP = "Introduction to Programming With C#"
 WEEK1 = "Week 1: C# fundamentals: syntax, types and variables"
 
 
-def drag(window, source, target, copy=False):
-    """Drag source onto target in the tree as the mouse would, Ctrl held for a copy."""
-    view = window.tree
-    data = view.model().mimeData([source])
+def drag(window, source, target, copy=False, into=None):
+    """Drag source onto target in the tree as the mouse would, Ctrl held for a copy; the
+    target in the tree of the window into, if given (another window, as another process)."""
+    data = window.tree.model().mimeData([source])
+    view = (into or window).tree
     view.scrollTo(target)
     point = QPointF(view.visualRect(target).center())
     action = Qt.DropAction.CopyAction if copy else Qt.DropAction.MoveAction
@@ -261,3 +263,61 @@ def test_undo_every_edit_back_to_the_file_then_redo_them_all(window, qtbot, samp
         window.redo_action.trigger()
     assert dumps(catalog) == snapshots[-1]
     assert hours_of(window, FULL) == "426.25 h"
+
+
+def another_window(qtbot, tmp_path):
+    """A window on another catalog: one program of two courses."""
+    program = Program(id="analyst", title="Data Analyst", course_ids=["stats", "sql"])
+    courses = [Course(id="stats", title="Statistics", hours=30), Course(id="sql", title="SQL")]
+    path = tmp_path / "other.curriculum.json"
+    save(Catalog(Settings(), [program], courses), path)
+    return opened_window(qtbot, path)
+
+
+def test_a_course_dragged_into_another_windows_tree_is_copied_there(window, qtbot, tmp_path):
+    opening = another_window(qtbot, tmp_path)
+    other = next(opening)
+    before, other_before = dumps(window.document.catalog), dumps(other.document.catalog)
+    # Its row is the first under the fourth program: the other tree has no such row.
+    course = tree_index(window, PR, "Introduction to Public Relations")
+    drag(window, course, tree_index(other, "Data Analyst"), into=other)
+    assert titles_under(other, "Data Analyst") == [
+        "Statistics",
+        "SQL",
+        "Introduction to Public Relations",
+    ]
+    copied = other.document.catalog.courses_of(other.document.catalog.program("analyst"))[-1]
+    assert copied.id != "introduction-to-public-relations"
+    assert [m.title for m in other.document.catalog.modules_of(copied)] == [
+        m.title
+        for m in window.document.catalog.modules_of(
+            window.document.catalog.courses["introduction-to-public-relations"]
+        )
+    ]
+    assert other.document.undo_stack.undoText() == "Copy Introduction to Public Relations"
+    assert dumps(window.document.catalog) == before  # the source window is as it was
+    other.undo_action.trigger()
+    assert dumps(other.document.catalog) == other_before
+    # A unit that cannot go where it is dropped (a module onto a program) changes nothing.
+    week = tree_index(window, FULL, CSHARP, WEEK1)
+    drag(window, week, tree_index(other, "Data Analyst"), into=other)
+    assert dumps(other.document.catalog) == other_before
+    next(opening, None)
+
+
+def test_a_copied_unit_another_version_wrote_is_refused_with_a_message(window, qtbot):
+    data = QMimeData()
+    data.setData(
+        "application/x-curriculum-designer-snippet",
+        b'{"kind": "course", "unit": {"id": "c1", "title": "Old", "hours": "lots"}}',
+    )
+    QApplication.clipboard().setMimeData(data)
+    before = dumps(window.document.catalog)
+    select(window, qtbot, PR)
+    window.paste_action.trigger()
+    assert window.statusBar().currentMessage() == (
+        "The copied unit cannot be pasted here: it comes from another version of Curriculum "
+        "Designer (hours: Input should be a valid number)."
+    )
+    assert dumps(window.document.catalog) == before
+    assert not window.document.modified
