@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from designer.model.catalog import Catalog, Node
+from designer.model.catalog import Catalog, Node, Parent
 from designer.model.edits import AddUnit, Edit, Insert
 from designer.model.units import Course, Item, Module, Outcome, Program, as_data, from_data
 
@@ -20,12 +20,17 @@ KINDS: dict[str, type[Program | Course | Module | Item | Outcome]] = {
 
 
 class Snippet(BaseModel):
-    """A unit with the modules it uses (for a course): what the clipboard carries."""
+    """A unit with the courses and modules it uses: what the clipboard carries.
+
+    A course brings its modules; a program its courses and theirs, so that a copy in
+    another catalog, where they are missing, can have copies of them.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     kind: str
     unit: dict[str, Any]
+    courses: list[Course] = []
     modules: list[Module] = []
 
 
@@ -46,16 +51,26 @@ def read_snippet(raw: bytes) -> Snippet:
 
 def snippet(catalog: Catalog, node: Node) -> Snippet:
     kind = next(name for name, cls in KINDS.items() if isinstance(node, cls))
+    courses = catalog.courses_of(node) if isinstance(node, Program) else []
     modules = catalog.modules_of(node) if isinstance(node, Course) else []
-    return Snippet(kind=kind, unit=as_data(node), modules=modules)
+    for course in courses:
+        modules += [m for m in catalog.modules_of(course) if m not in modules]
+    return Snippet(kind=kind, unit=as_data(node), courses=courses, modules=modules)
 
 
-def clone(catalog: Catalog, source: Snippet) -> tuple[Node, list[Edit]]:
+def clone(
+    catalog: Catalog, source: Snippet, into: tuple[Parent, str, int] | None = None
+) -> tuple[Node, list[Edit]]:
     """A fresh copy of the snippet's unit for this catalog, and the edits that add its parts.
 
-    A course copy gets copies of its modules; a program copy shares the courses it names.
-    Outcome alignments inside the copy follow the copy; those pointing outside it are kept
-    when the outcome exists in this catalog and dropped otherwise.
+    A course copy gets copies of its modules. A program copy shares the courses it names
+    that this catalog has, and gets copies of the others (from another catalog) with their
+    modules. Outcome alignments inside the copy follow the copy; those pointing outside it
+    are kept when the outcome exists in this catalog and dropped otherwise.
+
+    into: the parent, its list and the row the copy goes to. Given, the edits put it
+    there, before the alignments that name its outcomes (a program's must be, since a
+    copied course's outcomes support it); otherwise the caller puts it in place.
     """
     new_ids: dict[str, str] = {}
 
@@ -67,16 +82,23 @@ def clone(catalog: Catalog, source: Snippet) -> tuple[Node, list[Edit]]:
         return new_id
 
     root = from_data(KINDS[source.kind], source.unit)
-    modules = [m.model_copy(deep=True) for m in source.modules] if isinstance(root, Course) else []
-    parts: list[Node] = [root, *modules]
+    courses: list[Course] = []
+    here: list[str] = []  # the program's courses this catalog has: shared, not copied
+    if isinstance(root, Program):
+        here = [i for i in root.course_ids if isinstance(catalog.get_or_none(i), Course)]
+        courses = [c.model_copy(deep=True) for c in source.courses if c.id not in here]
+    used = {i for course in [root, *courses] for i in getattr(course, "module_ids", [])}
+    modules = [m.model_copy(deep=True) for m in source.modules if m.id in used]
+    parts: list[Node] = [root, *courses, *modules]
     # First give every copied node its new id, then rewrite the references between them.
     for part in parts:
         for node in _with_owned(part):
             node.id = fresh(_prefix(node), node.id)
-    if isinstance(root, Course):
-        root.module_ids = [new_ids[i] for i in root.module_ids if i in new_ids]
+    for course in [root, *courses]:
+        if isinstance(course, Course):
+            course.module_ids = [new_ids[i] for i in course.module_ids if i in new_ids]
     if isinstance(root, Program):
-        root.course_ids = [i for i in root.course_ids if isinstance(catalog.get_or_none(i), Course)]
+        root.course_ids = [new_ids.get(i, i) for i in root.course_ids if i in here or i in new_ids]
     # An outcome of one copied unit can be named by another copied unit (a module's
     # outcome supporting the course's, an item checking a sibling module's outcome). It
     # exists only once its unit is in, so those names are linked after every unit is added.
@@ -94,8 +116,12 @@ def clone(catalog: Catalog, source: Snippet) -> tuple[Node, list[Edit]]:
             for number, ref in enumerate(linked_later):
                 later.append(Insert(node, list_name, len(now) + number, ref))
     edits: list[Edit] = [AddUnit(m) for m in modules]
+    edits += [AddUnit(c) for c in courses]
     if isinstance(root, Course | Module):
         edits.append(AddUnit(root))
+    if into is not None:
+        value = root.id if isinstance(root, Course | Module) else root
+        edits.append(Insert(*into, value))
     return root, edits + later
 
 

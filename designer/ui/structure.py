@@ -198,9 +198,7 @@ class StructureActions:
             return None
 
     def _paste(self, source: Snippet, parent: TreeNode, row: int, label: str) -> None:
-        copy, edits = clone(self.catalog, source)
-        value = copy.id if isinstance(copy, Course | Module) else copy
-        edits.append(Insert(parent.unit, _list_name(parent), row, value))
+        _, edits = clone(self.catalog, source, (parent.unit, _list_name(parent), row))
         self.document.push(edits, label)
         self.window.select_child(parent, row)
 

@@ -321,3 +321,40 @@ def test_a_copied_unit_another_version_wrote_is_refused_with_a_message(window, q
     )
     assert dumps(window.document.catalog) == before
     assert not window.document.modified
+
+
+def test_a_program_dragged_into_another_catalog_brings_copies_of_its_courses(
+    window, qtbot, tmp_path
+):
+    opening = another_window(qtbot, tmp_path)
+    other = next(opening)
+    source, target = window.document.catalog, other.document.catalog
+    other_before = dumps(target)
+    drag(window, tree_index(window, FULL), tree_index(other, "Data Analyst"), into=other)
+    # Dropped onto a program: it goes just before it.
+    copy = target.programs[0]
+    assert [p.title for p in target.programs] == [FULL, "Data Analyst"]
+    original = source.program("full-stack")
+    assert [c.title for c in target.courses_of(copy)] == [
+        c.title for c in source.courses_of(original)
+    ]
+    assert not set(copy.course_ids) & set(original.course_ids)  # copies, with new ids
+    assert hours_of(other, FULL) == "422 h"
+    # The copied courses' outcomes still support the copied program's outcomes.
+    csharp = target.courses_of(copy)[1]
+    assert csharp.outcomes[0].supports == [copy.outcomes[0].id]
+    week1 = target.modules_of(csharp)[0]
+    assert week1.items[-1].outcome_ids == [o.id for o in week1.outcomes]
+    other.undo_action.trigger()
+    assert dumps(target) == other_before
+    next(opening, None)
+
+
+def test_a_program_duplicated_in_its_own_catalog_still_shares_its_courses(window, qtbot):
+    catalog = window.document.catalog
+    courses = dict(catalog.courses)
+    select(window, qtbot, FRONT)
+    window.duplicate_action.trigger()
+    copies = [p for p in catalog.programs if p.title == FRONT]
+    assert len(copies) == 2 and copies[0].course_ids == copies[1].course_ids
+    assert catalog.courses == courses
