@@ -10,6 +10,7 @@ import pytest
 from lo_calc import ABSENT, SOFFICE, calculated, resaved
 from xlsx_helpers import save_results
 
+from benchmarks.generate import generate
 from designer.errors import CatalogError
 from designer.excel import export_workbook, import_workbook
 from designer.model import Catalog, Course, Program, Settings, Totals
@@ -37,6 +38,31 @@ VARIANTS = {
     "nearest-30": rounding_variant("nearest", 30),
     "half-30": rounding_variant("half", 30),
     "down-27.5": rounding_variant("down", 27.5),
+}
+
+
+def generated(seed: int, rounding: str, per: float) -> Catalog:
+    """A small catalog of the benchmarks' generator (shared courses, planted copies), with
+    a course of declared hours and no modules, a module of declared hours and no items, and
+    an item of 7.5 minutes, in the first program."""
+    catalog, _ = generate(programs=6, courses=24, seed=seed)
+    catalog.settings = Settings(hours_per_credit=per, rounding=rounding, weekly_hours=12.5)
+    first, second = catalog.courses_of(catalog.programs[0])[:2]
+    while first.module_ids:
+        catalog.remove(first, "module_ids", 0)
+    catalog.set_field(first, "hours", 12.5)
+    module = catalog.modules_of(second)[0]
+    while module.items:
+        catalog.remove(module, "items", 0)
+    catalog.set_field(module, "hours", 3.25)
+    catalog.set_field(catalog.modules_of(second)[1].items[0], "minutes", 7.5)
+    return catalog
+
+
+GENERATED = {
+    "generated-1": generated(1, "down", 25),
+    "generated-2": generated(2, "half", 30),
+    "generated-3": generated(3, "nearest", 27.5),
 }
 
 
@@ -74,7 +100,7 @@ def computed(tmp_path_factory):
     files["tricky"] = folder / "tricky.xlsx"
     export_workbook(Catalog(Settings(), programs, [course]), files["tricky"])
 
-    for name, catalog in VARIANTS.items():
+    for name, catalog in [*VARIANTS.items(), *GENERATED.items()]:
         files[name] = folder / f"{name}.xlsx"
         export_workbook(catalog, files[name])
 
@@ -190,3 +216,28 @@ def test_a_workbook_saved_by_libreoffice_imports_with_its_edits(computed):
     assert dumps(catalog) == dumps(original)
     figures = Totals(catalog).program(catalog.program("full-stack"))
     assert figures.hours == 422
+
+
+@pytest.mark.parametrize("name", GENERATED)
+def test_generated_catalogs_figures_as_libreoffice_computes_them(computed, name):
+    catalog = GENERATED[name]
+    totals = Totals(catalog)
+    sheets = computed[name]
+    overview = {row[7]: row for row in sheets["Overview"][4:] if len(row) > 7 and row[7]}
+    assert set(overview) == {p.id for p in catalog.programs}
+    for program in catalog.programs:
+        figures = totals.program(program)
+        row = overview[program.id]
+        assert number(row[4]) == pytest.approx(figures.hours), program.id
+        assert number(row[5]) == figures.ects, program.id
+        assert number(row[6]) == figures.weeks, program.id
+    # Each syllabus sheet (its first row carries the program's id) lists its courses'
+    # hours, each the sum of its modules', each the sum of its items' minutes.
+    syllabi = {rows[0][7]: rows for rows in sheets.values() if len(rows[0]) > 7 and rows[0][7]}
+    assert set(syllabi) == set(overview)
+    for program in catalog.programs:
+        courses = catalog.courses_of(program)
+        rows = syllabi[program.id][4 : 4 + len(courses)]
+        assert [row[7] for row in rows] == [c.id for c in courses]
+        for row, course in zip(rows, courses, strict=True):
+            assert number(row[2]) == pytest.approx(totals.hours(course)), course.id
