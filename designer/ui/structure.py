@@ -173,7 +173,7 @@ class StructureActions:
         if data is None or not data.hasFormat(SNIPPET_MIME):
             self.window.show_message(tr("The clipboard holds no course, module or item."))
             return
-        source = self._read(data)
+        source = self._snippet_of(data)
         if source is None:
             return
         kind = PASTED_KIND.get(source.kind)
@@ -183,7 +183,7 @@ class StructureActions:
             return
         self._paste(source, place[0], place[1], tr("Paste {0}").format(source.kind))
 
-    def _read(self, data: QMimeData) -> Snippet | None:
+    def _snippet_of(self, data: QMimeData) -> Snippet | None:
         """The unit copied or dragged from a window; None, said in the status bar, if the
         bytes cannot be read (another version of Curriculum Designer wrote them)."""
         try:
@@ -217,7 +217,7 @@ class StructureActions:
 
     def drop_copy(self, data: QMimeData, target: TreeNode, row: int) -> bool:
         """A unit dragged from another window: a copy of it goes where it was dropped."""
-        source = self._read(data) if data.hasFormat(SNIPPET_MIME) else None
+        source = self._snippet_of(data) if data.hasFormat(SNIPPET_MIME) else None
         kind = PASTED_KIND.get(source.kind) if source else None
         place = self._drop_place(kind, target, row) if kind else None
         if source is None or place is None:
