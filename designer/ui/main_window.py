@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         self.add_module_action = self._action("Add Module", lambda: s.add(Module), "Ctrl+Shift+M")
         self.add_item_action = self._action("Add Item", lambda: s.add(Item), "Ctrl+Shift+I")
         self.add_outcome_action = self._action("Add Outcome", self.add_outcome, "Ctrl+Shift+O")
+        self.find_action = self._action("Find…", self.find, keys.Find)
         # Typing in a field must not trigger tree edits bound to the same keys.
         for action in (self.delete_action, self.cut_action, self.copy_action, self.paste_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -172,6 +173,8 @@ class MainWindow(QMainWindow):
         )
         edit_menu.addSeparator()
         edit_menu.addActions([self.move_up_action, self.move_down_action, self.independent_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
         insert_menu = bar.addMenu(tr("&Insert"))
         insert_menu.addActions(
             [
@@ -391,6 +394,12 @@ class MainWindow(QMainWindow):
         if text:
             for index in self.proxy.rows_to_open():  # not expandAll: see rows_to_open
                 self.tree.expand(index)
+
+    def find(self) -> None:
+        """Put the cursor in the tree's filter, on the Design page, its text selected."""
+        self.pages.setCurrentIndex(0)
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
 
     def add_outcome(self) -> None:
         self.tabs.setCurrentWidget(self.outcomes)

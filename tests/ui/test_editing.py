@@ -1,6 +1,7 @@
 """A designer builds and edits curricula in the window; totals follow every keystroke."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from window_actions import select, tree_index
 
 from designer.model import Bloom
@@ -212,6 +213,20 @@ def test_the_filter_narrows_the_tree_as_the_designer_types(window, qtbot):
         "Microsoft Back-End Developer Professional Certificate",
         "Microsoft Front-End Developer Professional Certificate",
     ]
+
+
+def test_ctrl_f_on_any_page_puts_the_cursor_in_the_filter(window, qtbot):
+    qtbot.keyClicks(window.filter, "old search")
+    window.pages.setCurrentWidget(window.pathways)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.pathways, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.pages.currentIndex() == 0  # the Design page, where the tree is
+    assert window.filter.hasFocus() and window.filter.selectedText() == "old search"
+    qtbot.keyClicks(QApplication.focusWidget(), "devops")  # replaces the selected text
+    assert window.filter.text() == "devops"
+    model = window.tree.model()
+    assert model.rowCount() == 2
 
 
 def test_outcome_verbs_suggest_a_level_and_weak_phrasing_is_flagged(window, qtbot):
