@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.add_module_action = self._action("Add Module", lambda: s.add(Module), "Ctrl+Shift+M")
         self.add_item_action = self._action("Add Item", lambda: s.add(Item), "Ctrl+Shift+I")
         self.add_outcome_action = self._action("Add Outcome", self.add_outcome, "Ctrl+Shift+O")
-        self.find_action = self._action("Find…", self.find, keys.Find)
+        self.find_action = self._action("Find…", self.focus_filter, keys.Find)
         # Typing in a field must not trigger tree edits bound to the same keys.
         for action in (self.delete_action, self.cut_action, self.copy_action, self.paste_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
             for index in self.proxy.rows_to_open():  # not expandAll: see rows_to_open
                 self.tree.expand(index)
 
-    def find(self) -> None:
+    def focus_filter(self) -> None:
         """Put the cursor in the tree's filter, on the Design page, its text selected."""
         self.pages.setCurrentIndex(0)
         self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
