@@ -84,11 +84,18 @@ class SheetCheck:
             if self.texts[texts] < self.written.texts[texts]:
                 self.texts[texts] += 1  # one the export wrote
                 return
-            message = (
-                f"a row without a Curriculum Designer id (column H) is not read: add units "
-                f"in Curriculum Designer and export again; headings and totals are not "
-                f"imported (found {_shown(row)})"
-            )
+            if number < HEADER_ROW:
+                message = (
+                    f"the lines above the table are made from the catalog and are not "
+                    f"read: change a program's code and EQF level on the Overview sheet, "
+                    f"anything else in Curriculum Designer (found {_shown(row)})"
+                )
+            else:
+                message = (
+                    f"a row without a Curriculum Designer id (column H) is not read: add "
+                    f"units in Curriculum Designer and export again; headings and totals "
+                    f"are not imported (found {_shown(row)})"
+                )
             self.problems.append(Problem(place(self.sheet, number), message))
 
     def finish(self) -> list[Problem]:

@@ -130,6 +130,21 @@ def test_an_untitled_programs_sheet_shows_its_id_and_imports_unchanged(tmp_path)
     assert import_workbook(path).program("p").title == "A title at last"
 
 
+def test_the_lines_above_a_table_edited_in_excel_say_where_to_change_them(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    sheet = openpyxl.load_workbook(path)["Full Stack Developer"]
+    subtitle = sheet["A2"].value
+    assert subtitle.startswith("MS-FSD · EQF level 6 · ")
+    edit(path, [("Full Stack Developer", "A2", subtitle.replace("level 6", "level 7"))])
+    assert problems_of(path) == [
+        "Sheet 'Full Stack Developer', row 2: the lines above the table are made from the "
+        "catalog and are not read: change a program's code and EQF level on the Overview "
+        "sheet, anything else in Curriculum Designer (found “MS-FSD · EQF level 7 · 1 ECTS "
+        "credit = 25 h, rounded down...”)"
+    ]
+
+
 def test_a_shared_course_edited_two_ways_is_reported(sample, tmp_path):
     path = tmp_path / "sample.xlsx"
     export_workbook(sample, path)
