@@ -82,21 +82,21 @@ def clone(
         return new_id
 
     root = from_data(KINDS[source.kind], source.unit)
-    courses: list[Course] = []
+    courses: list[Course] = []  # copied along with a program
     here: list[str] = []  # the program's courses this catalog has: shared, not copied
     if isinstance(root, Program):
         here = [i for i in root.course_ids if isinstance(catalog.get_or_none(i), Course)]
         courses = [c.model_copy(deep=True) for c in source.courses if c.id not in here]
-    used = {i for course in [root, *courses] for i in getattr(course, "module_ids", [])}
+    with_modules = [root] if isinstance(root, Course) else courses  # each gets copies of them
+    used = {i for course in with_modules for i in course.module_ids}
     modules = [m.model_copy(deep=True) for m in source.modules if m.id in used]
     parts: list[Node] = [root, *courses, *modules]
     # First give every copied node its new id, then rewrite the references between them.
     for part in parts:
         for node in _with_owned(part):
             node.id = fresh(_prefix(node), node.id)
-    for course in [root, *courses]:
-        if isinstance(course, Course):
-            course.module_ids = [new_ids[i] for i in course.module_ids if i in new_ids]
+    for course in with_modules:
+        course.module_ids = [new_ids[i] for i in course.module_ids if i in new_ids]
     if isinstance(root, Program):
         root.course_ids = [new_ids.get(i, i) for i in root.course_ids if i in here or i in new_ids]
     # An outcome of one copied unit can be named by another copied unit (a module's
