@@ -18,6 +18,9 @@ KINDS: dict[str, type[Program | Course | Module | Item | Outcome]] = {
     "outcome": Outcome,
 }
 
+# What the ids of new units of each kind start with (Catalog.new_id adds the rest).
+ID_PREFIX: dict[type, str] = {Program: "p", Course: "c", Module: "m", Item: "i", Outcome: "o"}
+
 
 class Snippet(BaseModel):
     """A unit with the courses and modules it uses: what the clipboard carries.
@@ -94,7 +97,7 @@ def clone(
     # First give every copied node its new id, then rewrite the references between them.
     for part in parts:
         for node in _with_owned(part):
-            node.id = fresh(_prefix(node), node.id)
+            node.id = fresh(ID_PREFIX[type(node)], node.id)
     for course in with_modules:
         course.module_ids = [new_ids[i] for i in course.module_ids if i in new_ids]
     if isinstance(root, Program):
@@ -142,7 +145,3 @@ def _with_owned(node: Node) -> list[Node]:
     if isinstance(node, Module):
         nodes.extend(node.items)
     return nodes
-
-
-def _prefix(node: Node) -> str:
-    return {Program: "p", Course: "c", Module: "m", Item: "i", Outcome: "o"}[type(node)]

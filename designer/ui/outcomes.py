@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from designer.bloom import VerbAdvice, analyze
 from designer.model import Bloom, Course, Item, Knowledge, Module, Outcome, Program
+from designer.model.copying import ID_PREFIX
 from designer.model.edits import Insert, Move, Remove, SetField, plan_delete
 from designer.ui.document import Document
 from designer.ui.item_outcomes import ItemOutcomes
@@ -439,7 +440,7 @@ class OutcomesEditor(QWidget):
     def add_outcome(self) -> None:
         if self.owner is None:
             return
-        outcome = Outcome(id=self.document.catalog.new_id("o"))
+        outcome = Outcome(id=self.document.catalog.new_id(ID_PREFIX[Outcome]))
         index = len(self.owner.outcomes)
         self.document.push([Insert(self.owner, "outcomes", index, outcome)], tr("Add outcome"))
         self.table.selectRow(index)

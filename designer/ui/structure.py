@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
 from designer.model import Course, Item, Module, Program
-from designer.model.copying import KINDS, Snippet, clone, read_snippet, snippet
+from designer.model.copying import ID_PREFIX, KINDS, Snippet, clone, read_snippet, snippet
 from designer.model.edits import AddUnit, Edit, Insert, Move, Remove, plan_delete
 from designer.ui.labels import tr
 from designer.ui.tree_model import LIST_OF, SNIPPET_MIME, TreeNode
@@ -26,7 +26,6 @@ CHILD_KIND: dict[type, type[Program | Course | Module | Item]] = {
 }
 # The kinds of unit a copied snippet can hold, by the name it gives them.
 PASTED_KIND = {name: kind for name, kind in KINDS.items() if kind in CHILD_KIND.values()}
-NEW_PREFIX: dict[type, str] = {Program: "p", Course: "c", Module: "m", Item: "i"}
 NEW_TITLE = {Program: "New program", Course: "New course", Module: "New module", Item: "New item"}
 
 
@@ -59,7 +58,7 @@ class StructureActions:
             )
             return
         parent, row = place
-        unit = kind(id=self.catalog.new_id(NEW_PREFIX[kind]), title=tr(NEW_TITLE[kind]))
+        unit = kind(id=self.catalog.new_id(ID_PREFIX[kind]), title=tr(NEW_TITLE[kind]))
         edits: list[Edit] = []
         value: object = unit
         if isinstance(unit, Course | Module):
