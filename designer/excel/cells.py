@@ -175,6 +175,7 @@ class Sheet(NamedTuple):
     title: str
     rows: Callable[[], Iterable[Row]]
     header_row: int | None = None  # bold header: frozen below, repeated on every printed page
+    print_title_row: int | None = None  # repeated on every printed page instead of header_row
     max_widths: dict[int, int] = {}  # column -> widest it may get (longer text wraps)
     hidden: bool = False
     tab_color: str | None = None
@@ -233,7 +234,9 @@ class SheetWriter:
         if sheet.header_row:
             below = f"{get_column_letter(sheet.freeze_column)}{sheet.header_row + 1}"
             ws.freeze_panes = below
-            ws.print_title_rows = f"{sheet.header_row}:{sheet.header_row}"
+        title_row = sheet.print_title_row or sheet.header_row
+        if title_row:
+            ws.print_title_rows = f"{title_row}:{title_row}"
         if sheet.hidden:
             ws.sheet_state = "hidden"
         if sheet.tab_color:

@@ -7,24 +7,33 @@ laid over it. Visible cells are tied to their unit by the hidden id in column H:
 - Overview: a program's code (A), title (B) and EQF level (C);
 - a syllabus sheet: the program's title (A, in the first row), a course's or module's
   title (B) and hours (C, where the hours are a figure rather than the sum of modules or
-  items), an item's title (B) and minutes (D), a program outcome's text (B) and Bloom
-  level (C);
+  items), an item's title (B), minutes (D) and type (E, "Graded quiz, graded"), a program
+  outcome's text (B) and Bloom level (C);
 - Outcomes: every outcome's text (B) and Bloom level (C).
 
-A cell counts as edited when it no longer holds what export writes there. Rows added in
-Excel (they have no id) are not read, nor are deleted rows: units are added and removed
-in Curriculum Designer, and designer.excel.unread names each such row as a problem
-rather than dropping it without a word. Any other workbook is read as plain tables, one
-program per sheet (designer.excel.bootstrap).
-Only sheets whose header row says "Curriculum Designer id" in column H are read so.
-Every problem is reported at once, with its sheet and cell; nothing is returned then.
+A cell counts as edited when it no longer holds what export writes there. The order of
+the rows of a syllabus sheet is read too: a program's courses in its course table, a
+course's modules and a module's items, each list in the order of its rows (whole rows
+sorted or moved within their table, course or module). Rows added in Excel (they have
+no id) are not read, nor are deleted or copied rows, a row moved to another course or
+module, or a row's other cells (an outcome's Supports, the figures the sheets compute):
+units are added, removed and moved in Curriculum Designer, and designer.excel.unread
+names each such row or cell as a problem rather than dropping it without a word. Any
+other workbook is read as plain tables, one program per sheet (designer.excel.bootstrap).
+Only sheets whose header row says "Curriculum Designer id" in column H are read so; a
+syllabus sheet renamed in Excel is known by its program's id in H1.
+Every problem is reported at once, with its sheet and cell, and nothing is returned
+then; the cells that are not read are compared with the catalog the edits give, so they
+are checked once the edits agree.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +49,7 @@ from designer.excel.layout import (
     DATA_SHEET,
     HEADER_ROW,
     ID_HEADER,
+    KIND_LABELS,
     MINUTES_COLUMN,
     TITLE_COLUMN,
     VALUE_COLUMN,
@@ -47,8 +57,8 @@ from designer.excel.layout import (
     bloom_label,
 )
 from designer.excel.reading import cell_string, open_workbook, parse_number, place
-from designer.excel.unread import SheetCheck, written_sheets
-from designer.model import Catalog, Course, Item, Module, Outcome, Program
+from designer.excel.unread import SheetCheck, Written, edited_cells, quoted, written_sheets
+from designer.model import Catalog, Course, Item, ItemKind, Module, Outcome, Program
 from designer.model.catalog import Node
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
 from designer.progress import Meter, ProgressCallback
@@ -89,32 +99,65 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
         raise CatalogError(path, problems) from None
     except ValueError as error:
         raise CatalogError(path, [Problem(f"Sheet '{DATA_SHEET}'", str(error))]) from None
-    written = written_sheets(catalog)  # before the edits: as exported
+    written = written_sheets(catalog, _read_columns)  # before the edits: as exported
     edits = _Edits(catalog)
+    orders = _Orders(catalog)
+    checks: list[SheetCheck] = []
     meter.part(len(sheets))
     for sheet in meter.each(sheets):
-        check = SheetCheck(sheet.title, written.get(sheet.title), catalog)
+        rows = sheet.iter_rows(values_only=True)
+        first = next(rows, ())
+        known = _written_as(sheet.title, first, written, workbook.sheetnames)
+        check = SheetCheck(sheet.title, known, catalog)
         has_ids = False
-        for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
+        for number, row in enumerate(chain([first], rows), 1):
             unit_id = row[ID_COLUMN - 1] if len(row) >= ID_COLUMN else None
             if number == HEADER_ROW:
                 if unit_id != ID_HEADER:
                     break  # not a sheet with ids (a curriculum map, or one added in Excel)
                 has_ids = True
+            read: list[int] = []
             if isinstance(unit_id, str) and unit_id in catalog:
                 node = catalog.get(unit_id)
-                fields = _banner(node) if number < HEADER_ROW else _fields(node)
+                fields = _row_fields(node, number)
                 edits.read_row(sheet.title, number, row, node, fields)
-            check.row(number, row)
+                read = [field.column for field in fields]
+            check.row(number, row, read)
         if has_ids:
-            edits.problems.extend(check.finish())
-    if edits.problems:
-        raise CatalogError(path, edits.problems)
+            found = check.finish()
+            edits.problems.extend(found)
+            checks.append(check)
+            if not found and known is not None and known.program is not None:
+                # Every row accounted for (none added, copied or deleted): their order.
+                orders.read_sheet(sheet.title, catalog.program(known.program), check.rows)
+    problems = edits.problems + orders.problems
+    if problems:
+        raise CatalogError(path, problems)
     edits.apply()
     if edits.problems:
         raise CatalogError(path, edits.problems)
+    orders.apply()
+    problems = edited_cells(checks, catalog, _read_columns, path)
+    if problems:
+        raise CatalogError(path, problems)
     meter.finish()
     return catalog
+
+
+def _written_as(
+    title: str, first_row: tuple[Any, ...], written: dict[str, Written], names: list[str]
+) -> Written | None:
+    """What the export wrote in this sheet: the sheet of its name, or, renamed in Excel,
+    the syllabus sheet of the program whose id is in H1 (when no sheet has its name)."""
+    if title in written:
+        return written[title]
+    program_id = first_row[ID_COLUMN - 1] if len(first_row) >= ID_COLUMN else None
+    if not isinstance(program_id, str):
+        return None
+    for name, sheet in written.items():
+        if sheet.program == program_id and name not in names:
+            return sheet
+    return None
 
 
 @dataclass(frozen=True)
@@ -123,6 +166,12 @@ class _Field:
     name: str
     shown: Callable[[Any], Any]  # the field's value as export writes it in the cell
     parse: Callable[[Any], Any]  # a cell's value as the field's; raises ValueError
+
+    def value(self, node: Node) -> Any:
+        return getattr(node, self.name)
+
+    def apply(self, node: Node, value: Any) -> None:
+        setattr(node, self.name, value)  # validates; raises pydantic.ValidationError
 
 
 def _text(value: Any) -> str:
@@ -138,6 +187,44 @@ def _number_field(column: int, name: str, what: str, limit: float) -> _Field:
     )
 
 
+TYPE_COLUMN = 5  # E: an item's type, its kind and whether it is graded
+_KINDS = {label.casefold(): kind for kind, label in KIND_LABELS.items()}
+
+
+def _type_label(value: tuple[ItemKind, bool]) -> str:
+    kind, graded = value
+    return KIND_LABELS[kind] + (", graded" if graded else "")
+
+
+def _type_from_label(cell: Any) -> tuple[ItemKind, bool]:
+    """An item's kind and whether it is graded, from its label in any case ("reading",
+    "Graded quiz, graded")."""
+    text = " ".join(cell_string(cell).replace("-", " ").replace("_", " ").split()).casefold()
+    label, comma, graded = text.partition(",")
+    kind = _KINDS.get(label.strip())
+    if kind is None or graded.strip() not in ("", "graded") or (comma and not graded.strip()):
+        labels = ", ".join(KIND_LABELS.values())
+        found = repr(cell_string(cell).strip()) if cell_string(cell).strip() else "an empty cell"
+        raise ValueError(
+            f"type must be one of {labels}, followed by “, graded” for a graded item "
+            f"(“Graded quiz, graded”), found {found}"
+        )
+    return kind, bool(graded.strip())
+
+
+@dataclass(frozen=True)
+class _TypeField(_Field):
+    """An item's Type: two fields in one cell."""
+
+    def value(self, node: Node) -> Any:
+        assert isinstance(node, Item)
+        return node.kind, node.graded
+
+    def apply(self, node: Node, value: Any) -> None:
+        assert isinstance(node, Item)
+        node.kind, node.graded = value
+
+
 _TITLE = _Field(TITLE_COLUMN, "title", lambda v: cell_text(v), _text)
 _HOURS = _number_field(VALUE_COLUMN, "hours", "hours", MAX_UNIT_HOURS)
 _FIELDS: dict[type, list[_Field]] = {
@@ -146,12 +233,25 @@ _FIELDS: dict[type, list[_Field]] = {
         _TITLE,
         _Field(VALUE_COLUMN, "eqf_level", lambda v: v or "", lambda c: cell_string(c) or None),
     ],
-    Item: [_TITLE, _number_field(MINUTES_COLUMN, "minutes", "minutes", MAX_ITEM_MINUTES)],
+    Item: [
+        _TITLE,
+        _number_field(MINUTES_COLUMN, "minutes", "minutes", MAX_ITEM_MINUTES),
+        _TypeField(TYPE_COLUMN, "type", _type_label, _type_from_label),
+    ],
     Outcome: [
         _Field(TITLE_COLUMN, "text", lambda v: cell_text(v), _text),
         _Field(VALUE_COLUMN, "bloom", bloom_label, lambda c: bloom_from_label(cell_string(c))),
     ],
 }
+
+
+def _row_fields(node: Node, number: int) -> list[_Field]:
+    """The fields a row of this unit shows; above the header row, a syllabus sheet's title."""
+    return _banner(node) if number < HEADER_ROW else _fields(node)
+
+
+def _read_columns(node: Node, number: int) -> Collection[int]:
+    return [field.column for field in _row_fields(node, number)]
 
 
 def _banner(node: Node) -> list[_Field]:
@@ -181,14 +281,15 @@ class _Edits:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         self.problems: list[Problem] = []
-        self._changes: dict[tuple[str, str], tuple[Any, str]] = {}  # (id, field) -> (value, at)
+        # (id, field name) -> (value, where, field)
+        self._changes: dict[tuple[str, str], tuple[Any, str, _Field]] = {}
 
     def read_row(
         self, sheet: str, number: int, row: tuple[Any, ...], node: Node, fields: list[_Field]
     ) -> None:
         for field in fields:
             found = row[field.column - 1] if len(row) >= field.column else None
-            shown = field.shown(getattr(node, field.name))
+            shown = field.shown(field.value(node))
             if _same(shown, "" if found is None and isinstance(shown, str) else found):
                 continue
             where = place(sheet, number, field.column)
@@ -202,7 +303,7 @@ class _Edits:
             key = (node.id, field.name)
             earlier = self._changes.get(key)
             if earlier is None:
-                self._changes[key] = (value, where)
+                self._changes[key] = (value, where, field)
             elif not _same(field.shown(earlier[0]), field.shown(value)):
                 message = (
                     f"{field.name} changed to {cell_string(field.shown(value))!r} here but to "
@@ -211,10 +312,111 @@ class _Edits:
                 self.problems.append(Problem(where, message))
 
     def apply(self) -> None:
-        for (unit_id, name), (value, where) in self._changes.items():
-            node = self.catalog.get(unit_id)
+        for (unit_id, name), (value, where, field) in self._changes.items():
             try:
-                setattr(node, name, value)
+                field.apply(self.catalog.get(unit_id), value)
             except ValidationError as error:
                 message = error.errors()[0]["msg"].removeprefix("Value error, ")
                 self.problems.append(Problem(where, f"{name}: {message}"))
+
+
+# A list of a parent's children as a sheet shows them: the parent, the list's name and the
+# rows of its children (number, id) in the order of the sheet.
+_Rows = tuple[Program | Course | Module, str, list[tuple[int, str]]]
+_CHILDREN = {"course_ids": "courses", "module_ids": "modules", "items": "items"}
+
+
+class _Orders:
+    """The order of a syllabus sheet's rows, read as the order of their lists: a program's
+    courses (its course table), a course's modules and a module's items."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.problems: list[Problem] = []
+        self._changes: dict[tuple[str, str], tuple[list[str], str]] = {}  # -> (order, where)
+
+    def read_sheet(self, sheet: str, program: Program, rows: list[tuple[int, str, str]]) -> None:
+        """rows: the sheet's rows with ids below its header (number, id, title), in order."""
+        table: _Rows = (program, "course_ids", [])
+        lists = [table]
+        course: _Rows | None = None  # the modules of the course whose heading is above
+        module: _Rows | None = None  # the items of the module above
+        seen: Counter[str] = Counter()
+        for number, unit_id, _ in rows:
+            node = self.catalog.get(unit_id)
+            seen[unit_id] += 1
+            if isinstance(node, Course):
+                if seen[unit_id] == 1:  # its row in the course table
+                    table[2].append((number, unit_id))
+                else:  # its heading, above its modules
+                    course = (node, "module_ids", [])
+                    lists.append(course)
+                    module = None
+            elif isinstance(node, Module):
+                if course is not None:
+                    course[2].append((number, unit_id))
+                module = (node, "items", [])
+                lists.append(module)
+            elif isinstance(node, Item) and module is not None:
+                module[2].append((number, unit_id))
+        for parent, name, found in lists:
+            self._read_list(sheet, parent, name, found)
+
+    def _read_list(
+        self, sheet: str, parent: Program | Course | Module, name: str, found: list[tuple[int, str]]
+    ) -> None:
+        ids = [_id_of(value) for value in getattr(parent, name)]
+        order = [unit_id for _, unit_id in found]
+        for number, unit_id in found:
+            if unit_id not in ids:
+                self.problems.append(self._moved(sheet, number, unit_id, parent))
+        if order == ids or sorted(order) != sorted(ids):
+            return  # as it was, or rows missing (deleted, moved) or copied: named elsewhere
+        first = next(n for (n, unit_id), was in zip(found, ids, strict=True) if unit_id != was)
+        where = place(sheet, first)
+        key = (parent.id, name)
+        earlier = self._changes.get(key)
+        if earlier is None:
+            self._changes[key] = (order, where)
+        elif earlier[0] != order:
+            kind = type(parent).__name__.lower()
+            message = (
+                f"the {_CHILDREN[name]} of {kind} {quoted(_name(parent))} are put in one "
+                f"order here and in another at {earlier[1]}: order them the same way"
+            )
+            self.problems.append(Problem(where, message))
+
+    def _moved(
+        self, sheet: str, number: int, unit_id: str, parent: Program | Course | Module
+    ) -> Problem:
+        node = self.catalog.get(unit_id)
+        kind = type(node).__name__.lower()
+        if isinstance(node, Item):
+            belongs = f"the item belongs to module {quoted(_name(self.catalog.owner(node.id)))}"
+            moves = "items are moved between modules"
+        else:
+            belongs = "that course does not have it"
+            moves = "modules are moved between courses"
+        message = (
+            f"the row of {kind} {quoted(_name(node))} was moved under "
+            f"{type(parent).__name__.lower()} {quoted(_name(parent))}, but {belongs}: "
+            f"{moves} in Curriculum Designer; move the row back"
+        )
+        return Problem(place(sheet, number), message)
+
+    def apply(self) -> None:
+        for (parent_id, name), (order, _) in self._changes.items():
+            parent = self.catalog.get(parent_id)
+            values = self.catalog.list_of(parent, name)
+            for index, unit_id in enumerate(order):
+                current = next(i for i, value in enumerate(values) if _id_of(value) == unit_id)
+                if current != index:
+                    self.catalog.move(parent, name, current, index)
+
+
+def _id_of(value: Any) -> str:
+    return value.id if isinstance(value, Item) else str(value)
+
+
+def _name(node: Node) -> str:
+    return getattr(node, "title", "") or getattr(node, "text", "") or node.id

@@ -118,40 +118,89 @@ def cell_string(value: Any) -> str:
     return str(value)
 
 
-_UNIT = re.compile(r"\s*(h|hrs?|hours?|std|stunden|min|mins|minutes?|minuten)\.?\s*$", re.I)
-_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+# A duration written as text: numbers, each with its unit or none ("90", "1.5 h", "1 h 30",
+# "1h30m", "2 hours 15 min"), or a clock time ("1:30", hours and minutes).
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
+_PART = re.compile(rf"\s*({_NUMBER})\s*([^\W\d_]+\.?)?\s*")
+_CLOCK = re.compile(r"(\d+):([0-5]\d)(?::([0-5]\d))?")
+_UNITS = {
+    **dict.fromkeys(["h", "hr", "hrs", "hour", "hours", "std", "stunde", "stunden"], 60.0),
+    **dict.fromkeys(["m", "min", "mins", "minute", "minutes", "minuten"], 1.0),
+}
+_EXAMPLES = {
+    "hours": "such as 12, 12.5, 12 h, 90 min or 1:30",
+    "minutes": "such as 45, 45 min, 1.5 h, 1 h 30 or 1:30",
+}
 
 
 def parse_number(value: Any, what: str, limit: float) -> float:
-    """A duration from a cell: a number, numeric text ('39', '39 h', '1,5'), or a time.
+    """A duration from a cell, in `what` ("hours" or "minutes"): a number, a time, or text
+    ("39", "1,5", "90 min", "1 h 30", "1:30"), whose unit, if it names one, is converted.
 
     Raises ValueError with the message a person reads: what was expected, what was found.
     """
-    number: float
+    number: float | None
     if isinstance(value, bool) or value is None:
-        raise ValueError(f"{what} must be a number, found {_shown(value)}")
-    if isinstance(value, int | float):
+        number = None
+    elif isinstance(value, int | float):
         number = float(value)
     elif isinstance(value, time | timedelta | datetime):
         number = _time_value(value, what)
     elif isinstance(value, str):
-        cleaned = _UNIT.sub("", value.strip()).replace("\u00a0", "").replace(" ", "")
-        if _THOUSANDS.match(cleaned):
-            cleaned = cleaned.replace(",", "")
-        cleaned = cleaned.replace(",", ".")
-        try:
-            number = float(cleaned)
-        except ValueError:
-            raise ValueError(f"{what} must be a number, found {_shown(value)}") from None
+        number = _text_duration(value, what)
     else:
-        raise ValueError(f"{what} must be a number, found {_shown(value)}")
-    if not math.isfinite(number):
-        raise ValueError(f"{what} must be a number, found {_shown(value)}")
+        number = None
+    if number is None or not math.isfinite(number):
+        examples = f" ({_EXAMPLES[what]})" if what in _EXAMPLES else ""
+        raise ValueError(f"{what} must be a number{examples}, found {_shown(value)}")
     if number < 0:
         raise ValueError(f"{what} must not be negative, found {cell_string(number)}")
     if number > limit:
         raise ValueError(f"{what} must be at most {limit:g}, found {cell_string(number)}")
     return number
+
+
+def _text_duration(text: str, what: str) -> float | None:
+    """The duration a text gives, in `what`; None if it is not one."""
+    text = text.replace("\u00a0", " ").strip()
+    sign = -1.0 if text.startswith("-") else 1.0
+    text = text.removeprefix("-")
+    per_minute = 1 / 60 if what == "hours" else 1.0
+    if clock := _CLOCK.fullmatch(text):
+        hours, minutes, seconds = clock.groups()
+        total = int(hours) * 60 + int(minutes) + int(seconds or 0) / 60
+        return sign * total * per_minute
+    parts = []
+    position = 0
+    while position < len(text):
+        part = _PART.match(text, position)
+        if part is None:
+            return None
+        parts.append(part.groups())
+        position = part.end()
+    if len(parts) == 1 and parts[0][1] is None:  # a plain number, in the column's unit
+        return sign * _decimal(parts[0][0])
+    total = 0.0
+    scale: float | None = None
+    for digits, unit in parts:
+        if unit is not None:
+            scale = _UNITS.get(unit.rstrip(".").lower())
+        elif scale == 60.0:  # "1 h 30": the minutes after the hours
+            scale = 1.0
+        else:
+            return None
+        if scale is None:
+            return None
+        total += _decimal(digits) * scale
+    return sign * total * per_minute if parts else None
+
+
+def _decimal(digits: str) -> float:
+    if "," in digits and "." in digits or digits.count(",") > 1:
+        digits = digits.replace(",", "")  # 1,500.5: a thousands separator
+    elif re.fullmatch(r"\d{1,3},\d{3}", digits):
+        digits = digits.replace(",", "")  # 1,500: read as fifteen hundred, as before
+    return float(digits.replace(",", "."))
 
 
 def _time_value(value: time | timedelta | datetime, what: str) -> float:

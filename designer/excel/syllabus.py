@@ -5,8 +5,10 @@ then a Total, an ECTS and a weeks row, all formulas. Below: the program's outcom
 each course's modules and their items. A course's hours are the sum of its module rows
 and a module's the sum of its item minutes, as formulas, so an hour or a minute changed
 in the sheet moves every figure above it, as the workload is counted in the model. The
-program's title (row 1) and each course's heading above its modules carry the unit's id
-in column H, so a title changed there is read back on import like any other.
+formulas refer to other rows absolutely ($C$30), so sorting the course rows keeps each
+course's hours. The program's title (row 1) and each course's heading above its modules
+carry the unit's id in column H, so a title changed there is read back on import like
+any other.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class SyllabusLayout:
     total_row: int = 0
     ects_row: int = 0
     weeks_row: int = 0
+    items_header_row: int = 0  # the header of the modules and items table
     module_rows: dict[str, list[int]] = field(default_factory=dict)  # course id -> rows
 
     @classmethod
@@ -62,7 +65,8 @@ class SyllabusLayout:
         row = layout.weeks_row + 2
         if program.outcomes:
             row += 2 + len(program.outcomes) + 1  # section title, header, outcomes, blank
-        row += 2  # section title and header of the modules
+        layout.items_header_row = row + 1  # below the section's title
+        row += 2
         for course in layout.courses:
             if not course.module_ids:
                 continue
@@ -77,10 +81,14 @@ class SyllabusLayout:
 def syllabus_sheet(
     catalog: Catalog, totals: Totals, program: Program, name: str, layout: SyllabusLayout
 ) -> Sheet:
+    # No frozen rows: frozen down to the modules' header, the rows above it would fill the
+    # screen. Printed, the pages after the first hold modules and items: they repeat that
+    # table's header (the course table's when there are none).
+    items = layout.items_header_row if layout.module_rows else HEADER_ROW
     return Sheet(
         name,
         lambda: _rows(catalog, totals, program, layout),
-        header_row=HEADER_ROW,
+        print_title_row=items,
         max_widths={1: 9, 2: 70, 3: 16, 4: 12, 5: 24},
     )
 
@@ -119,13 +127,13 @@ def _rows(
     first, last = FIRST_ROW, layout.total_row - 1
     hours = totals.program(program).hours
     total = (
-        formula(f"=SUM(C{first}:C{last})", hours_style(hours, "total_hours"))
+        formula(f"=SUM($C${first}:$C${last})", hours_style(hours, "total_hours"))
         if layout.courses
         else number(0, "total_hours")
     )
     yield [Spec("", "total_blank"), text("Total", "total_label"), total]
     ects_style = "ects_half" if settings.rounding == "half" else "ects"
-    cell = f"C{layout.total_row}"
+    cell = f"$C${layout.total_row}"
     ects = credit_formula(cell, settings.hours_per_credit, settings.rounding)
     yield [None, text("ECTS credits", "bold"), formula(ects, ects_style)]
     weekly = number_text(settings.weekly_hours)
@@ -170,7 +178,7 @@ def _rows(
         for module_number, module in enumerate(catalog.modules_of(course), 1):
             row = next(rows)
             if module.items:
-                items = f"D{row + 1}:D{row + len(module.items)}"
+                items = f"$D${row + 1}:$D${row + len(module.items)}"
                 style = hours_style(totals.hours(module))
                 module_hours: Spec = formula(f"=SUM({items})/60", style)
             else:
@@ -205,7 +213,7 @@ def _course_hours(course: Course, totals: Totals, layout: SyllabusLayout) -> Spe
     hours = totals.hours(course)
     rows = layout.module_rows.get(course.id)
     if rows and len(rows) <= MAX_FORMULA_TERMS:
-        return formula("=" + "+".join(f"C{row}" for row in rows), hours_style(hours))
+        return formula("=" + "+".join(f"$C${row}" for row in rows), hours_style(hours))
     if rows:  # too many modules for one formula: the figure, as the model counts it
         return number(hours, hours_style(hours))
     return number(course.hours or 0, hours_style(course.hours or 0))

@@ -52,14 +52,15 @@ def overview_sheet(
             figures = totals.program(program)
             ects_style = "ects_half_plain" if settings.rounding == "half" else "ects_plain"
             hours_style = "hours" if figures.hours == int(figures.hours) else "hours_fraction"
+            # The figures of the program's sheet, absolutely ($C$17): sorted rows keep theirs.
             yield [
                 text(program.code, "text"),
                 text(title_of(program), "text"),
                 text(program.eqf_level or "", "text"),
                 number(len(program.course_ids), "count"),
-                formula(f"={sheet}!C{layout.total_row}", hours_style),
-                formula(f"={sheet}!C{layout.ects_row}", ects_style),
-                formula(f"={sheet}!C{layout.weeks_row}", "weeks"),
+                formula(f"={sheet}!$C${layout.total_row}", hours_style),
+                formula(f"={sheet}!$C${layout.ects_row}", ects_style),
+                formula(f"={sheet}!$C${layout.weeks_row}", "weeks"),
                 text(program.id, "id"),
             ]
 

@@ -15,6 +15,9 @@ sheets. Each call gets a fresh user profile, so parallel runs do not clash, and 
 profile tells LibreOffice to recalculate every formula on load (OOXMLRecalcMode 0):
 what the tests read is LibreOffice's own arithmetic even if a file carries saved results.
 
+Edits as a person makes them in Calc (sorting rows) go through LibreOffice's UNO API
+(lo_edit.py), run by a Python that has the `uno` module (UNO_PYTHON), not this one.
+
 `python tests/excel/lo_calc.py OUT.png` renders the Full Stack syllabus sheet of the
 sample (export, hide the other sheets, PDF, first page to PNG with pdftoppm).
 """
@@ -32,6 +35,19 @@ from pathlib import Path
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 ABSENT = "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui"
+NO_UNO = "no Python with LibreOffice's uno module: apt-get install python3-uno"
+
+
+def _uno_python() -> str | None:
+    for python in ("/usr/bin/python3", "/usr/lib/libreoffice/program/python"):
+        if Path(python).exists():
+            found = subprocess.run([python, "-c", "import uno"], capture_output=True)
+            if found.returncode == 0:
+                return python
+    return None
+
+
+UNO_PYTHON = _uno_python() if SOFFICE else None
 
 _RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
@@ -91,25 +107,50 @@ def resaved(workbook: Path, folder: Path) -> Path:
     return out / workbook.name
 
 
+def sorted_rows(workbook: Path, sorts: list[tuple[str, str, int]], folder: Path) -> Path:
+    """The workbook with rows sorted in LibreOffice Calc (sheet, range of whole rows, column
+    to sort by, 0-based within the range), recalculated and saved as .xlsx by LibreOffice."""
+    from lo_edit import edited_in_calc
+
+    out = folder / f"{workbook.stem}-sorted.xlsx"
+    edits = [("sort", sheet, cells, column) for sheet, cells, column in sorts]
+    edited_in_calc([(workbook, out, edits)], folder)
+    return out
+
+
 def to_pdf(workbook: Path, folder: Path) -> Path:
     out = folder / "pdf"
     _soffice(folder, ["--convert-to", "pdf", "--outdir", str(out), str(workbook)])
     return out / f"{workbook.stem}.pdf"
 
 
-def render_sheet(workbook: Path, sheet: str, png: Path) -> None:
-    """The first printed page of one sheet as a PNG: the other sheets hidden, then PDF."""
+def _sheet_alone(workbook: Path, sheet: str, out: Path) -> Path:
+    """A copy of the workbook that prints one sheet: the other sheets hidden."""
     import openpyxl
 
+    book = openpyxl.load_workbook(workbook)
+    book.active = book.sheetnames.index(sheet)
+    for each in book.worksheets:
+        each.sheet_state = "visible" if each.title == sheet else "hidden"
+    book.save(out)
+    book.close()
+    return out
+
+
+def printed_pages(workbook: Path, sheet: str, folder: Path) -> list[str]:
+    """The text of each page LibreOffice prints of one sheet (pdftotext, as laid out)."""
+    alone = _sheet_alone(workbook, sheet, folder / f"{workbook.stem}-alone.xlsx")
+    pdf = to_pdf(alone, folder)
+    command = ["pdftotext", "-layout", str(pdf), "-"]
+    pages = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    return pages.split("\f")[:-1]  # each page ends with a form feed
+
+
+def render_sheet(workbook: Path, sheet: str, png: Path) -> None:
+    """The first printed page of one sheet as a PNG: the other sheets hidden, then PDF."""
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        only = folder / "only.xlsx"
-        book = openpyxl.load_workbook(workbook)
-        book.active = book.sheetnames.index(sheet)
-        for each in book.worksheets:
-            each.sheet_state = "visible" if each.title == sheet else "hidden"
-        book.save(only)
-        pdf = to_pdf(only, folder)
+        pdf = to_pdf(_sheet_alone(workbook, sheet, folder / "only.xlsx"), folder)
         subprocess.run(
             [
                 "pdftoppm",

@@ -8,6 +8,7 @@ from xlsx_helpers import report_sheet
 
 from designer.errors import CatalogError
 from designer.excel import import_workbook
+from designer.excel.reading import parse_number
 
 
 def problems_of(path) -> list[str]:
@@ -28,7 +29,10 @@ def one_sheet(tmp_path, name, rows, header=("No.", "Module", "Learning Hours")):
 
 def test_hours_that_are_not_a_number(tmp_path):
     path = one_sheet(tmp_path, "Full Stack", [("A", 10), ("B", 20), ("C", 30), ("D", "tbd")])
-    assert problems_of(path) == ["Sheet 'Full Stack', C7: hours must be a number, found 'tbd'"]
+    assert problems_of(path) == [
+        "Sheet 'Full Stack', C7: hours must be a number "
+        "(such as 12, 12.5, 12 h, 90 min or 1:30), found 'tbd'"
+    ]
 
 
 def test_negative_and_absurd_hours(tmp_path):
@@ -36,7 +40,8 @@ def test_negative_and_absurd_hours(tmp_path):
     assert problems_of(path) == [
         "Sheet 'Back-End', C4: hours must not be negative, found -3",
         "Sheet 'Back-End', C5: hours must be at most 2000, found 5000",
-        "Sheet 'Back-End', C6: hours must be a number, found TRUE",
+        "Sheet 'Back-End', C6: hours must be a number "
+        "(such as 12, 12.5, 12 h, 90 min or 1:30), found TRUE",
     ]
 
 
@@ -72,9 +77,11 @@ def test_every_problem_of_every_sheet_at_once(tmp_path):
     report_sheet(book.create_sheet("Two"), "Second", [("C", "y")])
     book.save(tmp_path / "t.xlsx")
     assert problems_of(tmp_path / "t.xlsx") == [
-        "Sheet 'One', C4: hours must be a number, found 'x'",
+        "Sheet 'One', C4: hours must be a number "
+        "(such as 12, 12.5, 12 h, 90 min or 1:30), found 'x'",
         "Sheet 'One', C5: hours must not be negative, found -1",
-        "Sheet 'Two', C4: hours must be a number, found 'y'",
+        "Sheet 'Two', C4: hours must be a number "
+        "(such as 12, 12.5, 12 h, 90 min or 1:30), found 'y'",
     ]
 
 
@@ -139,3 +146,31 @@ def test_an_old_xls_or_encrypted_file(tmp_path):
 def test_a_missing_file(tmp_path):
     [problem] = problems_of(tmp_path / "nowhere.xlsx")
     assert problem.startswith("cannot read the file")
+
+
+@pytest.mark.parametrize(
+    ("typed", "what", "value"),
+    [
+        ("90", "minutes", 90),
+        ("1,5", "hours", 1.5),
+        ("1,500", "minutes", 1500),  # a thousands separator
+        ("1.5 h", "minutes", 90),
+        ("90 min", "hours", 1.5),
+        ("1h30", "minutes", 90),
+        ("2 hours 15 minutes", "minutes", 135),
+        ("1:30", "hours", 1.5),
+        ("40:30", "hours", 40.5),
+        ("39 Std.", "hours", 39),
+    ],
+)
+def test_durations_typed_as_text_are_read_in_the_columns_unit(typed, what, value):
+    assert parse_number(typed, what, 6000) == value
+
+
+@pytest.mark.parametrize("typed", ["~20", "tbd", "30 30", "1:75", "5 x", "nan", "inf", "h"])
+def test_text_that_is_not_a_duration_is_refused_with_examples(typed):
+    with pytest.raises(ValueError) as refused:
+        parse_number(typed, "minutes", 6000)
+    assert str(refused.value) == (
+        f"minutes must be a number (such as 45, 45 min, 1.5 h, 1 h 30 or 1:30), found {typed!r}"
+    )

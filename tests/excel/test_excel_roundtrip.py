@@ -79,6 +79,26 @@ def test_edits_in_the_visible_sheets_come_back(sample, tmp_path):
     assert unchanged == sample.courses["deployment-and-devops"]
 
 
+def test_durations_typed_with_another_unit_are_converted(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    edit(
+        path,
+        [
+            ("Full Stack Developer", "D31", "2 h"),  # item minutes
+            ("Full Stack Developer", "D32", "1 h 30"),
+            ("Full Stack Developer", "D33", "1:15"),
+            ("Full Stack Developer", "C5", "2400 min"),  # a course's hours
+            ("Full Stack Developer", "C7", "38,5 Std."),
+        ],
+    )
+    catalog = import_workbook(path)
+    module = catalog.modules["csharp-w1"]
+    assert [item.minutes for item in module.items[:3]] == [120, 90, 75]
+    assert catalog.courses["foundations-of-coding-full-stack"].hours == 40
+    assert catalog.courses["introduction-to-web-development"].hours == 38.5
+
+
 def test_titles_edited_in_a_syllabus_sheets_headings_come_back(sample, tmp_path):
     path = tmp_path / "sample.xlsx"
     export_workbook(sample, path)
@@ -172,7 +192,8 @@ def test_bad_values_in_our_own_export_are_reported_by_cell(sample, tmp_path):
     with pytest.raises(CatalogError) as caught:
         import_workbook(path)
     assert [str(p) for p in caught.value.problems] == [
-        "Sheet 'Full Stack Developer', C5: hours must be a number, found 'tbd'",
+        "Sheet 'Full Stack Developer', C5: hours must be a number (such as 12, 12.5, 12 h, "
+        "90 min or 1:30), found 'tbd'",
         "Sheet 'Full Stack Developer', D31: minutes must not be negative, found -5",
         "Sheet 'Outcomes', C5: Bloom level must be one of Remember, Understand, Apply, "
         "Analyze, Evaluate, Create, found 'Memorise'",

@@ -9,6 +9,7 @@ import pytest
 
 from designer.excel import export_workbook
 from designer.excel.export import build_workbook
+from designer.excel.layout import ID_HEADER
 from designer.excel.syllabus import credit_formula
 from designer.model import Catalog, Course, Outcome, Program, Settings
 
@@ -67,14 +68,14 @@ def test_total_ects_and_weeks_are_formulas(exported):
         "ECTS credits",
         "Weeks at 10 h a week",
     ]
-    assert sheet["C17"].value == "=SUM(C5:C16)"
-    assert sheet["C18"].value == "=ROUNDDOWN(C17/25,0)"
-    assert sheet["C19"].value == "=ROUNDUP(C17/10,0)"
+    assert sheet["C17"].value == "=SUM($C$5:$C$16)"
+    assert sheet["C18"].value == "=ROUNDDOWN($C$17/25,0)"
+    assert sheet["C19"].value == "=ROUNDUP($C$17/10,0)"
     overview = exported["Overview"]
     assert [overview.cell(5, c).value for c in range(5, 8)] == [
-        "='Full Stack Developer'!C17",
-        "='Full Stack Developer'!C18",
-        "='Full Stack Developer'!C19",
+        "='Full Stack Developer'!$C$17",
+        "='Full Stack Developer'!$C$18",
+        "='Full Stack Developer'!$C$19",
     ]
 
 
@@ -93,9 +94,9 @@ def test_credit_formula_follows_the_catalogs_rounding(rounding, per, expected):
 def test_course_hours_sum_its_module_rows_and_module_hours_its_item_minutes(exported, sample):
     sheet = exported["Full Stack Developer"]
     assert sheet["B6"].value == "Introduction to Programming With C#"
-    assert sheet["C6"].value == "=C30+C39+C47"
+    assert sheet["C6"].value == "=$C$30+$C$39+$C$47"
     assert sheet["B30"].value == sample.modules["csharp-w1"].title
-    assert sheet["C30"].value == "=SUM(D31:D38)/60"
+    assert sheet["C30"].value == "=SUM($D$31:$D$38)/60"
     minutes = [sheet.cell(r, 4).value for r in range(31, 39)]
     assert minutes == [i.minutes for i in sample.modules["csharp-w1"].items]
     assert sheet["H30"].value == "csharp-w1"
@@ -121,9 +122,10 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
 
 
 def test_finish_headers_frozen_panes_widths_formats_print_setup_and_properties(exported):
+    overview = exported["Overview"]
+    assert overview.freeze_panes == "A5"
+    assert overview.print_title_rows == "$4:$4"
     sheet = exported["Full Stack Developer"]
-    assert sheet.freeze_panes == "A5"
-    assert sheet.print_title_rows == "$4:$4"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
@@ -140,6 +142,32 @@ def test_finish_headers_frozen_panes_widths_formats_print_setup_and_properties(e
     assert properties.title == "Curricula of 4 programs"
     assert properties.creator == "Microsoft"
     assert properties.created is not None
+
+
+def test_syllabus_pages_repeat_the_header_of_the_table_they_hold(exported, tmp_path):
+    # Most of a syllabus sheet's rows are modules and items: printed, the pages after the
+    # first repeat that table's header. Nothing is frozen: the rows above that header
+    # would fill the screen.
+    sheet = exported["Full Stack Developer"]
+    assert [sheet.cell(28, c).value for c in range(1, 6)] == [
+        "No.",
+        "Module / item",
+        "Hours",
+        "Minutes",
+        "Type",
+    ]
+    assert sheet.print_title_rows == "$28:$28"
+    assert sheet.freeze_panes is None
+    assert sheet["H4"].value == ID_HEADER  # the header row import reads stays row 4
+    # Without modules, the pages hold the course table: its header is repeated.
+    courses = [Course(id=f"c{n}", title=f"Course {n}", hours=10) for n in range(80)]
+    program = Program(id="p", title="Bare", course_ids=[c.id for c in courses])
+    path = tmp_path / "bare.xlsx"
+    export_workbook(Catalog(Settings(), [program], courses), path)
+    book = openpyxl.load_workbook(path)
+    assert book["Bare"].print_title_rows == "$4:$4"
+    assert book["Bare"].freeze_panes is None
+    book.close()
 
 
 def test_bloom_levels_are_chosen_from_a_list(exported):

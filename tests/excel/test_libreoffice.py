@@ -3,16 +3,27 @@
 All workbooks go through one LibreOffice run (see lo_calc.py), made once per module.
 """
 
+import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
-from lo_calc import ABSENT, SOFFICE, calculated, resaved
+from lo_calc import (
+    ABSENT,
+    NO_UNO,
+    SOFFICE,
+    UNO_PYTHON,
+    calculated,
+    printed_pages,
+    resaved,
+    sorted_rows,
+)
 from xlsx_helpers import save_results
 
 from benchmarks.generate import generate
 from designer.errors import CatalogError
 from designer.excel import export_workbook, import_workbook
+from designer.excel.layout import program_sheet_names
 from designer.model import Catalog, Course, Program, Settings, Totals
 from designer.storage import dumps, load
 
@@ -241,3 +252,65 @@ def test_generated_catalogs_figures_as_libreoffice_computes_them(computed, name)
         assert [row[7] for row in rows] == [c.id for c in courses]
         for row, course in zip(rows, courses, strict=True):
             assert number(row[2]) == pytest.approx(totals.hours(course)), course.id
+
+
+@pytest.fixture(scope="module")
+def sorted_by_title(tmp_path_factory):
+    """The sample's workbook after a reader sorts, in LibreOffice Calc, the course rows of
+    the Full Stack sheet and the program rows of the Overview by title (whole rows, A to H),
+    as LibreOffice computes and saves it."""
+    if UNO_PYTHON is None:
+        pytest.skip(NO_UNO)
+    folder = tmp_path_factory.mktemp("sorted")
+    workbook = folder / "sample.xlsx"
+    export_workbook(load(SAMPLE), workbook)
+    sorts = [("Full Stack Developer", "A5:H16", 1), ("Overview", "A5:H8", 1)]
+    book = openpyxl.load_workbook(sorted_rows(workbook, sorts, folder), data_only=True)
+    yield book
+    book.close()
+
+
+def test_course_rows_sorted_in_libreoffice_keep_their_hours_and_the_totals(sorted_by_title):
+    sample = load(SAMPLE)
+    totals = Totals(sample)
+    program = sample.program("full-stack")
+    courses = sample.courses_of(program)
+    sheet = sorted_by_title["Full Stack Developer"]
+    rows = list(sheet.iter_rows(min_row=5, max_row=4 + len(courses), values_only=True))
+    assert [row[7] for row in rows] != [c.id for c in courses]  # the sort moved them
+    for row in rows:
+        course = sample.courses[row[7]]
+        assert (row[1], row[2]) == (course.title, totals.hours(course))
+    figures = totals.program(program)
+    assert [sheet.cell(row, 3).value for row in (17, 18, 19)] == [422, 16, 43]
+    assert (figures.hours, figures.ects, figures.weeks) == (422, 16, 43)
+
+
+def test_program_rows_sorted_in_libreoffice_keep_their_figures(sorted_by_title):
+    sample = load(SAMPLE)
+    totals = Totals(sample)
+    sheet = sorted_by_title["Overview"]
+    rows = list(sheet.iter_rows(min_row=5, max_row=8, values_only=True))
+    assert [row[7] for row in rows] != [p.id for p in sample.programs]  # the sort moved them
+    for row in rows:
+        figures = totals.program(sample.program(row[7]))
+        assert row[4:7] == (figures.hours, figures.ects, figures.weeks), row[7]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no pdftotext (poppler-utils)")
+def test_printed_syllabus_pages_after_the_first_repeat_the_modules_and_items_header(tmp_path):
+    sample = load(SAMPLE)
+    catalog, _ = generate(programs=3, courses=60, seed=4)
+    longest = max(catalog.programs, key=lambda p: len(catalog.courses_of(p)))
+    cases = [(sample, sample.program("full-stack")), (catalog, longest)]
+    for number_, (catalog, program) in enumerate(cases):
+        workbook = tmp_path / f"catalog-{number_}.xlsx"
+        export_workbook(catalog, workbook)
+        sheet = program_sheet_names(catalog.programs)[program.id].syllabus
+        pages = [page.split("\n") for page in printed_pages(workbook, sheet, tmp_path)]
+        assert len(pages) >= (2 if catalog is sample else 8)
+        assert pages[0][0].strip() == program.title
+        for page in pages[1:]:
+            # What the page holds: modules and items, under their own header.
+            assert page[0].split() == ["No.", "Module", "/", "item", "Hours", "Minutes", "Type"]
+            assert "Learning hours" not in "\n".join(page)

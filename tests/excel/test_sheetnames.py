@@ -76,8 +76,9 @@ def test_tricky_titles_give_valid_unique_sheets(tmp_path):
         "Overview (2)",
         "Program",  # "History" is Excel's own
     ]
-    # Every Overview formula names an existing sheet, quoted where it must be.
+    # Every Overview formula names an existing sheet, quoted where it must be; each program
+    # has one course, so its Total is row 6.
     formulas = [book["Overview"].cell(row, 5).value for row in range(5, 10)]
-    assert formulas[0] == "='O''Brien''s Course- A-B Testing'!C6"  # one course: its Total is row 6
+    assert formulas[0] == "='O''Brien''s Course- A-B Testing'!$C$6"
     for formula, name in zip(formulas, names[1:6], strict=True):
-        assert formula == "='" + name.replace("'", "''") + "'!C6"  # one course: its Total is row 6
+        assert formula == "='" + name.replace("'", "''") + "'!$C$6"
