@@ -311,10 +311,15 @@ class Catalog:
         course_ids = ids[first_course : first_course + len(courses)]
         self.courses = dict(zip(course_ids, courses, strict=True))
 
+        # Counted apart, so that each id is checked for its kind where first named: a course
+        # named in a course's modules must be refused even after the programs named it.
+        course_users: Users = {}
         for program in programs:
-            self._count_users(self._users, program.id, program.course_ids, Course)
+            self._count_users(course_users, program.id, program.course_ids, Course)
+        module_users: Users = {}
         for course in courses:
-            self._count_users(self._users, course.id, course.module_ids, Module)
+            self._count_users(module_users, course.id, course.module_ids, Module)
+        self._users = course_users | module_users
 
         outcome_ids = ids[first_outcome : first_outcome + len(outcomes)]
         _check_named_outcomes(outcomes, outcome_ids, items)

@@ -155,3 +155,11 @@ def test_owners_and_naming_stay_right_through_edits(sample, asked_first):
 def test_a_catalog_refuses_what_its_edits_would(make, message):
     with pytest.raises((KeyError, ValueError), match=message):
         make()
+
+
+def test_a_course_named_among_a_courses_modules_is_refused_even_when_programs_use_it():
+    first = Course(id="first", title="First")
+    second = Course(id="second", title="Second", module_ids=["first"])
+    program = Program(id="p", title="P", course_ids=["first", "second"])
+    with pytest.raises(KeyError, match="second refers to a missing Module: first"):
+        Catalog(programs=[program], courses=[first, second])
