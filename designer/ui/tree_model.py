@@ -107,6 +107,11 @@ class CurriculumTreeModel(QAbstractItemModel):
         self.root = TreeNode(None, None)
         self._places: dict[str, list[TreeNode]] = {}
         self.highlight_id: str | None = None
+        self._unhighlighted: set[str] = set()  # ids whose rows to repaint (set_highlight)
+        self._repaint = QTimer(self)
+        self._repaint.setSingleShot(True)
+        self._repaint.setInterval(0)
+        self._repaint.timeout.connect(self._repaint_highlight)
         self.drop_handler: DropHandler | None = None  # a row dragged inside this tree
         self.copy_handler: CopyHandler | None = None  # a row dragged from another window
         self._token = uuid.uuid4().hex  # tells this tree's drags from other windows'
@@ -298,11 +303,21 @@ class CurriculumTreeModel(QAbstractItemModel):
         return ""
 
     def set_highlight(self, unit_id: str | None) -> None:
-        """Mark every place of a unit (the selected one's other appearances)."""
+        """Mark every place of a unit (the selected one's other appearances).
+
+        The rows are repainted once the event loop is back. The selection also changes
+        while the filter hides the selected row (renamed so that it no longer matches),
+        inside the proxy's own change of rows: a change of the model's data announced
+        then crashed Qt (a segmentation fault).
+        """
         old, self.highlight_id = self.highlight_id, unit_id
-        for changed in {old, unit_id}:
-            if changed is not None:
-                self._refresh_unit(changed, TITLE, SHARED)
+        self._unhighlighted.update(each for each in (old, unit_id) if each is not None)
+        self._repaint.start()
+
+    def _repaint_highlight(self) -> None:
+        changed, self._unhighlighted = self._unhighlighted, set()
+        for unit_id in changed:
+            self._refresh_unit(unit_id, TITLE, SHARED)
 
     # ---- following the catalog ----------------------------------------------------------
 
