@@ -155,7 +155,8 @@ def _totals(args: argparse.Namespace) -> int:
         code = f" [{program.code}]" if program.code else ""
         print(f"\n{program.title or program.id}{code}")
         print(
-            f"  {figures.ects_text(settings.rounding)} · {figures.weeks} weeks · "
+            f"  {figures.ects_text(settings.rounding)} · "
+            f"{figures.weeks} week{'s' if figures.weeks != 1 else ''} · "
             f"{figures.courses} course{'s' if figures.courses != 1 else ''}"
         )
         width = max((len(c.title) for c in catalog.courses_of(program)), default=0)

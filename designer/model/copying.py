@@ -35,6 +35,7 @@ class Snippet(BaseModel):
     unit: dict[str, Any]
     courses: list[Course] = []
     modules: list[Module] = []
+    cut: bool = False  # cut rather than copied: pasted, it moves (see clone's keep_ids)
 
 
 def read_snippet(raw: bytes) -> Snippet:
@@ -52,17 +53,20 @@ def read_snippet(raw: bytes) -> Snippet:
     return source
 
 
-def snippet(catalog: Catalog, node: Node) -> Snippet:
+def snippet(catalog: Catalog, node: Node, cut: bool = False) -> Snippet:
     kind = next(name for name, cls in KINDS.items() if isinstance(node, cls))
     courses = catalog.courses_of(node) if isinstance(node, Program) else []
     modules = catalog.modules_of(node) if isinstance(node, Course) else []
     for course in courses:
         modules += [m for m in catalog.modules_of(course) if m not in modules]
-    return Snippet(kind=kind, unit=as_data(node), courses=courses, modules=modules)
+    return Snippet(kind=kind, unit=as_data(node), courses=courses, modules=modules, cut=cut)
 
 
 def clone(
-    catalog: Catalog, source: Snippet, into: tuple[Parent, str, int] | None = None
+    catalog: Catalog,
+    source: Snippet,
+    into: tuple[Parent, str, int] | None = None,
+    keep_ids: bool = False,
 ) -> tuple[Node, list[Edit]]:
     """A fresh copy of the snippet's unit for this catalog, and the edits that add its parts.
 
@@ -74,11 +78,13 @@ def clone(
     into: the parent, its list and the row the copy goes to. Given, the edits put it
     there, before the alignments that name its outcomes (a program's must be, since a
     copied course's outcomes support it); otherwise the caller puts it in place.
+    keep_ids: a unit that was cut keeps its ids where this catalog has none of them, so
+    that pasting it moves it (what named it names it again once Undo brings it back).
     """
     new_ids: dict[str, str] = {}
 
     def fresh(prefix: str, old_id: str) -> str:
-        new_id = catalog.new_id(prefix)
+        new_id = old_id if keep_ids and old_id not in catalog else catalog.new_id(prefix)
         while new_id in new_ids.values():
             new_id = catalog.new_id(prefix)
         new_ids[old_id] = new_id

@@ -26,7 +26,12 @@ class ProgramTotals:
         """E.g. '422 h = 16 ECTS (16.88 rounded down)'."""
         text = f"{format_hours(self.hours)} h = {format_number(self.ects)} ECTS"
         if abs(self.credits - self.ects) > EPSILON:
-            text += f" ({self.credits:.2f} {ROUNDING_WORDS[rounding]})"
+            # Two decimals that round as the credits do: 17.996 rounded down is 17.99, not
+            # "18.00" (cut rather than rounded where rounding would cross to another ECTS).
+            shown = round(self.credits, 2)
+            if round_credits(shown, rounding) != self.ects:
+                shown = math.floor(self.credits * 100 + EPSILON) / 100
+            text += f" ({shown:.2f} {ROUNDING_WORDS[rounding]})"
         return text
 
 

@@ -53,6 +53,9 @@ class EditCommand(QUndoCommand):
         if not isinstance(other, EditCommand) or other._merge_key != self._merge_key:
             return False
         self._edits = other._edits  # keep our inverses: they restore the value before typing
+        # Typing that ends where it began (a refused entry going back, a word typed and
+        # erased) is no step at all: the stack drops it.
+        self.setObsolete(self._edits == self._inverses)
         return True
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from designer.ui.labels import tr
+
+
+def leaves_undo_to_window(event: QEvent) -> bool:
+    """True for the Undo and Redo keys pressed in a text box, to be left to the window.
+
+    A text box takes them for its own history of keystrokes, which the catalog knows
+    nothing of; filtered out here, they reach the window's Undo and Redo, which take back
+    the typing in the box as one step with the rest of the edits (use as an event filter).
+    """
+    if event.type() != QEvent.Type.ShortcutOverride:
+        return False
+    assert isinstance(event, QKeyEvent)
+    return event.matches(QKeySequence.StandardKey.Undo) or event.matches(
+        QKeySequence.StandardKey.Redo
+    )
 
 
 class Field(QWidget):
@@ -49,7 +65,7 @@ class Field(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.editor and event.type() == QEvent.Type.FocusOut:
             self.finished.emit()
-        return False
+        return leaves_undo_to_window(event)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -99,6 +115,7 @@ class TextField(Field):
         else:
             assert isinstance(self.editor, QLineEdit)
             self.editor.setText(value or "")
+            self.editor.setCursorPosition(0)  # a long title shows its start
         self._setting = False
 
 
@@ -113,6 +130,13 @@ class NumberField(Field):
         self.unit, self.low, self.high, self.optional, self.noun = unit, low, high, optional, noun
         self.line.setPlaceholderText(tr("not set") if optional else "0")
         self.line.textEdited.connect(self._typed)
+        # The unit's value as last shown or entered, and as it was when this run of typing
+        # began: a refused entry puts that back, rather than keep what the keystroke before
+        # it gave (typing 3900 where at most 2000 is allowed must not leave 390).
+        self._value: float | None = None
+        self._before: float | None = None
+        self._typing = False
+        self.finished.connect(self._stop_typing)
 
     def parse(self, text: str) -> tuple[float | None, str]:
         """The value typed, or an error saying what is wrong with it."""
@@ -138,15 +162,23 @@ class NumberField(Field):
         return number, ""
 
     def _typed(self, text: str) -> None:
+        if not self._typing:
+            self._typing, self._before = True, self._value
         number, error = self.parse(text)
         self.show_error(error)
-        if not error:
-            self.edited.emit(number)
+        self._value = self._before if error else number
+        self.edited.emit(self._value)
+
+    def _stop_typing(self) -> None:
+        self._typing = False
 
     def value(self) -> float | None:
         return self.parse(self.line.text())[0]
 
     def set_value(self, value: Any) -> None:
+        if self._typing and value == self._value:
+            return  # the echo of an entry: the text stays as typed, refused or not
+        self._typing, self._value = False, value
         if self.value() == value and not self.error.isVisible():
             return
         self.line.setText("" if value is None else f"{value:g}")

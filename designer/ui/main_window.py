@@ -29,6 +29,7 @@ from designer.bulk import keep_out_of_sweeps
 from designer.checks import Finding
 from designer.errors import CatalogError
 from designer.model import Course, Item, Module, Outcome, Program
+from designer.model.events import Signal
 from designer.ui.document import Document
 from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
@@ -45,6 +46,7 @@ from designer.ui.totals_bar import TotalsBar
 from designer.ui.tree_model import (
     HOURS,
     KIND,
+    LIST_OF,
     SHARE,
     SHARED,
     TITLE,
@@ -52,6 +54,9 @@ from designer.ui.tree_model import (
     TreeFilter,
     TreeNode,
 )
+
+# The lists whose values are rows of the tree: the catalog's programs, and the units' parts.
+TREE_LISTS = {"programs", *LIST_OF.values()}
 
 
 class MainWindow(QMainWindow):
@@ -123,8 +128,8 @@ class MainWindow(QMainWindow):
             "Workload Settings…", self.edit_settings, name="workload_settings"
         )
         self.quit_action = self._action("Quit", self.close, keys.Quit)
-        self.undo_action = self._action("Undo", lambda: self.document.undo_stack.undo(), keys.Undo)
-        self.redo_action = self._action("Redo", lambda: self.document.undo_stack.redo(), keys.Redo)
+        self.undo_action = self._action("Undo", self.undo, keys.Undo)
+        self.redo_action = self._action("Redo", self.redo, keys.Redo)
         self.cut_action = self._action("Cut", s.cut, keys.Cut)
         self.copy_action = self._action("Copy", s.copy, keys.Copy)
         self.paste_action = self._action("Paste", s.paste, keys.Paste)
@@ -143,9 +148,23 @@ class MainWindow(QMainWindow):
         self.add_item_action = self._action("Add Item", lambda: s.add(Item), "Ctrl+Shift+I")
         self.add_outcome_action = self._action("Add Outcome", self.add_outcome, "Ctrl+Shift+O")
         self.find_action = self._action("Find…", self.focus_filter, keys.Find)
-        # Typing in a field must not trigger tree edits bound to the same keys.
-        for action in (self.delete_action, self.cut_action, self.copy_action, self.paste_action):
+        # The keys of edits on the tree's selection work in the tree only (see _build_views):
+        # Delete or Ctrl+Up pressed in a field, a table or a list is that widget's own.
+        for action in self.tree_actions():
+            self.removeAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def tree_actions(self) -> list[QAction]:
+        """The edits of the tree's selection that have keys."""
+        return [
+            self.cut_action,
+            self.copy_action,
+            self.paste_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.move_up_action,
+            self.move_down_action,
+        ]
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -260,8 +279,7 @@ class MainWindow(QMainWindow):
         self._show_sample_button()
         document.catalog.inserted.connect(self._show_sample_button)
         document.catalog.removed.connect(self._show_sample_button)
-        for action in (self.delete_action, self.cut_action, self.copy_action, self.paste_action):
-            self.tree.addAction(action)
+        self.tree.addActions(self.tree_actions())
 
         self.totals_bar = TotalsBar(document)
         self.editor = UnitEditor(document)
@@ -314,9 +332,23 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(document.undo_stack.canRedo())
         document.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         document.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        document.undo_stack.undoTextChanged.connect(self._name_undo)
+        document.undo_stack.redoTextChanged.connect(self._name_redo)
+        self._name_undo(document.undo_stack.undoText())
+        self._name_redo(document.undo_stack.redoText())
         document.modified_changed.connect(self._update_title)
         document.path_changed.connect(self._update_title)
         self._update_title()
+
+    def _name_undo(self, step: str) -> None:
+        """The menu says which edit Undo takes back (Undo Move “Blazor…”); the toolbar
+        button keeps its short name."""
+        self.undo_action.setText(tr("Undo {0}").format(step) if step else tr("Undo"))
+        self.undo_action.setIconText(tr("Undo"))
+
+    def _name_redo(self, step: str) -> None:
+        self.redo_action.setText(tr("Redo {0}").format(step) if step else tr("Redo"))
+        self.redo_action.setIconText(tr("Redo"))
 
     def _show_sample_button(self, *change: object) -> None:
         """The way to the sample stays in view while the catalog has no program."""
@@ -330,11 +362,18 @@ class MainWindow(QMainWindow):
             return None
         return self.tree_model.node(self.proxy.mapToSource(index))
 
-    def select_node(self, node: TreeNode) -> None:
+    def select_node(self, node: TreeNode, reveal: bool = True) -> bool:
+        """Select the node in the tree, clearing the filter if it hides it (unless not to
+        reveal it); False if it is not shown."""
         index = self.proxy.mapFromSource(self.tree_model.index_of(node))
-        if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
+        if not index.isValid() and reveal and self.filter.text():
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.tree_model.index_of(node))
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return self.selected_node() is node
 
     def go_to_finding(self, finding: Finding) -> None:
         """Show the unit a finding points at, and put the cursor in the field concerned."""
@@ -364,19 +403,26 @@ class MainWindow(QMainWindow):
         self.filter.clear()
         self.select_node(node)
 
-    def select_child(self, parent: TreeNode, row: int, edit_title: bool = False) -> None:
+    def shows_child(self, parent: TreeNode, row: int) -> bool:
+        """Whether the tree shows the row'th child of parent (the filter may hide it)."""
+        source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
+        return self.proxy.mapFromSource(source).isValid()
+
+    def select_child(
+        self, parent: TreeNode, row: int, edit_title: bool = False, reveal: bool = True
+    ) -> None:
         """Select the row'th child of parent, e.g. what was just added."""
         parent_index = self.proxy.mapFromSource(self.tree_model.index_of(parent))
         self.tree.expand(parent_index)
         source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
-        if source.isValid():
-            self.select_node(self.tree_model.node(source))
-            if edit_title:
-                self.tabs.setCurrentWidget(self.editor)
-                title = self.editor.fields.get("title")
-                if title is not None and isinstance(title.editor, QLineEdit):
-                    title.editor.setFocus()
-                    title.editor.selectAll()
+        if not source.isValid() or not self.select_node(self.tree_model.node(source), reveal):
+            return  # the cursor must not go to the title the editor still shows: another's
+        if edit_title:
+            self.tabs.setCurrentWidget(self.editor)
+            title = self.editor.fields.get("title")
+            if title is not None and isinstance(title.editor, QLineEdit):
+                title.editor.setFocus()
+                title.editor.selectAll()
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         node = self.selected_node()
@@ -394,6 +440,67 @@ class MainWindow(QMainWindow):
         if text:
             for index in self.proxy.rows_to_open():  # not expandAll: see rows_to_open
                 self.tree.expand(index)
+
+    def undo(self) -> None:
+        self.document.end_typing()  # typing after an undo is a new step
+        self._show_step(self.document.undo_stack.undo)
+
+    def redo(self) -> None:
+        self.document.end_typing()
+        self._show_step(self.document.undo_stack.redo)
+
+    def _show_step(self, step: Callable[[], None]) -> None:
+        """Take a step of the undo stack, then select in the tree the unit it changed (a
+        unit deleted and brought back, a title restored), or the row before one it took
+        away."""
+        catalog = self.document.catalog
+        places: list[tuple[object, int | None]] = []  # (unit, None) or (parent, row)
+
+        def in_list(parent: object, list_name: str, index: int, *rest: object) -> None:
+            places.append((parent, index if list_name in TREE_LISTS else None))
+
+        def left_list(parent: object, list_name: str, index: int, value: object) -> None:
+            # The row before the one that left (the original of a duplicate), else the parent.
+            before = index - 1 if list_name in TREE_LISTS and index > 0 else None
+            places.append((parent, before))
+
+        def changed(node: object, *rest: object) -> None:
+            places.append((node, None))
+
+        def moved(parent: object, list_name: str, old: int, new: int) -> None:
+            in_list(parent, list_name, new)
+
+        signals: list[tuple[Signal, Callable[..., None]]] = [
+            (catalog.field_changed, changed),
+            (catalog.inserted, in_list),
+            (catalog.moved, moved),
+            (catalog.removed, left_list),
+        ]
+        for signal, slot in signals:
+            signal.connect(slot)
+        try:
+            step()
+        finally:
+            for signal, slot in signals:
+                signal.disconnect(slot)
+        if places:
+            self._select_place(*places[0])
+
+    def _select_place(self, unit: object, row: int | None) -> None:
+        catalog = self.document.catalog
+        if isinstance(unit, Outcome) and unit.id in catalog:
+            unit = catalog.owner(unit.id)
+        if unit is None and row is not None:
+            node: TreeNode | None = self.tree_model.root
+        elif isinstance(unit, Program | Course | Module | Item) and unit.id in catalog:
+            node = self.tree_model.first_place(unit.id)
+        else:
+            return
+        # Only where the tree shows it: an undo leaves the filter as the designer set it.
+        if node is not None and row is not None:
+            self.select_child(node, row, reveal=False)
+        elif node is not None:
+            self.select_node(node, reveal=False)
 
     def focus_filter(self) -> None:
         """Put the cursor in the tree's filter, on the Design page, its text selected."""

@@ -5,8 +5,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +36,7 @@ from designer.model import Bloom, Course, Item, Knowledge, Module, Outcome, Prog
 from designer.model.copying import ID_PREFIX
 from designer.model.edits import Insert, Move, Remove, SetField, plan_delete
 from designer.ui.document import Document
+from designer.ui.fields import leaves_undo_to_window
 from designer.ui.item_outcomes import ItemOutcomes
 from designer.ui.labels import bloom_label, knowledge_label, tr
 
@@ -272,6 +280,17 @@ class OutcomesEditor(QWidget):
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.text.textEdited.connect(self._text_edited)
+        self.text.installEventFilter(self)
+        # The table's own keys: Delete removes the selected outcome, Ctrl+Up and Ctrl+Down
+        # move it (in the tree the same keys act on units).
+        for keys, slot in (
+            (QKeySequence.StandardKey.Delete, self.remove_outcome),
+            ("Ctrl+Up", lambda: self._move(-1)),
+            ("Ctrl+Down", lambda: self._move(1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
         self.text.editingFinished.connect(document.end_typing)
         self.level.activated.connect(lambda i: self._set("bloom", self.level.itemData(i)))
         self.knowledge.activated.connect(
@@ -283,6 +302,9 @@ class OutcomesEditor(QWidget):
         document.catalog.inserted.connect(self._on_list_changed)
         document.catalog.removed.connect(self._on_list_changed)
         self.show_owner(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        return leaves_undo_to_window(event)
 
     def close_document(self) -> None:
         self.item_page.close_document()
@@ -331,6 +353,12 @@ class OutcomesEditor(QWidget):
         for column, width in ((SUPPORTS, 150), (ADVICE, 160)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        # A program's outcomes are the top level: they support nothing, so no column or
+        # list of what they support takes the room the table needs.
+        top = isinstance(owner, Program)
+        self.table.setColumnHidden(SUPPORTS, top)
+        self.supports.setHidden(top)
+        self.supports_label.setHidden(top)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_outcome())
         if owner.outcomes:
             self.table.selectRow(0)
@@ -358,6 +386,7 @@ class OutcomesEditor(QWidget):
         self.detail.setEnabled(outcome is not None)
         if self.text.text() != (outcome.text if outcome else ""):
             self.text.setText(outcome.text if outcome else "")
+            self.text.setCursorPosition(0)  # a long outcome shows its start, its verb
         self.level.setCurrentIndex(max(self.level.findData(outcome.bloom if outcome else None), 0))
         self.knowledge.setCurrentIndex(
             max(self.knowledge.findData(outcome.knowledge if outcome else None), 0)
@@ -416,9 +445,6 @@ class OutcomesEditor(QWidget):
         self.supports.clear()
         outcome, owner = self.current(), self.owner
         parents = self._parents(owner) if owner is not None else []
-        if isinstance(owner, Program):
-            self.supports_label.setText(tr("Supports"))
-            self.supports.addItem(tr("Program outcomes are the top level."))
         for parent in parents:
             for number, candidate in enumerate(parent.outcomes, 1):
                 label = f"{parent.code or parent.title} #{number}: {candidate.text}"

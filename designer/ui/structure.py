@@ -92,23 +92,42 @@ class StructureActions:
             return None
         return node.unit, node.parent, node.row()
 
-    def delete(self) -> None:
+    def delete(self, cutting: bool = False) -> None:
+        """Delete the selected unit, asking first when it leaves the catalog, unless it is
+        being cut (it goes to the clipboard, to be pasted elsewhere)."""
         selection = self._selection()
         if selection is None:
             return
         unit, parent, row = selection
-        only_user = [parent.unit.id] if parent.unit is not None else []
-        if isinstance(unit, Course | Module) and self.catalog.users(unit.id) == only_user:
-            question = tr("“{0}” is used nowhere else. Delete it from the catalog?").format(
-                unit.title
-            )
-            if not self.window.confirm(tr("Delete"), question, tr("Delete")):
-                return
+        question = None if cutting else self._delete_question(unit, parent)
+        if question and not self.window.confirm(tr("Delete"), question, tr("Delete")):
+            return
         edits = plan_delete(self.catalog, parent.unit, _list_name(parent), row)
-        self.document.push(edits, tr("Delete {0}").format(unit.title))
+        self.document.push(edits, tr("Cut {0}" if cutting else "Delete {0}").format(unit.title))
         remaining = len(self.window.tree_model.child_units(parent))
         if remaining:
             self.window.select_child(parent, min(row, remaining - 1))
+
+    def _delete_question(self, unit: Program | Course | Module | Item, parent: TreeNode) -> str:
+        """What to ask before deleting a unit that leaves the catalog; "" to ask nothing."""
+        if isinstance(unit, Program):
+            return self._program_question(unit)
+        only_user = [parent.unit.id] if parent.unit is not None else []
+        if isinstance(unit, Course | Module) and self.catalog.users(unit.id) == only_user:
+            return tr("“{0}” is used nowhere else. Delete it from the catalog?").format(unit.title)
+        return ""
+
+    def _program_question(self, program: Program) -> str:
+        """What deleting a program takes with it: the courses no other program uses."""
+        alone = [c for c in program.course_ids if self.catalog.users(c) == [program.id]]
+        question = tr("Delete the program “{0}”?").format(program.title or program.id)
+        if not alone:
+            return question
+        if len(alone) == 1:
+            leaving = tr("1 of its courses is used by no other program and leaves with it.")
+        else:
+            leaving = tr("{0} of its courses are used by no other program and leave with it.")
+        return f"{question} {leaving.format(len(alone))}"
 
     def move(self, step: int) -> None:
         selection = self._selection()
@@ -116,13 +135,17 @@ class StructureActions:
             return
         unit, parent, row = selection
         count = len(self.window.tree_model.child_units(parent))
-        if not 0 <= row + step < count:
+        target = row + step
+        # Past the next sibling the tree shows: one the filter hides is stepped over.
+        while 0 <= target < count and not self.window.shows_child(parent, target):
+            target += step
+        if not 0 <= target < count:
             return
         self.document.push(
-            [Move(parent.unit, _list_name(parent), row, row + step)],
+            [Move(parent.unit, _list_name(parent), row, target)],
             tr("Move {0}").format(unit.title),
         )
-        self.window.select_child(parent, row + step)
+        self.window.select_child(parent, target)
 
     def duplicate(self) -> None:
         selection = self._selection()
@@ -149,18 +172,27 @@ class StructureActions:
 
     # ---- clipboard ----------------------------------------------------------------------
 
-    def copy(self) -> None:
+    def copy(self, cut: bool = False) -> None:
         node = self.window.selected_node()
         if node is None or node.unit is None:
             return
         data = QMimeData()
-        data.setData(SNIPPET_MIME, snippet(self.catalog, node.unit).model_dump_json().encode())
+        copied = snippet(self.catalog, node.unit, cut)
+        data.setData(SNIPPET_MIME, copied.model_dump_json().encode())
         data.setText(node.unit.title)
         QApplication.clipboard().setMimeData(data)
 
     def cut(self) -> None:
-        self.copy()
-        self.delete()
+        """Move a unit with Paste: it leaves its place now, and Paste puts the same unit
+        (not a copy) where it goes; Undo puts it back."""
+        node = self.window.selected_node()
+        if node is None or node.unit is None or node.parent is None:
+            return
+        self.copy(cut=True)
+        self.delete(cutting=True)
+        self.window.show_message(
+            tr("Cut “{0}”: select where it goes and paste it.").format(node.unit.title)
+        )
 
     def paste(self) -> None:
         data = QApplication.clipboard().mimeData()
@@ -192,7 +224,25 @@ class StructureActions:
             return None
 
     def _paste(self, source: Snippet, parent: TreeNode, row: int, label: str) -> None:
-        _, edits = clone(self.catalog, source, (parent.unit, _list_name(parent), row))
+        list_name = _list_name(parent)
+        kind = KINDS[source.kind]
+        unit_id = str(source.unit.get("id", ""))
+        if (
+            source.cut
+            and kind in (Course, Module)
+            and isinstance(self.catalog.get_or_none(unit_id), kind)
+        ):
+            # Cut from one place and still used at another: pasted, it is shared here.
+            if unit_id in self.catalog.list_of(parent.unit, list_name):
+                self.window.show_message(
+                    tr("“{0}” is already there.").format(source.unit.get("title") or unit_id)
+                )
+                return
+            edits: list[Edit] = [Insert(parent.unit, list_name, row, unit_id)]
+        else:
+            _, edits = clone(
+                self.catalog, source, (parent.unit, list_name, row), keep_ids=source.cut
+            )
         self.document.push(edits, label)
         self.window.select_child(parent, row)
 

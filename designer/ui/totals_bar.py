@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy
 
 from designer.model import Item, Program
 from designer.model.totals import format_hours
@@ -32,6 +32,10 @@ class TotalsBar(QFrame):
         self.pace.setObjectName("programPace")
         self.selected = QLabel()
         self.selected.setObjectName("selectedHours")
+        # Their texts change on every keystroke: they must not ask for more width, or the
+        # splitter beside the tree would move while the designer types.
+        for label in (self.program_title, self.ects, self.pace):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QGridLayout(self)
         layout.addWidget(self.program_title, 0, 0, 1, 2)
         layout.addWidget(self.ects, 1, 0)
@@ -77,9 +81,10 @@ class TotalsBar(QFrame):
         courses = (
             tr("1 course") if figures.courses == 1 else tr("{0} courses").format(figures.courses)
         )
+        weeks = tr("1 week") if figures.weeks == 1 else tr("{0} weeks").format(figures.weeks)
         self.pace.setText(
-            tr("{0} weeks at {1} h a week · {2}").format(
-                figures.weeks, format_hours(settings.weekly_hours), courses
+            tr("{0} at {1} h a week · {2}").format(
+                weeks, format_hours(settings.weekly_hours), courses
             )
         )
         unit = node.unit if node is not None else None

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from project import SAMPLE
 
 from designer.model import Catalog, Course, Item, Module, Program, Settings, Totals
-from designer.model.totals import round_credits
+from designer.model.totals import program_totals, round_credits
 from designer.storage import load
 
 
@@ -63,6 +63,20 @@ def test_a_declaration_that_agrees_is_not_a_mismatch():
 )
 def test_rounding_policies(credits, rounding, expected):
     assert round_credits(credits, rounding) == expected
+
+
+@pytest.mark.parametrize(
+    ("hours", "rounding", "text"),
+    [
+        (449.9, "down", "449.9 h = 17 ECTS (17.99 rounded down)"),  # 17.996: not "18.00"
+        (437.4, "nearest", "437.4 h = 17 ECTS (17.49 rounded)"),  # 17.496: not "17.50"
+        (422, "nearest", "422 h = 17 ECTS (16.88 rounded)"),
+        (450, "down", "450 h = 18 ECTS"),
+    ],
+)
+def test_the_credits_shown_before_rounding_never_contradict_the_ects(hours, rounding, text):
+    figures = program_totals(hours, 1, Settings(rounding=rounding))
+    assert figures.ects_text(rounding) == text
 
 
 def test_ects_weeks_and_text_follow_the_catalog_settings(sample):

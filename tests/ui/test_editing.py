@@ -57,6 +57,10 @@ def test_build_a_program_from_an_empty_window_with_the_keyboard(empty_window, qt
         shortcut(qtbot, window, Qt.Key.Key_I)
         qtbot.keyClicks(field(window, "title"), title)
         retype(qtbot, field(window, "minutes"), minutes)
+    assert totals_text(window)[1:3] == (
+        "2 h = 0 ECTS (0.08 rounded down)",
+        "1 week at 10 h a week · 1 course",
+    )
     select(window, qtbot, "Data Analyst Certificate", "Statistics")
     shortcut(qtbot, window, Qt.Key.Key_C)
     qtbot.keyClicks(field(window, "title"), "SQL for analysts")
@@ -164,10 +168,11 @@ def test_invalid_input_is_refused_at_the_field_with_a_reason(window, qtbot):
     number.editor.selectAll()
     qtbot.keyClick(number.editor, Qt.Key.Key_Delete)
     assert "Enter the minutes" in number.error.text() and item.minutes == 15
-    # Typing 90000 passes through 9, 90 and 900, which are fine; 9000 and 90000 are refused.
+    # Typing 90000 passes through 9, 90 and 900, which are fine; 9000 and 90000 are refused,
+    # which puts back the minutes as they were before the typing.
     retype(qtbot, number.editor, "90000")
     assert "at most 6000" in number.error.text()
-    assert reached == [9, 90, 900] and item.minutes == 900
+    assert reached == [9, 90, 900, 15] and item.minutes == 15
     retype(qtbot, number.editor, "20")
     assert not number.error.isVisible() and item.minutes == 20
     assert all(0 <= value <= 6000 for value in reached)
@@ -182,6 +187,7 @@ def test_typing_a_title_is_one_undo_step_and_marks_the_window_modified(window, q
     )
     assert not window.isWindowModified()
     assert window.windowTitle() == "catalog.curriculum.json[*] — Curriculum Designer"
+    field(window, "title").end(False)  # as a click after the title puts it
     qtbot.keyClicks(field(window, "title"), " (revised)")
     assert window.document.catalog.courses["introduction-to-public-relations"].title.endswith(
         "(revised)"
@@ -288,3 +294,37 @@ def test_the_editor_shows_declared_against_computed_hours_and_eqf_descriptors(wi
     assert window.document.catalog.program("front-end").eqf_level == "7"
     assert "Level 7" in window.editor.eqf_note.text()
     assert "Level 5" not in window.editor.eqf_note.text()
+
+
+def test_the_form_holds_still_while_typing_and_long_texts_show_their_start(window, qtbot):
+    window.resize(1400, 900)
+    qtbot.waitUntil(lambda: window.width() == 1400)
+    splitter = window.pages.widget(0)
+    select(window, qtbot, *WELCOME_VIDEO[:-1], "Temperature converter")
+    sizes = splitter.sizes()
+    retype(qtbot, field(window, "minutes"), "241.5")  # a longer total in the totals bar
+    assert window.totals_bar.ects.text().startswith("422.02 h")
+    qtbot.wait(100)  # the layouts settle
+    assert splitter.sizes() == sizes  # the tree keeps its width under the cursor
+    program = "Microsoft Public Relations and Communications Associate Professional Certificate"
+    select(window, qtbot, program)
+    assert field(window, "title").cursorPosition() == 0  # "Microsoft Public…", not "…cate"
+    window.tabs.setCurrentWidget(window.outcomes)
+    outcomes = window.outcomes
+    assert outcomes.text.cursorPosition() == 0
+    # A program's outcomes support nothing: no Supports column or list takes room.
+    assert outcomes.table.isColumnHidden(2) and not outcomes.supports.isVisible()
+    select(window, qtbot, program, "Introduction to Public Relations")
+    assert not outcomes.table.isColumnHidden(2) and outcomes.supports.isVisible()
+
+
+def test_renaming_the_selected_unit_while_filtering_carries_on(window, qtbot):
+    full = "Microsoft Full Stack Developer Professional Certificate"
+    qtbot.keyClicks(window.filter, "Scalability")
+    select(window, qtbot, full, "Performance Optimization and Scalability")
+    retype(qtbot, field(window, "title"), "Performance Tuning")
+    qtbot.wait(100)  # the filter runs again on the new title: this crashed the window
+    course = window.document.catalog.courses["performance-optimization-and-scalability"]
+    assert course.title == "Performance Tuning"
+    window.filter.clear()
+    assert tree_index(window, full, "Performance Tuning").isValid()

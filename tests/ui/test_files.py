@@ -17,7 +17,9 @@ PR = "Microsoft Public Relations and Communications Associate Professional Certi
 
 def rename_course(window, qtbot, text=" (revised)"):
     select(window, qtbot, PR, "Introduction to Public Relations")
-    qtbot.keyClicks(window.editor.fields["title"].editor, text)
+    title = window.editor.fields["title"].editor
+    title.end(False)  # where a click after the title puts the cursor
+    qtbot.keyClicks(title, text)
     window.document.end_typing()
 
 

@@ -137,7 +137,9 @@ def test_deleting_a_program_unlinks_the_outcomes_that_supported_it(window, qtbot
     catalog = window.document.catalog
     original = dumps(catalog)
     select(window, qtbot, FULL)
+    dialogs.answer("Delete")  # "Delete the program …? 3 of its courses …"
     window.delete_action.trigger()
+    assert "3 of its courses are used by no other program" in dialogs.seen[0]
     assert FULL not in [p.title for p in catalog.programs]
     assert "full-stack-o1" not in catalog.get("csharp-o1").supports
     assert "full-stack-integration" not in catalog.courses  # used only by Full Stack
@@ -358,3 +360,42 @@ def test_a_program_duplicated_in_its_own_catalog_still_shares_its_courses(window
     copies = [p for p in catalog.programs if p.title == FRONT]
     assert len(copies) == 2 and copies[0].course_ids == copies[1].course_ids
     assert catalog.courses == courses
+
+
+def test_cut_and_paste_moves_the_same_course_without_asking(window, qtbot, monkeypatch):
+    catalog = window.document.catalog
+    asked = []
+    monkeypatch.setattr(window, "confirm", lambda *question: asked.append(question))
+    intro = "introduction-to-public-relations"  # used by Public Relations only
+    weeks = ["intro-pr-w1", "intro-pr-w2", "intro-pr-w3"]
+    items = [i.id for i in catalog.modules["intro-pr-w1"].items]
+    select(window, qtbot, PR, "Introduction to Public Relations")
+    window.cut_action.trigger()
+    assert asked == [] and intro not in catalog.courses  # gone with the cut, no question
+    assert "intro-pr-w1" not in catalog.modules
+    assert "paste it" in window.statusBar().currentMessage()
+    select(window, qtbot, FRONT)
+    window.paste_action.trigger()
+    # The same course, modules and items (their ids), not copies: moved.
+    assert catalog.users(intro) == ["front-end"] and catalog.courses[intro].module_ids == weeks
+    assert [i.id for i in catalog.modules["intro-pr-w1"].items] == items
+    assert len(catalog.courses) == 21
+    assert titles_under(window, FRONT)[-1] == "Introduction to Public Relations"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert catalog.users(intro) == ["pr-communications"]
+
+
+def test_cut_of_a_shared_course_pasted_elsewhere_shares_it_there(window, qtbot):
+    catalog = window.document.catalog
+    blazor = "blazor-for-front-end-development"
+    select(window, qtbot, FRONT, "Blazor for Front-End Development")
+    window.cut_action.trigger()
+    assert catalog.users(blazor) == ["full-stack"]
+    select(window, qtbot, PR)
+    window.paste_action.trigger()
+    assert catalog.users(blazor) == ["full-stack", "pr-communications"]
+    assert len(catalog.courses) == 21  # no second Blazor
+    window.paste_action.trigger()  # the same course twice in one program: refused
+    assert "already there" in window.statusBar().currentMessage()
+    assert catalog.program("pr-communications").course_ids.count(blazor) == 1
