@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from window_actions import select, tree_index
+from window_actions import field, retype, select, tree_index
 
 from designer.model import Bloom
 
@@ -12,16 +12,6 @@ WELCOME_VIDEO = (
     "Week 1: C# fundamentals: syntax, types and variables",
     "Welcome to C# and .NET",
 )
-
-
-def field(window, name):
-    return window.editor.fields[name].editor
-
-
-def retype(qtbot, editor, text):
-    editor.setFocus()
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
 
 
 def totals_text(window):

@@ -3,23 +3,13 @@ selection, a refused entry changes nothing, and the cursor only goes to a title 
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableView
-from window_actions import DialogAnswers, select, tree_index
+from window_actions import DialogAnswers, field, retype, select, tree_index
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 PR = "Microsoft Public Relations and Communications Associate Professional Certificate"
 CSHARP = "Introduction to Programming With C#"
 WEEK1 = "Week 1: C# fundamentals: syntax, types and variables"
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def field(window, name):
-    return window.editor.fields[name].editor
-
-
-def retype(qtbot, editor, text):
-    editor.setFocus()
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
 
 
 def test_adding_a_unit_the_filter_hides_shows_it_and_names_it_not_the_selection(window, qtbot):

@@ -3,7 +3,7 @@ an edit updates what shows it, in place, without rebuilding the tree or the page
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from window_actions import open_page, opened_window
+from window_actions import open_page, opened_window, retype
 
 from benchmarks.generate import generate
 from designer.model import Course, Item, Module, Totals
@@ -46,12 +46,6 @@ def expand(window, qtbot, index):
     click(window, qtbot, index)
     qtbot.keyClick(window.tree, Qt.Key.Key_Right)
     assert window.tree.isExpanded(index)
-
-
-def retype(qtbot, editor, text):
-    editor.setFocus()
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
 
 
 def an_item(window, qtbot, program_row=0, course_row=0):

@@ -84,6 +84,18 @@ def choose_file(path) -> None:
     QTimer.singleShot(0, answer)
 
 
+def field(window, name):
+    """The editing widget of a field of the Details tab."""
+    return window.editor.fields[name].editor
+
+
+def retype(qtbot, editor, text):
+    """Select what a box holds and type text over it."""
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+
+
 def tree_index(window, *titles):
     """The proxy index of the unit reached by following titles from the top."""
     model = window.tree.model()
