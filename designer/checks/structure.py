@@ -29,6 +29,7 @@ def empty_units(ctx: Context) -> Iterator[Finding]:
                 "course_ids",
             )
     for course in ctx.each(catalog.courses.values()):
+        yield from _untitled(ctx, course, "course")
         if not course.module_ids and not course.hours:
             yield ctx.finding(
                 course,
@@ -37,6 +38,7 @@ def empty_units(ctx: Context) -> Iterator[Finding]:
                 "hours",
             )
     for module in ctx.each(catalog.modules.values()):
+        yield from _untitled(ctx, module, "module")
         if not module.items and not module.hours:
             yield ctx.finding(
                 module,
@@ -45,6 +47,7 @@ def empty_units(ctx: Context) -> Iterator[Finding]:
                 "items",
             )
         for item in module.items:
+            yield from _untitled(ctx, item, kind_words(item))
             if item.minutes == 0:
                 yield ctx.finding(
                     item,
@@ -61,6 +64,17 @@ def empty_units(ctx: Context) -> Iterator[Finding]:
                 "Write what the learner can do, starting with a measurable verb, or delete it.",
                 "text",
             )
+
+
+def _untitled(ctx: Context, unit: Course | Module | Item, kind: str) -> Iterator[Finding]:
+    """A unit without a title (a program's is a rule of the supplement)."""
+    if not unit.title.strip():
+        yield ctx.finding(
+            unit,
+            f"A {kind} ({unit.id}) has no title.",
+            "Give it the title learners see in the syllabus.",
+            "title",
+        )
 
 
 def outline_only(ctx: Context) -> Iterator[Finding]:

@@ -27,7 +27,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from designer.errors import CatalogError, Problem
 from designer.excel import headers as h
 from designer.excel.assemble import ParsedItem, ParsedTable, ParsedUnit, assemble
-from designer.excel.layout import bloom_from_label
+from designer.excel.cells import ID_COLUMN
+from designer.excel.layout import DATA_SHEET, ID_HEADER, bloom_from_label
 from designer.excel.reading import cell_string, is_blank, open_workbook, parse_number, place
 from designer.model import Catalog, ItemKind
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
@@ -98,6 +99,18 @@ class _SheetReader:
             return None
         header = self._find_header()
         if header is None:
+            return None
+        if self._at(header, ID_COLUMN) == ID_HEADER:
+            # A sheet of our export, without the workbook's hidden data sheet: read as a
+            # plain table, its modules, items and outcomes would be dropped without a word.
+            self.problem(
+                header,
+                ID_COLUMN,
+                f"this sheet comes from a workbook Curriculum Designer exported, but the "
+                f"workbook has no hidden “{DATA_SHEET}” sheet (the sheet was copied into "
+                f"another workbook?): only its course table could be read, not its modules, "
+                f"items and outcomes; import the whole exported workbook",
+            )
             return None
         title = self._title_above(header) or self.name
         courses = self._read_rows(header)

@@ -65,6 +65,11 @@ def item_of_no_minutes(parts: Parts) -> None:
     parts.module("c1-w1").items[4].minutes = 0
 
 
+def untitled_units(parts: Parts) -> None:
+    parts.course("c1").title = ""
+    parts.module("c1-w1").items[0].title = " "
+
+
 def outcome_without_text(parts: Parts) -> None:
     parts.module("c1-w1").outcomes[0].text = "  "
 
@@ -323,6 +328,7 @@ RULE_CASES = [
     case("structure.empty", week_without_anything, "c1-w9"),
     case("structure.empty", item_of_no_minutes, "c1-w1-i5"),
     case("structure.empty", outcome_without_text, "c1-w1-o1"),
+    case("structure.empty", untitled_units, "c1"),
     case("structure.outline-only", course_by_hours_only, "c2"),
     case("structure.outline-only", week_by_hours_only, "c1-w1"),
     case("structure.min-courses", three_courses, "cert", {"workload.total-hours"}),

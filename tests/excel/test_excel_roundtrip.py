@@ -275,3 +275,18 @@ def test_rows_added_changed_or_deleted_in_excel_are_named_not_dropped(sample, tm
         f"Sheet 'Outcomes', H{end}: 'made-up-id' is not the id of a unit of this workbook: "
         "the row is not read",
     ]
+
+
+def test_a_syllabus_sheet_copied_out_of_its_workbook_is_not_half_read(sample, tmp_path):
+    path = tmp_path / "sample.xlsx"
+    export_workbook(sample, path)
+    book = openpyxl.load_workbook(path)
+    for name in book.sheetnames:
+        if name != "Full Stack Developer":
+            del book[name]  # the hidden _data sheet too, as when one sheet is sent alone
+    book.save(path)
+    with pytest.raises(CatalogError) as caught:
+        import_workbook(path)
+    [problem] = caught.value.problems
+    assert problem.location == "Sheet 'Full Stack Developer', H4"
+    assert "only its course table could be read, not its modules" in problem.message
