@@ -12,14 +12,15 @@ laid over it. Visible cells are tied to their unit by the hidden id in column H:
 - Outcomes: every outcome's text (B) and Bloom level (C).
 
 A cell counts as edited when it no longer holds what export writes there. The order of
-the rows of a syllabus sheet is read too: a program's courses in its course table, a
-course's modules and a module's items, each list in the order of its rows (whole rows
-sorted or moved within their table, course or module). Rows added in Excel (they have
-no id) are not read, nor are deleted or copied rows, a row moved to another course or
-module, or a row's other cells (an outcome's Supports, the figures the sheets compute):
-units are added, removed and moved in Curriculum Designer, and designer.excel.unread
-names each such row or cell as a problem rather than dropping it without a word. Any
-other workbook is read as plain tables, one program per sheet (designer.excel.bootstrap).
+the rows is read too: the programs on the Overview, and on a syllabus sheet a program's
+courses in its course table, a course's modules and a module's items, each list in the
+order of its rows (whole rows sorted or moved within their table, course or module).
+Rows added in Excel (they have no id) are not read, nor are deleted or copied rows, a
+row moved to another course or module, or a row's other cells (an outcome's Supports,
+the figures the sheets compute): units are added, removed and moved in Curriculum
+Designer, and designer.excel.unread names each such row or cell as a problem rather than
+dropping it without a word. Any other workbook is read as plain tables, one program per
+sheet (designer.excel.bootstrap).
 Only sheets whose header row says "Curriculum Designer id" in column H are read so; a
 syllabus sheet renamed in Excel is known by its program's id in H1.
 Every problem is reported at once, with its sheet and cell, and nothing is returned
@@ -127,9 +128,11 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
             found = check.finish()
             edits.problems.extend(found)
             checks.append(check)
-            if not found and known is not None and known.program is not None:
+            if not found and known is not None:
                 # Every row accounted for (none added, copied or deleted): their order.
-                orders.read_sheet(sheet.title, catalog.program(known.program), check.rows)
+                if known.program is not None:
+                    orders.read_sheet(sheet.title, catalog.program(known.program), check.rows)
+                orders.read_programs(sheet.title, check.rows)
     problems = edits.problems + orders.problems
     if problems:
         raise CatalogError(path, problems)
@@ -327,8 +330,9 @@ _CHILDREN = {"course_ids": "courses", "module_ids": "modules", "items": "items"}
 
 
 class _Orders:
-    """The order of a syllabus sheet's rows, read as the order of their lists: a program's
-    courses (its course table), a course's modules and a module's items."""
+    """The order of a sheet's rows, read as the order of their lists: the catalog's
+    programs (the Overview), and on a syllabus sheet the program's courses (its course
+    table), a course's modules and a module's items."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -362,23 +366,33 @@ class _Orders:
         for parent, name, found in lists:
             self._read_list(sheet, parent, name, found)
 
+    def read_programs(self, sheet: str, rows: list[tuple[int, str, str]]) -> None:
+        """The order of the programs' rows (the Overview's), as the catalog's."""
+        found = [(n, i) for n, i, _ in rows if isinstance(self.catalog.get(i), Program)]
+        if found:
+            self._read_list(sheet, None, "programs", found)
+
     def _read_list(
-        self, sheet: str, parent: Program | Course | Module, name: str, found: list[tuple[int, str]]
+        self,
+        sheet: str,
+        parent: Program | Course | Module | None,
+        name: str,
+        found: list[tuple[int, str]],
     ) -> None:
-        ids = [_id_of(value) for value in getattr(parent, name)]
+        ids = [_id_of(value) for value in self.catalog.list_of(parent, name)]
         order = [unit_id for _, unit_id in found]
         for number, unit_id in found:
-            if unit_id not in ids:
+            if unit_id not in ids and parent is not None:
                 self.problems.append(self._moved(sheet, number, unit_id, parent))
         if order == ids or sorted(order) != sorted(ids):
             return  # as it was, or rows missing (deleted, moved) or copied: named elsewhere
         first = next(n for (n, unit_id), was in zip(found, ids, strict=True) if unit_id != was)
         where = place(sheet, first)
-        key = (parent.id, name)
+        key = (parent.id if parent is not None else "", name)
         earlier = self._changes.get(key)
         if earlier is None:
             self._changes[key] = (order, where)
-        elif earlier[0] != order:
+        elif earlier[0] != order and parent is not None:
             kind = type(parent).__name__.lower()
             message = (
                 f"the {_CHILDREN[name]} of {kind} {quoted(_name(parent))} are put in one "
@@ -406,7 +420,7 @@ class _Orders:
 
     def apply(self) -> None:
         for (parent_id, name), (order, _) in self._changes.items():
-            parent = self.catalog.get(parent_id)
+            parent = self.catalog.get(parent_id) if parent_id else None
             values = self.catalog.list_of(parent, name)
             for index, unit_id in enumerate(order):
                 current = next(i for i, value in enumerate(values) if _id_of(value) == unit_id)
@@ -415,7 +429,7 @@ class _Orders:
 
 
 def _id_of(value: Any) -> str:
-    return value.id if isinstance(value, Item) else str(value)
+    return value if isinstance(value, str) else str(value.id)
 
 
 def _name(node: Node) -> str:

@@ -322,6 +322,16 @@ def test_whole_rows_put_in_a_new_order_give_the_new_order(exported, sample):
     assert dumps(catalog) == dumps(sample)
 
 
+def test_programs_put_in_a_new_order_on_the_overview_give_the_catalogs_order(exported, sample):
+    book = openpyxl.load_workbook(exported)
+    reorder(book["Overview"], 5, [3, 2, 1, 0])  # the programs' rows, last first
+    book.save(exported)
+    catalog = import_workbook(exported)
+    sample.programs.reverse()
+    assert [p.id for p in catalog.programs] == [p.id for p in sample.programs]
+    assert dumps(catalog) == dumps(sample)
+
+
 def test_an_item_moved_to_another_module_or_a_list_ordered_two_ways_is_named(exported):
     book = openpyxl.load_workbook(exported)
     sheet = book[FS]
