@@ -361,8 +361,10 @@ def pathway_lines(
         f"weeks at {weekly} h a week:"
     )
     for number, course_id in enumerate(path.remaining, 1):
-        course_hours = format_hours(totals.hours(course_id))
-        lines.append(f"    {number:>4}  {_title(catalog, course_id)}  ({course_hours} h)")
+        course_hours = f"{format_hours(path.hours_left(totals, course_id))} h"
+        if course_id in path.partly:
+            course_hours += f" left of {format_hours(totals.hours(course_id))} h"
+        lines.append(f"    {number:>4}  {_title(catalog, course_id)}  ({course_hours})")
     if path.start is None:
         lines.append("  Nothing remains: the learner has all of it.")
     else:

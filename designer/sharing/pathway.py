@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from designer.model.catalog import Catalog
 from designer.model.totals import EPSILON, Totals, program_totals
@@ -20,6 +20,8 @@ class Pathway:
     remaining: the target's other courses in the target's order; a course some of whose
         modules the learner has is here too, and those modules' hours are credited.
     start: the first remaining course, None when nothing remains.
+    partly: the remaining courses some of whose modules the learner has, with the hours
+        credited for them.
     """
 
     target: str
@@ -29,6 +31,11 @@ class Pathway:
     credited: tuple[str, ...]
     remaining: tuple[str, ...]
     start: str | None
+    partly: dict[str, float] = field(default_factory=dict)
+
+    def hours_left(self, totals: Totals, course_id: str) -> float:
+        """A remaining course's hours, less those of the modules the learner has."""
+        return max(totals.hours(course_id) - self.partly.get(course_id, 0.0), 0.0)
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,7 @@ def _held(catalog: Catalog, holdings: Iterable[str]) -> _Held:
 def _pathway(catalog: Catalog, totals: Totals, held: _Held, target: Program) -> Pathway:
     credited: list[str] = []
     remaining: list[str] = []
+    partly: dict[str, float] = {}
     credited_hours = 0.0
     for course_id in target.course_ids:
         module_ids = catalog.courses[course_id].module_ids
@@ -77,7 +85,10 @@ def _pathway(catalog: Catalog, totals: Totals, held: _Held, target: Program) -> 
             credited_hours += totals.hours(course_id)
             continue
         remaining.append(course_id)
-        credited_hours += sum(totals.hours(m) for m in module_ids if m in held.modules)
+        held_hours = sum(totals.hours(m) for m in module_ids if m in held.modules)
+        if held_hours > 0:
+            partly[course_id] = held_hours
+        credited_hours += held_hours
     target_hours = totals.hours(target)
     credited_hours = min(round(credited_hours, 9), target_hours)
     remaining_hours = max(round(target_hours - credited_hours, 9), 0.0)
@@ -90,6 +101,7 @@ def _pathway(catalog: Catalog, totals: Totals, held: _Held, target: Program) -> 
         credited=tuple(credited),
         remaining=tuple(remaining),
         start=remaining[0] if remaining else None,
+        partly=partly,
     )
 
 

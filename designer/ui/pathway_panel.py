@@ -146,7 +146,11 @@ class PathwayPanel(LiveView):
         if target_id is None:
             self.summary.setText(tr("The catalog has no certificate yet."))
             return
-        held = self.held()
+        # The lists are of the catalog as it was when last filled (again once edits pause):
+        # a unit undone or deleted since is left out, not looked for.
+        if target_id not in catalog:
+            return
+        held = [unit_id for unit_id in self.held() if unit_id in catalog]
         path = pathway(catalog, totals, held, target_id)
         start = catalog.courses[path.start].title if path.start else ""
         text = tr("Credited {0} h; {1} h remain, about {2} weeks at {3} h a week.").format(
@@ -162,7 +166,10 @@ class PathwayPanel(LiveView):
         self.summary.setText(text)
         for course_id in path.remaining:
             course = catalog.courses[course_id]
-            item = QListWidgetItem(f"{course.title}  ({format_hours(totals.hours(course))} h)")
+            left = tr("{0} h").format(format_hours(path.hours_left(totals, course_id)))
+            if course_id in path.partly:  # some of its modules are held
+                left = tr("{0} left of {1} h").format(left, format_hours(totals.hours(course)))
+            item = QListWidgetItem(f"{course.title}  ({left})")
             item.setData(UNIT_ROLE, course_id)
             self.remaining.addItem(item)
         for program_id, hours in next_programs(catalog, totals, held):

@@ -44,6 +44,7 @@ from designer.ui.live_view import BackgroundView
 
 Index = QModelIndex | QPersistentModelIndex
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+PAIR_PROMPT = tr("Click a cell to see what the two certificates share.")
 
 
 GraphShape = tuple[tuple[Any, ...], tuple[Any, ...]]
@@ -288,7 +289,7 @@ class StackabilityView(BackgroundView):
             )
         )
         self.caption.setWordWrap(True)
-        self.pair = QLabel(tr("Click a cell to see what the two certificates share."))
+        self.pair = QLabel(PAIR_PROMPT)
         self.pair.setWordWrap(True)
         self.shared = QListWidget()
         self.shared.setObjectName("sharedUnits")
@@ -312,6 +313,8 @@ class StackabilityView(BackgroundView):
         outer.addWidget(splitter)
 
         self.grey_while_working(self.table)
+        # The cell under the cursor, however it got there (a click, the arrow keys).
+        self.table.selectionModel().currentChanged.connect(lambda index, _: self.show_pair(index))
         self.table.clicked.connect(self.show_pair)
         self.shared.itemActivated.connect(self._unit_activated)
         self.shared.itemClicked.connect(self._unit_activated)
@@ -337,10 +340,14 @@ class StackabilityView(BackgroundView):
             self.graph.show_graph(result.graph)
             self.shown_shape = result.shape
         self.shared.clear()
+        self.pair.setText(PAIR_PROMPT)  # the cell it described may say otherwise now
 
     def show_pair(self, index: QModelIndex) -> None:
+        """What the cell's two certificates share, found in the summary on screen: until
+        the next one is shown after an edit, it may name units that have left since."""
         self.shared.clear()
-        if index.row() == index.column():
+        if not index.isValid() or index.row() == index.column():
+            self.pair.setText(PAIR_PROMPT)
             return
         source = self.matrix.programs[index.row()]
         target = self.matrix.programs[index.column()]
@@ -358,7 +365,9 @@ class StackabilityView(BackgroundView):
         )
         catalog, totals = self.document.catalog, self.document.totals
         for unit_id in (*overlap.shared_courses, *overlap.shared_modules):
-            unit = catalog.courses.get(unit_id) or catalog.modules[unit_id]
+            unit = catalog.courses.get(unit_id) or catalog.modules.get(unit_id)
+            if unit is None:
+                continue  # gone since (the summary is redone once edits pause)
             kind = tr("course") if unit_id in catalog.courses else tr("module")
             text = f"{unit.title}  ({kind}, {format_hours(totals.hours(unit))} h)"
             item = QListWidgetItem(text)

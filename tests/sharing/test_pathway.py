@@ -114,6 +114,9 @@ def test_a_course_made_partly_of_held_weeks_gets_those_weeks_credited(sample):
     assert path.remaining == ("csharp-refresher", "ui-ux-design-principles")
     assert path.remaining_hours == 10 + 29
     assert path.start == "csharp-refresher"
+    # The list of what remains says what is left of the refresher: its new week.
+    assert path.partly == {"csharp-refresher": 20}
+    assert [path.hours_left(totals, c) for c in path.remaining] == [10, 29]
     # Holding every one of its weeks credits the refresher outright.
     apply_all(sample, [Remove(refresher, "module_ids", 2)])
     path = pathway(sample, totals, ["introduction-to-programming-with-csharp"], "bridge")

@@ -4,6 +4,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsPathItem
 from window_actions import open_page, select, tree_index
 
+from designer.model import Course
+from designer.model.edits import AddUnit, Insert
 from designer.storage import dumps
 from designer.ui.duplicates_view import GROUP_ROLE
 
@@ -248,3 +250,54 @@ def test_the_editor_of_a_shared_course_shows_its_uses_and_the_impact_of_a_change
     ]
     editor.impact_delta.setValue(-10)
     assert editor.impact_note.text().split("<br>")[0] == "MS-FSD: 422 h → 412 h, 16 → 16 ECTS"
+
+
+def shared_course_then_undone(window):
+    """A 20 h course shared by Front-End and Back-End, added as one step and undone."""
+    catalog = window.document.catalog
+    course = Course(id="c-bridge", title="Bridge Course", hours=20)
+    front, back = catalog.program("front-end"), catalog.program("back-end")
+    window.document.push(
+        [
+            AddUnit(course),
+            Insert(front, "course_ids", 0, course.id),
+            Insert(back, "course_ids", 0, course.id),
+        ],
+        "share a bridge course",
+    )
+
+
+def test_a_cell_clicked_before_the_matrix_follows_an_undo_shows_what_still_exists(window, qtbot):
+    open_page(window, qtbot, "Stackability")
+    view = window.stackability
+    shared_course_then_undone(window)
+    qtbot.waitUntil(lambda: view.up_to_date)
+    model = view.table.model()
+    front_to_back = model.index(ORDER.index(FRONT), ORDER.index(BACK))
+    assert front_to_back.data() == "50 h\n15 %"  # C# and the bridge course
+    window.undo_action.trigger()  # the bridge course is gone; the matrix is redone soon
+    rect = view.table.visualRect(front_to_back)
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    shared = [view.shared.item(i).text() for i in range(view.shared.count())]
+    assert shared == ["Introduction to Programming With C#  (course, 30 h)"]
+    qtbot.waitUntil(lambda: view.up_to_date)
+    assert front_to_back.data() == "30 h\n10 %"
+    assert view.pair.text().startswith("Click a cell")  # it described the old figures
+    # The arrow keys show the pair of the cell they move to, as a click does.
+    view.table.setFocus()
+    view.table.setCurrentIndex(front_to_back)
+    qtbot.keyClick(view.table, Qt.Key.Key_Left)  # Front-End -> Full Stack
+    assert "104 h" in view.pair.text() and view.shared.count() == 3
+
+
+def test_a_holding_undone_before_the_pathways_follow_is_left_out(window, qtbot):
+    open_page(window, qtbot, "Pathways")
+    panel = window.pathways
+    shared_course_then_undone(window)
+    found = panel.holdings.findItems
+    qtbot.waitUntil(lambda: bool(found("Bridge Course", Qt.MatchFlag.MatchExactly)))
+    [bridge] = found("Bridge Course", Qt.MatchFlag.MatchExactly)
+    bridge.setCheckState(Qt.CheckState.Checked)
+    window.undo_action.trigger()  # the lists are filled again once edits pause
+    panel.target.setCurrentIndex(panel.target.findText(BACK))
+    assert panel.summary.text().startswith("Credited 0 h; 309 h remain")
