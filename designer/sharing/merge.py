@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from designer.model.catalog import Catalog, Node
-from designer.model.edits import Edit, Insert, Remove, RemoveUnit
+from designer.model.edits import Edit, Insert, Move, Remove, RemoveUnit
 from designer.model.totals import format_hours
 from designer.model.units import Course, Item, Module, Outcome, Program
 from designer.sharing.text import normalize
@@ -42,8 +42,8 @@ def preview_merge(catalog: Catalog, survivor_id: str, other_ids: Iterable[str]) 
 def plan_merge(catalog: Catalog, survivor_id: str, other_ids: Iterable[str]) -> list[Edit]:
     """The edits that make every user of the others use the survivor instead.
 
-    Each parent keeps the survivor at the other's place (or just drops the other when it
-    already has the survivor). Mentions of the others' outcomes move to the survivor's
+    Each parent keeps the survivor at the other's place (when it already has the survivor,
+    at the earlier of their two places). Mentions of the others' outcomes move to the survivor's
     outcome with the same text, and so do the higher-level outcomes the others' outcomes
     supported; alignments without such an outcome are dropped (preview_merge lists them).
     The others then leave the catalog with the modules only they used. Items cannot be
@@ -100,6 +100,13 @@ class _Lists:
     ) -> None:
         self.edits.append(Remove(node, list_name, index))
         del self.current(node, list_name, source)[index]
+
+    def move(
+        self, node: Node | None, list_name: str, source: Sequence[object], old: int, new: int
+    ) -> None:
+        self.edits.append(Move(node, list_name, old, new))
+        current = self.current(node, list_name, source)
+        current.insert(new, current.pop(old))
 
     def insert(
         self,
@@ -181,6 +188,10 @@ def _plan(
             lists.remove(parent, list_name, source, index)
             if survivor.id not in current:
                 lists.insert(parent, list_name, source, index, survivor.id)
+            elif (at := current.index(survivor.id)) > index:
+                # Both were there: the survivor takes the earlier place, the parent's order
+                # of the rest stays as it was.
+                lists.move(parent, list_name, source, at, index)
     # 4. The others leave, then the modules only they used; pairs naming them are forgotten.
     lists.edits.extend(RemoveUnit(unit.id) for unit in leaving_units)
     ignored = catalog.ignored_duplicates
@@ -238,6 +249,17 @@ def _differences(catalog: Catalog, survivor: Course | Module, other: Course | Mo
     name = _label(other)
     if normalize(survivor.title) != normalize(other.title):
         lines.append(f"{name}: the title differs from “{survivor.title}”")
+    # What only the survivor's fields keep: a merged unit's code and description go.
+    if other.code.strip() and other.code.strip() != survivor.code.strip():
+        kept = f"“{survivor.code}”" if survivor.code.strip() else "none"
+        lines.append(f"{name}: code “{other.code}”, the survivor {kept}")
+    if other.description.strip() and normalize(other.description) != normalize(
+        survivor.description
+    ):
+        text = " ".join(other.description.split())
+        shown = text if len(text) <= 80 else text[:77] + "..."
+        kept = "another" if survivor.description.strip() else "none"
+        lines.append(f"{name}: its description “{shown}” is not kept (the survivor has {kept})")
     hours, other_hours = _hours(catalog, survivor), _hours(catalog, other)
     if abs(hours - other_hours) > 1e-9:
         lines.append(f"{name}: {format_hours(other_hours)} h, the survivor {format_hours(hours)} h")

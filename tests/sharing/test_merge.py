@@ -181,3 +181,25 @@ def test_any_merge_followed_by_its_undo_restores_the_file(catalog, data):
         assert survivor in listed and not set(others) & set(listed)
     apply_all(catalog, inverses)
     assert dumps(catalog) == before
+
+
+def test_the_preview_names_the_code_and_description_that_would_go(sample):
+    full_stack = sample.courses["foundations-of-coding-full-stack"]
+    sample.set_field(full_stack, "description", "Variables, loops and functions in C#.")
+    preview = preview_merge(sample, "foundations-of-coding-back-end", [full_stack.id])
+    text = "\n".join(preview.differences)
+    assert "code “MS-FSD-01”, the survivor “MS-BED-01”" in text
+    assert "its description “Variables, loops and functions in C#.” is not kept" in text
+
+
+def test_a_program_with_both_units_keeps_the_survivor_at_the_earlier_place(sample):
+    full_stack = sample.program("full-stack")
+    back_end_foundations = "foundations-of-coding-back-end"
+    apply_all(sample, [Insert(full_stack, "course_ids", 12, back_end_foundations)])  # last
+    before = dumps(sample)
+    order = list(full_stack.course_ids)
+    inverses = merged_and_undone(sample, back_end_foundations, ["foundations-of-coding-full-stack"])
+    # The survivor is first, where the merged course was; the capstone stays last.
+    assert full_stack.course_ids == [back_end_foundations, *order[1:-1]]
+    apply_all(sample, inverses)
+    assert dumps(sample) == before
