@@ -100,6 +100,17 @@ def test_validate_reports_a_declared_hours_mismatch_as_a_warning(sample_path, tm
             b'"course_ids": ["x"]}]}',
             "programs[0].course_ids[0] (program p): refers to 'x'",
         ),
+        (
+            b'{"format": "curriculum-designer", "version": 3, "programs": '
+            + b"[" * 100_000
+            + b"]" * 100_000
+            + b"}",
+            "line 1, column 160: nested too deeply: more than 100 levels",
+        ),
+        (
+            b'{"format": "curriculum-designer", "version": ' + b"9" * 5000 + b"}",
+            "line 1, column 46: a number of more than 4300 digits, too long to read",
+        ),
     ],
 )
 def test_validate_a_bad_file_exits_2_with_messages_and_no_traceback(tmp_path, content, message):

@@ -12,8 +12,9 @@ from typing import Any
 
 from designer.errors import CatalogError
 from designer.model import Totals, UnknownName, find_program_or_course
-from designer.roadmap.layout import UnknownUnit, roadmap
-from designer.roadmap.svg import svg_text, write_svg
+from designer.roadmap.layout import Roadmap, UnknownUnit, roadmap
+from designer.roadmap.png import RenderError
+from designer.roadmap.svg import svg_text, write_problem, write_svg
 from designer.storage import load
 
 FORMATS = (".svg", ".png")
@@ -68,14 +69,11 @@ def run_roadmap(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     found = roadmap(catalog, Totals(catalog), unit_id)
-    if suffix == ".svg":
-        write_svg(found, output)
-        size = ""
-    else:
-        from designer.roadmap.png import write_png  # Qt only for a PNG
-
-        width, height = write_png(svg_text(found), output, args.width)
-        size = f", {width} x {height} px"
+    try:
+        size = _write(found, output, args.width)
+    except (OSError, RenderError) as error:
+        print(write_problem(output, error), file=sys.stderr)
+        return 2
     gaps = len(found.gaps)
     print(
         f"{output}: roadmap of the {found.kind} {found.unit_title}{size}, "
@@ -83,3 +81,14 @@ def run_roadmap(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def _write(found: Roadmap, output: Path, width: int) -> str:
+    """Write the SVG or the PNG the output's extension asks for; say the PNG's size."""
+    if output.suffix.lower() == ".svg":
+        write_svg(found, output)
+        return ""
+    from designer.roadmap.png import write_png  # Qt only for a PNG
+
+    drawn = write_png(svg_text(found), output, width)
+    return f", {drawn[0]} x {drawn[1]} px"

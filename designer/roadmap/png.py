@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from designer.storage.save import write_atomically
+
 _APP: object = None  # the QGuiApplication made here, kept alive while the process runs
 
 
@@ -16,11 +18,15 @@ class RenderError(RuntimeError):
 
 
 def write_png(svg_text: str, path: str | Path, width: int = 1600) -> tuple[int, int]:
-    """Draw the SVG at this width (height in proportion) on white; return the image's size."""
+    """Draw the SVG at this width (height in proportion) on white; return the image's size.
+
+    A file already at path is replaced only once the new one is whole. Raises RenderError
+    when the SVG cannot be drawn, OSError when the file cannot be written.
+    """
     if width <= 0:
         raise ValueError("the width must be positive")
     _ensure_gui()
-    from PySide6.QtCore import QByteArray, QRectF
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF
     from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
@@ -43,9 +49,12 @@ def write_png(svg_text: str, path: str | Path, width: int = 1600) -> tuple[int, 
         renderer.render(painter, QRectF(0, 0, width, height))
     finally:
         painter.end()
-    writer = QImageWriter(str(path), QByteArray(b"png"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buffer, QByteArray(b"png"))
     if not writer.write(image):
-        raise RenderError(f"{path}: the image could not be written ({writer.errorString()})")
+        raise RenderError(f"the image could not be made ({writer.errorString()})")
+    write_atomically(Path(path), bytes(buffer.data().data()))
     return width, height
 
 

@@ -13,6 +13,7 @@ from designer.model import Bloom, Catalog, Totals, format_hours
 from designer.roadmap.canvas import INK, Canvas
 from designer.roadmap.layout import INTRODUCED, MASTERED, Cell, Roadmap, Row, bloom_name, roadmap
 from designer.roadmap.textfit import ellipsize, text_width, wrap
+from designer.storage.save import write_atomically
 
 FONT = "DejaVu Sans, Verdana, Arial, sans-serif"
 MUTED = "#5f6b7a"
@@ -48,7 +49,27 @@ def roadmap_svg(catalog: Catalog, totals: Totals, unit_id: str) -> str:
 
 
 def write_svg(found: Roadmap, path: str | Path) -> None:
-    Path(path).write_text(svg_text(found), encoding="utf-8", newline="\n")
+    write_svg_text(svg_text(found), path)
+
+
+def write_svg_text(svg: str, path: str | Path) -> None:
+    """Write the SVG; a file already there is replaced only once the new one is whole.
+
+    Raises OSError when it cannot be written (see write_problem), leaving path as it was.
+    """
+    write_atomically(Path(path), svg.encode("utf-8"))
+
+
+def write_problem(path: str | Path, error: Exception) -> str:
+    """Why the roadmap could not be written to path, as a message naming the file."""
+    folder = Path(path).parent
+    if isinstance(error, OSError) and not folder.is_dir():
+        reason = f"there is no folder {folder}"
+    elif isinstance(error, OSError):
+        reason = error.strerror or str(error)
+    else:  # RenderError: the picture could not be drawn
+        reason = str(error)
+    return f"{path}: cannot write the roadmap: {reason}"
 
 
 def text_colour(fill: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -51,6 +53,10 @@ REFERENCES = [
     ("outcome", "supports", "outcome"),
     ("item", "outcome_ids", "outcome"),
 ]
+# How deep [ ] and { } may nest before a file is refused as too deep (a catalog uses 6).
+DEPTH_LIMIT = 100
+# A JSON string (skipped whole) or a bracket, to find where nesting goes too deep.
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
 
 
 def load(path: str | Path) -> Catalog:
@@ -109,12 +115,24 @@ def _checked_catalog(raw: bytes, path: str | Path) -> Catalog:
         problem = Problem(f"byte {error.start}", "the file is not UTF-8 text")
         raise CatalogError(path, [problem]) from None
     try:
+        return _checked_text(text, path)
+    except RecursionError:  # json and the checks below go one call deeper for each level
+        message = f"nested too deeply: more than {DEPTH_LIMIT} levels of [ ] and {{ }}"
+        raise CatalogError(path, [Problem(_too_deep(text), message)]) from None
+
+
+def _checked_text(text: str, path: str | Path) -> Catalog:
+    try:
         # NaN and Infinity, which JSON does not allow, are read as numbers: the schema
         # refuses them at their place, where a refusal here could not say where they are.
         data = json.loads(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         raise CatalogError(path, [Problem(where, f"not valid JSON: {error.msg}")]) from None
+    except ValueError:  # a whole number longer than Python reads (sys.get_int_max_str_digits)
+        digits = sys.get_int_max_str_digits()
+        message = f"a number of more than {digits} digits, too long to read"
+        raise CatalogError(path, [Problem(_too_long(text, digits), message)]) from None
 
     data = _check_header(data, path)
     problems: list[Problem] = []
@@ -130,6 +148,31 @@ def _checked_catalog(raw: bytes, path: str | Path) -> Catalog:
         return _catalog(document)
     except (KeyError, ValueError) as error:  # what the checks above should have found
         raise CatalogError(path, [Problem("", str(error).strip("'\""))]) from None
+
+
+def _too_deep(text: str) -> str:
+    """Where [ and { first nest more than DEPTH_LIMIT levels deep, as line and column."""
+    depth = 0
+    for found in _STRING_OR_BRACKET.finditer(text):
+        if found.group() in ("[", "{"):
+            depth += 1
+            if depth > DEPTH_LIMIT:
+                return _line_and_column(text, found.start())
+        elif found.group() in ("]", "}"):
+            depth -= 1
+    return ""
+
+
+def _too_long(text: str, digits: int) -> str:
+    """Where the first run of more than `digits` digits is, as line and column."""
+    found = re.search(rf"-?\d{{{digits + 1},}}", text)
+    return _line_and_column(text, found.start()) if found else ""
+
+
+def _line_and_column(text: str, offset: int) -> str:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - text.rfind("\n", 0, offset)
+    return f"line {line}, column {column}"
 
 
 def _catalog(document: CatalogFile) -> Catalog:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from designer.model import Totals, find_program
@@ -60,7 +61,13 @@ def run_supplement(args: argparse.Namespace) -> int:
         error = MissingFacts(supplement, missing)
         print(f"{error}\nFill them in, or write a draft with --draft.", file=sys.stderr)
         return 2
-    write_supplement(supplement, args.output, args.format, draft=args.draft)
+    try:
+        write_supplement(supplement, args.output, args.format, draft=args.draft)
+    except OSError as error:
+        folder = Path(args.output).parent
+        reason = error.strerror if folder.is_dir() else f"there is no folder {folder}"
+        print(f"{args.output}: cannot write the supplement: {reason or error}", file=sys.stderr)
+        return 2
     note = ""
     if missing:
         note = f" (draft: {len(missing)} missing, marked: {', '.join(e.name for e in missing)})"

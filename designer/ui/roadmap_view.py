@@ -12,14 +12,15 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from designer.roadmap.png import write_png
-from designer.roadmap.svg import roadmap_svg
+from designer.roadmap.png import RenderError, write_png
+from designer.roadmap.svg import roadmap_svg, write_problem, write_svg_text
 from designer.ui.document import Document
 from designer.ui.labels import tr
 from designer.ui.live_view import LiveView
@@ -116,8 +117,12 @@ class RoadmapView(LiveView):
             path, _ = QFileDialog.getSaveFileName(self, tr("Export roadmap"), "", pattern)
             if not path:
                 return False
-        if kind == "svg":
-            Path(path).write_text(self.svg, encoding="utf-8")
-        else:
-            write_png(self.svg, path)
+        try:
+            if kind == "svg":
+                write_svg_text(self.svg, path)
+            else:
+                write_png(self.svg, path)
+        except (OSError, RenderError) as error:
+            QMessageBox.warning(self, tr("Cannot export"), write_problem(path, error))
+            return False
         return True

@@ -1,11 +1,13 @@
 """The `roadmap` command, on a parser of its own (designer.cli adds it)."""
 
 import argparse
+import resource
 import subprocess
 import sys
 import textwrap
 import xml.etree.ElementTree as ET
 
+import pytest
 from PySide6.QtGui import QImage
 
 from designer.roadmap.commands import add_commands
@@ -74,3 +76,44 @@ def test_an_svg_roadmap_does_not_load_qt(sample_path, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0 []"
+
+
+def limited_to_8_kib() -> None:
+    """In the child: files may not grow past 8 KiB, as on a disk that fills up."""
+    _, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (8192, hard))
+
+
+@pytest.mark.parametrize("name", ["roadmap.svg", "roadmap.png"])
+def test_a_write_that_fails_partway_leaves_the_previous_picture(sample_path, tmp_path, name):
+    out = tmp_path / name
+    command = [sys.executable, "-m", "designer", "roadmap", str(sample_path), "--unit", "full",
+               "-o", str(out)]  # fmt: skip
+    assert subprocess.run(command, capture_output=True, timeout=300).returncode == 0
+    before = out.read_bytes()
+    assert len(before) > 8192
+    failed = subprocess.run(
+        command, capture_output=True, text=True, timeout=300, preexec_fn=limited_to_8_kib
+    )
+    assert failed.returncode == 2 and "Traceback" not in failed.stderr
+    assert f"{out}: cannot write the roadmap: File too large" in failed.stderr
+    assert out.read_bytes() == before
+    assert [path.name for path in tmp_path.iterdir()] == [name]  # no temporary file left
+
+
+@pytest.mark.parametrize("name", ["x.svg", "x.png"])
+def test_a_folder_or_a_missing_folder_as_output_is_reported(qapp, sample_path, tmp_path, capsys,
+                                                            name):  # fmt: skip
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "kept.txt").write_text("kept", encoding="utf-8")
+    assert run("roadmap", str(sample_path), "--unit", "full", "-o", str(folder)) == 2
+    assert f"{folder}: cannot write the roadmap: Is a directory" in capsys.readouterr().err
+    assert [path.name for path in folder.iterdir()] == ["kept.txt"]
+    assert [path.name for path in tmp_path.iterdir()] == [name]
+
+    missing = tmp_path / "missing" / name
+    assert run("roadmap", str(sample_path), "--unit", "full", "-o", str(missing)) == 2
+    err = capsys.readouterr().err
+    assert f"{missing}: cannot write the roadmap: there is no folder {missing.parent}" in err
+    assert not missing.parent.exists()

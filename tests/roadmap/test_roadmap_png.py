@@ -51,6 +51,13 @@ def test_an_unreadable_svg_is_an_error(qapp, tmp_path):
     assert not (tmp_path / "bad.png").exists()
 
 
-def test_a_png_that_cannot_be_written_is_an_error(qapp, csharp_svg, tmp_path):
-    with pytest.raises(RenderError, match="could not be written"):
+def test_a_png_that_cannot_be_written_is_an_os_error_and_the_old_file_stays(
+    qapp, csharp_svg, tmp_path
+):
+    with pytest.raises(FileNotFoundError):
         write_png(csharp_svg, tmp_path / "missing" / "roadmap.png")
+    folder = tmp_path / "roadmap.png"
+    folder.mkdir()
+    with pytest.raises(IsADirectoryError):
+        write_png(csharp_svg, folder)
+    assert folder.is_dir() and [path.name for path in tmp_path.iterdir()] == ["roadmap.png"]

@@ -52,6 +52,27 @@ def test_nan_and_infinity_are_refused_where_they_are(tmp_path):
     ]
 
 
+def test_json_nested_too_deeply_is_refused_where_it_goes_too_deep(tmp_path):
+    head = b'{"format": "curriculum-designer", "version": 3, "programs": '
+    for depth in (1_000, 100_000):
+        found = problems_of(tmp_path, head + b"[" * depth + b"]" * depth + b"}")
+        where = f"line 1, column {len(head) + 100}"  # the outer { is a level
+        assert found == [f"{where}: nested too deeply: more than 100 levels of [ ] and {{ }}"]
+
+
+def test_a_number_too_long_to_read_is_refused_where_it_is(tmp_path, sample_path):
+    text = sample_path.read_text(encoding="utf-8")
+    version = text.replace('"version": 3', '"version": ' + "9" * 5000, 1)
+    assert problems_of(tmp_path, version.encode()) == [
+        "line 3, column 14: a number of more than 4300 digits, too long to read"
+    ]
+    # A negative number in an item, first in the file, an unknown field after it.
+    minutes = text.replace('"minutes": 15.0', '"minutes": -' + "1" * 4301 + ', "x": 1', 1)
+    assert problems_of(tmp_path, minutes.encode()) == [
+        "line 503, column 22: a number of more than 4300 digits, too long to read"
+    ]
+
+
 def test_a_value_in_place_of_a_unit_and_a_malformed_id_are_worded_plainly(tmp_path, sample_data):
     sample_data["settings"] = 25
     module = sample_data["modules"][0]

@@ -119,3 +119,25 @@ def test_the_format_must_be_one_of_the_four(sample_path, tmp_path, capsys):
             str(tmp_path / "o.docx"),
         )
     assert "invalid choice" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf"])
+def test_a_folder_or_a_missing_folder_as_output_is_reported(
+    qapp, sample_path, tmp_path, capsys, fmt
+):
+    def write_to(out):
+        return run("supplement", str(sample_path), "--program", "full stack", "--format", fmt,
+                   "-o", str(out))  # fmt: skip
+
+    folder = tmp_path / f"supplement.{fmt}"
+    folder.mkdir()
+    assert write_to(folder) == 2
+    assert f"{folder}: cannot write the supplement: Is a directory" in capsys.readouterr().err
+    assert folder.is_dir() and not any(folder.iterdir())
+    assert [path.name for path in tmp_path.iterdir()] == [folder.name]
+
+    missing = tmp_path / "missing" / f"supplement.{fmt}"
+    assert write_to(missing) == 2
+    err = capsys.readouterr().err
+    assert f"{missing}: cannot write the supplement: there is no folder {missing.parent}" in err
+    assert not missing.parent.exists()
