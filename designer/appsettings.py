@@ -23,7 +23,13 @@ class AppSettings(BaseModel):
     window_state: str = ""  # base64 of QMainWindow.saveState()
 
     def add_recent(self, path: str | Path) -> None:
+        """Put path first; a name that is not UTF-8 (one from an old archive) is left out,
+        since the settings file cannot hold it."""
         text = str(Path(path).resolve())
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return
         self.recent_files = [text, *(p for p in self.recent_files if p != text)][:MAX_RECENT]
 
 
@@ -38,9 +44,22 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
-def recovery_path() -> Path:
-    """Where unsaved work is kept while the window is open, to offer after a crash."""
-    return config_dir() / "recovery.curriculum.json"
+def recovery_path(token: str) -> Path:
+    """Where a window keeps its unsaved work while it is open, to offer after a crash.
+
+    Each window has its own token (see designer.ui.recovery), so its copy is its own.
+    """
+    return config_dir() / f"recovery-{token}.curriculum.json"
+
+
+def recovery_copies() -> list[Path]:
+    """Every window's recovery copy in the config folder, the newest first (with the
+    single recovery.curriculum.json of earlier versions)."""
+    try:
+        copies = list(config_dir().glob("recovery*.curriculum.json"))
+        return sorted(copies, key=lambda path: path.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
 
 
 def load_settings() -> AppSettings:
@@ -51,7 +70,12 @@ def load_settings() -> AppSettings:
         return AppSettings()
 
 
-def save_settings(settings: AppSettings) -> None:
+def save_settings(settings: AppSettings) -> str | None:
+    """Write the settings; None when written, else why not (the work goes on without them)."""
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(path, (settings.model_dump_json(indent=2) + "\n").encode("utf-8"))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, (settings.model_dump_json(indent=2) + "\n").encode("utf-8"))
+    except OSError as error:
+        return f"{path}: {error.strerror or error}"
+    return None

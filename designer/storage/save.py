@@ -20,6 +20,8 @@ from designer.errors import CatalogError, Problem
 from designer.model.catalog import Catalog
 from designer.storage.fileformat import FORMAT_NAME, FORMAT_VERSION
 
+TEMPORARY_NAME_KEPT = 40  # characters of a file's name that its temporary file's name keeps
+
 
 @bulk  # see collector_paused: orjson makes no objects, but json makes many
 def dumps(catalog: Catalog) -> bytes:
@@ -122,9 +124,10 @@ class AtomicFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        handle, self.temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
+        # The start of the name only: the whole of a long one (up to 255 bytes) and the
+        # random part would be over the limit.
+        prefix = "." + path.name[:TEMPORARY_NAME_KEPT] + "."
+        handle, self.temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
         self.file = os.fdopen(handle, "wb")
 
     def write(self, data: bytes) -> None:

@@ -10,12 +10,13 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from designer.appsettings import AppSettings, load_settings, recovery_path
+from designer.appsettings import AppSettings, load_settings
 from designer.errors import CatalogError
 from designer.storage import load
 from designer.ui.document import Document
 from designer.ui.labels import tr
 from designer.ui.main_window import MainWindow
+from designer.ui.recovery import delete_copy, note_path, orphaned_copies
 
 
 def install_error_presenter(window: MainWindow) -> None:
@@ -40,32 +41,79 @@ def install_error_presenter(window: MainWindow) -> None:
 
 
 def offer_recovery(window: MainWindow) -> bool:
-    """After a crash, offer the unsaved work kept in the recovery file."""
-    path = recovery_path()
-    if not path.exists():
+    """After a crash, offer the unsaved work its window kept in a recovery copy.
+
+    Only copies that no running window owns are offered (another window of this or another
+    running copy of the program is not a crash). When several windows crashed, the newest
+    copy is offered; the others stay for the next starts, one each, and the question says
+    how many are left.
+    """
+    orphans = orphaned_copies()
+    if not orphans:
         return False
+    for _, lock in orphans[1:]:
+        lock.unlock()  # left as they are, for a later start
+    copy, lock = orphans[0]
     try:
-        note = json.loads(path.with_suffix(".source").read_text(encoding="utf-8"))
+        return _offer(window, copy, len(orphans) - 1)
+    finally:
+        lock.unlock()
+
+
+def _offer(window: MainWindow, copy: Path, others: int) -> bool:
+    # The file it is for, and that file as it was when the work was done on it.
+    signature: tuple[int, str] | None = None
+    try:
+        note = json.loads(note_path(copy).read_text(encoding="utf-8"))
         original = Path(note["original"]) if note.get("original") else None
-    except (OSError, ValueError, KeyError):
-        original = None
+        kept = note.get("signature")
+        signature = (int(kept[0]), str(kept[1])) if kept else None
+    except (OSError, ValueError, LookupError, TypeError, AttributeError):
+        note, original = {}, None
     name = original.name if original else tr("an untitled catalog")
     question = tr(
         "Curriculum Designer did not close normally. Restore the unsaved changes to {0}?"
     ).format(name)
+    if others:
+        later = tr("(The unsaved work of {0} more window(s) is offered at the next start.)")
+        question += " " + later.format(others)
     if not window.confirm(tr("Restore unsaved work"), question, tr("Restore")):
-        path.unlink(missing_ok=True)
+        delete_copy(copy)
         return False
     try:
-        catalog = load(path)
+        catalog = load(copy)
     except CatalogError as error:
-        window.show_problems(error)
+        _keep_damaged(window, copy, error)
         return False
-    document = Document(catalog, original)
-    document.undo_stack.resetClean()  # restored work is unsaved work
+    if "signature" in note:
+        document = Document.restored(catalog, original, signature)
+    else:  # a copy from an earlier version, which kept none: the file as it is now
+        document = Document(catalog, original)
+        document.undo_stack.resetClean()
     window.set_document(document)
     window.files.write_recovery(now=True)  # the restored work is on disk again at once
+    delete_copy(copy)  # now kept as this window's own copy
     return True
+
+
+def _keep_damaged(window: MainWindow, copy: Path, error: CatalogError) -> None:
+    """A recovery copy that cannot be read is put aside, not deleted: it may be mended."""
+    kept = copy.with_name(copy.name + ".damaged")
+    try:
+        copy.replace(kept)
+    except OSError:
+        kept = copy
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        tr("Cannot restore"),
+        tr(
+            "The unsaved work cannot be restored: its recovery copy is damaged. Nothing was "
+            "changed; the copy is kept as {0}."
+        ).format(kept),
+        parent=window,
+    )
+    box.setInformativeText("\n".join(str(p) for p in error.problems))
+    box.exec()
 
 
 def start_window(argv: list[str], settings: AppSettings | None = None) -> MainWindow:

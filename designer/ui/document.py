@@ -81,7 +81,8 @@ class Document(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
-        self._disk_signature = _signature(path) if path else None
+        # The file as it was when opened or saved here: Save asks if it is not so any more.
+        self.disk_signature = _signature(path) if path else None
         self._typing_session = 0
         self._closed = False
 
@@ -110,6 +111,17 @@ class Document(QObject):
         path = Path(path).resolve()
         return cls(load(path), path)
 
+    @classmethod
+    def restored(
+        cls, catalog: Catalog, path: Path | None, signature: tuple[int, str] | None
+    ) -> Document:
+        """Unsaved work brought back after a crash, for the file at path as it was when
+        the work was done there (signature): Save asks if another program changed it since."""
+        document = cls(catalog, path)
+        document.disk_signature = signature
+        document.undo_stack.resetClean()  # restored work is unsaved work
+        return document
+
     @property
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
@@ -131,9 +143,9 @@ class Document(QObject):
         self._typing_session += 1
 
     def disk_changed(self) -> bool:
-        if self.path is None or self._disk_signature is None:
+        if self.path is None or self.disk_signature is None:
             return False
-        return _signature(self.path) != self._disk_signature
+        return _signature(self.path) != self.disk_signature
 
     def save(self, path: str | Path | None = None, overwrite_changes: bool = False) -> None:
         """Save atomically; raises DiskChanged if someone else changed the file meanwhile."""
@@ -145,7 +157,7 @@ class Document(QObject):
         save(self.catalog, target)
         renamed = target != self.path
         self.path = target
-        self._disk_signature = _signature(target)
+        self.disk_signature = _signature(target)
         self.undo_stack.setClean()
         if renamed:
             self.path_changed.emit()

@@ -21,7 +21,7 @@ from designer.supplement import FORMATS, missing_facts, supplement_facts, write_
 from designer.ui.document import DiskChanged, Document
 from designer.ui.labels import tr
 from designer.ui.progress_dialog import ProgressDialog
-from designer.ui.recovery import RecoveryWriter
+from designer.ui.recovery import RecoveryWriter, delete_copy, lock_for, new_token, take_lock
 
 if TYPE_CHECKING:
     from designer.ui.main_window import MainWindow
@@ -90,6 +90,10 @@ class FileActions:
         self.busy = False  # a long operation is under way: the autosave waits
         self.recovery = RecoveryWriter(window)
         self.recovery.failed.connect(self._recovery_failed)
+        # This window's own recovery copy, and the lock that says this process owns it.
+        self.recovery_path = recovery_path(new_token())
+        self.recovery_lock = lock_for(self.recovery_path)
+        self._watched: Document | None = None  # the document whose clean state clears it
 
     @property
     def document(self) -> Document:
@@ -183,8 +187,21 @@ class FileActions:
             if not path:
                 return False
             if not str(path).endswith((EXTENSION, ".json")):
-                path = str(path) + EXTENSION
+                path = self._with_ending(path, EXTENSION)
+                if path is None:
+                    return False
         return self._save_to(Path(path))
+
+    def _with_ending(self, chosen: str, ending: str) -> Path | None:
+        """The name chosen in a file dialog, with the ending it lacked. The dialog asked
+        about replacing the name as typed, not this one: if it exists, ask here; None
+        when the designer would rather not replace it."""
+        path = Path(chosen + ending)
+        if path.exists():
+            question = tr("“{0}” already exists in {1}. Replace it?").format(path.name, path.parent)
+            if not self.window.confirm(tr("Replace file"), question, tr("Replace")):
+                return None
+        return path
 
     def _save_to(self, path: Path | None) -> bool:
         try:
@@ -237,6 +254,10 @@ class FileActions:
             )
             if not path:
                 return False
+            if not path.lower().endswith(".xlsx"):
+                path = self._with_ending(path, ".xlsx")
+                if path is None:
+                    return False
         catalog = self.document.catalog
         try:
             if len(catalog.modules) >= LARGE_EXPORT:
@@ -340,7 +361,9 @@ class FileActions:
             # The file's ending decides; a name without one gets the chosen filter's.
             if _format_of(Path(path)) is None:
                 fmt = filters.get(chosen, "pdf")
-                path = str(path) + FORMATS[fmt]
+                path = self._with_ending(path, FORMATS[fmt])
+                if path is None:
+                    return False
         fmt = fmt or _format_of(Path(path)) or "pdf"
         supplement = supplement_facts(self.document.catalog, self.document.totals, program.id)
         missing = missing_facts(supplement)
@@ -353,7 +376,9 @@ class FileActions:
         try:
             write_supplement(supplement, path, fmt, draft=bool(missing))
         except OSError as error:
-            QMessageBox.warning(self.window, tr("Cannot export"), f"{path}: {error.strerror}")
+            # Not every error has an errno (the PDF writer says what went wrong in words).
+            reason = f"{path}: {error.strerror}" if error.strerror else str(error)
+            QMessageBox.warning(self.window, tr("Cannot export"), reason)
             return False
         self.window.show_message(tr("Exported the supplement to {0}").format(path))
         return True
@@ -363,8 +388,10 @@ class FileActions:
     def remember(self, path: Path | None) -> None:
         if path is not None:
             self.window.settings.add_recent(path)
-            save_settings(self.window.settings)
             self.fill_recent_menu()
+            failure = save_settings(self.window.settings)
+            if failure:  # the file itself was opened or saved: only the list is not kept
+                self.window.show_message(tr("Could not save the recent files: {0}").format(failure))
 
     def fill_recent_menu(self) -> None:
         menu = self.window.recent_menu
@@ -379,14 +406,27 @@ class FileActions:
         document = self.document
         if not document.modified or self.busy or self.recovery.writing:
             return
-        self.recovery.start(document, recovery_path())
+        take_lock(self.recovery_lock)  # before the copy exists: it is never left unowned
+        if self._watched is not document:
+            document.undo_stack.cleanChanged.connect(self._clean_changed)
+            self._watched = document
+        self.recovery.start(document, self.recovery_path)
         if now:
             self.recovery.finish_now()
+
+    def _clean_changed(self, clean: bool) -> None:
+        """Undone back to the saved state (or saved): nothing is left to recover."""
+        if clean:
+            self.clear_recovery()
 
     def _recovery_failed(self, reason: str) -> None:
         self.window.show_message(tr("Could not write the recovery copy: {0}").format(reason))
 
     def clear_recovery(self) -> None:
+        """Delete this window's recovery copy (never another window's)."""
         self.recovery.cancel()
-        for path in (recovery_path(), recovery_path().with_suffix(".source")):
-            path.unlink(missing_ok=True)
+        if self._watched is not None:
+            self._watched.undo_stack.cleanChanged.disconnect(self._clean_changed)
+            self._watched = None
+        delete_copy(self.recovery_path)
+        self.recovery_lock.unlock()

@@ -1,14 +1,24 @@
-"""The recovery copy of unsaved work, written a little at a time while the designer edits."""
+"""The recovery copy of unsaved work, written a little at a time while the designer edits.
+
+Each window has its own copy (recovery-TOKEN.curriculum.json in the config folder), with
+a note of the file it is for (.source) and a lock file (.lock) naming the process that
+owns it. A copy whose lock no live process holds is left by a crash: the next start
+offers it. A window only ever deletes its own copy.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import time
+import uuid
 from collections.abc import Iterator
+from contextlib import suppress
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
+from designer.appsettings import recovery_copies
 from designer.storage.save import AtomicFile, pieces, write_atomically
 from designer.ui.document import Document
 
@@ -110,8 +120,11 @@ class RecoveryWriter(QObject):
         self._steps.stop()
         self._file = None
         file.commit()
-        note = {"original": str(document.path) if document.path else None}
-        write_atomically(self.path.with_suffix(".source"), json.dumps(note).encode("utf-8"))
+        note = {
+            "original": str(document.path) if document.path else None,
+            "signature": document.disk_signature,  # so Save asks if the file changed since
+        }
+        write_atomically(note_path(self.path), json.dumps(note).encode("utf-8"))
         self.cancel()  # done: the edits from now on are for the next autosave
         self.written.emit()
 
@@ -125,3 +138,47 @@ class RecoveryWriter(QObject):
         self.cancel()
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         self.failed.emit(reason)
+
+
+def new_token() -> str:
+    """A name for one window's recovery copy, unlike any other window's, in any process."""
+    return f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def note_path(copy: Path) -> Path:
+    """The note of which file a recovery copy is for."""
+    return copy.with_suffix(".source")
+
+
+def lock_for(copy: Path) -> QLockFile:
+    """The lock that says which process owns a recovery copy (not yet taken)."""
+    lock = QLockFile(str(copy.with_suffix(".lock")))
+    lock.setStaleLockTime(0)  # held as long as its process lives, however long that is
+    return lock
+
+
+def take_lock(lock: QLockFile) -> bool:
+    """Own the lock; False when a live process owns it already (or it cannot be made)."""
+    if lock.isLocked():
+        return True
+    with suppress(OSError):
+        Path(lock.fileName()).parent.mkdir(parents=True, exist_ok=True)
+    return lock.tryLock(0)
+
+
+def delete_copy(copy: Path) -> None:
+    """Delete a recovery copy and its note (what cannot be deleted stays)."""
+    for path in (copy, note_path(copy)):
+        with suppress(OSError):
+            path.unlink(missing_ok=True)
+
+
+def orphaned_copies() -> list[tuple[Path, QLockFile]]:
+    """The recovery copies no live process owns (their window crashed), the newest first,
+    each with its lock, now held by the caller."""
+    found = []
+    for copy in recovery_copies():
+        lock = lock_for(copy)
+        if take_lock(lock):
+            found.append((copy, lock))
+    return found

@@ -73,3 +73,12 @@ def test_a_save_replaces_the_file_and_keeps_its_permissions(sample, saved):
 def test_saving_into_a_missing_folder_is_a_clear_error(sample, tmp_path):
     with pytest.raises(CatalogError, match="cannot save: No such file or directory"):
         save(sample, tmp_path / "gone" / "catalog.curriculum.json")
+
+
+def test_a_file_name_of_up_to_255_bytes_can_be_saved(sample, tmp_path):
+    # The temporary file beside it keeps only the start of the name, or it would be too long.
+    path = tmp_path / ("L" * (255 - len(".curriculum.json")) + ".curriculum.json")
+    save(sample, path)
+    save(edited(sample), path)
+    assert load(path).programs[0].title == "Changed title"
+    assert leftovers(tmp_path) == []

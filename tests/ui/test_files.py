@@ -1,18 +1,26 @@
 """Opening, saving, closing and recovering catalogs, without ever losing the designer's work."""
 
 import json
+import os
+import subprocess
+import sys
+import textwrap
 import weakref
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from window_actions import discard_and_close, select
+from window_actions import choose_file, discard_and_close, select
 
-from designer.appsettings import AppSettings, load_settings, recovery_path
+from designer.appsettings import AppSettings, load_settings
+from designer.model.edits import SetField
 from designer.storage import dumps, load
 from designer.ui.app import start_window
 from designer.ui.files import AUTOSAVE_MS
 from designer.ui.main_window import MainWindow
 
 PR = "Microsoft Public Relations and Communications Associate Professional Certificate"
+FRONT = "Microsoft Front-End Developer Professional Certificate"
+COURSE = "introduction-to-public-relations"
 
 
 def rename_course(window, qtbot, text=" (revised)"):
@@ -107,6 +115,13 @@ def test_saving_over_a_file_changed_on_disk_warns_first(window, qtbot, dialogs, 
     assert sample_copy.read_bytes() == dumps(window.document.catalog)
 
 
+def crash(window):
+    """The program dies here: no close, no save. Its recovery copy is left with no live
+    owner, as after a real crash (where the lock names a process that is gone)."""
+    window.files.autosave.stop()
+    window.files.recovery_lock.unlock()
+
+
 def test_unsaved_work_is_offered_back_after_a_crash(qtbot, sample_copy, dialogs):
     window = MainWindow(AppSettings())
     window.files.open_file(sample_copy)
@@ -116,10 +131,8 @@ def test_unsaved_work_is_offered_back_after_a_crash(qtbot, sample_copy, dialogs)
     )
     rename_course(window, qtbot, " after crash")
     window.files.autosave.timeout.emit()  # a minute went by
-    qtbot.waitUntil(recovery_path().exists)  # written between the window's events
-    # The program dies here: no close, no save. The next start finds the recovery file.
-    window.files.autosave.stop()
-    window.document.undo_stack.setClean()
+    qtbot.waitUntil(window.files.recovery_path.exists)  # written between the window's events
+    crash(window)
     dialogs.answer("Restore")
     restored = start_window([])
     try:
@@ -129,9 +142,12 @@ def test_unsaved_work_is_offered_back_after_a_crash(qtbot, sample_copy, dialogs)
         assert course.title == "Introduction to Public Relations after crash"
         assert restored.document.path == sample_copy and restored.isWindowModified()
         assert "after crash" not in sample_copy.read_text(encoding="utf-8")
+        # The restored work is the new window's own copy now, and the old one is gone.
+        assert not window.files.recovery_path.exists()
+        assert load(restored.files.recovery_path).courses[course.id].title == course.title
     finally:
         discard_and_close(restored)
-        window.deleteLater()
+        discard_and_close(window)
 
 
 def test_declining_recovery_opens_normally(qtbot, sample_copy, dialogs):
@@ -139,16 +155,16 @@ def test_declining_recovery_opens_normally(qtbot, sample_copy, dialogs):
     window.files.open_file(sample_copy)
     rename_course(window, qtbot)
     window.files.write_recovery()
-    qtbot.waitUntil(recovery_path().exists)
-    window.document.undo_stack.setClean()
-    window.deleteLater()
+    qtbot.waitUntil(window.files.recovery_path.exists)
+    crash(window)
     dialogs.answer("Cancel")
     again = start_window([str(sample_copy)])
     try:
-        assert not recovery_path().exists()
+        assert not window.files.recovery_path.exists()
         assert again.document.path == sample_copy and not again.isWindowModified()
     finally:
         discard_and_close(again)
+        discard_and_close(window)
 
 
 def test_an_empty_start_offers_the_sample_in_one_click(qtbot):
@@ -194,3 +210,245 @@ def test_opening_another_file_after_edits_lets_their_undo_history_go(
     assert not window.isWindowModified() and not window.undo_action.isEnabled()
     rename_course(window, qtbot, " again")  # the new document's history is its own
     assert window.document.undo_stack.count() == 1 and window.isWindowModified()
+
+
+# ---- names typed without their ending ---------------------------------------------------
+
+
+def test_save_as_asks_before_replacing_the_file_the_added_ending_names(
+    window, qtbot, dialogs, tmp_path
+):
+    other = tmp_path / "budget.curriculum.json"
+    other.write_text("another catalog", encoding="utf-8")
+    rename_course(window, qtbot)
+    choose_file(tmp_path / "budget")  # typed without the ending: the dialog asks nothing
+    dialogs.answer("Cancel")
+    assert not window.files.save_as()
+    assert "“budget.curriculum.json” already exists" in dialogs.seen[-1]
+    assert other.read_text(encoding="utf-8") == "another catalog"
+    assert window.document.path == tmp_path / "catalog.curriculum.json"
+    choose_file(tmp_path / "budget")
+    dialogs.answer("Replace")
+    assert window.files.save_as()
+    assert other.read_bytes() == dumps(window.document.catalog)
+    assert window.document.path == other
+
+
+def test_exports_ask_before_replacing_the_file_the_added_ending_names(
+    window, qtbot, dialogs, tmp_path
+):
+    select(window, qtbot, FRONT)
+    report, book = tmp_path / "report.pdf", tmp_path / "book.xlsx"
+    report.write_bytes(b"%PDF-1.4 another document")
+    book.write_bytes(b"another workbook")
+    choose_file(tmp_path / "report")
+    dialogs.answer("Cancel")
+    assert not window.files.export_supplement()
+    assert "“report.pdf” already exists" in dialogs.seen[-1]
+    choose_file(tmp_path / "book")
+    dialogs.answer("Cancel")
+    assert not window.files.export_excel()
+    assert "“book.xlsx” already exists" in dialogs.seen[-1]
+    assert report.read_bytes() == b"%PDF-1.4 another document"
+    assert book.read_bytes() == b"another workbook"
+    assert not (tmp_path / "book").exists()
+    choose_file(tmp_path / "book")
+    dialogs.answer("Replace")
+    assert window.files.export_excel()
+    assert book.read_bytes().startswith(b"PK")  # a workbook now
+
+
+def test_a_supplement_that_cannot_be_written_says_why(window, qtbot, dialogs, tmp_path):
+    select(window, qtbot, FRONT)
+    dialogs.answer("OK")
+    assert not window.files.export_supplement(tmp_path / "missing" / "s.pdf", "pdf")
+    assert "no folder" in dialogs.seen[-1] and "None" not in dialogs.seen[-1]
+
+
+# ---- recovery copies: one per window ------------------------------------------------------
+
+
+def test_each_window_keeps_its_own_recovery_copy(qtbot, dialogs, tmp_path, sample_path):
+    a, b = tmp_path / "a.curriculum.json", tmp_path / "b.curriculum.json"
+    a.write_bytes(sample_path.read_bytes())
+    b.write_bytes(sample_path.read_bytes())
+    first, second = MainWindow(AppSettings()), MainWindow(AppSettings())
+    try:
+        first.files.open_file(a)
+        rename_course(first, qtbot, " in A")
+        first.files.write_recovery(now=True)
+        second.files.open_file(b)  # opening a file leaves the other window's copy alone
+        assert first.files.recovery_path.exists()
+        rename_course(second, qtbot, " in B")
+        second.files.write_recovery(now=True)
+        first.files.write_recovery(now=True)  # the next autosave of each window
+        assert first.files.recovery_path != second.files.recovery_path
+        titles = [load(w.files.recovery_path).courses[COURSE].title for w in (first, second)]
+        assert titles == [
+            "Introduction to Public Relations in A",
+            "Introduction to Public Relations in B",
+        ]
+        # A second start while both windows live: nothing crashed, nothing is offered.
+        third = start_window([str(a)])
+        assert dialogs.seen == [] and third.document.path == a
+        discard_and_close(third)
+        assert first.files.recovery_path.exists() and second.files.recovery_path.exists()
+        # Both die: the next start offers the newest, and says one more is left.
+        crash(first)
+        crash(second)
+        dialogs.answer("Restore")
+        restored = start_window([])
+        assert "more window" in dialogs.seen[-1] and "a.curriculum.json" in dialogs.seen[-1]
+        assert restored.document.catalog.courses[COURSE].title.endswith(" in A")
+        dialogs.answer("Restore")
+        again = start_window([])
+        assert "b.curriculum.json" in dialogs.seen[-1] and "more window" not in dialogs.seen[-1]
+        assert again.document.catalog.courses[COURSE].title.endswith(" in B")
+        discard_and_close(restored)
+        discard_and_close(again)
+    finally:
+        discard_and_close(first)
+        discard_and_close(second)
+
+
+def test_a_second_start_offers_a_running_programs_work_only_once_it_died(
+    qtbot, dialogs, sample_copy
+):
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        from designer.appsettings import AppSettings
+        from designer.model.edits import SetField
+        from designer.ui.main_window import MainWindow
+
+        app = QApplication(sys.argv[:1])
+        window = MainWindow(AppSettings())
+        window.files.open_file({str(sample_copy)!r})
+        course = window.document.catalog.courses[{COURSE!r}]
+        window.document.push([SetField(course, "title", "In the other program")], "rename")
+        window.files.write_recovery(now=True)
+        print("written", flush=True)
+        sys.stdin.readline()  # runs until killed
+        """
+    )
+    command = [sys.executable, "-c", script]
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    ) as other:
+        try:
+            assert other.stdout.readline().strip() == "written"
+            second = start_window([str(sample_copy)])  # the other program still runs
+            assert dialogs.seen == [] and not second.isWindowModified()
+            discard_and_close(second)
+        finally:
+            other.kill()  # it dies without closing its window
+    dialogs.answer("Restore")
+    third = start_window([])
+    try:
+        assert "did not close normally" in dialogs.seen[-1]
+        assert third.document.catalog.courses[COURSE].title == "In the other program"
+    finally:
+        discard_and_close(third)
+
+
+def test_restored_work_still_asks_before_overwriting_a_file_changed_on_disk(
+    qtbot, dialogs, sample_copy
+):
+    window = MainWindow(AppSettings())
+    window.files.open_file(sample_copy)
+    rename_course(window, qtbot, " (mine)")
+    text = sample_copy.read_text(encoding="utf-8").replace("MS-PRC", "COLLEAGUE-EDIT")
+    sample_copy.write_text(text, encoding="utf-8")  # another program changes the file
+    window.files.write_recovery(now=True)
+    crash(window)
+    dialogs.answer("Restore")
+    restored = start_window([])
+    try:
+        assert restored.document.path == sample_copy and restored.isWindowModified()
+        dialogs.answer("Cancel")
+        assert not restored.files.save()
+        assert "was changed by another program" in dialogs.seen[-1]
+        assert sample_copy.read_text(encoding="utf-8") == text
+    finally:
+        discard_and_close(restored)
+        discard_and_close(window)
+
+
+def test_a_damaged_recovery_copy_is_kept_aside_and_named(qtbot, dialogs, sample_copy):
+    window = MainWindow(AppSettings())
+    window.files.open_file(sample_copy)
+    rename_course(window, qtbot)
+    window.files.write_recovery(now=True)
+    crash(window)
+    copy = window.files.recovery_path
+    damaged = copy.read_bytes()[: copy.stat().st_size // 2]
+    copy.write_bytes(damaged)
+    dialogs.answer("Restore")
+    dialogs.answer("OK")
+    again = start_window([])
+    try:
+        kept = copy.with_name(copy.name + ".damaged")
+        assert kept.read_bytes() == damaged and not copy.exists()
+        assert str(kept) in dialogs.seen[-1] and "Nothing was changed" in dialogs.seen[-1]
+        assert again.document.path == sample_copy and not again.isWindowModified()
+    finally:
+        discard_and_close(again)
+        discard_and_close(window)
+    dialogs.seen.clear()
+    later = start_window([])  # not offered again as unsaved work
+    assert dialogs.seen == []
+    discard_and_close(later)
+
+
+def test_undoing_back_to_the_saved_state_deletes_the_recovery_copy(window, qtbot, dialogs):
+    rename_course(window, qtbot)
+    window.files.write_recovery(now=True)
+    assert window.files.recovery_path.exists()
+    window.undo_action.trigger()
+    assert not window.isWindowModified()
+    assert not window.files.recovery_path.exists()
+    crash(window)
+    again = start_window([])  # nothing to offer: the unsaved work was taken back
+    assert dialogs.seen == []
+    discard_and_close(again)
+
+
+# ---- names and folders the settings cannot hold -----------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_opens_and_saves(qtbot, tmp_path, sample_path):
+    latin = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.curriculum.json"))
+    latin.write_bytes(sample_path.read_bytes())
+    window = start_window([str(latin)])  # curriculum-designer FILE
+    try:
+        assert window.document.path == latin
+        rename_course(window, qtbot)
+        assert window.files.save()
+        assert load(latin).courses[COURSE].title.endswith("(revised)")
+        assert str(latin) not in load_settings().recent_files  # the settings hold UTF-8
+    finally:
+        discard_and_close(window)
+
+
+def test_a_settings_folder_that_cannot_be_written_leaves_files_working(
+    qtbot, dialogs, sample_copy, tmp_path, monkeypatch
+):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    monkeypatch.setenv("CURRICULUM_DESIGNER_CONFIG", str(blocker / "config"))
+    window = MainWindow(AppSettings())
+    window.show()
+    assert window.files.open_file(sample_copy)
+    assert "Could not save the recent files" in window.statusBar().currentMessage()
+    rename_course(window, qtbot)
+    window.files.write_recovery(now=True)  # says why it cannot, in the status bar
+    assert window.files.save()
+    assert load(sample_copy).courses[COURSE].title.endswith("(revised)")
+    course = window.document.catalog.courses[COURSE]
+    window.document.push([SetField(course, "title", "Changed again")], "Rename")
+    dialogs.answer("Discard")
+    assert window.close()  # it closes, and lets its document go
+    assert window.document.undo_stack.count() == 0 and not window.isVisible()
+    assert "Changed again" not in sample_copy.read_text(encoding="utf-8")
+    window.deleteLater()

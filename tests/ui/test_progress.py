@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from window_actions import discard_and_close
 
 from benchmarks.generate import generate
-from designer.appsettings import AppSettings, recovery_path
+from designer.appsettings import AppSettings
 from designer.excel import export_workbook
 from designer.model.edits import SetField
 from designer.storage import dumps, load
@@ -203,7 +203,7 @@ def test_a_large_export_shows_each_sheet_and_writes_the_workbook(big_window, tmp
             return False
         seen.append((dialog.label.text(), dialog.bar.value(), dialog.bar.maximum()))
         big_window.files.autosave.timeout.emit()  # waits: the export reads the catalog
-        seen.append(recovery_path().exists())
+        seen.append(big_window.files.recovery_path.exists())
         dialog.grab().save(str(tmp_path / "progress.png"))
         held_export.released.set()
         return True
@@ -331,7 +331,7 @@ def test_the_autosave_of_a_large_catalog_leaves_the_window_free_and_follows_edit
     monkeypatch.setattr(recovery, "STEP_SECONDS", 0)  # a piece a step, on any machine
     document, writer = big_window.document, big_window.files.recovery
     program = document.catalog.programs[0]
-    folder = recovery_path().parent
+    folder = big_window.files.recovery_path.parent
 
     def unfinished():
         return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
@@ -343,13 +343,15 @@ def test_the_autosave_of_a_large_catalog_leaves_the_window_free_and_follows_edit
     ticker.timeout.connect(lambda: turns.append(writer.writing))
     ticker.start()
     big_window.files.autosave.timeout.emit()
-    assert writer.writing and not recovery_path().exists()  # begun, not written at once
+    assert (
+        writer.writing and not big_window.files.recovery_path.exists()
+    )  # begun, not written at once
     with qtbot.waitSignal(writer.written, timeout=20_000):
         pass
     ticker.stop()
     # The window handled its events between every two pieces of the copy.
     assert turns.count(True) >= len(list(pieces(document.catalog))) - 1
-    assert load(recovery_path()).programs[0].title == "Renamed"
+    assert load(big_window.files.recovery_path).programs[0].title == "Renamed"
     assert unfinished() == []
 
     # An edit while the next copy is written drops that copy; the last whole one stays.
@@ -358,11 +360,11 @@ def test_the_autosave_of_a_large_catalog_leaves_the_window_free_and_follows_edit
     assert writer.writing and len(unfinished()) == 1
     document.push([SetField(program, "title", "Renamed thrice")], "Rename")
     assert writer.writing and unfinished() == []
-    assert load(recovery_path()).programs[0].title == "Renamed"
+    assert load(big_window.files.recovery_path).programs[0].title == "Renamed"
     with qtbot.waitSignal(writer.written, timeout=20_000):
         pass  # once edits pause
-    assert dumps(load(recovery_path())) == dumps(document.catalog)
-    assert load(recovery_path()).programs[0].title == "Renamed thrice"
+    assert dumps(load(big_window.files.recovery_path)) == dumps(document.catalog)
+    assert load(big_window.files.recovery_path).programs[0].title == "Renamed thrice"
     assert unfinished() == []
 
 
@@ -372,7 +374,7 @@ def test_a_recovery_copy_that_cannot_be_written_says_why_and_keeps_the_last_one(
     document = big_window.document
     document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
     big_window.files.write_recovery(now=True)
-    kept = recovery_path().read_bytes()
+    kept = big_window.files.recovery_path.read_bytes()
 
     def full_disk(self, data):
         raise OSError(28, "No space left on device")
@@ -383,7 +385,7 @@ def test_a_recovery_copy_that_cannot_be_written_says_why_and_keeps_the_last_one(
     qtbot.waitUntil(lambda: not big_window.files.recovery.writing)
     message = big_window.statusBar().currentMessage()
     assert message == "Could not write the recovery copy: No space left on device"
-    assert recovery_path().read_bytes() == kept
-    assert [p for p in recovery_path().parent.iterdir() if p.suffix == ".tmp"] == []
+    assert big_window.files.recovery_path.read_bytes() == kept
+    assert [p for p in big_window.files.recovery_path.parent.iterdir() if p.suffix == ".tmp"] == []
     assert document.catalog.programs[0].title == "Renamed again"  # the work is untouched
     monkeypatch.undo()  # the disk has room again for the window's settings, as it closes
