@@ -2,28 +2,13 @@
 in the window and in the background load of a large file, and keeps the open catalog."""
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from window_actions import answer_problems
 
 from designer.ui import files
 
 HEAD = b'{"format": "curriculum-designer", "version": '
 DEEP = HEAD + b'3, "programs": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
 LONG = HEAD + b"9" * 5000 + b"}"
-
-
-def answer_problems(shown):
-    """Press OK in the dialog that lists a file's problems, once it comes."""
-
-    def check():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or box.objectName() != "problemsDialog":
-            QTimer.singleShot(10, check)
-            return
-        shown.append(f"{box.text()}\n{box.informativeText()}")
-        box.button(QMessageBox.StandardButton.Ok).click()
-
-    QTimer.singleShot(0, check)
 
 
 @pytest.mark.parametrize("large", [False, True], ids=["small", "large"])

@@ -12,8 +12,8 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-from window_actions import discard_and_close
+from PySide6.QtWidgets import QApplication
+from window_actions import answer_problems, discard_and_close
 
 from benchmarks.generate import generate
 from designer.appsettings import AppSettings
@@ -78,20 +78,6 @@ def when_shown(look):
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, ProgressDialog) or not look(dialog):
             QTimer.singleShot(10, check)
-
-    QTimer.singleShot(0, check)
-
-
-def answer_problems(shown):
-    """Press OK in the dialog that lists a file's problems, once it comes."""
-
-    def check():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or box.objectName() != "problemsDialog":
-            QTimer.singleShot(10, check)
-            return
-        shown.append(f"{box.text()}\n{box.informativeText()}")
-        box.button(QMessageBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, check)
 

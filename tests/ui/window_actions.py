@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
 )
 
@@ -68,6 +69,20 @@ class DialogAnswers:
             raise AssertionError(f"no button {button_text!r} in {texts}")
 
         QTimer.singleShot(0, click)
+
+
+def answer_problems(shown):
+    """Press OK in the dialog that lists a file's problems, once it comes."""
+
+    def check():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.objectName() != "problemsDialog":
+            QTimer.singleShot(10, check)
+            return
+        shown.append(f"{box.text()}\n{box.informativeText()}")
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, check)
 
 
 def choose_file(path) -> None:
