@@ -4,18 +4,9 @@ import zipfile
 
 import openpyxl
 import pytest
-from xlsx_helpers import report_sheet
+from xlsx_helpers import problems_of, report_sheet
 
-from designer.errors import CatalogError
-from designer.excel import import_workbook
 from designer.excel.reading import parse_number
-
-
-def problems_of(path) -> list[str]:
-    with pytest.raises(CatalogError) as caught:
-        import_workbook(path)
-    assert caught.value.path == path
-    return [str(p) for p in caught.value.problems]
 
 
 def one_sheet(tmp_path, name, rows, header=("No.", "Module", "Learning Hours")):

@@ -4,7 +4,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import catalogs
-from xlsx_helpers import cell_values
+from xlsx_helpers import cell_values, edit, problems_of
 
 from designer.errors import CatalogError
 from designer.excel import export_workbook, import_workbook
@@ -43,13 +43,6 @@ def test_blank_texts_and_texts_like_formulas_are_not_taken_for_added_rows(tmp_pa
     catalog = Catalog(Settings(), programs, [Course(id="c", title="  ", hours=3)])
     export_workbook(catalog, tmp_path / "odd.xlsx")
     assert dumps(import_workbook(tmp_path / "odd.xlsx")) == dumps(catalog)
-
-
-def edit(path, changes):
-    book = openpyxl.load_workbook(path)
-    for sheet, cell, value in changes:
-        book[sheet][cell] = value
-    book.save(path)
 
 
 def test_edits_in_the_visible_sheets_come_back(sample, tmp_path):
@@ -237,12 +230,6 @@ def test_sheets_without_ids_are_not_read_for_edits(tmp_path):
     export_workbook(catalog, path)
     assert openpyxl.load_workbook(path)["Map P"]["H5"].value == "M"
     assert dumps(import_workbook(path)) == dumps(catalog)
-
-
-def problems_of(path):
-    with pytest.raises(CatalogError) as caught:
-        import_workbook(path)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_rows_added_changed_or_deleted_in_excel_are_named_not_dropped(sample, tmp_path):

@@ -12,9 +12,8 @@ import pytest
 from lo_calc import ABSENT, NO_UNO, SOFFICE, UNO_PYTHON
 from lo_edit import edited_in_calc
 from project import SAMPLE
-from xlsx_helpers import save_results
+from xlsx_helpers import edit, problems_of, save_results
 
-from designer.errors import CatalogError
 from designer.excel import export_workbook, import_workbook
 from designer.model import Catalog, Course, Item, ItemKind, Module, Program, Settings, Totals
 from designer.storage import dumps, load
@@ -36,19 +35,6 @@ def exported(sample, tmp_path):
     path = tmp_path / "sample.xlsx"
     export_workbook(sample, path)
     return path
-
-
-def edit(path, changes):
-    book = openpyxl.load_workbook(path)
-    for sheet, cell, value in changes:
-        book[sheet][cell] = value
-    book.save(path)
-
-
-def problems_of(path):
-    with pytest.raises(CatalogError) as caught:
-        import_workbook(path)
-    return [str(p) for p in caught.value.problems]
 
 
 def reorder(sheet, first, order, columns=8):

@@ -9,7 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 from report import TABLES, TITLES
+
+from designer.errors import CatalogError
+from designer.excel import import_workbook
 
 # The curriculum tables of the accreditation report: (sheet, program title, rows).
 REPORT = [
@@ -78,3 +82,19 @@ def cell_values(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
     finally:
         book.close()
+
+
+def edit(path: Path, changes: Sequence[tuple[str, str, Any]]) -> None:
+    """Set cells of a saved workbook, (sheet, cell, value) each, as someone typing in Excel."""
+    book = openpyxl.load_workbook(path)
+    for sheet, cell, value in changes:
+        book[sheet][cell] = value
+    book.save(path)
+
+
+def problems_of(path: Path) -> list[str]:
+    """What importing the workbook refuses, each problem as the designer reads it."""
+    with pytest.raises(CatalogError) as caught:
+        import_workbook(path)
+    assert caught.value.path == path
+    return [str(p) for p in caught.value.problems]
