@@ -58,7 +58,14 @@ from designer.excel.layout import (
     bloom_label,
 )
 from designer.excel.reading import cell_string, open_workbook, parse_number, place
-from designer.excel.unread import SheetCheck, Written, edited_cells, quoted, written_sheets
+from designer.excel.unread import (
+    SheetCheck,
+    Written,
+    edited_cells,
+    name_of,
+    quoted,
+    written_sheets,
+)
 from designer.model import Catalog, Course, Item, ItemKind, Module, Outcome, Program
 from designer.model.catalog import Node
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
@@ -395,7 +402,7 @@ class _Orders:
         elif earlier[0] != order and parent is not None:
             kind = type(parent).__name__.lower()
             message = (
-                f"the {_CHILDREN[name]} of {kind} {quoted(_name(parent))} are put in one "
+                f"the {_CHILDREN[name]} of {kind} {quoted(name_of(parent))} are put in one "
                 f"order here and in another at {earlier[1]}: order them the same way"
             )
             self.problems.append(Problem(where, message))
@@ -406,14 +413,14 @@ class _Orders:
         node = self.catalog.get(unit_id)
         kind = type(node).__name__.lower()
         if isinstance(node, Item):
-            belongs = f"the item belongs to module {quoted(_name(self.catalog.owner(node.id)))}"
+            belongs = f"the item belongs to module {quoted(name_of(self.catalog.owner(node.id)))}"
             moves = "items are moved between modules"
         else:
             belongs = "that course does not have it"
             moves = "modules are moved between courses"
         message = (
-            f"the row of {kind} {quoted(_name(node))} was moved under "
-            f"{type(parent).__name__.lower()} {quoted(_name(parent))}, but {belongs}: "
+            f"the row of {kind} {quoted(name_of(node))} was moved under "
+            f"{type(parent).__name__.lower()} {quoted(name_of(parent))}, but {belongs}: "
             f"{moves} in Curriculum Designer; move the row back"
         )
         return Problem(place(sheet, number), message)
@@ -430,7 +437,3 @@ class _Orders:
 
 def _id_of(value: Any) -> str:
     return value if isinstance(value, str) else str(value.id)
-
-
-def _name(node: Node) -> str:
-    return getattr(node, "title", "") or getattr(node, "text", "") or node.id

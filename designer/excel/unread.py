@@ -450,11 +450,15 @@ def _value(value: Any) -> str:
     return cell_string(value)
 
 
+def name_of(node: Node) -> str:
+    """What a message calls a unit: its title (an outcome's text), else its id."""
+    return getattr(node, "title", "") or getattr(node, "text", "") or node.id
+
+
 def _named(catalog: Catalog, unit_id: str) -> tuple[str, str]:
     """A unit's kind and its name, as a message gives them: item, “Week 1 quiz”."""
     node = catalog.get(unit_id)
-    name = getattr(node, "title", "") or getattr(node, "text", "") or unit_id
-    return type(node).__name__.lower(), quoted(name)
+    return type(node).__name__.lower(), quoted(name_of(node))
 
 
 def _title(row: Iterable[Any]) -> str:

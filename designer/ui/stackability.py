@@ -44,7 +44,7 @@ from designer.ui.live_view import BackgroundView
 
 Index = QModelIndex | QPersistentModelIndex
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
-PAIR_PROMPT = tr("Click a cell to see what the two certificates share.")
+PAIR_PROMPT = "Click a cell to see what the two certificates share."  # translated when shown
 
 
 GraphShape = tuple[tuple[Any, ...], tuple[Any, ...]]
@@ -289,7 +289,7 @@ class StackabilityView(BackgroundView):
             )
         )
         self.caption.setWordWrap(True)
-        self.pair = QLabel(PAIR_PROMPT)
+        self.pair = QLabel(tr(PAIR_PROMPT))
         self.pair.setWordWrap(True)
         self.shared = QListWidget()
         self.shared.setObjectName("sharedUnits")
@@ -340,14 +340,14 @@ class StackabilityView(BackgroundView):
             self.graph.show_graph(result.graph)
             self.shown_shape = result.shape
         self.shared.clear()
-        self.pair.setText(PAIR_PROMPT)  # the cell it described may say otherwise now
+        self.pair.setText(tr(PAIR_PROMPT))  # the cell it described may say otherwise now
 
     def show_pair(self, index: QModelIndex) -> None:
         """What the cell's two certificates share, found in the summary on screen: until
         the next one is shown after an edit, it may name units that have left since."""
         self.shared.clear()
         if not index.isValid() or index.row() == index.column():
-            self.pair.setText(PAIR_PROMPT)
+            self.pair.setText(tr(PAIR_PROMPT))
             return
         source = self.matrix.programs[index.row()]
         target = self.matrix.programs[index.column()]

@@ -99,7 +99,7 @@ class StructureActions:
         if selection is None:
             return
         unit, parent, row = selection
-        question = None if cutting else self._delete_question(unit, parent)
+        question = "" if cutting else self._delete_question(unit, parent)
         if question and not self.window.confirm(tr("Delete"), question, tr("Delete")):
             return
         edits = plan_delete(self.catalog, parent.unit, _list_name(parent), row)
