@@ -29,6 +29,7 @@ from designer.bulk import keep_out_of_sweeps
 from designer.checks import Finding
 from designer.errors import CatalogError
 from designer.model import Course, Item, Module, Outcome, Program
+from designer.model.events import Signal
 from designer.ui.document import Document
 from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
@@ -45,6 +46,7 @@ from designer.ui.totals_bar import TotalsBar
 from designer.ui.tree_model import (
     HOURS,
     KIND,
+    LIST_OF,
     SHARE,
     SHARED,
     TITLE,
@@ -52,6 +54,9 @@ from designer.ui.tree_model import (
     TreeFilter,
     TreeNode,
 )
+
+# The lists whose values are rows of the tree: the catalog's programs, and the units' parts.
+TREE_LISTS = {"programs", *LIST_OF.values()}
 
 
 class MainWindow(QMainWindow):
@@ -357,11 +362,11 @@ class MainWindow(QMainWindow):
             return None
         return self.tree_model.node(self.proxy.mapToSource(index))
 
-    def select_node(self, node: TreeNode) -> bool:
-        """Select the node in the tree, clearing the filter if it hides it; False if it
-        cannot be shown."""
+    def select_node(self, node: TreeNode, reveal: bool = True) -> bool:
+        """Select the node in the tree, clearing the filter if it hides it (unless not to
+        reveal it); False if it is not shown."""
         index = self.proxy.mapFromSource(self.tree_model.index_of(node))
-        if not index.isValid() and self.filter.text():
+        if not index.isValid() and reveal and self.filter.text():
             self.filter.clear()
             index = self.proxy.mapFromSource(self.tree_model.index_of(node))
         if not index.isValid():
@@ -403,12 +408,14 @@ class MainWindow(QMainWindow):
         source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
         return self.proxy.mapFromSource(source).isValid()
 
-    def select_child(self, parent: TreeNode, row: int, edit_title: bool = False) -> None:
+    def select_child(
+        self, parent: TreeNode, row: int, edit_title: bool = False, reveal: bool = True
+    ) -> None:
         """Select the row'th child of parent, e.g. what was just added."""
         parent_index = self.proxy.mapFromSource(self.tree_model.index_of(parent))
         self.tree.expand(parent_index)
         source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
-        if not source.isValid() or not self.select_node(self.tree_model.node(source)):
+        if not source.isValid() or not self.select_node(self.tree_model.node(source), reveal):
             return  # the cursor must not go to the title the editor still shows: another's
         if edit_title:
             self.tabs.setCurrentWidget(self.editor)
@@ -436,11 +443,64 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         self.document.end_typing()  # typing after an undo is a new step
-        self.document.undo_stack.undo()
+        self._show_step(self.document.undo_stack.undo)
 
     def redo(self) -> None:
         self.document.end_typing()
-        self.document.undo_stack.redo()
+        self._show_step(self.document.undo_stack.redo)
+
+    def _show_step(self, step: Callable[[], None]) -> None:
+        """Take a step of the undo stack, then select in the tree the unit it changed (a
+        unit deleted and brought back, a title restored), or the row before one it took
+        away."""
+        catalog = self.document.catalog
+        places: list[tuple[object, int | None]] = []  # (unit, None) or (parent, row)
+
+        def in_list(parent: object, list_name: str, index: int, *rest: object) -> None:
+            places.append((parent, index if list_name in TREE_LISTS else None))
+
+        def left_list(parent: object, list_name: str, index: int, value: object) -> None:
+            # The row before the one that left (the original of a duplicate), else the parent.
+            before = index - 1 if list_name in TREE_LISTS and index > 0 else None
+            places.append((parent, before))
+
+        def changed(node: object, *rest: object) -> None:
+            places.append((node, None))
+
+        def moved(parent: object, list_name: str, old: int, new: int) -> None:
+            in_list(parent, list_name, new)
+
+        signals: list[tuple[Signal, Callable[..., None]]] = [
+            (catalog.field_changed, changed),
+            (catalog.inserted, in_list),
+            (catalog.moved, moved),
+            (catalog.removed, left_list),
+        ]
+        for signal, slot in signals:
+            signal.connect(slot)
+        try:
+            step()
+        finally:
+            for signal, slot in signals:
+                signal.disconnect(slot)
+        if places:
+            self._select_place(*places[0])
+
+    def _select_place(self, unit: object, row: int | None) -> None:
+        catalog = self.document.catalog
+        if isinstance(unit, Outcome) and unit.id in catalog:
+            unit = catalog.owner(unit.id)
+        if unit is None and row is not None:
+            node: TreeNode | None = self.tree_model.root
+        elif isinstance(unit, Program | Course | Module | Item) and unit.id in catalog:
+            node = self.tree_model.first_place(unit.id)
+        else:
+            return
+        # Only where the tree shows it: an undo leaves the filter as the designer set it.
+        if node is not None and row is not None:
+            self.select_child(node, row, reveal=False)
+        elif node is not None:
+            self.select_node(node, reveal=False)
 
     def focus_filter(self) -> None:
         """Put the cursor in the tree's filter, on the Design page, its text selected."""

@@ -72,6 +72,7 @@ class TreeNode:
         self.children: list[TreeNode] | None = None  # built when first asked for
 
     def row(self) -> int:
+        """The node's row under its parent (never asked of the root or of a removed row)."""
         assert self.parent is not None and self.parent.children is not None
         # Nodes compare by identity, so list.index finds this very node, in C: Qt asks for
         # rows all the time (every parent() call), and a program has 500 siblings.
@@ -106,6 +107,8 @@ class CurriculumTreeModel(QAbstractItemModel):
         self.catalog = document.catalog
         self.root = TreeNode(None, None)
         self._places: dict[str, list[TreeNode]] = {}
+        # The nodes of removed rows, kept until the tree closes: see _on_about_to_remove.
+        self._removed: list[TreeNode] = []
         self.highlight_id: str | None = None
         self._unhighlighted: set[str] = set()  # ids whose rows to repaint (set_highlight)
         self._repaint = QTimer(self)
@@ -131,7 +134,8 @@ class CurriculumTreeModel(QAbstractItemModel):
         self.document.totals.changed.disconnect(self._on_totals_changed)
         # The nodes refer to their parents and children: freed by reference counting once
         # apart, rather than waiting for the collector (which skips the frozen ones).
-        nodes = [self.root]
+        nodes = [self.root, *self._removed]
+        self._removed = []
         while nodes:
             node = nodes.pop()
             nodes.extend(node.children or ())
@@ -347,7 +351,13 @@ class CurriculumTreeModel(QAbstractItemModel):
         for node in self._parent_nodes(parent, list_name):
             assert node.children is not None
             self.beginRemoveRows(self.index_of(node), index, index)
-            self._forget(node.children.pop(index))
+            removed = node.children.pop(index)
+            self._forget(removed)
+            # Qt's proxy and views may still hold an index of the row (an index points to
+            # its node) and ask about it after endRemoveRows: the node is kept, and answers
+            # as a row of no parent, rather than freed under them (a segmentation fault).
+            removed.parent = None
+            self._removed.append(removed)
             self.endRemoveRows()
 
     def _on_removed(self, parent: Parent, list_name: str, index: int, value: Any) -> None:

@@ -95,7 +95,8 @@ def test_ctrl_z_in_a_field_takes_back_the_typing_with_the_window_undo(window, qt
     qtbot.keyClick(title, Qt.Key.Key_Z, CTRL)  # the step before, in another unit
     assert catalog.modules["csharp-w1"].title == WEEK1
     assert not window.isWindowModified() and window.document.undo_stack.index() == 0
-    qtbot.keyClick(title, Qt.Key.Key_Y, CTRL)
+    assert window.selected_node().unit.id == "csharp-w1"  # shown with what it changed
+    qtbot.keyClick(field(window, "title"), Qt.Key.Key_Y, CTRL)
     assert catalog.modules["csharp-w1"].title == "Week 1: Basics"
 
 
@@ -150,3 +151,29 @@ def test_ctrl_up_in_a_filtered_tree_never_swaps_with_a_hidden_row(window, qtbot)
     qtbot.keyClick(window.tree, Qt.Key.Key_Down, CTRL)
     assert shown() == [blazor, web, back_end]
     assert window.selected_node().unit.title == web
+
+
+def test_undo_and_redo_select_what_they_change(window, qtbot, monkeypatch):
+    monkeypatch.setattr(window, "confirm", lambda *question: True)  # "Delete it?": yes
+    content = "Content Development and Management"
+    select(window, qtbot, PR, content)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert window.selected_node().unit.title != content
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, CTRL)
+    assert window.selected_node().unit.title == content  # brought back, and shown
+    assert window.redo_action.text() == f"Redo Delete {content}"
+
+    select(window, qtbot, FULL, CSHARP, WEEK1)
+    qtbot.keyClick(window.tree, Qt.Key.Key_D, CTRL)  # Duplicate: the copy is selected
+    copy = window.selected_node().unit
+    assert copy.title == WEEK1 and copy.id != "csharp-w1"
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, CTRL)
+    assert window.selected_node().unit.id == "csharp-w1"  # back on the original
+
+    select(window, qtbot, FULL, CSHARP)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down, CTRL)
+    select(window, qtbot, PR)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, CTRL)  # the move, in another program
+    assert window.selected_node().unit.title == CSHARP
+    assert window.selected_node().parent.unit.title == FULL

@@ -1,5 +1,7 @@
 """The curriculum tree model follows the catalog edit by edit and passes Qt's model checks."""
 
+import gc
+
 from PySide6.QtCore import QModelIndex, Qt
 
 from designer.model import Course, Item
@@ -184,3 +186,21 @@ def test_a_units_outcomes_table_passes_qt_checks_through_edits(qtmodeltester, sa
     ]
     assert table.index(0, 2).data().startswith("MS-FED #2, ")
     table.close()
+
+
+def test_an_index_of_a_removed_row_still_answers(sample):
+    # Qt's views and proxies keep indexes and may ask about them after the row went; an
+    # index points to its tree node, which must then still be there to answer.
+    document = Document(sample)
+    model = CurriculumTreeModel(document)
+    csharp = child(model, 0, 1)
+    week = model.index(0, 0, csharp)
+    model.rowCount(week)  # the course, a week and its items are built
+    document.push([Remove(sample.programs[0], "course_ids", 1)], "remove C#")
+    gc.collect()  # a freed course node would be gone now, its memory reused
+    for _ in range(1000):
+        Document(sample)
+    # Rows no longer in the tree: the course and what is under it answer as rows of none.
+    assert not model.parent(csharp).isValid() and not model.parent(week).isValid()
+    assert csharp.data() == "Introduction to Programming With C#"
+    assert model.rowCount(csharp) == 3
