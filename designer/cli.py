@@ -17,6 +17,7 @@ from designer.model import (
     Program,
     Totals,
     UnknownName,
+    distinct_titles,
     find_program,
     find_program_or_course,
     format_hours,
@@ -346,7 +347,8 @@ def pathway_lines(
 ) -> list[str]:
     """The readable `pathway` report."""
     target = catalog.program(path.target)
-    held = ", ".join(_holding_label(catalog, unit_id) for unit_id in holdings)
+    names = distinct_titles(catalog)  # two courses of one title are told apart
+    held = ", ".join(_holding_label(catalog, names, unit_id) for unit_id in holdings)
     weekly = format_hours(catalog.settings.weekly_hours)
     lines = [f"Towards {_program_label(target)}, holding {held}:"]
     whole = format_hours(totals.hours(target))
@@ -355,7 +357,7 @@ def pathway_lines(
         f" ({len(path.credited)} course{'s' if len(path.credited) != 1 else ''} done)"
     )
     for course_id in path.credited:
-        lines.append(f"    done  {_title(catalog, course_id)}")
+        lines.append(f"    done  {names[course_id]}")
     lines.append(
         f"  remaining {format_hours(path.remaining_hours)} h, about {path.remaining_weeks} "
         f"weeks at {weekly} h a week:"
@@ -364,11 +366,11 @@ def pathway_lines(
         course_hours = f"{format_hours(path.hours_left(totals, course_id))} h"
         if course_id in path.partly:
             course_hours += f" left of {format_hours(totals.hours(course_id))} h"
-        lines.append(f"    {number:>4}  {_title(catalog, course_id)}  ({course_hours})")
+        lines.append(f"    {number:>4}  {names[course_id]}  ({course_hours})")
     if path.start is None:
         lines.append("  Nothing remains: the learner has all of it.")
     else:
-        lines.append(f"  Start with “{_title(catalog, path.start)}”.")
+        lines.append(f"  Start with “{names[path.start]}”.")
     if ranking:
         lines.append("\nPrograms the learner does not hold, fewest hours to go first:")
         for program_id, hours in ranking:
@@ -382,8 +384,8 @@ def _program_label(program: Program) -> str:
     return f"{program.title or program.id}{code}"
 
 
-def _holding_label(catalog: Catalog, unit_id: str) -> str:
+def _holding_label(catalog: Catalog, names: dict[str, str], unit_id: str) -> str:
     unit = catalog.get(unit_id)
     if isinstance(unit, Program):
         return _program_label(unit)
-    return f"the course “{_title(catalog, unit_id)}”"
+    return f"the course “{names[unit_id]}”"

@@ -1,7 +1,12 @@
 """The curriculum domain: pure Python and pydantic, no Qt."""
 
 from designer.model.catalog import Catalog
-from designer.model.names import UnknownName, find_program, find_program_or_course
+from designer.model.names import (
+    UnknownName,
+    distinct_titles,
+    find_program,
+    find_program_or_course,
+)
 from designer.model.totals import Mismatch, ProgramTotals, Totals, format_hours
 from designer.model.units import (
     Bloom,
@@ -36,6 +41,7 @@ __all__ = [
     "Silence",
     "Totals",
     "UnknownName",
+    "distinct_titles",
     "find_program",
     "find_program_or_course",
     "format_hours",

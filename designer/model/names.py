@@ -1,4 +1,5 @@
-"""Finding a program by what a person types: its id, code, title or part of the title."""
+"""Finding a program by what a person types (its id, code, title or part of the title), and
+naming programs and courses in lists so that two of the same title can be told apart."""
 
 from __future__ import annotations
 
@@ -84,6 +85,44 @@ def find_program_or_course(catalog: Catalog, name: str) -> Program | Course:
             raise
         message = f"{error}; nor is it a course's id or title"
         raise UnknownName(name, [], programs, message) from None
+
+
+def distinct_titles(catalog: Catalog) -> dict[str, str]:
+    """How a list names each program and course, by id: its title (its id when untitled).
+
+    Where programs, or courses, share a title, each also says what tells it apart from the
+    others of that title: its code when no other has it, else (a course) the programs it
+    sits in when no other sits in just those, else its id: "Introduction to Python [PY-101]",
+    "Introduction to Programming With C# (in MS-BED)", "Foundations (id c-1f2e3d4c)".
+    """
+    names: dict[str, str] = {}
+    same: dict[tuple[type, str], list[Program | Course]] = {}
+    units: list[Program | Course] = [*catalog.programs, *catalog.courses.values()]
+    for unit in units:
+        names[unit.id] = unit.title or unit.id
+        if _plain(unit.title):
+            same.setdefault((type(unit), _plain(unit.title)), []).append(unit)
+    for group in same.values():
+        if len(group) < 2:
+            continue
+        codes = [_plain(unit.code) for unit in group]
+        places = [_where(catalog, unit) for unit in group]
+        for unit, code, place in zip(group, codes, places, strict=True):
+            if code and codes.count(code) == 1:
+                names[unit.id] = f"{unit.title} [{unit.code.strip()}]"
+            elif place and places.count(place) == 1:
+                names[unit.id] = f"{unit.title} (in {place})"
+            else:
+                names[unit.id] = f"{unit.title} (id {unit.id})"
+    return names
+
+
+def _where(catalog: Catalog, unit: Program | Course) -> str:
+    """The programs a course sits in, by code (else title), as a designer calls them."""
+    if isinstance(unit, Program):
+        return ""
+    programs = catalog.programs_using(unit.id)
+    return ", ".join(p.code.strip() or p.title or p.id for p in programs)
 
 
 def _plain(text: str) -> str:

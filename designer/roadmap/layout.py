@@ -27,6 +27,7 @@ from designer.model import (
     Outcome,
     Program,
     Totals,
+    distinct_titles,
     format_hours,
 )
 from designer.model.alignment import addressing, bloom_rank
@@ -116,17 +117,21 @@ def bloom_name(level: Bloom | None) -> str:
 def roadmap(catalog: Catalog, totals: Totals, unit_id: str) -> Roadmap:
     """The roadmap of the course or program with this id."""
     unit = catalog.get_or_none(unit_id)
+    # A course or program whose title another has too is named with what tells them apart.
+    names = distinct_titles(catalog)
     if isinstance(unit, Course):
-        return _course_roadmap(catalog, totals, unit)
+        return _course_roadmap(catalog, totals, unit, names)
     if isinstance(unit, Program):
-        return _program_roadmap(catalog, totals, unit)
+        return _program_roadmap(catalog, totals, unit, names)
     raise UnknownUnit(f"{unit_id!r} is neither a program nor a course of the catalog")
 
 
 # ---- a course: weeks x course outcomes ----------------------------------------------------
 
 
-def _course_roadmap(catalog: Catalog, totals: Totals, course: Course) -> Roadmap:
+def _course_roadmap(
+    catalog: Catalog, totals: Totals, course: Course, names: dict[str, str]
+) -> Roadmap:
     modules = catalog.modules_of(course)
     row_of = {outcome.id: index for index, outcome in enumerate(course.outcomes)}
     unaligned_row = len(course.outcomes)
@@ -168,7 +173,7 @@ def _course_roadmap(catalog: Catalog, totals: Totals, course: Course) -> Roadmap
     rows, row_gaps = _rows(course.outcomes, cells, "is served by no module outcome")
     if any(cell.unaligned for cell in cells):
         rows.append(Row(None, "\u2013", "Serves no course outcome", None))
-    title = course.title or course.id
+    title = names[course.id]
     weeks = len(modules)
     return Roadmap(
         kind="course",
@@ -198,7 +203,9 @@ def _without_week(title: str, number: int) -> str:
 # ---- a program: courses x program outcomes ------------------------------------------------
 
 
-def _program_roadmap(catalog: Catalog, totals: Totals, program: Program) -> Roadmap:
+def _program_roadmap(
+    catalog: Catalog, totals: Totals, program: Program, names: dict[str, str]
+) -> Roadmap:
     courses = catalog.courses_of(program)
     outcome_ids = {outcome.id for outcome in program.outcomes}
     unaligned_row = len(program.outcomes)
@@ -222,7 +229,7 @@ def _program_roadmap(catalog: Catalog, totals: Totals, program: Program) -> Road
                     Gap(
                         "unaligned",
                         own.id,
-                        f"{course.title or course.id} {label} serves no outcome of this program",
+                        f"{names[course.id]} {label} serves no outcome of this program",
                     )
                 )
         note = ""
@@ -232,7 +239,7 @@ def _program_roadmap(catalog: Catalog, totals: Totals, program: Program) -> Road
                 Gap(
                     "empty column",
                     course.id,
-                    f"Course {column + 1} ({course.title or course.id}) addresses no "
+                    f"Course {column + 1} ({names[course.id]}) addresses no "
                     "outcome of this program",
                 )
             )
@@ -241,7 +248,7 @@ def _program_roadmap(catalog: Catalog, totals: Totals, program: Program) -> Road
                 course.id,
                 column + 1,
                 f"Course {column + 1}",
-                course.title or course.id,
+                names[course.id],
                 totals.hours(course),
                 note,
             )
@@ -254,8 +261,8 @@ def _program_roadmap(catalog: Catalog, totals: Totals, program: Program) -> Road
     return Roadmap(
         kind="program",
         unit_id=program.id,
-        unit_title=program.title or program.id,
-        title=f"Outcome roadmap: {program.title or program.id}",
+        unit_title=names[program.id],
+        title=f"Outcome roadmap: {names[program.id]}",
         subtitle=(
             f"Program \u00b7 {count} course{'s' if count != 1 else ''} \u00b7 "
             f"{_hours(totals.hours(program))} \u00b7 the highest Bloom level each course "

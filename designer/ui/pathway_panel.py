@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from designer.model import distinct_titles
 from designer.model.totals import format_hours
 from designer.sharing.pathway import next_programs, pathway
 from designer.ui.document import Document
@@ -37,8 +38,8 @@ class PathwayPanel(LiveView):
 
     def __init__(self, document: Document) -> None:
         super().__init__(document, delay_ms=300)
-        self._choices: list[tuple[str, str]] = []  # (id, title) of the holdings listed
-        self._targets: list[tuple[str, str]] = []  # (id, title) of the targets listed
+        self._choices: list[tuple[str, str]] = []  # (id, name) of the holdings listed
+        self._targets: list[tuple[str, str]] = []  # (id, name) of the targets listed
         self.holdings = QListWidget()
         self.holdings.setObjectName("holdings")
         self.target = QComboBox()
@@ -92,12 +93,14 @@ class PathwayPanel(LiveView):
         """Fill the choices from the catalog, keeping what was ticked and chosen.
 
         Most edits change no title and no course's use: the lists stay as they are (with
-        their scroll position), and only the figures are computed again.
+        their scroll position), and only the figures are computed again. Units of the same
+        title are named so that they can be told apart (distinct_titles).
         """
         catalog = self.document.catalog
-        programs = [(program.id, program.title) for program in catalog.programs]
+        names = distinct_titles(catalog)
+        programs = [(program.id, names[program.id]) for program in catalog.programs]
         used = [c for c in catalog.courses.values() if catalog.users(c.id)]
-        courses = [(c.id, c.title) for c in sorted(used, key=lambda c: c.title.casefold())]
+        courses = sorted(((c.id, names[c.id]) for c in used), key=lambda c: c[1].casefold())
         if programs + courses != self._choices:
             self._fill_holdings(programs, courses)
         if programs != self._targets:
@@ -152,7 +155,8 @@ class PathwayPanel(LiveView):
             return
         held = [unit_id for unit_id in self.held() if unit_id in catalog]
         path = pathway(catalog, totals, held, target_id)
-        start = catalog.courses[path.start].title if path.start else ""
+        names = distinct_titles(catalog)
+        start = names[path.start] if path.start else ""
         text = tr("Credited {0} h; {1} h remain, about {2} weeks at {3} h a week.").format(
             format_hours(path.credited_hours),
             format_hours(path.remaining_hours),
@@ -169,9 +173,8 @@ class PathwayPanel(LiveView):
             left = tr("{0} h").format(format_hours(path.hours_left(totals, course_id)))
             if course_id in path.partly:  # some of its modules are held
                 left = tr("{0} left of {1} h").format(left, format_hours(totals.hours(course)))
-            item = QListWidgetItem(f"{course.title}  ({left})")
+            item = QListWidgetItem(f"{names[course_id]}  ({left})")
             item.setData(UNIT_ROLE, course_id)
             self.remaining.addItem(item)
         for program_id, hours in next_programs(catalog, totals, held):
-            title = catalog.program(program_id).title
-            self.ranking.addItem(f"{title}: {format_hours(hours)} h {tr('to go')}")
+            self.ranking.addItem(f"{names[program_id]}: {format_hours(hours)} h {tr('to go')}")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.model import distinct_titles
 from designer.roadmap.png import RenderError, write_png
 from designer.roadmap.svg import roadmap_svg, write_problem, write_svg_text
 from designer.ui.document import Document
@@ -82,14 +83,15 @@ class RoadmapView(LiveView):
     def refresh(self) -> None:
         """Offer every program and every course that has weeks, keeping the choice."""
         catalog = self.document.catalog
+        names = distinct_titles(catalog)
         chosen = self.unit.currentData()
         self.unit.blockSignals(True)
         self.unit.clear()
         for program in catalog.programs:
-            self.unit.addItem(tr("Program: {0}").format(program.title), program.id)
+            self.unit.addItem(tr("Program: {0}").format(names[program.id]), program.id)
         for course in catalog.courses.values():
             if course.module_ids and catalog.users(course.id):
-                self.unit.addItem(tr("Course: {0}").format(course.title), course.id)
+                self.unit.addItem(tr("Course: {0}").format(names[course.id]), course.id)
         index = self.unit.findData(chosen)
         self.unit.setCurrentIndex(index if index >= 0 else 0)
         self.unit.blockSignals(False)

@@ -5,7 +5,9 @@ import subprocess
 import sys
 
 from designer.cli import main
+from designer.storage import load, save
 
+CSHARP = "introduction-to-programming-with-csharp"
 FOUNDATIONS = {
     "foundations-of-coding-full-stack",
     "foundations-of-coding-back-end",
@@ -129,3 +131,25 @@ def test_an_unknown_name_exits_2_without_a_traceback(sample_path):
         "blazor for front-end development",
     )
     assert target.returncode == 2 and "Traceback" not in target.stderr
+
+
+def test_pathway_tells_apart_two_courses_of_one_title(sample_path, tmp_path, capsys):
+    # The Back-End certificate gets its own copy of the C# course, same title and code.
+    catalog = load(sample_path)
+    original = catalog.courses[CSHARP]
+    copy = original.model_copy(update={"id": "csharp-for-back-end", "outcomes": []})
+    catalog.add_unit(copy)
+    back_end = catalog.program("back-end")
+    row = back_end.course_ids.index(CSHARP)
+    catalog.remove(back_end, "course_ids", row)
+    catalog.insert(back_end, "course_ids", row, copy.id)
+    path = tmp_path / "copied.curriculum.json"
+    save(catalog, path)
+
+    args = ["pathway", str(path), "--have", "csharp-for-back-end", "--target", "MS-FSD"]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    title = "Introduction to Programming With C#"
+    assert f"holding the course “{title} (in MS-BED)”" in out
+    # The copy shares the original's modules: holding it covers the original.
+    assert f"    done  {title} (in MS-FSD, MS-FED)\n" in out
