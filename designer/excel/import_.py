@@ -11,18 +11,22 @@ laid over it. Visible cells are tied to their unit by the hidden id in column H:
   outcome's text (B) and Bloom level (C);
 - Outcomes: every outcome's text (B) and Bloom level (C).
 
-A cell counts as edited when it no longer holds what export writes there. The order of
-the rows is read too: the programs on the Overview, and on a syllabus sheet a program's
-courses in its course table, a course's modules and a module's items, each list in the
-order of its rows (whole rows sorted or moved within their table, course or module).
+A cell counts as edited when it no longer holds what export writes there; an item's
+minutes or a unit's hours typed as a time ("1:30") are that duration (reading.typed_time).
+The order of the rows is read too: the programs on the Overview, on a syllabus sheet a
+program's courses in its course table, a course's modules and a module's items, and each
+unit's outcomes (on the Outcomes sheet, and a program's on its syllabus sheet), each list
+in the order of its rows (whole rows sorted or moved within their table, course or module).
 Rows added in Excel (they have no id) are not read, nor are deleted or copied rows, a
 row moved to another course or module, or a row's other cells (an outcome's Supports,
 the figures the sheets compute): units are added, removed and moved in Curriculum
 Designer, and designer.excel.unread names each such row or cell as a problem rather than
 dropping it without a word. Any other workbook is read as plain tables, one program per
 sheet (designer.excel.bootstrap).
-Only sheets whose header row says "Curriculum Designer id" in column H are read so; a
-syllabus sheet renamed in Excel is known by its program's id in H1.
+Only sheets whose header row says "Curriculum Designer id" in column H are read so. A
+sheet renamed in Excel is known by its content: a syllabus sheet by its program's id in H1,
+the Overview and Outcomes by their title (A1) or header row; one that is none the export
+wrote (a copy, or renamed with its title and header changed too) is named, not read.
 Every problem is reported at once, with its sheet and cell, and nothing is returned
 then; the cells that are not read are compared with the catalog the edits give, so they
 are checked once the edits agree.
@@ -34,7 +38,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +61,13 @@ from designer.excel.layout import (
     bloom_from_label,
     bloom_label,
 )
-from designer.excel.reading import cell_string, open_workbook, parse_number, place
+from designer.excel.reading import (
+    cell_string,
+    open_workbook,
+    parse_number,
+    place,
+    typed_time,
+)
 from designer.excel.unread import (
     SheetCheck,
     Written,
@@ -111,18 +121,26 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
     edits = _Edits(catalog)
     orders = _Orders(catalog)
     checks: list[SheetCheck] = []
+    gone = [name for name in written if name not in workbook.sheetnames]  # renamed, or deleted
+    unknown: list[tuple[str, list[tuple[Any, ...]]]] = []  # sheets with ids: none it wrote
     meter.part(len(sheets))
     for sheet in meter.each(sheets):
         rows = sheet.iter_rows(values_only=True)
-        first = next(rows, ())
-        known = _written_as(sheet.title, first, written, workbook.sheetnames)
+        top = list(islice(rows, HEADER_ROW))  # the title block and the header row
+        name = _written_as(sheet.title, top, written, gone)
+        if name in gone:
+            gone.remove(name)
+        known = written.get(name) if name is not None else None
         check = SheetCheck(sheet.title, known, catalog)
         has_ids = False
-        for number, row in enumerate(chain([first], rows), 1):
+        for number, row in enumerate(chain(top, rows), 1):
             unit_id = row[ID_COLUMN - 1] if len(row) >= ID_COLUMN else None
             if number == HEADER_ROW:
                 if unit_id != ID_HEADER:
                     break  # not a sheet with ids (a curriculum map, or one added in Excel)
+                if known is None:
+                    unknown.append((sheet.title, top))
+                    break
                 has_ids = True
             read: list[int] = []
             if isinstance(unit_id, str) and unit_id in catalog:
@@ -140,6 +158,8 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
                 if known.program is not None:
                     orders.read_sheet(sheet.title, catalog.program(known.program), check.rows)
                 orders.read_programs(sheet.title, check.rows)
+                orders.read_outcomes(sheet.title, check.rows)
+    edits.problems.extend(_unknown_sheet(title, top, written, gone) for title, top in unknown)
     problems = edits.problems + orders.problems
     if problems:
         raise CatalogError(path, problems)
@@ -155,19 +175,51 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
 
 
 def _written_as(
-    title: str, first_row: tuple[Any, ...], written: dict[str, Written], names: list[str]
-) -> Written | None:
-    """What the export wrote in this sheet: the sheet of its name, or, renamed in Excel,
-    the syllabus sheet of the program whose id is in H1 (when no sheet has its name)."""
+    title: str, top: list[tuple[Any, ...]], written: dict[str, Written], gone: list[str]
+) -> str | None:
+    """The name the export gave this sheet, from its first rows (top): its own or, renamed
+    in Excel, that of the one sheet the workbook no longer has (gone) that it fits."""
     if title in written:
-        return written[title]
-    program_id = first_row[ID_COLUMN - 1] if len(first_row) >= ID_COLUMN else None
-    if not isinstance(program_id, str):
-        return None
-    for name, sheet in written.items():
-        if sheet.program == program_id and name not in names:
-            return sheet
-    return None
+        return title
+    fits = [name for name in gone if _fits(written[name], top)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _fits(sheet: Written, top: list[tuple[Any, ...]]) -> bool:
+    """Whether a sheet's first rows are those the export wrote in this sheet: for a
+    syllabus sheet its program's id in H1, else its title (A1) or header row."""
+    first = top[0] if top else ()
+    header = top[HEADER_ROW - 1] if len(top) >= HEADER_ROW else ()
+    program_id = first[ID_COLUMN - 1] if len(first) >= ID_COLUMN else None
+    if isinstance(program_id, str):
+        return sheet.program == program_id
+    return sheet.shows(first, header)
+
+
+def _unknown_sheet(
+    title: str, top: list[tuple[Any, ...]], written: dict[str, Written], gone: list[str]
+) -> Problem:
+    """A sheet with ids in column H that is none the export wrote: a copy of one that is
+    read, or one renamed with its title and header row changed too."""
+    copied = [name for name in written if name not in gone and _fits(written[name], top)]
+    if copied:
+        message = (
+            f"the sheet repeats the sheet '{copied[0]}', hidden ids in column H and all: a "
+            f"copied sheet is not read, since units are added in Curriculum Designer; "
+            f"delete it"
+        )
+    else:
+        message = (
+            f"the sheet has Curriculum Designer ids in column H, but neither its name, nor "
+            f"its title (A1), nor its header row (row {HEADER_ROW}) is that of a sheet the "
+            f"export wrote, so it is not read"
+        )
+        if gone:
+            names = " or ".join(f"'{name}'" for name in gone)
+            message += f": give it back its name ({names})"
+        else:
+            message += ": delete it, and add units in Curriculum Designer"
+    return Problem(f"Sheet '{title}'", message)
 
 
 @dataclass(frozen=True)
@@ -189,11 +241,12 @@ def _text(value: Any) -> str:
 
 
 def _number_field(column: int, name: str, what: str, limit: float) -> _Field:
+    """Hours or minutes: a figure, a duration typed as text, or a time ("1:30")."""
     return _Field(
         column,
         name,
         lambda value: value or 0,
-        lambda cell: parse_number(cell, what, limit),
+        lambda cell: parse_number(typed_time(cell), what, limit),
     )
 
 
@@ -333,13 +386,19 @@ class _Edits:
 # A list of a parent's children as a sheet shows them: the parent, the list's name and the
 # rows of its children (number, id) in the order of the sheet.
 _Rows = tuple[Program | Course | Module, str, list[tuple[int, str]]]
-_CHILDREN = {"course_ids": "courses", "module_ids": "modules", "items": "items"}
+_CHILDREN = {
+    "course_ids": "courses",
+    "module_ids": "modules",
+    "items": "items",
+    "outcomes": "outcomes",
+}
 
 
 class _Orders:
     """The order of a sheet's rows, read as the order of their lists: the catalog's
-    programs (the Overview), and on a syllabus sheet the program's courses (its course
-    table), a course's modules and a module's items."""
+    programs (the Overview), on a syllabus sheet the program's courses (its course
+    table), a course's modules and a module's items, and each unit's outcomes (the
+    Outcomes sheet, and a program's on its syllabus sheet)."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -378,6 +437,16 @@ class _Orders:
         found = [(n, i) for n, i, _ in rows if isinstance(self.catalog.get(i), Program)]
         if found:
             self._read_list(sheet, None, "programs", found)
+
+    def read_outcomes(self, sheet: str, rows: list[tuple[int, str, str]]) -> None:
+        """The order of the outcomes' rows, as the order of each unit's outcomes."""
+        lists: dict[str, _Rows] = {}
+        for number, unit_id, _ in rows:
+            if isinstance(self.catalog.get(unit_id), Outcome):
+                owner = self.catalog.owner(unit_id)
+                lists.setdefault(owner.id, (owner, "outcomes", []))[2].append((number, unit_id))
+        for parent, name, found in lists.values():
+            self._read_list(sheet, parent, name, found)
 
     def _read_list(
         self,

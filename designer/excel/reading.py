@@ -17,6 +17,7 @@ from typing import Any
 
 import openpyxl
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook import Workbook
 
@@ -203,10 +204,34 @@ def _decimal(digits: str) -> float:
     return float(digits.replace(",", "."))
 
 
+def typed_time(value: Any) -> Any:
+    """A time typed into a cell formatted for minutes or hours ("1:30"), as the cell keeps it.
+
+    A spreadsheet stores a time as its fraction of a day (1:30 is 0.0625), and Calc keeps
+    the number format the export gave the cell ('0" min"'), so the time comes as a bare
+    number (the sheet shows "0 min"). A number that is a whole number of minutes of a day,
+    but not one of at most two decimals as a person types a figure, is such a time and is
+    returned as the duration it is; any other value is returned as it is.
+    """
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if not abs(value) < 1000 or _whole(value * 100) or not _whole(value * 24 * 60):
+        return value  # not finite, more days than any duration, or not such a time
+    return timedelta(days=value)
+
+
+def _whole(number: float) -> bool:
+    return abs(number - round(number)) < 1e-6
+
+
 def _time_value(value: time | timedelta | datetime, what: str) -> float:
     """A cell formatted as a time (1:30) holds a duration: in hours, or minutes for items."""
     if isinstance(value, datetime):
-        raise ValueError(f"{what} must be a number, found the date {value:%Y-%m-%d}")
+        if value.year > 1900:
+            raise ValueError(f"{what} must be a number, found the date {value:%Y-%m-%d}")
+        # Day 0 is 30 December 1899: a date in 1900 is a duration of a day or more shown
+        # as a clock time (25:00 as 1:00, on 1 January 1900).
+        value = timedelta(days=to_excel(value))
     seconds: float
     if isinstance(value, time):
         seconds = value.hour * 3600 + value.minute * 60 + value.second

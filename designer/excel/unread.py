@@ -82,12 +82,19 @@ class Written:
 
     index: int  # its place among the sheets with ids (designer.excel.export.id_sheets)
     program: str | None = None  # the id in H1: the program of a syllabus sheet
+    title: Texts = ()  # the texts of its first row ("Programs")
+    header: Texts = ()  # the texts of its header row ("Code", "Program", ...)
     ids: dict[str, list[int]] = field(default_factory=dict)  # id -> its rows
     texts: Counter[Texts] = field(default_factory=Counter)  # of the rows without an id
     titles: dict[str, str] = field(default_factory=dict)  # id -> its title, in column B
     # The cells the import does not read, by row: column -> the value written, or its figure
     # with the value the catalog gave it.
     cells: dict[Key, dict[int, Any]] = field(default_factory=dict)
+
+    def shows(self, first: Iterable[Any], header: Iterable[Any]) -> bool:
+        """Whether a sheet's first row or header row is this sheet's: renamed in Excel."""
+        title, names = _texts(first), _texts(header)
+        return bool(title) and title == self.title or bool(names) and names == self.header
 
 
 def written_sheets(catalog: Catalog, reads: Reads) -> dict[str, Written]:
@@ -100,6 +107,9 @@ def written_sheets(catalog: Catalog, reads: Reads) -> dict[str, Written]:
             for row in _rows(sheet, catalog, reads):
                 if row.number == 1:
                     found.program = row.unit_id
+                    found.title = _texts(row.values)
+                if row.number > HEADER_ROW and not found.header:
+                    found.header = _texts(row.headers)
                 unit_id = row.unit_id
                 if unit_id:
                     found.ids.setdefault(unit_id, []).append(row.number)
