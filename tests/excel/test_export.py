@@ -233,6 +233,13 @@ def test_a_workbook_that_cannot_be_written_is_a_catalog_error(sample, tmp_path):
         export_workbook(sample, tmp_path / "missing" / "out.xlsx")
 
 
+def test_a_workbook_name_of_255_bytes_can_be_written(sample, tmp_path):
+    path = tmp_path / ("W" * (255 - len(".xlsx")) + ".xlsx")
+    export_workbook(sample, path)
+    assert "Overview" in openpyxl.load_workbook(path).sheetnames
+    assert [each.name for each in tmp_path.iterdir()] == [path.name]  # no temporary left
+
+
 def test_an_empty_catalog_exports(tmp_path):
     path = tmp_path / "empty.xlsx"
     export_workbook(Catalog(), path)
