@@ -303,7 +303,7 @@ def overlaps_report(
             "shared": [*found.shared_courses, *found.shared_modules],
         }
         for found in in_catalog_order(catalog, matrix)
-        if found.shared_hours > 0
+        if found.relation != "none"  # as the table lists them: a course of 0 h is shared too
     ]
     duplicates = [
         {"kind": g.kind, "units": list(g.units), "score": g.score, "reason": g.reason}

@@ -25,6 +25,10 @@ class Overlap:
 
     shared_courses: the target's courses the source uses too, in the target's order.
     shared_modules: modules of the target's other courses that the source also has somewhere.
+    shared_hours: their hours; 0 when they have none yet (a new course is shared all the
+        same: what is shared is the units, whatever their hours).
+    coverage: the share of the target's hours the source has; when the target has no
+        hours yet, 1 if the source has all of the target, else 0.
     relation: "same", "contained in" (all of the source is inside the target), "contains"
         (all of the target is inside the source), "overlaps" or "none".
     """
@@ -148,7 +152,6 @@ def _overlap(
         return Overlap(source_id, target_id, (), (), 0.0, 0.0, NONE)
     target_hours = contents.program_hours[target_id]
     shared_hours = min(round(entry.hours, 9), target_hours)
-    coverage = shared_hours / target_hours if target_hours > 0 else 0.0
     # A program inside another has all of its hours covered, so a shortfall of hours rules
     # containment out at once; only the rare pairs that pass are checked unit by unit.
     source_hours = contents.program_hours[source_id]
@@ -157,6 +160,8 @@ def _overlap(
     target_inside = _covers_all(contents, entry, target_id) or (
         entry.hours >= target_hours - 1e-6 and contents.inside(target_id, source_id)
     )
+    # A target with no hours yet is covered whole when all of it is shared, else not at all.
+    coverage = shared_hours / target_hours if target_hours > 0 else float(target_inside)
     if source_inside and target_inside:
         relation = SAME
     elif source_inside:
@@ -202,8 +207,9 @@ def overlap_matrix(
 ) -> dict[tuple[str, str], Overlap]:
     """The overlap of every ordered pair of distinct programs that share something.
 
-    Keyed (source, target). Pairs that share nothing are left out (most pairs in a large
-    portfolio): look them up with .get(); overlap() gives their "none" value if needed.
+    Keyed (source, target). Pairs that share no course or module are left out (most pairs
+    in a large portfolio): look them up with .get(); overlap() gives their "none" value if
+    needed. A pair that shares only units without hours yet is in, with 0 shared hours.
 
     progress(done, total), if given, is called now and then (see designer.progress): the
     steps are the programs gathered, then the pairs that share something, as many again.

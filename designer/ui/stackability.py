@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -9,24 +10,39 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QPointF,
     QRectF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QShortcut,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -45,6 +61,8 @@ from designer.ui.live_view import BackgroundView
 Index = QModelIndex | QPersistentModelIndex
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 PAIR_PROMPT = "Click a cell to see what the two certificates share."  # translated when shown
+ZOOM_STEP = 1.25  # one notch of the wheel, or one Ctrl+= / Ctrl+-
+MOST_ZOOM = 4.0  # four times life size: a course's name is large enough by far
 
 
 GraphShape = tuple[tuple[Any, ...], tuple[Any, ...]]
@@ -54,6 +72,12 @@ def graph_shape(graph: nx.Graph) -> GraphShape:
     """What the sharing graph draws: its nodes with their labels, and its edges."""
     nodes = tuple((node, tuple(sorted(data.items()))) for node, data in graph.nodes(data=True))
     return nodes, tuple(graph.edges())
+
+
+def node_text(unit_id: str, attributes: dict[str, Any]) -> str:
+    """The name on a node of the sharing graph."""
+    # Programs by code keep the picture readable; the full title is in the tooltip.
+    return attributes.get("code") or attributes.get("label", unit_id)
 
 
 def coverage_colour(coverage: float) -> QColor:
@@ -114,8 +138,9 @@ class OverlapMatrix(QAbstractTableModel):
         overlap = self.overlap_at(index)
         coverage = overlap.coverage if overlap else 0.0
         if role == Qt.ItemDataRole.DisplayRole:
-            if overlap is None or overlap.shared_hours <= 0:
+            if overlap is None:
                 return ""
+            # A shared course without hours yet (a new one) is shared all the same: 0 h.
             return f"{format_hours(overlap.shared_hours)} h\n{100 * coverage:.0f} %"
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(coverage_colour(coverage))
@@ -138,17 +163,24 @@ class OverlapMatrix(QAbstractTableModel):
 class SharingGraph(QGraphicsView):
     """Programs and the courses they share, laid out by networkx.
 
+    The whole graph is shown, and stays whole as the view is resized, until the designer
+    zooms (Ctrl+wheel, or zoom_in and zoom_out); fit shows it whole again.
+
     Signals:
         unit_clicked(str): the id of the program or course clicked.
+        zoomed(float): the scale the graph is now drawn at (1.0: life size).
     """
 
     unit_clicked = Signal(str)
+    zoomed = Signal(float)
 
     def __init__(self) -> None:
         super().__init__()
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.fitted = True  # the whole graph is in view, and kept so when the view resizes
+        self.pressed_at = QPoint()  # where the mouse button went down, in the viewport
         self.nodes: dict[str, QGraphicsRectItem | QGraphicsEllipseItem] = {}
         self.structure: tuple[Any, ...] = ()  # the nodes and edges on screen
         bold = QFont()
@@ -165,17 +197,30 @@ class SharingGraph(QGraphicsView):
         the old ones, froze the window for a quarter of a second.
         """
         structure = (tuple(graph.nodes), tuple(graph.edges()))
+        centre = self.mapToScene(self.viewport().rect().center())
+        scene = self.scene()
         if structure == self.structure:
             for node, attributes in graph.nodes(data=True):
                 self._label(self.nodes[node[1]], attributes)
-            return
-        self.structure = structure
+        else:
+            self.structure = structure
+            scene.clear()
+            self.nodes = {}
+            if graph.number_of_nodes() == 0:
+                scene.addText(tr("No course is shared between programs yet."))
+            else:
+                self._draw(graph)
+        # The scene is the graph as drawn now, not all it has ever held: the scroll bars
+        # reach no further, and a fit shows it all.
+        scene.setSceneRect(scene.itemsBoundingRect().adjusted(-30, -30, 30, 30))
+        if self.fitted:
+            self.fit()
+        else:
+            self.centerOn(centre)  # at the zoom the designer chose, where they were
+
+    def _draw(self, graph: nx.Graph) -> None:
+        """The links, as one path, then the nodes over them."""
         scene = self.scene()
-        scene.clear()
-        self.nodes = {}
-        if graph.number_of_nodes() == 0:
-            scene.addText(tr("No course is shared between programs yet."))
-            return
         points = self._layout(graph)
         edges = QPainterPath()  # one item for every line: a few thousand of them
         for a, b in graph.edges():
@@ -186,17 +231,87 @@ class SharingGraph(QGraphicsView):
         scene.addPath(edges, pen)
         for node, attributes in graph.nodes(data=True):
             self._add_node(node, attributes, points[node])
-        self.fitInView(
-            scene.itemsBoundingRect().adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio
-        )
 
-    @staticmethod
-    def _layout(graph: nx.Graph) -> dict[Any, QPointF]:
-        """Programs on a ring; the courses a set of programs shares stacked between them."""
+    @property
+    def zoom(self) -> float:
+        """The scale the graph is drawn at: 1.0 is life size."""
+        return self.transform().m11()
+
+    def fitting_zoom(self) -> float:
+        """The scale that shows the whole graph, at most life size: the least zoom."""
+        view = QRectF(self.viewport().rect()).adjusted(2, 2, -2, -2)  # no scroll bars then
+        area = self.sceneRect()
+        if view.isEmpty() or area.isEmpty():
+            return 1.0
+        # A small graph is not blown up: its names stay the size of the rest of the window's.
+        return min(1.0, view.width() / area.width(), view.height() / area.height())
+
+    def fit(self) -> None:
+        """Show the whole graph, and keep it whole when the view is resized."""
+        self.fitted = True
+        self._set_zoom(self.fitting_zoom())
+        self.centerOn(self.sceneRect().center())
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def zoom_by(self, factor: float, at: QPoint | None = None) -> None:
+        """Scale the graph, between the whole graph in view and MOST_ZOOM, keeping what is
+        at `at` (a point of the viewport; by default its centre) where it is."""
+        if at is None:
+            at = self.viewport().rect().center()
+        anchor = self.mapToScene(at)
+        self.fitted = False
+        self._set_zoom(max(self.fitting_zoom(), min(MOST_ZOOM, self.zoom * factor)))
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.centerOn(centre + anchor - self.mapToScene(at))
+
+    def _set_zoom(self, zoom: float) -> None:
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        self.zoomed.emit(zoom)
+
+    def wheelEvent(self, event: Any) -> None:  # noqa: N802
+        """Ctrl+wheel zooms, about the point under the mouse; the wheel alone scrolls."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        notches = event.angleDelta().y() / 120  # a touchpad sends parts of a notch
+        if notches:
+            self.zoom_by(ZOOM_STEP**notches, event.position().toPoint())
+        event.accept()
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
+
+    def _layout(self, graph: nx.Graph) -> dict[Any, QPointF]:
+        """Programs on a ring; the courses a set of programs shares stacked between them.
+
+        A node never covers another: it goes to the nearest row with room for it, as a
+        name hidden under another would stay hidden at any zoom.
+        """
         programs = [n for n, kind in graph.nodes(data="kind") if kind == "program"]
         ring = nx.circular_layout(programs) if len(programs) > 1 else {programs[0]: (0.0, 0.0)}
         scale = 260 + 24 * len(programs)
-        points = {n: QPointF(float(x) * scale, float(y) * scale) for n, (x, y) in ring.items()}
+        row_height = QFontMetricsF(self.looks["course"][2]).height() + 16
+        taken: dict[int, list[tuple[float, float]]] = {}  # the spans of x used in each row
+
+        def place(node: Any, x: float, y: float) -> QPointF:
+            """The row nearest y, going up and down in turn, where the node fits at x."""
+            metrics = QFontMetricsF(self.looks[node[0]][2])
+            half = metrics.horizontalAdvance(node_text(node[1], graph.nodes[node])) / 2 + 24
+            left, right = x - half, x + half
+            first = round(y / row_height)
+            rows = (first + (n + 1) // 2 * (1 if n % 2 else -1) for n in itertools.count())
+            row = next(r for r in rows if all(right <= a or left >= b for a, b in taken.get(r, ())))
+            taken.setdefault(row, []).append((left, right))
+            return QPointF(x, row * row_height)
+
+        points = {n: place(n, float(x) * scale, float(y) * scale) for n, (x, y) in ring.items()}
         groups: dict[tuple[Any, ...], list[Any]] = {}
         for node, kind in graph.nodes(data="kind"):
             if kind == "course":
@@ -206,7 +321,8 @@ class SharingGraph(QGraphicsView):
             # Courses used by two programs sit nearer those two than the middle of the ring.
             centre = centre * (1.25 if len(users) == 2 else 1.0)
             for number, course in enumerate(courses):
-                points[course] = centre + QPointF(0, (number - (len(courses) - 1) / 2) * 26)
+                y = centre.y() + (number - (len(courses) - 1) / 2) * row_height
+                points[course] = place(course, centre.x(), y)
         return points
 
     def _add_node(self, node: Any, attributes: dict[str, Any], at: QPointF) -> None:
@@ -229,8 +345,7 @@ class SharingGraph(QGraphicsView):
         unit_id = shape.data(0)
         label = shape.childItems()[0]
         assert isinstance(label, QGraphicsSimpleTextItem)
-        # Programs by code keep the picture readable; the full title is in the tooltip.
-        label.setText(attributes.get("code") or attributes.get("label", unit_id))
+        label.setText(node_text(unit_id, attributes))
         text = label.boundingRect()
         label.setPos(-text.width() / 2, -text.height() / 2)
         box = QRectF(label.pos(), text.size()).adjusted(-8, -5, 8, 5)
@@ -239,9 +354,16 @@ class SharingGraph(QGraphicsView):
         shape.setRect(box)
         shape.setToolTip(attributes.get("label", unit_id))
 
+    def mousePressEvent(self, event: Any) -> None:  # noqa: N802
+        super().mousePressEvent(event)
+        self.pressed_at = event.position().toPoint()
+
     def mouseReleaseEvent(self, event: Any) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
-        item = self.itemAt(event.position().toPoint())
+        point = event.position().toPoint()
+        if (point - self.pressed_at).manhattanLength() >= QApplication.startDragDistance():
+            return  # the graph was dragged along, not clicked
+        item = self.itemAt(point)
         while item is not None and item.data(0) is None:
             item = item.parentItem()
         if item is not None:
@@ -295,6 +417,24 @@ class StackabilityView(BackgroundView):
         self.shared.setObjectName("sharedUnits")
         self.graph = SharingGraph()
         self.graph.setObjectName("sharingGraph")
+        self.zoom_label = QLabel()
+        self.zoom_label.setObjectName("graphZoom")
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.zoom_label.setMinimumWidth(
+            self.zoom_label.fontMetrics().horizontalAdvance(f"{100 * MOST_ZOOM:.0f} %")
+        )
+        self.zoom_out_button = QPushButton(tr("Zoom Out"))
+        self.zoom_in_button = QPushButton(tr("Zoom In"))
+        self.fit_button = QPushButton(tr("Fit"))
+        zoom_keys = (
+            (self.zoom_in_button, tr("Zoom in (Ctrl+= or Ctrl+wheel)"), self.graph.zoom_in),
+            (self.zoom_out_button, tr("Zoom out (Ctrl+- or Ctrl+wheel)"), self.graph.zoom_out),
+            (self.fit_button, tr("Show the whole graph (Ctrl+0)"), self.graph.fit),
+        )
+        for button, tip, slot in zoom_keys:
+            button.setToolTip(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys keep acting on the page
+            button.clicked.connect(slot)
 
         left = QWidget()
         layout = QVBoxLayout(left)
@@ -304,9 +444,19 @@ class StackabilityView(BackgroundView):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.pair)
         layout.addWidget(self.shared, 2)
+        right = QWidget()
+        graph_layout = QVBoxLayout(right)
+        graph_layout.setContentsMargins(6, 6, 6, 6)
+        zoom_row = QHBoxLayout()
+        zoom_row.addWidget(QLabel(tr("Certificates and the courses they share")), 1)
+        zoom_row.addWidget(self.zoom_label)
+        for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
+            zoom_row.addWidget(button)
+        graph_layout.addLayout(zoom_row)
+        graph_layout.addWidget(self.graph)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(self.graph)
+        splitter.addWidget(right)
         splitter.setSizes([700, 700])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -319,6 +469,17 @@ class StackabilityView(BackgroundView):
         self.shared.itemActivated.connect(self._unit_activated)
         self.shared.itemClicked.connect(self._unit_activated)
         self.graph.unit_clicked.connect(self.unit_chosen.emit)
+        self.graph.zoomed.connect(lambda zoom: self.zoom_label.setText(f"{100 * zoom:.0f} %"))
+        # The zoom keys work anywhere on the page: the graph is all it zooms.
+        for keys, slot in (
+            (QKeySequence.StandardKey.ZoomIn, self.graph.zoom_in),
+            ("Ctrl+=", self.graph.zoom_in),  # Ctrl++ without Shift, as most keyboards have it
+            (QKeySequence.StandardKey.ZoomOut, self.graph.zoom_out),
+            ("Ctrl+0", self.graph.fit),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
 
     def work(self) -> tuple[Work, str]:
         catalog, totals = self.document.catalog, self.document.totals
@@ -352,17 +513,24 @@ class StackabilityView(BackgroundView):
         source = self.matrix.programs[index.row()]
         target = self.matrix.programs[index.column()]
         overlap = self.matrix.overlap_at(index)
-        if overlap is None or overlap.shared_hours <= 0:
+        if overlap is None:
             self.pair.setText(tr("{0} and {1} share nothing.").format(source.title, target.title))
             return
-        self.pair.setText(
-            tr("A holder of {0} already has {1} h of {2} ({3:.0f} %):").format(
-                source.title,
-                format_hours(overlap.shared_hours),
-                target.title,
-                100 * overlap.coverage,
+        if overlap.shared_hours <= 0:
+            self.pair.setText(
+                tr("{0} and {1} share these, with no hours in them yet:").format(
+                    source.title, target.title
+                )
             )
-        )
+        else:
+            self.pair.setText(
+                tr("A holder of {0} already has {1} h of {2} ({3:.0f} %):").format(
+                    source.title,
+                    format_hours(overlap.shared_hours),
+                    target.title,
+                    100 * overlap.coverage,
+                )
+            )
         catalog, totals = self.document.catalog, self.document.totals
         for unit_id in (*overlap.shared_courses, *overlap.shared_modules):
             unit = catalog.courses.get(unit_id) or catalog.modules.get(unit_id)

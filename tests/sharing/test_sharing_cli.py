@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 from designer.cli import main
+from designer.model import Course
 from designer.storage import load, save
 
 CSHARP = "introduction-to-programming-with-csharp"
@@ -153,3 +154,24 @@ def test_pathway_tells_apart_two_courses_of_one_title(sample_path, tmp_path, cap
     assert f"holding the course “{title} (in MS-BED)”" in out
     # The copy shares the original's modules: holding it covers the original.
     assert f"    done  {title} (in MS-FSD, MS-FED)\n" in out
+
+
+def test_overlaps_json_and_table_list_a_course_shared_before_it_has_hours(
+    sample_path, tmp_path, capsys
+):
+    # A new course, no module yet, put in the Full Stack and the PR certificates.
+    catalog = load(sample_path)
+    catalog.add_unit(Course(id="portfolio", title="Portfolio Workshop"))
+    for program_id in ("full-stack", "pr-communications"):
+        program = catalog.program(program_id)
+        catalog.insert(program, "course_ids", len(program.course_ids), "portfolio")
+    path = tmp_path / "new-course.curriculum.json"
+    save(catalog, path)
+
+    assert main(["overlaps", str(path), "--json"]) == 0
+    pairs = {(p["from"], p["to"]): p for p in json.loads(capsys.readouterr().out)["pairs"]}
+    assert pairs[("pr-communications", "full-stack")]["shared"] == ["portfolio"]
+    assert pairs[("pr-communications", "full-stack")]["shared_hours"] == 0
+    assert main(["overlaps", str(path)]) == 0
+    table = capsys.readouterr().out
+    assert any(line.split()[:3] == ["MS-PRC", "MS-FSD", "0"] for line in table.splitlines())
