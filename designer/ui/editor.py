@@ -19,7 +19,7 @@ from designer.model import Course, Delivery, Item, ItemKind, Module, Pace, Progr
 from designer.model.edits import SetField
 from designer.model.eqf import descriptors_for
 from designer.model.totals import format_hours, format_number
-from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
+from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS, Settings
 from designer.sharing.pathway import impact
 from designer.ui.document import Document
 from designer.ui.fields import CheckField, ChoiceField, Field, NumberField, TextField
@@ -63,9 +63,10 @@ def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
             )
         )
         return fields
-    eqf = [(None, tr("Not set"))] + [
-        (level, tr("EQF level {0}").format(level)) for level in EQF_CHOICES
-    ]
+    levels = list(EQF_CHOICES)
+    if unit.eqf_level is not None and unit.eqf_level not in levels:
+        levels.append(unit.eqf_level)  # a range the list lacks ("5-7"): shown, not "Not set"
+    eqf = [(None, tr("Not set"))] + [(level, tr("EQF level {0}").format(level)) for level in levels]
     return fields + [
         ("eqf_level", tr("EQF level"), ChoiceField(eqf)),
         ("issuer_name", tr("Issuer"), TextField()),
@@ -215,6 +216,8 @@ class UnitEditor(QScrollArea):
     def _on_field_changed(self, node: Any, name: str, old: Any, new: Any) -> None:
         if node is self.unit and name in self.fields:
             self.fields[name].set_value(new)
+            self._update_notes()
+        elif isinstance(node, Settings):  # the credits a change of hours would give
             self._update_notes()
 
     def _on_totals_changed(self, unit_ids: set[str]) -> None:

@@ -80,6 +80,14 @@ class Field(QWidget):
         raise NotImplementedError
 
 
+def line_edit() -> QLineEdit:
+    """A one-line text box that holds a text of any length: Qt's keeps 32,767 characters,
+    so a longer title read from a file was shown cut, and the next key saved it so."""
+    editor = QLineEdit()
+    editor.setMaxLength(2**31 - 1)
+    return editor
+
+
 class TextField(Field):
     def __init__(self, multiline: bool = False, placeholder: str = "") -> None:
         editor: QLineEdit | QPlainTextEdit
@@ -89,7 +97,7 @@ class TextField(Field):
             editor.setFixedHeight(64)
             editor.textChanged.connect(lambda: self._typed(editor.toPlainText()))
         else:
-            editor = QLineEdit()
+            editor = line_edit()
             editor.textEdited.connect(self._typed)
         editor.setPlaceholderText(placeholder)
         super().__init__(editor)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -58,6 +59,8 @@ class ItemOutcomes(QWidget):
     def show_item(self, item: Item | None, module: Module | None) -> None:
         """Show what an item of this module checks (the tree knows the module: asking the
         catalog would index every item's owner, a tenth of a second on a large catalog)."""
+        if item is not self.item:
+            self.outcomes.clear()  # another item's list: the cursor starts afresh
         self.item, self.module = item, module
         self._show()
 
@@ -65,6 +68,7 @@ class ItemOutcomes(QWidget):
         catalog = self.document.catalog
         item = self.item if self.item is not None and self.item.id in catalog else None
         module = self.module
+        kept = keep_cursor(self.outcomes)
         if item is not None and (module is None or not any(i is item for i in module.items)):
             owner = catalog.owner(item.id)  # moved to another module
             self.module = owner if isinstance(owner, Module) else None
@@ -89,6 +93,7 @@ class ItemOutcomes(QWidget):
                 number = unit.outcomes.index(named) + 1
                 self._add(named, f"{unit.code or unit.title} #{number}", True)
         self.outcomes.blockSignals(False)
+        kept()
 
     def _add(self, outcome: Outcome, label: str, checked: bool) -> None:
         level = f" ({bloom_label(outcome.bloom)})" if outcome.bloom else ""
@@ -123,6 +128,27 @@ class ItemOutcomes(QWidget):
     def _on_field_changed(self, node: Any, field: str, *args: Any) -> None:
         if self.item is not None and (node is self.item or getattr(node, "id", None) in self.shown):
             self._show()
+
+
+def keep_cursor(entries: QListWidget) -> Callable[[], None]:
+    """Call before a list of ticks is filled again: the function it returns puts the cursor
+    back on the same entry (or the same row), so that ticking one box after another with
+    Down and Space does not send the cursor back to the top, where Space would tick another."""
+    row = entries.currentRow()
+    current = entries.currentItem()
+    wanted = None if current is None else current.data(Qt.ItemDataRole.UserRole)
+
+    def restore() -> None:
+        if row < 0 or not entries.count():
+            return
+        same = (
+            r
+            for r in range(entries.count())
+            if entries.item(r).data(Qt.ItemDataRole.UserRole) == wanted
+        )
+        entries.setCurrentRow(next(same, min(row, entries.count() - 1)))
+
+    return restore
 
 
 def _note(item: Item, module: Module) -> str:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -36,8 +35,8 @@ from designer.model import Bloom, Course, Item, Knowledge, Module, Outcome, Prog
 from designer.model.copying import ID_PREFIX
 from designer.model.edits import Insert, Move, Remove, SetField, plan_delete
 from designer.ui.document import Document
-from designer.ui.fields import leaves_undo_to_window
-from designer.ui.item_outcomes import ItemOutcomes
+from designer.ui.fields import leaves_undo_to_window, line_edit
+from designer.ui.item_outcomes import ItemOutcomes, keep_cursor
 from designer.ui.labels import bloom_label, knowledge_label, tr
 
 Owner = Program | Course | Module
@@ -213,6 +212,9 @@ class OutcomesEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
+        # Nothing in the table is edited in place: Tab goes on to the buttons and the fields
+        # below, rather than from cell to cell, which kept keyboard users in the table.
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
         self.add_button = QPushButton(tr("Add outcome"))
@@ -224,7 +226,7 @@ class OutcomesEditor(QWidget):
             buttons.addWidget(button)
         buttons.addStretch()
 
-        self.text = QLineEdit()
+        self.text = line_edit()
         self.text.setObjectName("outcomeText")
         self.text.setPlaceholderText(tr("Start with a measurable action verb, e.g. “Design …”"))
         self.advice = QLabel()
@@ -328,6 +330,8 @@ class OutcomesEditor(QWidget):
         if self.table_model is not None:
             self.table_model.close()
             self.table_model = None
+        if owner is not self.owner:
+            self.supports.clear()  # another unit's list: the cursor starts afresh
         self.owner = owner
         enabled = owner is not None
         for widget in (
@@ -441,20 +445,36 @@ class OutcomesEditor(QWidget):
         self.advice.setStyleSheet(f"color: {_severity_colour(flags)};")
 
     def _show_supports(self) -> None:
+        """The parents' outcomes, ticked where the current outcome supports them, then any
+        other outcome it still supports (its unit no longer uses this one), ticked, so that
+        it can be unticked."""
+        kept = keep_cursor(self.supports)
         self.supports.blockSignals(True)
         self.supports.clear()
         outcome, owner = self.current(), self.owner
         parents = self._parents(owner) if owner is not None else []
+        listed: set[str] = set()
         for parent in parents:
             for number, candidate in enumerate(parent.outcomes, 1):
-                label = f"{parent.code or parent.title} #{number}: {candidate.text}"
-                item = QListWidgetItem(label)
-                item.setData(Qt.ItemDataRole.UserRole, candidate.id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 checked = outcome is not None and candidate.id in outcome.supports
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                self.supports.addItem(item)
+                self._add_support(parent, number, candidate, checked)
+                listed.add(candidate.id)
+        catalog = self.document.catalog
+        for outcome_id in outcome.supports if outcome is not None else []:
+            if outcome_id not in listed:
+                named, unit = catalog.get(outcome_id), catalog.owner(outcome_id)
+                assert isinstance(named, Outcome)
+                self._add_support(unit, unit.outcomes.index(named) + 1, named, True)
         self.supports.blockSignals(False)
+        kept()
+
+    def _add_support(self, parent: Owner, number: int, candidate: Outcome, checked: bool) -> None:
+        label = f"{parent.code or parent.title} #{number}: {candidate.text}"
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, candidate.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.supports.addItem(item)
 
     def _parents(self, owner: Owner) -> list[Program | Course]:
         catalog = self.document.catalog

@@ -34,7 +34,7 @@ class SettingsDialog(QDialog):
         self.hours_per_credit = QDoubleSpinBox()
         self.hours_per_credit.setObjectName("hoursPerCredit")
         self.hours_per_credit.setRange(25, 30)
-        self.hours_per_credit.setDecimals(1)
+        self.hours_per_credit.setDecimals(2)
         self.hours_per_credit.setSuffix(" h")
         self.hours_per_credit.setValue(settings.hours_per_credit)
         self.rounding = QComboBox()
@@ -45,9 +45,12 @@ class SettingsDialog(QDialog):
         self.weekly_hours = QDoubleSpinBox()
         self.weekly_hours.setObjectName("weeklyHours")
         self.weekly_hours.setRange(0.5, 60)
-        self.weekly_hours.setDecimals(1)
+        self.weekly_hours.setDecimals(2)
         self.weekly_hours.setSuffix(" h")
         self.weekly_hours.setValue(settings.weekly_hours)
+        # The figures as the boxes show them: OK sets only what the designer changed, not a
+        # setting the box shows rounded (27.125 h per credit must not become 27.13).
+        self.shown = (self.hours_per_credit.value(), self.weekly_hours.value())
         note = QLabel(
             tr(
                 "ECTS: 1 credit is 25 to 30 hours of work; credits are given "
@@ -69,11 +72,13 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         settings = self.document.catalog.settings
-        wanted = {
-            "hours_per_credit": self.hours_per_credit.value(),
-            "rounding": self.rounding.currentData(),
-            "weekly_hours": self.weekly_hours.value(),
-        }
+        wanted = {"rounding": self.rounding.currentData()}
+        for field, box, shown in (
+            ("hours_per_credit", self.hours_per_credit, self.shown[0]),
+            ("weekly_hours", self.weekly_hours, self.shown[1]),
+        ):
+            if box.value() != shown:
+                wanted[field] = box.value()
         edits: list[Edit] = [
             SetSetting(field, value)
             for field, value in wanted.items()
