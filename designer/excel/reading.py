@@ -7,7 +7,6 @@ of our dependencies), so a hostile file cannot expand entities or reach the netw
 from __future__ import annotations
 
 import math
-import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook import Workbook
 
 from designer.errors import CatalogError, Problem
+from designer.model.durations import text_duration
 
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # old .xls, and every encrypted workbook
 ZIP_SIGNATURE = b"PK\x03\x04"
@@ -119,15 +119,6 @@ def cell_string(value: Any) -> str:
     return str(value)
 
 
-# A duration written as text: numbers, each with its unit or none ("90", "1.5 h", "1 h 30",
-# "1h30m", "2 hours 15 min"), or a clock time ("1:30", hours and minutes).
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?|[.,]\d+"
-_PART = re.compile(rf"\s*({_NUMBER})\s*([^\W\d_]+\.?)?\s*")
-_CLOCK = re.compile(r"(\d+):([0-5]\d)(?::([0-5]\d))?")
-_UNITS = {
-    **dict.fromkeys(["h", "hr", "hrs", "hour", "hours", "std", "stunde", "stunden"], 60.0),
-    **dict.fromkeys(["m", "min", "mins", "minute", "minutes", "minuten"], 1.0),
-}
 _EXAMPLES = {
     "hours": "such as 12, 12.5, 12 h, 90 min or 1:30",
     "minutes": "such as 45, 45 min, 1.5 h, 1 h 30 or 1:30",
@@ -148,7 +139,7 @@ def parse_number(value: Any, what: str, limit: float) -> float:
     elif isinstance(value, time | timedelta | datetime):
         number = _time_value(value, what)
     elif isinstance(value, str):
-        number = _text_duration(value, what)
+        number = text_duration(value, what)
     else:
         number = None
     if number is None or not math.isfinite(number):
@@ -159,49 +150,6 @@ def parse_number(value: Any, what: str, limit: float) -> float:
     if number > limit:
         raise ValueError(f"{what} must be at most {limit:g}, found {cell_string(number)}")
     return number
-
-
-def _text_duration(text: str, what: str) -> float | None:
-    """The duration a text gives, in `what`; None if it is not one."""
-    text = text.replace("\u00a0", " ").strip()
-    sign = -1.0 if text.startswith("-") else 1.0
-    text = text.removeprefix("-")
-    per_minute = 1 / 60 if what == "hours" else 1.0
-    if clock := _CLOCK.fullmatch(text):
-        hours, minutes, seconds = clock.groups()
-        total = int(hours) * 60 + int(minutes) + int(seconds or 0) / 60
-        return sign * total * per_minute
-    parts = []
-    position = 0
-    while position < len(text):
-        part = _PART.match(text, position)
-        if part is None:
-            return None
-        parts.append(part.groups())
-        position = part.end()
-    if len(parts) == 1 and parts[0][1] is None:  # a plain number, in the column's unit
-        return sign * _decimal(parts[0][0])
-    total = 0.0
-    scale: float | None = None
-    for digits, unit in parts:
-        if unit is not None:
-            scale = _UNITS.get(unit.rstrip(".").lower())
-        elif scale == 60.0:  # "1 h 30": the minutes after the hours
-            scale = 1.0
-        else:
-            return None
-        if scale is None:
-            return None
-        total += _decimal(digits) * scale
-    return sign * total * per_minute if parts else None
-
-
-def _decimal(digits: str) -> float:
-    if "," in digits and "." in digits or digits.count(",") > 1:
-        digits = digits.replace(",", "")  # 1,500.5: a thousands separator
-    elif re.fullmatch(r"\d{1,3},\d{3}", digits):
-        digits = digits.replace(",", "")  # 1,500: read as fifteen hundred, as before
-    return float(digits.replace(",", "."))
 
 
 def typed_time(value: Any) -> Any:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designer.model.durations import text_duration
 from designer.ui.labels import tr
 
 
@@ -127,6 +128,10 @@ class TextField(Field):
         self._setting = False
 
 
+# The units of NumberField that are durations, as text_duration names them.
+DURATIONS = {"min": "minutes", "h": "hours"}
+
+
 class NumberField(Field):
     """A number typed as text, so a wrong entry can be shown and explained, not swallowed."""
 
@@ -148,14 +153,11 @@ class NumberField(Field):
 
     def parse(self, text: str) -> tuple[float | None, str]:
         """The value typed, or an error saying what is wrong with it."""
-        text = text.strip().replace(",", ".")
+        text = text.strip()
         if not text:
             return None, "" if self.optional else tr("Enter the {0}.").format(self.noun)
-        try:
-            number = float(text)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):
+        number = self._number(text)
+        if number is None or not math.isfinite(number):
             return None, tr("“{0}” is not a number.").format(text)
         if number < self.low:
             if self.low == 0:
@@ -168,6 +170,16 @@ class NumberField(Field):
                 self.noun, self.high, self.unit
             )
         return number, ""
+
+    def _number(self, text: str) -> float | None:
+        """The number a text gives: a duration with any unit of time ("1 h 30", "90 min",
+        "1:30") for minutes and hours, else a figure, with or without the unit ("80 %")."""
+        if self.unit in DURATIONS:
+            return text_duration(text, DURATIONS[self.unit])
+        try:
+            return float(text.removesuffix(self.unit).strip().replace(",", "."))
+        except ValueError:
+            return None
 
     def _typed(self, text: str) -> None:
         if not self._typing:

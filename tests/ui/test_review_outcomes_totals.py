@@ -218,3 +218,30 @@ def test_a_title_and_an_outcome_longer_than_a_line_box_keeps_are_edited_whole(qt
         qtbot.keyClicks(text, "s")
         qtbot.keyClick(text, Qt.Key.Key_Return)
         assert catalog.get(course["outcomes"][0]["id"]).text == "Design " + "o" * LONG + "s"
+
+
+# ---- figures typed with their unit ------------------------------------------------------
+
+
+def test_figures_may_be_typed_with_their_unit_or_as_a_duration(window, qtbot):
+    catalog = window.document.catalog
+    select(window, qtbot, FULL, CSHARP, WEEK1, QUIZ)
+    minutes = field(window, "minutes")
+    for typed, read in (("45 min", 45), ("1 h 30", 90), ("1:15", 75), ("0,5 h", 30)):
+        retype(qtbot, minutes, typed)
+        assert window.editor.unit.minutes == read, typed
+    assert not window.editor.fields["minutes"].error.isVisible()
+
+    select(window, qtbot, FULL, CSHARP)
+    hours = field(window, "hours")
+    for typed, read in (("32 h", 32), ("90 min", 1.5), ("12,5", 12.5)):
+        retype(qtbot, hours, typed)
+        assert catalog.courses["introduction-to-programming-with-csharp"].hours == read, typed
+
+    select(window, qtbot, FULL)
+    score = field(window, "min_passing_score")
+    retype(qtbot, score, "80 %")
+    assert catalog.program("full-stack").min_passing_score == 80
+    retype(qtbot, score, "80 min")  # not a unit a score has
+    assert "is not a number" in window.editor.fields["min_passing_score"].error.text()
+    assert catalog.program("full-stack").min_passing_score == 80
