@@ -211,7 +211,9 @@ class OutcomesEditor(QWidget):
         self.table.setObjectName("outcomesTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
+        # One line an outcome, so that the table shows several in the room it has: the whole
+        # text is in the Outcome box below, and in each row's tooltip.
+        self.table.setWordWrap(False)
         # Nothing in the table is edited in place: Tab goes on to the buttons and the fields
         # below, rather than from cell to cell, which kept keyboard users in the table.
         self.table.setTabKeyNavigation(False)

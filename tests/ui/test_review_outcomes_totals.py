@@ -245,3 +245,21 @@ def test_figures_may_be_typed_with_their_unit_or_as_a_duration(window, qtbot):
     retype(qtbot, score, "80 min")  # not a unit a score has
     assert "is not a number" in window.editor.fields["min_passing_score"].error.text()
     assert catalog.program("full-stack").min_passing_score == 80
+
+
+def test_the_outcomes_table_shows_a_course_s_outcomes_one_line_each(window, qtbot):
+    window.resize(1400, 900)
+    select(window, qtbot, FULL, CSHARP)
+    open_tab(window, qtbot, window.tabs.indexOf(window.outcomes))
+    table = window.outcomes.table
+    qtbot.waitUntil(lambda: table.viewport().height() > 0)
+    model = table.model()
+    shown = table.viewport().rect()
+    rows = [table.visualRect(model.index(row, 0)) for row in range(model.rowCount())]
+    assert len(rows) == 3 and all(shown.contains(rect) for rect in rows)  # no scrolling
+    line = table.fontMetrics().height()
+    assert all(rect.height() < 2 * line for rect in rows)
+    # The whole text is in the row's tooltip, and in the box below for the selected one.
+    outcome = window.document.catalog.courses["introduction-to-programming-with-csharp"].outcomes[0]
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == outcome.text
+    assert window.outcomes.text.text() == outcome.text
