@@ -69,9 +69,15 @@ class TotalsBar(QFrame):
         # By identity: `in` on the list would compare models field by field, program by
         # program (500 of them), on every edit.
         if program is None or self.document.catalog.get_or_none(program.id) is not program:
-            self.program_title.setText(tr("No program selected"))
             self.ects.setText("")
-            self.pace.setText(tr("Select a unit to see its program's workload and credits."))
+            if self.document.catalog.programs:
+                self.program_title.setText(tr("No program selected"))
+                self.pace.setText(tr("Select a unit to see its program's workload and credits."))
+            else:  # nothing to select yet
+                self.program_title.setText(tr("No program yet"))
+                self.pace.setText(
+                    tr("Add one with Insert > Add Program (Ctrl+Shift+P) to start a certificate.")
+                )
             self.selected.setText("")
             return
         settings = self.document.catalog.settings

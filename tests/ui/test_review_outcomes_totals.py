@@ -4,7 +4,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QToolBar
 from window_actions import field, opened_window, retype, select
 
 from designer.ui.settings_dialog import SettingsDialog
@@ -263,3 +263,15 @@ def test_the_outcomes_table_shows_a_course_s_outcomes_one_line_each(window, qtbo
     outcome = window.document.catalog.courses["introduction-to-programming-with-csharp"].outcomes[0]
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == outcome.text
     assert window.outcomes.text.text() == outcome.text
+
+
+def test_an_empty_catalog_says_how_to_start_and_then_shows_the_program(empty_window, qtbot):
+    bar = empty_window.totals_bar
+    assert bar.program_title.text() == "No program yet"
+    assert "Insert > Add Program" in bar.pace.text()
+    [toolbar] = empty_window.findChildren(QToolBar)
+    button = toolbar.widgetForAction(empty_window.add_program_action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(empty_window.document.catalog.programs) == 1
+    assert bar.program_title.text() != "No program yet"
+    assert bar.ects.text().startswith("0 h")
