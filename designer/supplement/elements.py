@@ -59,10 +59,9 @@ def standard_elements(s: Supplement) -> list[Element]:
     )
     mode = None
     if s.delivery is not None and s.pace is not None:
-        mode = (
-            f"{DELIVERY_WORDS[s.delivery]}, {PACE_WORDS[s.pace]} "
-            f"(about {format_hours(s.weekly_hours)} h a week, {s.weeks} weeks)"
-        )
+        mode = f"{DELIVERY_WORDS[s.delivery]}, {PACE_WORDS[s.pace]}"
+        if s.hours > 0:  # without hours, "0 weeks" would be a figure the program does not have
+            mode += f" (about {format_hours(s.weekly_hours)} h a week, {s.weeks} weeks)"
     assessment = s.assessment or None
     if assessment is not None and s.min_passing_score is not None:
         assessment += f" Minimum passing score: {format_number(s.min_passing_score)} %."

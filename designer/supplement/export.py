@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
 
+from designer.storage.save import TEMPORARY_NAME_KEPT
 from designer.supplement.credentials import elm_specification, open_badge
 from designer.supplement.facts import Supplement, require_complete
 from designer.supplement.html import supplement_html
@@ -42,15 +44,31 @@ def write_supplement(
     if not draft:
         require_complete(supplement)
     path = Path(path)
-    temporary = path.with_name(f".{path.name}.part")
+    # Beside the file; the start of its name only, as for catalog files: a long name and
+    # the rest could be over the file system's limit.
+    temporary = path.with_name(f".{path.name[:TEMPORARY_NAME_KEPT]}.part")
     try:
+        if not path.parent.is_dir():
+            raise FileNotFoundError(errno.ENOENT, f"there is no folder {path.parent}")
         if fmt == "pdf":
+            # Made here first, so that a place that cannot be written says why (Qt's PDF
+            # writer only says that it failed).
+            temporary.write_bytes(b"")
             _write_pdf(supplement, temporary, draft)
         else:
             temporary.write_bytes(supplement_bytes(supplement, fmt, draft))
         os.replace(temporary, path)
+    except OSError as error:
+        raise _named(error, temporary, path) from error
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _named(error: OSError, temporary: Path, path: Path) -> OSError:
+    """The error, naming the file asked for rather than the temporary one beside it."""
+    if error.errno is not None:
+        return OSError(error.errno, error.strerror, str(path))
+    return OSError(str(error).replace(str(temporary), str(path)))
 
 
 def _write_pdf(supplement: Supplement, path: Path, draft: bool) -> None:

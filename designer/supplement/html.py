@@ -236,16 +236,23 @@ def _courses(s: Supplement) -> str:
             f"<td>{escape(', '.join(course.shared_with))}</td></tr>"
         )
     count = len(s.courses)
+    # Without hours there is no workload to state: marked missing, as in the elements.
+    ects = escape(s.ects_text.split(" (")[0]) if s.hours > 0 else _missing("workload in ECTS")
     rows.append(
         f'<tr class="total"><td></td><td>Total, {count} course{"s" if count != 1 else ""}</td>'
-        f'<td align="right">{format_hours(s.hours)}</td>'
-        f"<td>{escape(s.ects_text.split(' (')[0])}</td></tr>"
+        f'<td align="right">{format_hours(s.hours)}</td><td>{ects}</td></tr>'
     )
     rows.append("</table>")
+    if s.hours > 0:
+        workload = (
+            f"Workload: {escape(s.ects_text)}; credits are given for the whole certificate "
+            f"only. About {s.weeks} weeks at {format_hours(s.weekly_hours)} h a week."
+        )
+    else:
+        workload = "Workload: the courses have no hours yet, so no credits can be stated."
     rows.append(
-        f'<p class="note">Workload: {escape(s.ects_text)}; credits are given for the whole '
-        f"certificate only. About {s.weeks} weeks at {format_hours(s.weekly_hours)} h a week. "
-        "Also in: the other certificates that include the same course.</p>"
+        f'<p class="note">{workload} Also in: the other certificates that include the same '
+        "course.</p>"
     )
     return "\n".join(rows)
 

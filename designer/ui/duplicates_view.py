@@ -49,6 +49,11 @@ class MergeDialog(QDialog):
         catalog, totals = document.catalog, document.totals
         self.survivor = QComboBox()
         self.survivor.setObjectName("survivor")
+        # As wide as the dialog, however long the titles: the whole label is its tooltip.
+        self.survivor.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.survivor.setMinimumContentsLength(40)
         for unit_id in group.units:
             unit = catalog.get(unit_id)
             users = ", ".join(
@@ -57,6 +62,7 @@ class MergeDialog(QDialog):
             hours = format_hours(totals.hours(unit))
             label = f"{unit.title}  ({hours} h; used by {users or tr('nothing')})"  # type: ignore[union-attr]
             self.survivor.addItem(label, unit_id)
+            self.survivor.setItemData(self.survivor.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         self.differences = QPlainTextEdit()
         self.differences.setObjectName("mergeDifferences")
         self.differences.setReadOnly(True)
@@ -190,16 +196,21 @@ class GroupsModel(QAbstractItemModel):
         group = self.group_of(index)
         if group is None:
             return None
+        # Long titles are cut short in the list: the tooltips hold the whole text.
+        tip = role == Qt.ItemDataRole.ToolTipRole
         if index.internalId() != NO_GROUP:  # a unit of the group
             unit_id = group.units[index.row()]
             if role == UNIT_ROLE:
                 return unit_id
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+            if (role == Qt.ItemDataRole.DisplayRole or tip) and index.column() == 0:
                 return self._describe(unit_id)
             return None
         if role == GROUP_ROLE:
             return group
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+        if tip and index.column() == 0:
+            catalog = self.document.catalog
+            return "\n".join(getattr(catalog.get_or_none(u), "title", u) for u in group.units)
+        if tip and index.column() == 3:
             return group.reason
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -267,7 +278,8 @@ class DuplicatesView(BackgroundView):
         self.merge_button.clicked.connect(self.merge_selected)
         self.ignore_button.clicked.connect(self.ignore_selected)
         self.refresh_button.clicked.connect(self.refresh)
-        self.list.doubleClicked.connect(self._open_unit)
+        # A double click, or Enter (as in the Problems panel), finds a unit in the tree.
+        self.list.activated.connect(self._open_unit)
         self.list.expanded.connect(self._span_units)
         self.list.selectionModel().currentChanged.connect(self.update_actions)
         self.update_actions()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from designer.appsettings import AppSettings, save_settings
 from designer.bulk import keep_out_of_sweeps
-from designer.checks import Finding
+from designer.checks import Finding, unit_title
 from designer.errors import CatalogError
 from designer.model import Course, Item, Module, Outcome, Program
 from designer.model.events import Signal
@@ -376,9 +376,22 @@ class MainWindow(QMainWindow):
         return self.selected_node() is node
 
     def go_to_finding(self, finding: Finding) -> None:
-        """Show the unit a finding points at, and put the cursor in the field concerned."""
+        """Show the unit a finding points at, and put the cursor in the field concerned.
+
+        A unit deleted since the checks ran, or one that no program uses (the tree does not
+        show it), is named in the status bar instead: the cursor must not go to the field of
+        the unit the editor happens to show."""
         catalog = self.document.catalog
         node = catalog.get_or_none(finding.unit)
+        place = catalog.owner(node.id) if isinstance(node, Outcome) else node
+        if place is None:
+            text = tr("The unit of this problem ({0}) was deleted: the checks run again.")
+            self.show_message(text.format(finding.unit))
+            return
+        if self.tree_model.first_place(place.id) is None:
+            text = tr("“{0}” is in no program, so the tree does not show it.")
+            self.show_message(text.format(unit_title(catalog, place.id)))
+            return
         if isinstance(node, Outcome):
             self.show_unit(catalog.owner(node.id).id)
             self.tabs.setCurrentWidget(self.outcomes)

@@ -11,18 +11,30 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
-from designer.checks import DEFAULT_PROFILE, PROFILES, Finding, rule_titles, run_checks
+from designer.checks import (
+    DEFAULT_PROFILE,
+    PROFILES,
+    Finding,
+    rule_titles,
+    run_checks,
+    unit_title,
+)
 from designer.model import Silence
-from designer.model.edits import Insert
+from designer.model.edits import Insert, Remove
 from designer.progress import ProgressCallback
 from designer.ui.background import Work
 from designer.ui.document import Document
@@ -90,6 +102,8 @@ class FindingsModel(QAbstractTableModel):
 
     def unit_name(self, unit_id: str) -> str:
         unit = self.document.catalog.get_or_none(unit_id)
+        if unit is None:  # deleted since the checks ran: they run again shortly
+            return tr("{0} (deleted)").format(unit_id)
         return getattr(unit, "title", "") or getattr(unit, "text", "") or unit_id
 
     def headerData(  # noqa: N802
@@ -98,6 +112,74 @@ class FindingsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
+
+
+class SilencedDialog(QDialog):
+    """The rules silenced for a unit, each with its reason; one can be switched on again
+    (undoably, as any edit), long after the Silence… that switched it off."""
+
+    def __init__(self, document: Document, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Silenced rules"))
+        self.setObjectName("silencedDialog")
+        self.resize(760, 320)
+        self.document = document
+        self.titles = {rule: title for p in PROFILES for rule, title in rule_titles(p).items()}
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("silencedList")
+        self.table.setHorizontalHeaderLabels([tr("Rule"), tr("Unit"), tr("Reason")])
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 220)
+        self.table.setColumnWidth(1, 220)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.lift_button = buttons.addButton(
+            tr("Unsilence"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.lift_button.setObjectName("liftSilence")
+        self.lift_button.setToolTip(tr("Switch the rule on again for this unit"))
+        buttons.rejected.connect(self.reject)
+        self.lift_button.clicked.connect(self.lift_selected)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Rules switched off for one unit, and why:")))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.table.itemSelectionChanged.connect(self._update_button)
+        self._fill()
+
+    def _fill(self) -> None:
+        catalog = self.document.catalog
+        self.table.setRowCount(len(catalog.silenced))
+        for row, silence in enumerate(catalog.silenced):
+            rule = self.titles.get(silence.rule, silence.rule)
+            texts = (f"{rule} ({silence.rule})", unit_title(catalog, silence.unit), silence.reason)
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self._update_button()
+
+    def _update_button(self) -> None:
+        self.lift_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def lift_selected(self) -> None:
+        """Switch the selected silenced rule on again: one undoable edit."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return
+        row = rows[0].row()
+        silence = self.document.catalog.silenced[row]
+        self.document.push(
+            [Remove(None, "silenced", row)], tr("Unsilence {0}").format(silence.rule)
+        )
+        self._fill()
+        if self.table.rowCount():
+            self.table.selectRow(min(row, self.table.rowCount() - 1))
 
 
 class ProblemsPanel(BackgroundView):
@@ -155,7 +237,11 @@ class ProblemsPanel(BackgroundView):
         self.silence_button = QPushButton(tr("Silence…"))
         self.silence_button.setObjectName("silenceButton")
         self.silence_button.setToolTip(tr("Switch this rule off for this unit, with a reason"))
-        self.silenced_note = QLabel()
+        # "2 silenced": click it to see the silenced rules and their reasons.
+        self.silenced_note = QPushButton()
+        self.silenced_note.setObjectName("silencedButton")
+        self.silenced_note.setToolTip(tr("The rules silenced, and why; switch one on again"))
+        self.silenced_note.hide()
         filters = QHBoxLayout()
         filters.addWidget(QLabel(tr("Profile")))
         filters.addWidget(self.profile)
@@ -174,6 +260,9 @@ class ProblemsPanel(BackgroundView):
         self.rule.currentIndexChanged.connect(self._show)
         self.list.activated.connect(self._activated)
         self.silence_button.clicked.connect(lambda: self.silence_selected())
+        self.silenced_note.clicked.connect(self.show_silenced)
+        # The count follows an undo or a redo at once, not when the checks have run again.
+        document.undo_stack.indexChanged.connect(self._count_silenced)
 
     def work(self) -> tuple[Work, str]:
         catalog, totals = self.document.catalog, self.document.totals
@@ -207,9 +296,16 @@ class ProblemsPanel(BackgroundView):
         self.rule.setCurrentIndex(max(self.rule.findData(chosen), 0))
         self.rule.blockSignals(False)
         self._show()
-        count = len(self.document.catalog.silenced)
-        self.silenced_note.setText(tr("{0} silenced").format(count) if count else "")
+        self._count_silenced()
         self.counts_changed.emit(self.summary())
+
+    def _count_silenced(self, *args: Any) -> None:
+        count = len(self.document.catalog.silenced)
+        self.silenced_note.setText(tr("{0} silenced").format(count))
+        self.silenced_note.setVisible(bool(count))
+
+    def show_silenced(self) -> None:
+        SilencedDialog(self.document, self).exec()
 
     def summary(self) -> str:
         counts = Counter(map(attrgetter("severity"), self.findings))
