@@ -58,3 +58,17 @@ def test_a_program_of_zero_hours_states_no_workload_figures(tmp_path):
     assert "0 ECTS" not in courses and "About 0 weeks" not in courses
     assert "MISSING: workload in ECTS" in courses
     assert "the courses have no hours yet" in courses
+
+
+def test_a_course_shared_before_it_has_hours_is_a_stacking_option(sample):
+    # A new course, no module yet, in the PR certificate and in Full Stack: the supplement
+    # says what the Stackability page says, that the two share it (0 h so far).
+    sample.add_unit(Course(id="portfolio", title="Portfolio Workshop"))
+    for program_id in ("pr-communications", "full-stack"):
+        program = sample.program(program_id)
+        sample.insert(program, "course_ids", len(program.course_ids), "portfolio")
+    supplement = supplement_facts(sample, Totals(sample), "pr-communications")
+    assert supplement.element("stacking").value.startswith("Stackable: shares content with 1")
+    [line] = supplement.stacking
+    assert line.headline().startswith("Shares 0 h with Microsoft Full Stack")
+    assert line.courses == ("Portfolio Workshop",)

@@ -75,8 +75,8 @@ def stacking_lines(catalog: Catalog, totals: Totals, program: Program) -> tuple[
     hours = totals.hours(program)
     lines = []
     for (source, target), found in matrix.items():
-        if source != program.id or found.shared_hours <= 0:
-            continue
+        if source != program.id:
+            continue  # a course shared before it has hours is shared all the same: 0 h
         other = catalog.program(target)
         back: Overlap | None = matrix.get((target, source))
         lines.append(
