@@ -72,6 +72,12 @@ def _sheet_text(done: int, total: int) -> str:
     return tr("Writing sheet {0} of {1}…").format(f"{done + 1:,}", f"{total:,}")
 
 
+def _file_name(text: str) -> str:
+    """A text as the start of a file's name: what no file system allows in one, dropped."""
+    kept = "".join(" " if c in '<>:"/\\|?*' or not c.isprintable() else c for c in text)
+    return " ".join(kept.split())[:80] or "program"
+
+
 def _format_of(path: Path) -> str | None:
     """The supplement format a file name asks for by its ending, if it names one."""
     name = path.name.lower()
@@ -353,8 +359,16 @@ class FileActions:
             return False
         if path is None:
             filters = {tr(label): key for key, label in SUPPLEMENT_FILTERS.items()}
+            # The dialog says whose supplement it is (the selected unit's program, else the
+            # first), and offers a name for it beside the catalog file.
+            title = tr("Export the certificate supplement of “{0}”")
+            name = _file_name(program.code or program.title or program.id) + " supplement.pdf"
+            folder = self.document.path.parent if self.document.path else Path()
             path, chosen = QFileDialog.getSaveFileName(
-                self.window, tr("Export certificate supplement"), "", ";;".join(filters)
+                self.window,
+                title.format(program.title or program.id),
+                str(folder / name),
+                ";;".join(filters),
             )
             if not path:
                 return False

@@ -1,7 +1,10 @@
 """File > Export Certificate Supplement, for the selected program, in each format."""
 
 import json
+from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
 from window_actions import choose_file, select
 
 FRONT = "Microsoft Front-End Developer Professional Certificate"
@@ -32,3 +35,28 @@ def test_missing_facts_ask_before_a_draft(window, qtbot, tmp_path, dialogs):
     dialogs.answer("Export draft")
     assert window.files.export_supplement(tmp_path / "x.html")
     assert "MISSING" in (tmp_path / "x.html").read_text(encoding="utf-8").upper()
+
+
+def test_the_dialog_names_the_program_and_offers_a_file_beside_the_catalog(
+    window, qtbot, sample_copy
+):
+    select(window, qtbot, FRONT, "Introduction to Web Development")  # a course of it
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(10, answer)
+            return
+        seen["title"], seen["files"] = dialog.windowTitle(), dialog.selectedFiles()
+        if Path(seen["files"][0]).suffix == ".pdf":
+            dialog.accept()  # the name offered, as it is
+        else:
+            dialog.reject()  # no file offered: nothing to accept
+
+    QTimer.singleShot(0, answer)
+    window.supplement_action.trigger()
+    assert seen["title"] == f"Export the certificate supplement of “{FRONT}”"
+    offered = sample_copy.parent / "MS-FED supplement.pdf"
+    assert [Path(file) for file in seen["files"]] == [offered]
+    assert offered.read_bytes().startswith(b"%PDF")
