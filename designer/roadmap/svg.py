@@ -383,6 +383,8 @@ def _gaps(canvas: Canvas, found: Roadmap, x0: float, top: float, width: float) -
 
 
 def _no_gaps(found: Roadmap) -> str:
+    if not found.rows:  # every outcome is addressed, as there is none: not a thing to say
+        return f"Nothing to check yet: the {found.kind} has no outcomes."
     if found.kind == "course":
         return "No gaps: every course outcome is served, every module outcome serves one."
     return "No gaps: every program outcome is addressed, every course outcome serves one."

@@ -116,3 +116,10 @@ def test_write_svg_writes_the_svg_text(sample, tmp_path):
     path = tmp_path / "roadmap.svg"
     write_svg(found, path)
     assert path.read_text(encoding="utf-8") == svg_text(found)
+
+
+def test_a_program_without_outcomes_says_so_rather_than_no_gaps():
+    catalog = Catalog(programs=[Program(id="new", title="New Certificate")])
+    shown = " ".join(texts(roadmap_svg(catalog, Totals(catalog), "new")))
+    assert "Nothing to check yet: the program has no outcomes." in shown
+    assert "No gaps" not in shown
