@@ -333,7 +333,11 @@ class DuplicatesView(BackgroundView):
             return
         if any(self.document.catalog.get_or_none(u) is None for u in group.units):
             return  # found before an edit removed one of them; the search runs again
-        MergeDialog(self.document, group, self).exec()
+        row = self.model.group_row(self.list.currentIndex())
+        if MergeDialog(self.document, group, self).exec() == QDialog.DialogCode.Accepted:
+            # Its units are one now: the group goes at once, as an ignored one does.
+            self.model.remove_group(row)
+            self._show_summary()
 
     def ignore_selected(self) -> None:
         row = self.model.group_row(self.list.currentIndex())

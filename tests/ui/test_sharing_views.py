@@ -226,8 +226,12 @@ def test_merging_an_identical_copy_makes_one_shared_course_and_undoes(window, qt
         g for g in group_rows(view) if g.siblingAtColumn(1).data() == "course, identical"
     )
     click_row(qtbot, view, identical)
+    groups = len(group_rows(view))
     dialogs.answer("Merge")
     qtbot.mouseClick(view.merge_button, Qt.MouseButton.LeftButton)
+    # The merged group leaves the list at once, not when the search has run again.
+    assert len(group_rows(view)) == groups - 1
+    assert all(g.siblingAtColumn(1).data() != "course, identical" for g in group_rows(view))
     catalog = window.document.catalog
     [course] = [
         c for c in catalog.courses.values() if c.title == "Introduction to Public Relations"
