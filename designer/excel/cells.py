@@ -23,8 +23,11 @@ from typing import IO, Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.formatting.rule import Rule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.differential import DifferentialStyle
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, NumberFormat
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.xml.constants import SHEET_MAIN_NS
@@ -160,6 +163,23 @@ def hours_style(value: float, base: str = "hours") -> str:
     return base if _whole(value) else f"{base}_fraction"
 
 
+def show_fractions(ws: Any, cells: str, fraction_format: str) -> None:
+    """Shows a figure of these cells (areas of one column, top first) with its fraction
+    when it has one, whatever their style: a whole style ('0" h"') is chosen for the figure
+    exported, but a minute typed in the sheet moves the formulas to 422.14 h, which the
+    whole style would show as 422 h, and a 32.5 typed over 30 min as 33 min."""
+    top = cells.split()[0].split(":")[0]  # the formula is relative to the first cell
+    formats = ws.parent._number_formats  # the ids openpyxl gives the cells' formats
+    format_id = formats.add(fraction_format) + BUILTIN_FORMATS_MAX_SIZE
+    rule = Rule(
+        type="expression",
+        # Text (a heading, a Bloom level) is an error here, so keeps its format.
+        formula=[f"ABS({top}-ROUND({top},0))>0.000001"],
+        dxf=DifferentialStyle(numFmt=NumberFormat(format_id, fraction_format)),
+    )
+    ws.conditional_formatting.add(cells, rule)
+
+
 @cache
 def _unit_of(style: str) -> str:
     return next((unit for unit in _SUFFIX if unit in style), "")
@@ -241,7 +261,11 @@ class SheetWriter:
             ws.sheet_state = "hidden"
         if sheet.tab_color:
             ws.sheet_properties.tabColor = sheet.tab_color
-        _print_setup(ws)
+        across = _pages_across(sheet, widths)
+        if across > 1 and sheet.header_row and sheet.freeze_column > 1:
+            # The columns kept in view on screen (the row labels) start every page.
+            ws.print_title_cols = f"A:{get_column_letter(sheet.freeze_column - 1)}"
+        _print_setup(ws, across)
         rows = held if held is not None else sheet.rows()
         ws._writer = _WorksheetFile(ws, self._serialise(ws, rows, widths, sheet.row_heights))
         ws._writer.write_top()
@@ -469,9 +493,27 @@ def _wrapped(value: str, capacity: int) -> int:
     return lines
 
 
-def _print_setup(ws: Any) -> None:
+# A landscape page holds about this much column width (A4 or Letter, half-inch margins)
+# at 100 %. A sheet that would print smaller than MIN_PRINT_SCALE to fit one page across
+# (the Supplement or Stackability of 20 programs, a map of many courses) prints on
+# several pages across instead, its row labels repeated on each.
+PAGE_WIDTH = 135
+MIN_PRINT_SCALE = 0.5
+
+
+def _pages_across(sheet: Sheet, widths: dict[int, int]) -> int:
+    shown = [(c, w) for c, w in widths.items() if not (sheet.id_column and c == ID_COLUMN)]
+    width = sum(w for _, w in shown)
+    room = PAGE_WIDTH / MIN_PRINT_SCALE
+    if width <= room:
+        return 1
+    repeated = sum(w for c, w in shown if sheet.header_row and c < sheet.freeze_column)
+    return math.ceil((width - repeated) / (room - repeated))
+
+
+def _print_setup(ws: Any, pages_across: int = 1) -> None:
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_across
     ws.page_setup.fitToHeight = 0  # as many pages down as it takes
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.gridLines = False

@@ -62,7 +62,6 @@ def curriculum_map(catalog: Catalog, program: Program) -> CurriculumMap:
 
 def map_sheet(catalog: Catalog, program: Program, name: str) -> Sheet:
     found = curriculum_map(catalog, program)
-    columns = len(found.courses)
 
     def rows() -> Iterator[Row]:
         yield [text(f"Curriculum map: {title_of(program) or program.id}", "title")]
@@ -103,7 +102,9 @@ def map_sheet(catalog: Catalog, program: Program, name: str) -> Sheet:
             totals.append(text(str(count) if count else "none", "mark" if count else "gap_center"))
         yield totals
 
-    widths = {2: 45, **{column: 14 for column in range(4, 4 + columns)}}
+    widths = {2: 45}
+    for column, course in enumerate(found.courses, 4):
+        widths[column] = _course_width(title_of(course) or course.id)
     return Sheet(
         name,
         rows,
@@ -112,6 +113,13 @@ def map_sheet(catalog: Catalog, program: Program, name: str) -> Sheet:
         freeze_column=3,
         id_column=False,
     )
+
+
+def _course_width(title: str) -> int:
+    """A course's column: narrow, its title wrapping in the header, but wide enough for
+    the title's longest word in bold ("Communication," broke as "Communicatio / n")."""
+    longest = max((len(word) for word in title.split()), default=0)
+    return min(30, max(14, longest + 2))
 
 
 def _courses(count: int) -> str:

@@ -253,13 +253,28 @@ def _id_sheets(
         sheet = syllabus_sheet(catalog, totals, program, names[program.id].syllabus, layout)
         rows = outcome_rows(layout, program)
         if rows:
-            sheet = sheet._replace(finish=_bloom_choice(f"C{rows[0]}:C{rows[1]}"))
+            choice = _bloom_choice(f"C{rows[0]}:C{rows[1]}")
+            sheet = sheet._replace(finish=_both(sheet.finish, choice))
         yield sheet
     sheet = outcomes_sheet(catalog)
     count = outcome_count(catalog)
     if count:
         sheet = sheet._replace(finish=_bloom_choice(f"C{FIRST_ROW}:C{FIRST_ROW + count - 1}"))
     yield sheet
+
+
+def _both(
+    first: Callable[[Any], None] | None, then: Callable[[Any], None]
+) -> Callable[[Any], None]:
+    """A sheet's finish that does what it did, then more."""
+    if first is None:
+        return then
+
+    def finish(ws: Any) -> None:
+        first(ws)
+        then(ws)
+
+    return finish
 
 
 def _bloom_choice(cells: str) -> Callable[[Any], None]:

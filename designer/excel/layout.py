@@ -16,7 +16,7 @@ from designer.model.units import Course, Module
 
 DATA_SHEET = "_data"
 DATA_MARKER = "curriculum-designer workbook"
-FIXED_SHEETS = ("Overview", "Outcomes", "Stackability", DATA_SHEET)
+FIXED_SHEETS = ("Overview", "Outcomes", "Stackability", "Supplement", DATA_SHEET)
 
 # Columns shared by the sheets that import reads back (1-based): the title or text of a
 # unit is in B; C holds hours, a Bloom level or an EQF level; D an item's minutes. The one

@@ -15,8 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from designer.excel.cells import Row, Sheet, Spec, formula, hours_style, number, text
+from designer.excel.cells import (
+    HOURS_FRACTION,
+    MINUTES_FRACTION,
+    Row,
+    Sheet,
+    Spec,
+    formula,
+    hours_style,
+    number,
+    show_fractions,
+    text,
+)
 from designer.excel.layout import (
     BLOOM_LABELS,
     FIRST_ROW,
@@ -55,6 +67,7 @@ class SyllabusLayout:
     weeks_row: int = 0
     items_header_row: int = 0  # the header of the modules and items table
     module_rows: dict[str, list[int]] = field(default_factory=dict)  # course id -> rows
+    last_row: int = 0  # of the modules and items table
 
     @classmethod
     def of(cls, catalog: Catalog, program: Program) -> SyllabusLayout:
@@ -75,6 +88,7 @@ class SyllabusLayout:
             for module in catalog.modules_of(course):
                 rows.append(row)
                 row += 1 + len(module.items)
+        layout.last_row = row - 1
         return layout
 
 
@@ -90,7 +104,19 @@ def syllabus_sheet(
         lambda: _rows(catalog, totals, program, layout),
         print_title_row=items,
         max_widths={1: 9, 2: 70, 3: 16, 4: 12, 5: 24},
+        finish=lambda ws: _fractions_shown(ws, layout),
     )
+
+
+def _fractions_shown(ws: Any, layout: SyllabusLayout) -> None:
+    """The hours of the courses, the Total and the modules, and the items' minutes, with
+    their fraction once an edit in the sheet gives them one (not the ECTS or weeks)."""
+    hours = f"C{FIRST_ROW}:C{layout.total_row}"
+    if layout.module_rows:
+        first = layout.items_header_row + 1
+        hours += f" C{first}:C{layout.last_row}"
+        show_fractions(ws, f"D{first}:D{layout.last_row}", MINUTES_FRACTION)
+    show_fractions(ws, hours, HOURS_FRACTION)
 
 
 def _rows(

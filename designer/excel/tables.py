@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from designer.excel.cells import Row, Sheet, formula, number, text
+from designer.excel.cells import HOURS_FRACTION, Row, Sheet, formula, number, show_fractions, text
 from designer.excel.layout import (
     HEADER_ROW,
     ID_HEADER,
@@ -64,7 +65,12 @@ def overview_sheet(
                 text(program.id, "id"),
             ]
 
-    return Sheet("Overview", rows, header_row=HEADER_ROW, max_widths={2: 70})
+    def finish(ws: Any) -> None:
+        if catalog.programs:  # the hours follow the syllabi, fractions and all
+            last = HEADER_ROW + len(catalog.programs)
+            show_fractions(ws, f"E{HEADER_ROW + 1}:E{last}", HOURS_FRACTION)
+
+    return Sheet("Overview", rows, header_row=HEADER_ROW, max_widths={2: 70}, finish=finish)
 
 
 def outcomes_sheet(catalog: Catalog) -> Sheet:
