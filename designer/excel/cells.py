@@ -139,7 +139,7 @@ STYLES: dict[str, dict[str, Any]] = {
     "ects_half": {"font": _BOLD, "number_format": '0.0" ECTS"'},
     "ects_plain": {"number_format": '0" ECTS"', "alignment": _TOP},
     "ects_half_plain": {"number_format": '0.0" ECTS"', "alignment": _TOP},
-    "weeks": {"number_format": '0" weeks"', "alignment": _TOP},
+    "weeks": {"number_format": '[=1]0" week";0" weeks"', "alignment": _TOP},
     "percent": {"number_format": "0%", "alignment": _CENTER},
     "mark": {"font": _BOLD, "alignment": _CENTER},
     "gap": {"font": _GAP_FONT, "fill": _GAP_FILL, "alignment": _WRAP},

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from lo_calc import ABSENT, SOFFICE, _soffice
+from lo_calc import ABSENT, SOFFICE, _soffice, printed_pages
 
 from benchmarks.generate import generate
 from designer.excel import export_workbook
-from designer.model import Catalog, Course, Program, Settings
+from designer.model import Catalog, Course, Item, Module, Program, Settings
 from designer.storage import load
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "microsoft-certificates.curriculum.json"
@@ -164,3 +164,16 @@ def test_the_certificate_supplement_keeps_its_sheet_name_beside_a_program_called
     assert syllabus["A1"].value == "Acme Supplement Certificate"
     assert not [name for name in book.sheetnames if re.fullmatch(r"Supplement\d+", name)]
     book.close()
+
+
+@printing
+def test_a_program_of_one_week_says_1_week(tmp_path):
+    week = Module(id="m", title="Only week", items=[Item(id="i", title="Work", minutes=600)])
+    course = Course(id="c", title="Short course", module_ids=["m"])
+    program = Program(id="p", title="Short Certificate", course_ids=["c"])
+    catalog = Catalog(Settings(weekly_hours=10), [program], [course], [week])
+    workbook = tmp_path / "short.xlsx"
+    export_workbook(catalog, workbook)
+    for sheet in ("Overview", "Short Certificate"):
+        printed = "\n".join(printed_pages(workbook, sheet, tmp_path))
+        assert re.search(r"\b1 week\b", printed) and "1 weeks" not in printed, sheet
