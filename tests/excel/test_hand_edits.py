@@ -9,14 +9,11 @@ with openpyxl, as Excel saves them, and in LibreOffice Calc itself (lo_edit.py).
 
 import openpyxl
 import pytest
-from lo_calc import ABSENT, NO_UNO, SOFFICE, UNO_PYTHON
-from lo_edit import edited_in_calc
-from project import SAMPLE
-from xlsx_helpers import edit, problems_of, save_results
+from xlsx_helpers import edit, problems_of, sample_edited_in_calc, save_results
 
 from designer.excel import export_workbook, import_workbook
 from designer.model import Catalog, Course, Item, ItemKind, Module, Program, Settings, Totals
-from designer.storage import dumps, load
+from designer.storage import dumps
 
 FS = "Full Stack Developer"
 FIGURE = (
@@ -348,13 +345,6 @@ def test_an_item_moved_to_another_module_or_a_list_ordered_two_ways_is_named(exp
 @pytest.fixture(scope="module")
 def in_calc(tmp_path_factory):
     """The sample's workbook edited in LibreOffice Calc in several ways, by name."""
-    if SOFFICE is None:
-        pytest.skip(ABSENT)
-    if UNO_PYTHON is None:
-        pytest.skip(NO_UNO)
-    folder = tmp_path_factory.mktemp("calc")
-    source = folder / "sample.xlsx"
-    export_workbook(load(SAMPLE), source)
     edits = {
         # Insert a row under item 2.1.4, paste a copy of it, and type over the copy.
         "copied": [
@@ -370,9 +360,7 @@ def in_calc(tmp_path_factory):
         # A minute changed, and a module's hours typed over.
         "typed": [("type", FS, "D40", "50"), ("type", FS, "C47", "12")],
     }
-    jobs = [(source, folder / f"{name}.xlsx", each) for name, each in edits.items()]
-    edited_in_calc(jobs, folder)
-    return {name: folder / f"{name}.xlsx" for name in edits}
+    return sample_edited_in_calc(tmp_path_factory.mktemp("calc"), edits)
 
 
 def test_a_row_copied_in_calc_is_named(in_calc):

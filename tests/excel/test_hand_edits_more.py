@@ -9,11 +9,9 @@ from datetime import datetime, time, timedelta
 
 import openpyxl
 import pytest
-from lo_calc import ABSENT, NO_UNO, SOFFICE, UNO_PYTHON
-from lo_edit import edited_in_calc
 from project import SAMPLE
 from test_hand_edits import reorder
-from xlsx_helpers import problems_of
+from xlsx_helpers import problems_of, sample_edited_in_calc
 
 from designer.excel import export_workbook, import_workbook
 from designer.model import Bloom
@@ -46,13 +44,6 @@ def set_cells(path, changes):
 @pytest.fixture(scope="module")
 def typed_in_calc(tmp_path_factory):
     """The sample's workbook with times typed into Calc, by name."""
-    if SOFFICE is None:
-        pytest.skip(ABSENT)
-    if UNO_PYTHON is None:
-        pytest.skip(NO_UNO)
-    folder = tmp_path_factory.mktemp("calc")
-    source = folder / "sample.xlsx"
-    export_workbook(load(SAMPLE), source)
     edits = {
         "times": [
             ("type", FS, "D31", "1:30"),  # was 15 minutes
@@ -66,9 +57,7 @@ def typed_in_calc(tmp_path_factory):
             ("type", FS, "D32", "101:00"),
         ],
     }
-    jobs = [(source, folder / f"{name}.xlsx", each) for name, each in edits.items()]
-    edited_in_calc(jobs, folder)
-    return {name: folder / f"{name}.xlsx" for name in edits}
+    return sample_edited_in_calc(tmp_path_factory.mktemp("calc"), edits)
 
 
 def test_times_typed_in_calc_are_read_as_the_minutes_and_hours_they_are(typed_in_calc, sample):

@@ -10,10 +10,14 @@ from typing import Any
 
 import openpyxl
 import pytest
+from lo_calc import ABSENT, NO_UNO, SOFFICE, UNO_PYTHON
+from lo_edit import edited_in_calc
+from project import SAMPLE
 from report import TABLES, TITLES
 
 from designer.errors import CatalogError
-from designer.excel import import_workbook
+from designer.excel import export_workbook, import_workbook
+from designer.storage import load
 
 # The curriculum tables of the accreditation report: (sheet, program title, rows).
 REPORT = [
@@ -98,3 +102,18 @@ def problems_of(path: Path) -> list[str]:
         import_workbook(path)
     assert caught.value.path == path
     return [str(p) for p in caught.value.problems]
+
+
+def sample_edited_in_calc(folder: Path, edits: dict[str, list[Any]]) -> dict[str, Path]:
+    """The sample's workbook with each list of edits made to a copy of it in LibreOffice
+    Calc (lo_edit), the copies by name; skips the test where Calc or its Python bridge
+    is missing."""
+    if SOFFICE is None:
+        pytest.skip(ABSENT)
+    if UNO_PYTHON is None:
+        pytest.skip(NO_UNO)
+    source = folder / "sample.xlsx"
+    export_workbook(load(SAMPLE), source)
+    jobs = [(source, folder / f"{name}.xlsx", each) for name, each in edits.items()]
+    edited_in_calc(jobs, folder)
+    return {name: folder / f"{name}.xlsx" for name in edits}
