@@ -105,7 +105,7 @@ class PathwayPanel(LiveView):
             self._fill_holdings(programs, courses)
         if programs != self._targets:
             self._fill_targets(programs)
-        self._update()
+        self._show_path(names)
 
     def _fill_holdings(
         self, programs: list[tuple[str, str]], courses: list[tuple[str, str]]
@@ -142,6 +142,11 @@ class PathwayPanel(LiveView):
         self.holdings.addItem(item)
 
     def _update(self, *args: Any) -> None:
+        self._show_path(distinct_titles(self.document.catalog))
+
+    def _show_path(self, names: dict[str, str]) -> None:
+        """The chosen target's pathway for the ticked holdings, units named as names has
+        them (distinct_titles, worked out once by refresh)."""
         catalog, totals = self.document.catalog, self.document.totals
         self.remaining.clear()
         self.ranking.clear()
@@ -155,7 +160,6 @@ class PathwayPanel(LiveView):
             return
         held = [unit_id for unit_id in self.held() if unit_id in catalog]
         path = pathway(catalog, totals, held, target_id)
-        names = distinct_titles(catalog)
         start = names[path.start] if path.start else ""
         text = tr("Credited {0} h; {1} h remain, about {2} weeks at {3} h a week.").format(
             format_hours(path.credited_hours),
