@@ -59,7 +59,7 @@ from designer.excel.syllabus import (
 from designer.excel.tables import outcome_count, outcomes_sheet, overview_sheet
 from designer.model import Catalog, Totals
 from designer.progress import ProgressCallback
-from designer.storage.save import TEMPORARY_NAME_KEPT
+from designer.storage.save import temporary_prefix
 
 
 def export_workbook(
@@ -83,10 +83,9 @@ def export_workbook(
     path = Path(path)
     catalog = selected_catalog(catalog, program_ids)
     try:
-        # The start of the name only, as for catalog files: a long name and the random
-        # part could be over the file system's limit.
-        prefix = f".{path.name[:TEMPORARY_NAME_KEPT]}."
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=temporary_prefix(path), suffix=".tmp"
+        )
     except OSError as error:
         reason = error.strerror or str(error)
         raise CatalogError(path, [Problem("", f"cannot write the workbook: {reason}")]) from error

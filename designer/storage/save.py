@@ -23,6 +23,13 @@ from designer.storage.fileformat import FORMAT_NAME, FORMAT_VERSION
 TEMPORARY_NAME_KEPT = 40  # characters of a file's name that its temporary file's name keeps
 
 
+def temporary_prefix(path: Path) -> str:
+    """How the name of a temporary file written beside path starts: hidden, and with the
+    start of path's name only, since the whole of a long one (up to 255 bytes) and what
+    follows would be over the file system's limit."""
+    return "." + path.name[:TEMPORARY_NAME_KEPT] + "."
+
+
 @bulk  # see collector_paused: orjson makes no objects, but json makes many
 def dumps(catalog: Catalog) -> bytes:
     """The file's bytes: every field of every unit, in the units' own order, indented.
@@ -124,10 +131,9 @@ class AtomicFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        # The start of the name only: the whole of a long one (up to 255 bytes) and the
-        # random part would be over the limit.
-        prefix = "." + path.name[:TEMPORARY_NAME_KEPT] + "."
-        handle, self.temporary = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=".tmp")
+        handle, self.temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=temporary_prefix(path), suffix=".tmp"
+        )
         self.file = os.fdopen(handle, "wb")
 
     def write(self, data: bytes) -> None:

@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from designer.storage.save import TEMPORARY_NAME_KEPT
+from designer.storage.save import temporary_prefix
 from designer.supplement.credentials import elm_specification, open_badge
 from designer.supplement.facts import Supplement, require_complete
 from designer.supplement.html import supplement_html
@@ -44,9 +44,7 @@ def write_supplement(
     if not draft:
         require_complete(supplement)
     path = Path(path)
-    # Beside the file; the start of its name only, as for catalog files: a long name and
-    # the rest could be over the file system's limit.
-    temporary = path.with_name(f".{path.name[:TEMPORARY_NAME_KEPT]}.part")
+    temporary = path.with_name(temporary_prefix(path) + "part")
     try:
         if not path.parent.is_dir():
             raise FileNotFoundError(errno.ENOENT, f"there is no folder {path.parent}")
