@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Sequence
+from itertools import chain, repeat
 from operator import is_
 from typing import Any
 
@@ -20,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from designer.model import Course, Item, Module, Program
+from designer.model import Course, Item, Module, Outcome, Program
 from designer.model.catalog import Catalog, Parent
 from designer.model.copying import snippet
 from designer.model.totals import format_hours
@@ -95,11 +96,13 @@ class CurriculumTreeModel(QAbstractItemModel):
     """Adapter from the catalog to Qt views; follows the catalog's change signals.
 
     Signals:
-        searched_changed(): a title, code or outcome text, or a list of units, changed
-            somewhere in the catalog, shown or not (what TreeFilter searches).
+        searched_changed(): a unit was added to or removed from a list somewhere in the
+            catalog, shown or not (what TreeFilter searches).
+        text_changed(object): a unit's title or code, or an outcome's text, changed.
     """
 
     searched_changed = Signal()
+    text_changed = Signal(object)
 
     def __init__(self, document: Document) -> None:
         super().__init__()
@@ -376,7 +379,9 @@ class CurriculumTreeModel(QAbstractItemModel):
             self.beginMoveRows(parent_index, old, old, parent_index, destination)
             node.children.insert(new, node.children.pop(old))
             self.endMoveRows()
-        self.searched_changed.emit()
+        # No searched_changed: a move changes no text and no unit's place above another,
+        # and the filter maps moved rows itself. Reading every unit's texts again made
+        # each Ctrl+Up or Ctrl+Down in a filtered tree take 0.45 s (150,000 items).
 
     def _on_field_changed(self, node: Any, field: str, old: Any, new: Any) -> None:
         if field in ("title", "kind") and node.id in self._places:
@@ -385,7 +390,7 @@ class CurriculumTreeModel(QAbstractItemModel):
             # An item's own figure: the totals announce only the units above it.
             self._refresh_unit(node.id, HOURS, SHARE)
         if field in ("title", "code", "text"):
-            self.searched_changed.emit()
+            self.text_changed.emit(node)
 
     def _on_totals_changed(self, unit_ids: set[str]) -> None:
         for unit_id in unit_ids:
@@ -503,8 +508,9 @@ class TreeFilter(QSortFilterProxyModel):
         self._kept: set[str] = set()  # those, and every unit above one of them
         self._above: set[str] = set()  # the units with a match below them
         # Each unit's texts, casefolded, and the units it sits in (by id): made when first
-        # filtering, kept while the catalog does not change, so a keystroke only searches.
-        self._texts: list[tuple[str, str]] | None = None
+        # filtering, kept while no unit is added, removed or moved (a title typed changes
+        # its unit's entry alone), so a keystroke only searches.
+        self._texts: dict[str, str] | None = None
         self._parents: dict[str, list[str]] = {}
         self._refilter = QTimer(self)  # edits while filtering: once they are all in
         self._refilter.setSingleShot(True)
@@ -515,6 +521,12 @@ class TreeFilter(QSortFilterProxyModel):
         assert isinstance(model, CurriculumTreeModel)
         super().setSourceModel(model)
         model.searched_changed.connect(self._searched_changed)
+        model.text_changed.connect(self._text_changed)
+
+    @property
+    def filtering(self) -> bool:
+        """Whether a text is set: the tree shows only what it finds."""
+        return bool(self._text)
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
@@ -527,6 +539,20 @@ class TreeFilter(QSortFilterProxyModel):
         if self._text:
             self._refilter.start()
 
+    def _text_changed(self, node: Any) -> None:
+        """A title or an outcome typed: only its unit's texts are read again, not every
+        unit's (a third of a second at 150,000 items, on each keystroke of a title), and
+        the tree is filtered again only if the unit now matches, or no longer does."""
+        model = self.sourceModel()
+        assert isinstance(model, CurriculumTreeModel)
+        unit = model.catalog.owner(node.id) if isinstance(node, Outcome) else node
+        if self._texts is None or unit.id not in self._texts:
+            self._searched_changed()
+            return
+        self._texts[unit.id] = texts = _searched(unit)
+        if self._text and (self._text in texts) != (unit.id in self._matching):
+            self._refilter.start()
+
     def _filter_again(self) -> None:
         if self._text:
             self.set_text(self._text)
@@ -536,34 +562,35 @@ class TreeFilter(QSortFilterProxyModel):
         if not self._text:
             return
         text = self._text
-        self._matching = {unit_id for unit_id, texts in self._unit_texts() if text in texts}
-        above, pending = self._above, list(self._matching)
-        while pending:
-            for parent_id in self._parents.get(pending.pop(), ()):
-                if parent_id not in above:
-                    above.add(parent_id)
-                    pending.append(parent_id)
+        self._matching = {u for u, texts in self._unit_texts().items() if text in texts}
+        # A level at a time, each in one pass in C: a letter found in most of 150,000
+        # titles took a third of a second a unit at a time.
+        above, level = self._above, self._matching
+        while level:
+            parents = map(self._parents.get, level, repeat((), len(level)))
+            level = set(chain.from_iterable(parents)) - above
+            above |= level
         self._kept = self._matching | above
 
-    def _unit_texts(self) -> list[tuple[str, str]]:
+    def _unit_texts(self) -> dict[str, str]:
         if self._texts is None:
             model = self.sourceModel()
             assert isinstance(model, CurriculumTreeModel)
             catalog: Catalog = model.catalog
-            texts: list[tuple[str, str]] = []
+            texts: dict[str, str] = {}
             parents: dict[str, list[str]] = {}
             for program in catalog.programs:
-                texts.append((program.id, _searched(program)))
+                texts[program.id] = _searched(program)
                 for course_id in program.course_ids:
                     parents.setdefault(course_id, []).append(program.id)
             for course in catalog.courses.values():
-                texts.append((course.id, _searched(course)))
+                texts[course.id] = _searched(course)
                 for module_id in course.module_ids:
                     parents.setdefault(module_id, []).append(course.id)
             for module in catalog.modules.values():
-                texts.append((module.id, _searched(module)))
+                texts[module.id] = _searched(module)
                 for item in module.items:
-                    texts.append((item.id, item.title.casefold()))
+                    texts[item.id] = item.title.casefold()  # as _searched, quicker
                     parents[item.id] = [module.id]
             self._texts, self._parents = texts, parents
         return self._texts
@@ -629,7 +656,9 @@ def _built_since(node: TreeNode, units: list[Any]) -> bool:
     return len(children) == len(units) and all(map(is_, [c.unit for c in children], units))
 
 
-def _searched(unit: Program | Course | Module) -> str:
+def _searched(unit: Unit) -> str:
     """What the filter searches in a unit, casefolded: its title, code and outcomes, one a
-    line (the filter's text has no line break, so a match never spans two)."""
+    line (the filter's text has no line break, so a match never spans two); an item's title."""
+    if isinstance(unit, Item):
+        return unit.title.casefold()
     return "\n".join([unit.title, unit.code, *(o.text for o in unit.outcomes)]).casefold()
