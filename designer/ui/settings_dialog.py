@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QWidget,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from designer.model.edits import Edit, SetSetting
 from designer.ui.document import Document
+from designer.ui.fields import NumberField
 from designer.ui.labels import tr
 
 ROUNDINGS = [
@@ -24,32 +24,33 @@ ROUNDINGS = [
 
 
 class SettingsDialog(QDialog):
-    """Changes are one undoable edit, applied on OK; they are saved with the catalog."""
+    """Changes are one undoable edit, applied on OK; they are saved with the catalog.
+
+    The figures are typed as in the unit form ("27,5" is 27.5): a figure out of range is
+    kept as typed and explained under its box, and OK waits until it is mended (spin
+    boxes dropped the keys that made it, or put the old figure back without a word).
+    """
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Workload settings"))
         self.document = document
         settings = document.catalog.settings
-        self.hours_per_credit = QDoubleSpinBox()
-        self.hours_per_credit.setObjectName("hoursPerCredit")
-        self.hours_per_credit.setRange(25, 30)
-        self.hours_per_credit.setDecimals(2)
-        self.hours_per_credit.setSuffix(" h")
-        self.hours_per_credit.setValue(settings.hours_per_credit)
+        self.hours_per_credit = NumberField(
+            "h", 25, 30, optional=False, noun=tr("hours per credit")
+        )
+        self.hours_per_credit.line.setObjectName("hoursPerCredit")
+        self.hours_per_credit.set_value(settings.hours_per_credit)
         self.rounding = QComboBox()
         self.rounding.setObjectName("rounding")
         for value, label in ROUNDINGS:
             self.rounding.addItem(tr(label), value)
         self.rounding.setCurrentIndex(self.rounding.findData(settings.rounding))
-        self.weekly_hours = QDoubleSpinBox()
-        self.weekly_hours.setObjectName("weeklyHours")
-        self.weekly_hours.setRange(0.5, 60)
-        self.weekly_hours.setDecimals(2)
-        self.weekly_hours.setSuffix(" h")
-        self.weekly_hours.setValue(settings.weekly_hours)
+        self.weekly_hours = NumberField("h", 0.5, 60, optional=False, noun=tr("weekly study hours"))
+        self.weekly_hours.line.setObjectName("weeklyHours")
+        self.weekly_hours.set_value(settings.weekly_hours)
         # The figures as the boxes show them: OK sets only what the designer changed, not a
-        # setting the box shows rounded (27.125 h per credit must not become 27.13).
+        # setting the box shows shortened.
         self.shown = (self.hours_per_credit.value(), self.weekly_hours.value())
         note = QLabel(
             tr(
@@ -66,23 +67,27 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(tr("Hours per ECTS credit"), self.hours_per_credit)
         form.addRow(tr("Program credits"), self.rounding)
-        form.addRow(tr("Study pace per week"), self.weekly_hours)
+        form.addRow(tr("Study hours per week"), self.weekly_hours)
         form.addRow(note)
         form.addRow(buttons)
 
     def accept(self) -> None:
+        for field in (self.hours_per_credit, self.weekly_hours):
+            if field.value() is None:  # what is wrong is said under it
+                field.line.setFocus()
+                return
         settings = self.document.catalog.settings
         wanted = {"rounding": self.rounding.currentData()}
-        for field, box, shown in (
+        for name, field, shown in (
             ("hours_per_credit", self.hours_per_credit, self.shown[0]),
             ("weekly_hours", self.weekly_hours, self.shown[1]),
         ):
-            if box.value() != shown:
-                wanted[field] = box.value()
+            if field.value() != shown:
+                wanted[name] = field.value()
         edits: list[Edit] = [
-            SetSetting(field, value)
-            for field, value in wanted.items()
-            if getattr(settings, field) != value
+            SetSetting(name, value)
+            for name, value in wanted.items()
+            if getattr(settings, name) != value
         ]
         if edits:
             self.document.push(edits, tr("Change workload settings"))

@@ -145,7 +145,7 @@ def test_ok_in_the_workload_settings_changes_only_what_the_designer_changed(odd_
     dialog = SettingsDialog(odd_window.document, odd_window)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.hours_per_credit.text() == "27.25 h"  # as it is, not 27.3
+    assert dialog.hours_per_credit.line.text() == "27.25"  # as it is, not 27.3
     dialog.rounding.setFocus()
     qtbot.keyClick(dialog.rounding, Qt.Key.Key_Down)  # to the nearest whole credit
     press_ok(qtbot, dialog)
@@ -164,13 +164,45 @@ def test_the_impact_of_an_hours_change_follows_the_workload_settings(window, qtb
     dialog = SettingsDialog(window.document, window)
     qtbot.addWidget(dialog)
     dialog.show()
-    retype(qtbot, dialog.hours_per_credit.lineEdit(), "30")
+    retype(qtbot, dialog.hours_per_credit.line, "30")
     press_ok(qtbot, dialog)
     assert window.totals_bar.ects.text() == "422 h = 14 ECTS (14.07 rounded down)"
     assert "MS-FSD: 422 h → 427 h, 14 → 14 ECTS" in impact.text()
     window.undo_action.trigger()
     assert window.totals_bar.ects.text() == "422 h = 16 ECTS (16.88 rounded down)"
     assert "MS-FSD: 422 h → 427 h, 16 → 17 ECTS" in impact.text()
+
+
+def test_a_workload_figure_out_of_range_is_explained_and_kept_until_mended(window, qtbot):
+    """The spin boxes dropped the key that took a figure out of range ("32" showed 3) or,
+    on leaving the box, put the old figure back without a word; OK then kept the old one."""
+    settings = window.document.catalog.settings
+    before = settings.model_copy()
+    dialog = SettingsDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.hours_per_credit
+    retype(qtbot, field.line, "20")
+    qtbot.keyClick(field.line, Qt.Key.Key_Tab)  # on to the next box
+    assert field.line.text() == "20"
+    assert field.error.isVisible()
+    assert field.error.text() == "The hours per credit must be at least 25 h."
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.focusWidget() is field.line
+    assert settings == before and not window.document.modified
+
+    retype(qtbot, dialog.weekly_hours.line, "61")
+    assert dialog.weekly_hours.error.text() == "The weekly study hours can be at most 60 h."
+    retype(qtbot, field.line, "27,5")  # a decimal comma, as in the unit form
+    assert not field.error.isVisible()
+    press_ok(qtbot, dialog)
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.weekly_hours.line
+    retype(qtbot, dialog.weekly_hours.line, "8")
+    press_ok(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert (settings.hours_per_credit, settings.weekly_hours) == (27.5, 8)
+    window.undo_action.trigger()
+    assert settings == before
 
 
 # ---- the unit form ----------------------------------------------------------------------

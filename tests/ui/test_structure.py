@@ -227,7 +227,7 @@ def test_workload_settings_change_the_credits_and_undo(window, qtbot, dialogs):
 
     select(window, qtbot, FULL)
     dialog = SettingsDialog(window.document, window)
-    dialog.hours_per_credit.setValue(30)
+    dialog.hours_per_credit.line.setText("30")
     dialog.rounding.setCurrentIndex(dialog.rounding.findData("nearest"))
     dialog.accept()
     assert window.totals_bar.ects.text() == "422 h = 14 ECTS (14.07 rounded)"
