@@ -3,8 +3,10 @@
 The accreditation was granted on the condition of a supplement stating six facts: learning
 outcomes, issuer country, ECTS workload, EQF level, type of assessment and mode of study;
 missing one is an error. The EU standard elements for micro-credentials add a title, the
-awarding body and the type of quality assurance (a missing title is plainly wrong, the other
-two are warnings). The learner, the date of issue and the grade are filled in at issue time.
+awarding body (the issuer's name stands in for it) and the type of quality assurance: the
+export asks for them as it does for the six, so they are errors too (as warnings, Problems
+passed a program whose export was then refused). The learner, the date of issue and the
+grade are filled in at issue time.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from designer.checks.context import Context
-from designer.checks.findings import ERROR, WARNING, Finding, Rule
+from designer.checks.findings import ERROR, Finding, Rule
 from designer.model import Program
 from designer.model.totals import format_number
 
@@ -125,16 +127,16 @@ RULES = (
     ),
     _field_rule(
         "supplement.awarding-body",
-        WARNING,
+        ERROR,
         "Supplement: awarding body",
         "awarding_body",
-        lambda p: not p.awarding_body.strip(),
+        lambda p: not p.awarding_body.strip() and not p.issuer_name.strip(),
         "awarding body",
-        "Name the body that awards the certificate (an EU standard element).",
+        "Name the body that awards the certificate, or its issuer (an EU standard element).",
     ),
     _field_rule(
         "supplement.quality-assurance",
-        WARNING,
+        ERROR,
         "Supplement: quality assurance",
         "quality_assurance",
         lambda p: not p.quality_assurance.strip(),

@@ -53,7 +53,9 @@ def standard_elements(s: Supplement) -> list[Element]:
     """The EU standard elements in their order, the six accreditation facts among them."""
     country = f"{s.country_name} ({s.country_code})" if s.country_code else None
     outcomes = "\n".join(o.text for o in s.outcomes) or None
-    workload = s.ects_text if s.hours > 0 else None
+    # A program whose hours round to 0 ECTS has no workload in ECTS to state (Problems:
+    # supplement.ects); "0 ECTS" passed as the fact stated.
+    workload = s.ects_text if s.ects > 0 else None
     mode_fields = tuple(
         label for label, value in (("Mode of study", s.delivery), ("Pace", s.pace)) if value is None
     )

@@ -292,6 +292,11 @@ def nothing(parts: Parts) -> None:
     pass
 
 
+def no_awarding_body_nor_issuer(parts: Parts) -> None:
+    program = parts.program()
+    program.awarding_body = program.issuer_name = ""  # the supplement names the issuer else
+
+
 SUPPLEMENT = {
     "supplement.learning-outcomes",
     "supplement.issuer-country",
@@ -321,7 +326,7 @@ RULE_CASES = [
     case("supplement.mode-of-study", field_change("delivery", None), "cert"),
     case("supplement.mode-of-study", field_change("pace", None), "cert"),
     case("supplement.title", field_change("title", ""), "cert"),
-    case("supplement.awarding-body", field_change("awarding_body", ""), "cert"),
+    case("supplement.awarding-body", no_awarding_body_nor_issuer, "cert"),
     case("supplement.quality-assurance", field_change("quality_assurance", ""), "cert"),
     case("structure.empty", empty_program, "empty", SUPPLEMENT),
     case("structure.empty", unit_without_anything, "c0"),
