@@ -6,11 +6,12 @@ no longer holds what they would write: the two can never drift apart.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from designer.excel.cells import cell_text
-from designer.excel.sheetnames import SheetNames, short_titles
+from designer.excel.sheetnames import SheetNames, clean_sheet_name, short_titles
 from designer.model import Bloom, Catalog, ItemKind, Program
 from designer.model.units import Course, Module
 
@@ -114,11 +115,22 @@ class ProgramSheets:
 
 
 def program_sheet_names(programs: list[Program]) -> dict[str, ProgramSheets]:
-    """Two sheet names per program, from the words that tell its title from the others'."""
+    """Two sheet names per program, from the words that tell its title from the others'.
+
+    Titles that differ only after the 31 characters a name keeps would be told apart by a
+    " (2)" alone: those with a code start with it ("DA-H2 Data Analytics").
+    """
     names = SheetNames()
     for fixed in FIXED_SHEETS:
         names.take(fixed)
     shorts = short_titles([p.title or p.code or p.id for p in programs])
+    cut = [clean_sheet_name(s).casefold() for s in shorts]
+    cut_map = [clean_sheet_name(f"Map {s}").casefold() for s in shorts]
+    counts = Counter(cut + cut_map)
+    shorts = [
+        f"{p.code.strip()} {short}" if p.code.strip() and counts[a] + counts[b] > 2 else short
+        for p, short, a, b in zip(programs, shorts, cut, cut_map, strict=True)
+    ]
     syllabi = {
         p.id: names.take(short, fallback="Program")
         for p, short in zip(programs, shorts, strict=True)

@@ -4,6 +4,7 @@ import openpyxl
 import pytest
 
 from designer.excel import export_workbook
+from designer.excel.layout import program_sheet_names
 from designer.excel.sheetnames import MAX_LENGTH, SheetNames, clean_sheet_name, short_titles
 from designer.model import Catalog, Course, Program, Settings
 
@@ -46,6 +47,35 @@ def test_short_titles_drop_the_words_all_programs_share():
     ]
     assert short_titles(titles) == ["Full Stack", "Back-End"]
     assert short_titles(["Only One"]) == ["Only One"]
+
+
+def test_titles_cut_to_one_name_start_with_their_codes():
+    """Cut to 31 characters, both titles gave "Data Analytics for Healthcare": the second
+    sheet was told apart by " (2)" alone."""
+    titles = [
+        "Data Analytics for Healthcare Organisations, Beginners",
+        "Data Analytics for Healthcare Organisations, Advanced",
+        "Cloud Computing",
+    ]
+    programs = [
+        Program(id="p1", title=titles[0], code="DA-H1"),
+        Program(id="p2", title=titles[1], code="DA-H2"),
+        Program(id="p3", title=titles[2], code="CC"),
+        Program(id="p4", title=titles[0]),  # no code: numbered
+    ]
+    names = program_sheet_names(programs)
+    assert [names[p.id].syllabus for p in programs] == [
+        "DA-H1 Data Analytics",
+        "DA-H2 Data Analytics",
+        "Cloud Computing",
+        "Data Analytics for Healthcare",
+    ]
+    assert [names[p.id].curriculum_map for p in programs] == [
+        "Map DA-H1 Data Analytics",
+        "Map DA-H2 Data Analytics",
+        "Map Cloud Computing",
+        "Map Data Analytics",
+    ]
 
 
 def tricky_catalog() -> Catalog:
