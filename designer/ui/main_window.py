@@ -6,7 +6,14 @@ import base64
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -591,10 +598,17 @@ class MainWindow(QMainWindow):
 
     def set_document(self, document: Document) -> None:
         previous, self.document = self.document, document
+        old_views = self.centralWidget()
         self._build_views()
         previous.close()
         self.files.clear_recovery()
-        keep_out_of_sweeps()
+        # Once the old views are deleted (Qt does it when the event loop runs again), and
+        # with them the previous catalog: the sweep then walks the new catalog's objects
+        # alone, not both (0.45 s at 150,000 items, not 0.9 s).
+        if old_views is None:
+            keep_out_of_sweeps()
+        else:
+            old_views.destroyed.connect(lambda: QTimer.singleShot(0, keep_out_of_sweeps))
 
     def edit_settings(self) -> None:
         SettingsDialog(self.document, self).exec()
