@@ -327,7 +327,24 @@ class ProblemsPanel(BackgroundView):
             rows = [f for f in rows if f.severity == severity]
         if rule:
             rows = [f for f in rows if f.rule == rule]
+        chosen, row = self.selected_finding(), self.list.currentIndex().row()
+        scrolled = self.list.verticalScrollBar().value()
         self.model.set_rows(list(rows))
+        if chosen is not None:
+            self._choose_again(chosen, row, scrolled)
+
+    def _choose_again(self, chosen: Finding, row: int, scrolled: int) -> None:
+        """Once the checks ran again (after each edit), the list as the designer left it:
+        the finding they had selected, or, if the edit fixed it, the one now in its row
+        (the next), and the list scrolled where it was. Each run lost their place."""
+        key = (chosen.rule, chosen.unit)
+        rows = self.model.rows
+        found = next((i for i, f in enumerate(rows) if (f.rule, f.unit) == key), None)
+        if found is None:
+            found = min(row, len(rows) - 1)
+        self.list.verticalScrollBar().setValue(scrolled)
+        if found >= 0:
+            self.list.setCurrentIndex(self.model.index(found, 0))
 
     def selected_finding(self) -> Finding | None:
         return self.model.finding(self.list.currentIndex())

@@ -134,3 +134,40 @@ def test_double_click_puts_the_cursor_in_the_field_concerned(window, qtbot):
     assert window.selected_node().unit is course
     assert window.tabs.currentWidget() is window.editor
     assert window.editor.fields["hours"].editor.hasFocus()
+
+
+def test_the_selected_problem_stays_selected_as_the_checks_run_again(window, qtbot):
+    """Each run of the checks (after every edit) cleared the selection and scrolled the list
+    to the top: a designer working down the list lost their place."""
+    panel = window.problems
+    qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
+    [row] = total_hours_rows(panel)
+    number = row.index.row()
+    panel.list.scrollTo(row.index)
+    qtbot.mouseClick(
+        panel.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=panel.list.visualRect(row.index).center(),
+    )
+    chosen = panel.selected_finding()
+    assert chosen.unit == "full-stack"
+
+    select(window, qtbot, FULL, "Full-Stack Developer Capstone Project")
+    title = window.editor.fields["title"].editor
+    title.end(False)
+    qtbot.keyClicks(title, " II")  # an edit that leaves the finding be
+    assert not panel.up_to_date
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    again = panel.selected_finding()
+    assert (again.rule, again.unit) == (chosen.rule, chosen.unit)
+    assert panel.list.selectionModel().isRowSelected(panel.list.currentIndex().row())
+
+    hours = window.editor.fields["hours"].editor
+    hours.setFocus()
+    hours.selectAll()
+    qtbot.keyClicks(hours, "3")  # 422 - 5 + 3 = 420 h: the finding is fixed
+    qtbot.waitUntil(lambda: total_hours_rows(panel) == [])
+    qtbot.waitUntil(lambda: panel.up_to_date)
+    shown = rows(panel)
+    assert panel.list.currentIndex().row() == min(number, len(shown) - 1)
+    assert panel.list.selectionModel().isRowSelected(panel.list.currentIndex().row())
