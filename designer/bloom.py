@@ -292,6 +292,19 @@ def _count_verbs(tokens: list[str], lead: int, end: int) -> int:
     return len(counted)
 
 
+def _meant_after(tokens: list[str], end: int) -> Bloom | None:
+    """The level of the measurable verb a vague one leads to: "learn (how) to design" is
+    to design, at its most usual level."""
+    at = end + 1 if tokens[end : end + 1] == ["how"] else end
+    if tokens[at : at + 1] != ["to"]:
+        return None
+    at = _first_word(tokens, at + 1)
+    lead = _lead(tokens, at) if at < len(tokens) else None
+    if lead is None or lead[2]:
+        return None
+    return _lexicon().levels[lead[0]][0]
+
+
 def analyze(text: str) -> VerbAdvice:
     """Suggest a Bloom level from an outcome's leading action verb and flag weak phrasing."""
     original = text if isinstance(text, str) else ("" if text is None else str(text))
@@ -307,7 +320,9 @@ def analyze(text: str) -> VerbAdvice:
         meant = next(
             (_lexicon().intended[w] for w in entry.split() if w in _lexicon().intended), None
         )
-        return VerbAdvice(original, meant, entry, (), (NON_MEASURABLE, *too_many))
+        return VerbAdvice(
+            original, meant or _meant_after(tokens, end), entry, (), (NON_MEASURABLE, *too_many)
+        )
     levels = _lexicon().levels[entry]
     if len(levels) > 1:
         return VerbAdvice(original, levels[0], entry, levels, (AMBIGUOUS, *too_many))

@@ -112,7 +112,11 @@ def test_compare_is_offered_as_understand_or_analyze():
             "understand",
         ),
         ("Develop an appreciation of design history", "develop appreciation of", "understand"),
-        ("You will learn how to write Python", "learn", None),
+        # The verb it leads to says the level meant ("learn" alone gave none).
+        ("You will learn how to write Python", "learn", "create"),
+        ("Learn to design a web page", "learn", "create"),
+        ("Students learn how to analyze survey data", "learn", "analyze"),
+        ("Learn to understand SQL", "learn", None),  # vague to the end
     ],
 )
 def test_non_measurable_phrasing_is_flagged_with_the_level_it_means(text, verb, level):

@@ -435,6 +435,8 @@ class OutcomesEditor(QWidget):
                         advice.verb, names, bloom_label(outcome.bloom) if outcome.bloom else ""
                     )
                 )
+            elif "non-measurable" in advice.flags:  # "understand", "learn to design"
+                lines.append(tr("The level it means: {0}.").format(bloom_label(advice.level)))
             else:
                 lines.append(
                     tr("“{0}” suggests {1}.").format(advice.verb, bloom_label(advice.level))

@@ -239,6 +239,11 @@ def test_outcome_verbs_suggest_a_level_and_weak_phrasing_is_flagged(window, qtbo
     assert "Not measurable" in outcomes.advice.text()
     row = len(outcomes.owner.outcomes) - 1
     assert "not measurable" in outcomes.table.model().index(row, 3).data()
+    assert "The level it means: Understand." in outcomes.advice.text()
+    outcomes.text.selectAll()
+    qtbot.keyClicks(outcomes.text, "Learn how to write a press release")
+    assert "cannot show “learn”" in outcomes.advice.text()
+    assert "The level it means: Create." in outcomes.advice.text()  # to write
     outcomes.text.selectAll()
     qtbot.keyClicks(outcomes.text, "Design a media plan for a product launch")
     assert "“design” suggests Create" in outcomes.advice.text()
