@@ -3,7 +3,9 @@
 Opening, saving and exporting a large catalog take seconds. Done on the UI thread with
 nothing shown, the window looks dead. Here the work runs in a plain Python thread while
 the dialog says what is going on. The worker never touches a Qt object: it only records
-how far it got in a Job, which the UI thread reads a few times a second.
+how far it got in a Job, which the UI thread reads a few times a second. Work that a
+thread would not take off the UI thread (a save: encoding holds the GIL) is done there
+in short steps between the window's events instead (run_in_steps).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from designer.ui.labels import tr
 T = TypeVar("T")
 POLL_MS = 50  # how often the dialog looks at how far the work is
 EXPOSE_WAIT_S = 0.5  # at most this long for the window system to show a new dialog
+STEP_SECONDS = 0.015  # a step of work on the UI thread (run_in_steps) goes on this long
 
 
 class Job:
@@ -106,6 +109,10 @@ class ProgressDialog(QDialog):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._poll)
+        self._work: Callable[[float], tuple[int, int]] | None = None  # see run_in_steps
+        self._steps = QTimer(self)
+        self._steps.setInterval(0)  # a step each time the window has no events waiting
+        self._steps.timeout.connect(self._step)
 
     @property
     def cancellable(self) -> bool:
@@ -139,26 +146,32 @@ class ProgressDialog(QDialog):
             self._timer.stop()
             self._loop = None
             self.hide()
-        if not self.job.finished.is_set():
-            raise Cancelled
-        error, self.job.error = self.job.error, None
-        if error is not None:
-            try:
-                raise error
-            finally:
-                del error  # its traceback holds this frame: no cycle keeps the dialog alive
-        result: T = self.job.result
+        result: T = self._outcome()
         return result
 
-    def run_here(self, work: Callable[[], T]) -> T:
-        """Do work on the UI thread, for work that must: the dialog is painted first."""
+    def run_in_steps(self, step: Callable[[float], tuple[int, int]]) -> None:
+        """Do work on the UI thread a step at a time, between the window's events, with
+        this dialog up and its bar following: for work that a worker thread would not keep
+        from freezing the window (encoding holds the GIL), or that must stay here.
+
+        step(until) works until time.perf_counter() passes until and says how far the work
+        is, (done, total): done == total when it is over. Cancel stops it between two
+        steps, and Cancelled is raised. Raises what a step raised.
+        """
+        self._stoppable = False  # nothing to wait for: Cancel ends it at once
+        self._work = step
         self.show_now()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._loop = QEventLoop()
+        self._steps.start()
         try:
-            return work()
+            if not self._over():
+                self._loop.exec()
         finally:
-            QApplication.restoreOverrideCursor()
+            self._steps.stop()
+            self._work = None
+            self._loop = None
             self.hide()
+        self._outcome()
 
     def show_now(self) -> None:
         """Show the dialog and have it painted before work that may hold the UI thread."""
@@ -180,6 +193,32 @@ class ProgressDialog(QDialog):
 
     def reject(self) -> None:
         self.cancel()  # the dialog closes when the work is over, not before
+
+    def _outcome(self) -> Any:
+        """What the work returned; raises what it raised, or Cancelled if it did not end."""
+        if not self.job.finished.is_set():
+            raise Cancelled
+        error, self.job.error = self.job.error, None
+        if error is not None:
+            try:
+                raise error
+            finally:
+                del error  # its traceback holds this frame: no cycle keeps the dialog alive
+        return self.job.result
+
+    def _step(self) -> None:
+        """A step of the work run_in_steps does, then the bar and the label follow it."""
+        if self._work is not None and not self._over():
+            try:
+                done, total = self._work(time.perf_counter() + STEP_SECONDS)
+            except BaseException as error:  # raised again by run_in_steps
+                self.job.error = error
+                self.job.finished.set()
+            else:
+                self.job.position = (done, total)
+                if done >= total:
+                    self.job.finished.set()
+        self._poll()
 
     def _over(self) -> bool:
         return self.job.finished.is_set() or (self.job.cancelled and not self._stoppable)

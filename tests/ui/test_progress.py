@@ -1,27 +1,29 @@
 """Open, save and export of a large catalog show their progress; Cancel leaves all as it was.
 
 The work of a long operation runs while the test looks at the dialog: the load or the
-export is held at a point until the test has seen what the dialog says, so nothing here
-depends on how fast the machine is.
+export is held at a point until the test has seen what the dialog says, and a save,
+done in steps between the window's events, writes a piece a step and is looked at each
+turn of the event loop, so nothing here depends on how fast the machine is.
 """
 
 import json
+import shutil
 import threading
 from types import SimpleNamespace
 
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
-from window_actions import answer_problems, discard_and_close
+from PySide6.QtWidgets import QApplication, QMessageBox
+from window_actions import answer_problems, discard_and_close, opened_window
 
 from benchmarks.generate import generate
 from designer.appsettings import AppSettings
 from designer.excel import export_workbook
 from designer.model.edits import SetField
 from designer.storage import dumps, load
-from designer.storage.save import AtomicFile, pieces
-from designer.ui import files, recovery
+from designer.storage.save import AtomicFile, file_pieces, pieces
+from designer.ui import files, progress_dialog, recovery
 from designer.ui.main_window import MainWindow
 from designer.ui.progress_dialog import ProgressDialog
 
@@ -289,25 +291,173 @@ def test_cancelling_a_large_import_keeps_the_document(
     assert no_progress_dialog_left()
 
 
-def test_saving_a_large_catalog_shows_progress_and_loads_back_equal(
-    big_window, tmp_path, monkeypatch
+def each_turn(look):
+    """Call look() at each turn of the window's event loop, until it returns True."""
+    ticker = QTimer()
+    ticker.setInterval(0)
+
+    def turn():
+        if look():
+            ticker.stop()
+
+    ticker.timeout.connect(turn)
+    ticker.start()
+    return ticker  # kept by the test, or it would be deleted
+
+
+def saving_dialog():
+    dialog = QApplication.activeModalWidget()
+    return dialog if isinstance(dialog, ProgressDialog) else None
+
+
+def leftovers(folder):
+    return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+@pytest.fixture
+def step_by_piece(monkeypatch):
+    """A save's steps write a piece each, however fast the machine: many steps to watch."""
+    monkeypatch.setattr(progress_dialog, "STEP_SECONDS", 0)
+
+
+@pytest.fixture
+def big_copy(qtbot, big_file, tmp_path):
+    """A window on a copy of the large file, which its saves may replace."""
+    path = tmp_path / "portfolio.curriculum.json"
+    shutil.copyfile(big_file, path)
+    yield from opened_window(qtbot, path)
+
+
+def test_a_large_save_moves_its_bar_while_the_window_runs_and_loads_back_equal(
+    big_window, tmp_path, step_by_piece
 ):
     document = big_window.document
-    real_save = document.save
-    seen = []
-
-    def watched_save(*args, **kwargs):
-        dialog = QApplication.activeModalWidget()
-        seen.append((type(dialog), dialog.label.text(), dialog.isVisible(), dialog.cancellable))
-        real_save(*args, **kwargs)
-
-    monkeypatch.setattr(document, "save", watched_save)
+    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
     target = tmp_path / "copy.curriculum.json"
+    seen, values = [], []
+
+    def look():
+        dialog = saving_dialog()
+        if dialog is None:
+            return False
+        if not values:
+            seen.append((dialog.windowTitle(), dialog.label.text(), dialog.cancellable))
+            big_window.files.autosave.timeout.emit()  # waits: the save reads the catalog
+            seen.append((big_window.files.recovery.writing, len(leftovers(tmp_path))))
+        values.append((dialog.bar.value(), dialog.bar.maximum()))
+        return False
+
+    turns = each_turn(look)  # the window's event loop, turning while the file is written
     assert big_window.files.save_as(target)
-    assert seen == [(ProgressDialog, "Saving “copy.curriculum.json”…", True, False)]
+    turns.stop()
+    assert seen == [
+        ("Save catalog", "Saving “copy.curriculum.json”…", True),
+        (False, 1),  # no recovery copy; the new file is written beside the old one
+    ]
+    pieces_count = len(file_pieces(document.catalog))
+    busy = sum(maximum == 0 for _, maximum in values)  # until the first piece is written
+    assert {maximum for _, maximum in values[busy:]} == {pieces_count}
+    shown = [value for value, _ in values[busy:]]
+    assert shown == sorted(shown) and len(set(shown)) >= pieces_count - 1  # a turn a piece
     assert target.read_bytes() == dumps(document.catalog)
     assert dumps(load(target)) == dumps(document.catalog)
+    assert load(target).programs[0].title == "Renamed" and leftovers(tmp_path) == []
     assert document.path == target and not big_window.isWindowModified()
+    assert big_window.settings.recent_files[0] == str(target)
+    assert big_window.statusBar().currentMessage() == f"Saved {target}"
+    assert not big_window.files.recovery_path.exists()
+    assert no_progress_dialog_left()
+
+
+def test_cancelling_a_large_save_leaves_the_file_as_it_was_and_the_work_unsaved(
+    big_copy, qtbot, step_by_piece
+):
+    window, path = big_copy, big_copy.document.path
+    before = path.read_bytes()
+    document = window.document
+    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+    seen = []
+
+    def press_cancel():
+        dialog = saving_dialog()
+        if dialog is None or dialog.bar.value() < 3:
+            return False
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+        seen.append((dialog.label.text(), dialog.cancel_button.isEnabled()))
+        return True
+
+    turns = each_turn(press_cancel)
+    window.save_action.trigger()  # File > Save
+    turns.stop()
+    assert seen == [("Cancelling…", False)]
+    assert path.read_bytes() == before and leftovers(path.parent) == []
+    assert window.isWindowModified() and document.modified and document.path == path
+    assert window.statusBar().currentMessage() == "Save cancelled; the file was not changed."
+    assert window.files.recovery.writing  # the recovery copy, put off by the save, is begun
+    assert no_progress_dialog_left()
+    assert window.files.save()  # and a save that is let run saves
+    assert path.read_bytes() == dumps(document.catalog) and not window.isWindowModified()
+
+
+def answer_cannot_save(shown):
+    """Press OK in the "Cannot save" message, once it comes, and keep what it said."""
+
+    def check():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or box.windowTitle() != "Cannot save":
+            QTimer.singleShot(10, check)
+            return
+        shown.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, check)
+
+
+def test_a_large_save_that_fails_midway_says_why_and_leaves_the_file_as_it_was(
+    big_copy, step_by_piece, monkeypatch
+):
+    window, path = big_copy, big_copy.document.path
+    before = path.read_bytes()
+    document = window.document
+    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+    real_write, written = AtomicFile.write, []
+
+    def fills_the_disk(self, data):
+        if len(written) == 5:
+            raise OSError(28, "No space left on device")
+        written.append(len(data))
+        real_write(self, data)
+
+    monkeypatch.setattr(AtomicFile, "write", fills_the_disk)
+    shown = []
+    answer_cannot_save(shown)
+    assert not window.files.save()
+    assert len(shown) == 1 and "cannot save: No space left on device" in shown[0]
+    assert path.read_bytes() == before and leftovers(path.parent) == []
+    assert window.isWindowModified() and document.path == path
+    assert no_progress_dialog_left()
+
+
+def test_a_large_save_into_a_folder_removed_meanwhile_says_why(big_window, tmp_path, step_by_piece):
+    folder = tmp_path / "shared drive"
+    folder.mkdir()
+    target = folder / "copy.curriculum.json"
+
+    def remove_the_folder():
+        dialog = saving_dialog()
+        if dialog is None or dialog.bar.value() < 3:
+            return False
+        shutil.rmtree(folder)
+        return True
+
+    turns = each_turn(remove_the_folder)
+    shown = []
+    answer_cannot_save(shown)
+    assert not big_window.files.save_as(target)
+    turns.stop()
+    assert len(shown) == 1 and "cannot save: No such file or directory" in shown[0]
+    assert list(tmp_path.iterdir()) == []  # nothing left behind, not even the folder
+    assert big_window.document.path != target
     assert no_progress_dialog_left()
 
 
