@@ -59,7 +59,7 @@ from designer.excel.syllabus import (
 from designer.excel.tables import outcome_count, outcomes_sheet, overview_sheet
 from designer.model import Catalog, Totals
 from designer.progress import ProgressCallback
-from designer.storage.save import temporary_prefix
+from designer.storage.save import replaced_file, temporary_prefix
 
 
 def export_workbook(
@@ -82,9 +82,10 @@ def export_workbook(
     """
     path = Path(path)
     catalog = selected_catalog(catalog, program_ids)
+    target = replaced_file(path)
     try:
         handle, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=temporary_prefix(path), suffix=".tmp"
+            dir=target.parent, prefix=temporary_prefix(target), suffix=".tmp"
         )
     except OSError as error:
         reason = error.strerror or str(error)
@@ -94,7 +95,7 @@ def export_workbook(
         written = _write(catalog, temporary, progress or _go_on)
         if written:
             os.chmod(temporary, _new_file_mode())  # mkstemp made it private to us
-            os.replace(temporary, path)
+            os.replace(temporary, target)
         else:
             os.unlink(temporary)
         return written

@@ -37,6 +37,12 @@ def temporary_prefix(path: Path) -> str:
     return "." + path.name[:TEMPORARY_NAME_KEPT] + "."
 
 
+def replaced_file(path: Path) -> Path:
+    """The file a write to path replaces: the one a symbolic link names, not the link (a
+    new file put in the link's place would leave the file it names behind, unchanged)."""
+    return path.resolve() if path.is_symlink() else path
+
+
 @bulk  # see collector_paused: orjson makes no objects, but json makes many
 def dumps(catalog: Catalog) -> bytes:
     """The file's bytes: every field of every unit, in the units' own order, indented.
@@ -245,7 +251,7 @@ class AtomicFile:
     """
 
     def __init__(self, path: Path) -> None:
-        self.path = path
+        self.path = path = replaced_file(path)
         handle, self.temporary = tempfile.mkstemp(
             dir=path.parent, prefix=temporary_prefix(path), suffix=".tmp"
         )

@@ -7,7 +7,7 @@ import json
 import os
 from pathlib import Path
 
-from designer.storage.save import temporary_prefix
+from designer.storage.save import replaced_file, temporary_prefix
 from designer.supplement.credentials import elm_specification, open_badge
 from designer.supplement.facts import Supplement, require_complete
 from designer.supplement.html import supplement_html
@@ -44,9 +44,10 @@ def write_supplement(
     if not draft:
         require_complete(supplement)
     path = Path(path)
-    temporary = path.with_name(temporary_prefix(path) + "part")
+    target = replaced_file(path)
+    temporary = target.with_name(temporary_prefix(target) + "part")
     try:
-        if not path.parent.is_dir():
+        if not target.parent.is_dir():
             raise FileNotFoundError(errno.ENOENT, f"there is no folder {path.parent}")
         if fmt == "pdf":
             # Made here first, so that a place that cannot be written says why (Qt's PDF
@@ -55,7 +56,7 @@ def write_supplement(
             _write_pdf(supplement, temporary, draft)
         else:
             temporary.write_bytes(supplement_bytes(supplement, fmt, draft))
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except OSError as error:
         raise _named(error, temporary, path) from error
     finally:
