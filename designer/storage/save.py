@@ -102,28 +102,6 @@ def _units(name: str, units: list[Any]) -> memoryview:
     return memoryview(text)[text.index(b"[") + 1 : -len(b"\n  ]\n}")]
 
 
-def pieces(catalog: Catalog, units_per_piece: int = 500) -> Iterator[bytes]:
-    """The catalog as a file, in pieces of a few hundred units each, unindented.
-
-    Joined, the pieces are a catalog file that loads as the one dumps writes does. A large
-    catalog takes half a second to encode at once; in pieces it can be written a little
-    at a time between the window's events (the recovery copy). The pieces read the
-    catalog as they are made: an edit meanwhile makes the ones left disagree with the
-    ones given, so start again after one.
-    """
-    data = _file_data(catalog)
-    lists = {name: value for name, value in data.items() if isinstance(value, list)}
-    header = {name: value for name, value in data.items() if name not in lists}
-    yield _encoded(header)[:-1]  # the object left open
-    for name, units in lists.items():
-        yield f',"{name}":['.encode()
-        for start in range(0, len(units), units_per_piece):
-            piece = _encoded(units[start : start + units_per_piece])[1:-1]  # no brackets
-            yield b"," + piece if start else piece
-        yield b"]"
-    yield b"}\n"
-
-
 def _file_data(catalog: Catalog) -> dict[str, Any]:
     """What the file holds, units as they are (orjson writes them through _fields)."""
     data: dict[str, Any] = {

@@ -12,14 +12,14 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Iterator
 from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from designer.appsettings import recovery_copies
-from designer.storage.save import AtomicFile, pieces, write_atomically
+from designer.errors import CatalogError
+from designer.storage.save import CatalogWriter, write_atomically
 from designer.ui.document import Document
 
 STEP_SECONDS = 0.015  # a step of writing goes on for this long (and a piece at least)
@@ -47,8 +47,7 @@ class RecoveryWriter(QObject):
         super().__init__(parent)
         self.document: Document | None = None
         self.path = Path()
-        self._file: AtomicFile | None = None
-        self._pieces: Iterator[bytes] = iter(())
+        self._file: CatalogWriter | None = None
         self._steps = QTimer(self)
         self._steps.setInterval(0)  # a step each time the window has no events waiting
         self._steps.timeout.connect(self._step)
@@ -89,11 +88,10 @@ class RecoveryWriter(QObject):
         assert self.document is not None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = AtomicFile(self.path)
-        except OSError as error:
+            self._file = CatalogWriter(self.document.catalog, self.path)
+        except (OSError, CatalogError) as error:
             self._fail(error)
             return
-        self._pieces = pieces(self.document.catalog)
         self._steps.start()
 
     def _edited(self) -> None:
@@ -104,19 +102,12 @@ class RecoveryWriter(QObject):
         deadline = time.perf_counter() + STEP_SECONDS if until is None else until
         assert self._file is not None and self.document is not None
         try:
-            while True:  # a piece at least, however short the step
-                piece = next(self._pieces, None)
-                if piece is None:
-                    self._commit(self._file, self.document)
-                    return
-                self._file.write(piece)
-                if time.perf_counter() >= deadline:
-                    self._file.sync()  # a step's worth each time, not all at the end
-                    return
-        except (OSError, ValueError) as error:  # a full disk; a text that is not Unicode
+            if self._file.write(deadline):  # a piece at least, however short the step
+                self._commit(self._file, self.document)
+        except (CatalogError, ValueError, TypeError) as error:  # a full disk; not Unicode
             self._fail(error)
 
-    def _commit(self, file: AtomicFile, document: Document) -> None:
+    def _commit(self, file: CatalogWriter, document: Document) -> None:
         self._steps.stop()
         self._file = None
         file.commit()
@@ -136,6 +127,8 @@ class RecoveryWriter(QObject):
 
     def _fail(self, error: Exception) -> None:
         self.cancel()
+        if isinstance(error, CatalogError) and isinstance(error.__cause__, OSError):
+            error = error.__cause__  # the system's reason, not the save's message
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         self.failed.emit(reason)
 

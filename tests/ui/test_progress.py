@@ -22,7 +22,7 @@ from designer.appsettings import AppSettings
 from designer.excel import export_workbook
 from designer.model.edits import SetField
 from designer.storage import dumps, load
-from designer.storage.save import AtomicFile, file_pieces, pieces
+from designer.storage.save import AtomicFile, file_pieces
 from designer.ui import files, progress_dialog, recovery
 from designer.ui.main_window import MainWindow
 from designer.ui.progress_dialog import ProgressDialog
@@ -486,7 +486,7 @@ def test_the_autosave_of_a_large_catalog_leaves_the_window_free_and_follows_edit
         pass
     ticker.stop()
     # The window handled its events between every two pieces of the copy.
-    assert turns.count(True) >= len(list(pieces(document.catalog))) - 1
+    assert turns.count(True) >= len(file_pieces(document.catalog)) - 1
     assert load(big_window.files.recovery_path).programs[0].title == "Renamed"
     assert unfinished() == []
 
