@@ -258,6 +258,17 @@ def sharing_graph(catalog: Catalog) -> nx.Graph:
     return graph
 
 
+def pair_graph(graph: nx.Graph, program_ids: tuple[str, str] | None) -> nx.Graph:
+    """The part of a sharing graph around two programs: them, the shared courses either
+    uses, and every other program that uses one of those. Empty without a pair."""
+    if program_ids is None:
+        return nx.Graph()
+    programs = [node for node in (("program", p) for p in program_ids) if node in graph]
+    courses = {course for program in programs for course in graph[program]}
+    users = {program for course in courses for program in graph[course]}
+    return graph.subgraph([*programs, *courses, *users]).copy()
+
+
 def nested_chains(catalog: Catalog, totals: Totals) -> list[list[str]]:
     """Stacking ladders: maximal chains of programs, each contained in the next, longest first.
 

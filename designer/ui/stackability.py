@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsRectItem,
@@ -52,7 +53,7 @@ from PySide6.QtWidgets import (
 from designer.model import Program
 from designer.model.totals import format_hours
 from designer.progress import ProgressCallback
-from designer.sharing.overlap import Overlap, overlap_matrix, sharing_graph
+from designer.sharing.overlap import Overlap, overlap_matrix, pair_graph, sharing_graph
 from designer.ui.background import Work
 from designer.ui.document import Document
 from designer.ui.labels import tr
@@ -63,6 +64,13 @@ UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 PAIR_PROMPT = "Click a cell to see what the two certificates share."  # translated when shown
 ZOOM_STEP = 1.25  # one notch of the wheel, or one Ctrl+= / Ctrl+-
 MOST_ZOOM = 4.0  # four times life size: a course's name is large enough by far
+# From this many certificates the graph first shows the chosen pair's part only: the whole
+# of 500 fits the page at 2 %, too small to read.
+AROUND_FROM = 50
+PAIR_GRAPH_PROMPT = (  # translated when shown
+    "Click a cell of the matrix: the graph shows its two certificates, the courses they "
+    "share, and the other certificates that share those."
+)
 
 
 GraphShape = tuple[tuple[Any, ...], tuple[Any, ...]]
@@ -189,9 +197,11 @@ class SharingGraph(QGraphicsView):
             "program": (QBrush(QColor("#dbe7f6")), QPen(QColor("#2f6db5"), 1.5), bold),
             "course": (QBrush(QColor("#fff1b8")), QPen(QColor("#b08800")), QFont()),
         }
+        self.chosen_pen = QPen(QColor("#174a8c"), 3.5)  # the two certificates of a chosen pair
 
-    def show_graph(self, graph: nx.Graph) -> None:
+    def show_graph(self, graph: nx.Graph, empty_text: str = "") -> None:
         """Draw the graph; when only names changed, relabel the shapes on screen instead.
+        An empty graph shows empty_text, else that no course is shared yet.
 
         A large catalog's graph is a thousand shapes: building them again, and deleting
         the old ones, froze the window for a quarter of a second.
@@ -207,7 +217,8 @@ class SharingGraph(QGraphicsView):
             scene.clear()
             self.nodes = {}
             if graph.number_of_nodes() == 0:
-                scene.addText(tr("No course is shared between programs yet."))
+                text = scene.addText(empty_text or tr("No course is shared between programs yet."))
+                text.setTextWidth(360)
             else:
                 self._draw(graph)
         # The scene is the graph as drawn now, not all it has ever held: the scroll bars
@@ -328,9 +339,8 @@ class SharingGraph(QGraphicsView):
     def _add_node(self, node: Any, attributes: dict[str, Any], at: QPointF) -> None:
         kind, unit_id = node
         shape = QGraphicsRectItem() if kind == "program" else QGraphicsEllipseItem()
-        brush, pen, font = self.looks[kind]
+        brush, _, font = self.looks[kind]
         shape.setBrush(brush)
-        shape.setPen(pen)
         shape.setPos(at)
         shape.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         shape.setData(0, unit_id)
@@ -339,9 +349,13 @@ class SharingGraph(QGraphicsView):
         self.scene().addItem(shape)
         self.nodes[unit_id] = shape
 
-    @staticmethod
-    def _label(shape: QGraphicsRectItem | QGraphicsEllipseItem, attributes: dict[str, Any]) -> None:
-        """Name a node's shape and size the shape around the name, centred where it stands."""
+    def _label(
+        self, shape: QGraphicsRectItem | QGraphicsEllipseItem, attributes: dict[str, Any]
+    ) -> None:
+        """Name a node's shape and size the shape around the name, centred where it stands;
+        outline a certificate of the pair chosen in the matrix boldly."""
+        kind = "program" if isinstance(shape, QGraphicsRectItem) else "course"
+        shape.setPen(self.chosen_pen if attributes.get("chosen") else self.looks[kind][1])
         unit_id = shape.data(0)
         label = shape.childItems()[0]
         assert isinstance(label, QGraphicsSimpleTextItem)
@@ -393,6 +407,8 @@ class StackabilityView(BackgroundView):
             failed_text=tr("The overlaps could not be computed: {0}"),
         )
         self.shown_shape: GraphShape | None = None  # of the graph on screen
+        self.whole: Stackability | None = None  # the last result: the whole graph
+        self.chosen: tuple[str, str] | None = None  # ids of the pair of the cell chosen last
         self.matrix = OverlapMatrix()
         self.table = QTableView()
         self.table.setObjectName("overlapMatrix")
@@ -447,8 +463,18 @@ class StackabilityView(BackgroundView):
         right = QWidget()
         graph_layout = QVBoxLayout(right)
         graph_layout.setContentsMargins(6, 6, 6, 6)
+        self.around = QCheckBox(tr("Only the chosen pair"))
+        self.around.setObjectName("graphAroundPair")
+        self.around.setToolTip(
+            tr(
+                "Show the two certificates of the cell chosen in the matrix, the courses they "
+                "share and the other certificates that share those, not the whole portfolio"
+            )
+        )
+        self.around.toggled.connect(self._show_graph)
         zoom_row = QHBoxLayout()
         zoom_row.addWidget(QLabel(tr("Certificates and the courses they share")), 1)
+        zoom_row.addWidget(self.around)
         zoom_row.addWidget(self.zoom_label)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
             zoom_row.addWidget(button)
@@ -495,13 +521,31 @@ class StackabilityView(BackgroundView):
 
     def show_result(self, result: Stackability) -> None:
         self.matrix.set_data(result.programs, result.cells)
-        # Most edits change hours, not what is shared or what it is called: the graph then
-        # stays as it is (and a new name only relabels it: see SharingGraph.show_graph).
-        if result.shape != self.shown_shape:
-            self.graph.show_graph(result.graph)
-            self.shown_shape = result.shape
+        if self.whole is None:  # the document's first: a large portfolio starts with a pair
+            self.around.blockSignals(True)
+            self.around.setChecked(len(result.programs) >= AROUND_FROM)
+            self.around.blockSignals(False)
+        self.whole = result
+        self._show_graph()
         self.shared.clear()
         self.pair.setText(tr(PAIR_PROMPT))  # the cell it described may say otherwise now
+
+    def _show_graph(self) -> None:
+        """The whole graph, or the chosen pair's part of it (pair_graph)."""
+        if self.whole is None:
+            return
+        graph, shape = self.whole.graph, self.whole.shape
+        if self.around.isChecked():
+            graph = pair_graph(graph, self.chosen)
+            for program_id in self.chosen or ():
+                if ("program", program_id) in graph:
+                    graph.nodes[("program", program_id)]["chosen"] = True
+            shape = graph_shape(graph)
+        # Most edits change hours, not what is shared or what it is called: the graph then
+        # stays as it is (and a new name only relabels it: see SharingGraph.show_graph).
+        if shape != self.shown_shape:
+            self.graph.show_graph(graph, tr(PAIR_GRAPH_PROMPT))
+            self.shown_shape = shape
 
     def show_pair(self, index: QModelIndex) -> None:
         """What the cell's two certificates share, found in the summary on screen: until
@@ -512,6 +556,9 @@ class StackabilityView(BackgroundView):
             return
         source = self.matrix.programs[index.row()]
         target = self.matrix.programs[index.column()]
+        self.chosen = (source.id, target.id)
+        if self.around.isChecked():
+            self._show_graph()
         overlap = self.matrix.overlap_at(index)
         if overlap is None:
             self.pair.setText(tr("{0} and {1} share nothing.").format(source.title, target.title))

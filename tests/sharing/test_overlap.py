@@ -7,7 +7,13 @@ from report import TABLES
 from strategies import catalogs
 
 from designer.model import Catalog, Course, Module, Program, Settings, Totals
-from designer.sharing.overlap import nested_chains, overlap, overlap_matrix, sharing_graph
+from designer.sharing.overlap import (
+    nested_chains,
+    overlap,
+    overlap_matrix,
+    pair_graph,
+    sharing_graph,
+)
 
 FULL_STACK = dict(TABLES["full-stack"])
 BACK_END = dict(TABLES["back-end"])
@@ -151,6 +157,24 @@ def test_the_sharing_graph_links_programs_to_the_courses_they_share(sample):
     assert graph.nodes[csharp]["label"] == "Introduction to Programming With C#"
     assert {p for _, p in graph.neighbors(csharp)} == {"full-stack", "back-end", "front-end"}
     assert graph.degree(("program", "pr-communications")) == 0
+
+
+def test_the_graph_around_a_pair_has_what_they_share_and_who_else_shares_it(sample):
+    graph = sharing_graph(sample)
+    around = pair_graph(graph, ("front-end", "pr-communications"))
+    front_end_shares = {
+        c for c in sample.program("front-end").course_ids if len(sample.users(c)) > 1
+    }
+    assert {n for n, kind in around.nodes(data="kind") if kind == "course"} == {
+        ("course", c) for c in front_end_shares
+    }
+    users = {p.id for c in front_end_shares for p in sample.programs_using(c)}
+    assert {n for n, kind in around.nodes(data="kind") if kind == "program"} == {
+        ("program", p) for p in {*users, "pr-communications"}
+    }
+    assert set(around.edges()) <= set(graph.edges())
+    assert around.nodes[("program", "front-end")] == graph.nodes[("program", "front-end")]
+    assert pair_graph(graph, None).number_of_nodes() == 0
 
 
 def shared_by_definition(catalog: Catalog, totals: Totals, source: str, target: str) -> float:

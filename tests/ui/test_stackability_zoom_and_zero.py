@@ -228,3 +228,54 @@ def test_dragging_the_zoomed_graph_along_does_not_leave_the_page(window, qtbot):
     qtbot.mouseClick(graph.viewport(), Qt.MouseButton.LeftButton, pos=csharp)
     assert window.pages.currentIndex() == 0
     assert window.selected_node().unit.id == "introduction-to-programming-with-csharp"
+
+
+@pytest.fixture(scope="module")
+def sixty_path(tmp_path_factory):
+    catalog, _ = generate(programs=60, courses=600, seed=7)
+    path = tmp_path_factory.mktemp("sixty") / "sixty.curriculum.json"
+    save(catalog, path)
+    return path
+
+
+@pytest.fixture
+def sixty_window(qtbot, sixty_path):
+    yield from opened_window(qtbot, sixty_path)
+
+
+def test_a_large_portfolio_s_graph_shows_the_pair_chosen_in_the_matrix(sixty_window, qtbot):
+    """The whole graph of 500 certificates fits the page at 2 %: from 50 the graph starts
+    with the pair of the cell chosen, and the box shows the whole again."""
+    window = sixty_window
+    graph = shown_graph(window, qtbot)
+    view = window.stackability
+    assert view.around.isChecked() and graph.nodes == {}
+    prompt = [i for i in graph.scene().items() if hasattr(i, "toPlainText")]
+    assert prompt[0].toPlainText().startswith("Click a cell of the matrix")
+
+    catalog = window.document.catalog
+    source, target = next(key for key, found in view.whole.cells.items() if found.shared_courses)
+    titles = (catalog.program(source).title, catalog.program(target).title)
+    click_cell(qtbot, view, cell(view, *titles))
+    shown = set(graph.nodes)
+    assert {source, target} <= shown
+    shared = set(view.whole.cells[(source, target)].shared_courses)
+    assert shared <= shown
+    users = {p.id for c in shared for p in catalog.programs_using(c)}
+    assert users <= shown and len(shown) < view.whole.graph.number_of_nodes()
+    outlines = {unit_id: shape.pen().widthF() for unit_id, shape in graph.nodes.items()}
+    others = users - {source, target}
+    assert others and min(outlines[source], outlines[target]) > max(outlines[o] for o in others)
+
+    qtbot.mouseClick(view.around, Qt.MouseButton.LeftButton)  # the whole portfolio
+    assert not view.around.isChecked()
+    assert len(graph.nodes) == view.whole.graph.number_of_nodes()
+    assert {p.id for p in catalog.programs} <= set(graph.nodes)
+    qtbot.mouseClick(view.around, Qt.MouseButton.LeftButton)
+    assert set(graph.nodes) == shown
+
+
+def test_a_small_portfolio_s_graph_shows_every_certificate(window, qtbot):
+    graph = shown_graph(window, qtbot)
+    assert not window.stackability.around.isChecked()
+    assert {"full-stack", "back-end", "front-end", "pr-communications"} <= set(graph.nodes)
