@@ -472,8 +472,10 @@ class StackabilityView(BackgroundView):
             )
         )
         self.around.toggled.connect(self._show_graph)
+        heading = QLabel(tr("Certificates and the courses they share"))
+        heading.setWordWrap(True)  # the window may be as narrow as before the pair's box
         zoom_row = QHBoxLayout()
-        zoom_row.addWidget(QLabel(tr("Certificates and the courses they share")), 1)
+        zoom_row.addWidget(heading, 1)
         zoom_row.addWidget(self.around)
         zoom_row.addWidget(self.zoom_label)
         for button in (self.zoom_out_button, self.zoom_in_button, self.fit_button):
