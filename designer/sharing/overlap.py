@@ -231,6 +231,31 @@ def overlap_matrix(
     return found
 
 
+def overlaps_with(
+    catalog: Catalog, totals: Totals, program_id: str
+) -> dict[tuple[str, str], Overlap]:
+    """The pairs of overlap_matrix that have this program on either side, found from the
+    programs that share one of its courses or modules alone (one program's supplement
+    needs no more: the whole matrix of 500 programs took a tenth of a second)."""
+    program = catalog.program(program_id)
+    courses: set[str] = set()
+    for course_id in program.course_ids:
+        courses.add(course_id)
+        for module_id in catalog.courses[course_id].module_ids:
+            courses.update(catalog.users(module_id))  # the courses that hold its modules
+    near = {user for course_id in courses for user in catalog.users(course_id)}
+    program_ids = [p.id for p in catalog.programs if p.id in near or p.id == program_id]
+    contents = _Contents(catalog, totals, program_ids)
+    shared: dict[tuple[str, str], _Shared] = {}
+    for target_id in program_ids:
+        _gather(contents, target_id, shared)
+    return {
+        key: _overlap(contents, key[0], key[1], entry, shared.get((key[1], key[0])))
+        for key, entry in shared.items()
+        if program_id in key
+    }
+
+
 def in_catalog_order(catalog: Catalog, matrix: dict[tuple[str, str], Overlap]) -> list[Overlap]:
     """The matrix's pairs sorted by source, then target, in the catalog's program order."""
     order = {program.id: n for n, program in enumerate(catalog.programs)}

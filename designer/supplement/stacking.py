@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from designer.model import Catalog, Program, Totals, format_hours
-from designer.sharing.overlap import CONTAINED_IN, CONTAINS, SAME, Overlap, overlap_matrix
+from designer.sharing.overlap import CONTAINED_IN, CONTAINS, SAME, Overlap, overlaps_with
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def _percent(part: float, whole: float) -> str:
 
 def stacking_lines(catalog: Catalog, totals: Totals, program: Program) -> tuple[StackingLine, ...]:
     """What the program shares with each other program, most hours first."""
-    matrix = overlap_matrix(catalog, totals)
+    matrix = overlaps_with(catalog, totals, program.id)
     order = {p.id: n for n, p in enumerate(catalog.programs)}
     hours = totals.hours(program)
     lines = []

@@ -2,15 +2,18 @@
 
 import math
 
+import pytest
 from hypothesis import given, settings
 from report import TABLES
 from strategies import catalogs
 
+from benchmarks.generate import generate
 from designer.model import Catalog, Course, Module, Program, Settings, Totals
 from designer.sharing.overlap import (
     nested_chains,
     overlap,
     overlap_matrix,
+    overlaps_with,
     pair_graph,
     sharing_graph,
 )
@@ -205,3 +208,26 @@ def test_the_matrix_agrees_with_the_definition_for_any_catalog(catalog):
         assert math.isclose(found.shared_hours, expected, abs_tol=1e-6)
         assert found == overlap(catalog, totals, source, target)
         assert 0 <= found.coverage <= 1
+
+
+@pytest.mark.parametrize("programs", [4, 40])
+def test_one_program_s_overlaps_are_its_pairs_of_the_whole_matrix(sample, programs):
+    if programs == 4:
+        catalog = sample
+    else:
+        catalog, _ = generate(programs=programs, courses=400, seed=11)
+    totals = Totals(catalog)
+    matrix = overlap_matrix(catalog, totals)
+    for program in catalog.programs:
+        expected = {key: found for key, found in matrix.items() if program.id in key}
+        assert overlaps_with(catalog, totals, program.id) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(catalogs())
+def test_any_catalog_s_overlaps_of_one_program_are_its_pairs_of_the_matrix(catalog):
+    totals = Totals(catalog)
+    matrix = overlap_matrix(catalog, totals)
+    for program in catalog.programs:
+        expected = {key: found for key, found in matrix.items() if program.id in key}
+        assert overlaps_with(catalog, totals, program.id) == expected
