@@ -68,7 +68,10 @@ ALL_OPERATIONS = [
     "autosave",
 ]
 # Not in --all: a filter of one letter took minutes before TreeFilter.rows_to_open.
-OTHER_OPERATIONS = ["filter_keystroke"]
+# filter_keystroke's first repeat is also reported alone, as "filter_first_keystroke".
+OTHER_OPERATIONS = ["filter_keystroke", "insert_item_filtered", "delete_item_filtered"]
+FILTERED = "data"  # the filter's text for the edits made while it is on (both catalogs)
+PAUSE = 0.3  # seconds from clicking into the filter to typing its first letter
 FAST = 0.1  # seconds: the most an ordinary edit may block the window
 OPEN_TARGET = 5.0  # seconds to the first painted tree
 MEMORY_TARGET = 1536  # MB of peak resident memory for the window with the catalog open
@@ -233,7 +236,11 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
 
     def path_to(i: int, depth: int, below: int = 0) -> QModelIndex:
         """The i'th choice of a unit depth levels down (program, course, module, item),
-        among those with descendants below levels further down."""
+        among those with descendants below levels further down, in the whole tree (the
+        filter, if a filtering operation left it on, is cleared)."""
+        if window.filter.text():
+            window.filter.clear()
+            idle(SETTLE)
         index = model.index(i % programs(), 0)
         for level in range(1, depth):
             tree.expand(index)
@@ -399,6 +406,73 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         freezes.append(settle())
         return took
 
+    def filter_on() -> None:
+        """The filter showing what FILTERED finds, typed as a designer types it."""
+        if window.filter.text() == FILTERED:
+            return
+        window.filter.setFocus()
+        window.filter.selectAll()
+        QTest.keyClicks(window.filter, FILTERED)
+        idle(SETTLE)
+
+    def filtered_module(i: int) -> QPersistentModelIndex:
+        """The i'th module (or the first) the filter shows whole, open: a new item in it
+        shows too (its own text matches, or its course's)."""
+        filter_on()
+        found: list[QModelIndex] = []
+        for program in (model.index(r, 0) for r in range(model.rowCount())):
+            for course in (model.index(r, 0, program) for r in range(model.rowCount(program))):
+                for module in (model.index(r, 0, course) for r in range(model.rowCount(course))):
+                    unit = unit_at(module)
+                    if isinstance(unit, Module) and model.rowCount(module) == len(unit.items):
+                        found.append(module)
+                if len(found) > i:
+                    tree.expand(program)
+                    tree.expand(course)
+                    tree.expand(found[i])
+                    tree.scrollTo(found[i])
+                    idle(0.05)
+                    return QPersistentModelIndex(found[i])
+        raise LookupError(f"no module shown whole for the filter {FILTERED!r}")
+
+    def insert_item_filtered(i: int) -> float:
+        """insert_item with the filter on: the tree shows the new item once it is in."""
+        module_index = filtered_module(i)
+        click(QModelIndex(module_index))
+        idle(0.05)
+        count = model.rowCount(module_index)
+        tree.setFocus()
+        took = timed(
+            window.add_item_action.trigger,
+            lambda: (
+                model.rowCount(module_index) == count + 1
+                and isinstance(unit_at(tree.currentIndex()), Item)
+                and window.filter.text() == FILTERED
+            ),
+            tree.viewport(),
+        )
+        freezes.append(settle())
+        shown_freezes.setdefault("after_insert_item_filtered", []).append(freezes[-1])
+        return took
+
+    def delete_item_filtered(i: int) -> float:
+        """delete_item with the filter on: the item insert_item_filtered added, or the first."""
+        module_index = filtered_module(i)
+        rows = [model.index(r, 0, module_index) for r in range(model.rowCount(module_index))]
+        titles = [unit_at(row).title for row in rows]
+        click(rows[titles.index("New item") if "New item" in titles else 0])
+        idle(0.05)
+        count = len(rows)
+        tree.setFocus()
+        took = timed(
+            window.delete_action.trigger,
+            lambda: model.rowCount(module_index) == count - 1 and window.filter.text() == FILTERED,
+            tree.viewport(),
+        )
+        freezes.append(settle())
+        shown_freezes.setdefault("after_delete_item_filtered", []).append(freezes[-1])
+        return took
+
     def switch_tab(i: int) -> float:
         select(i, 2)  # a course: both tabs have something to show
         idle(0.05)
@@ -414,17 +488,29 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         )
 
     def filter_keystroke(i: int) -> float:
-        """One more letter of "sql" typed into the tree's filter (the first repeat: "s")."""
+        """One more letter of "sql" typed into the tree's filter. The first repeat clicks
+        into the filter and types "s" a designer's pause later: also reported alone, as
+        the window's first keystroke in the filter when no edit filtered before it."""
         if i == 0:
             window.filter.clear()
             idle(0.1)
+            quiet()
+            # The designer's click makes the window active again, as a window manager
+            # does (the dialog that showed the file's loading took that from it here).
+            window.activateWindow()
+            QTest.qWaitForWindowActive(window)
+            QTest.mouseClick(window.filter, Qt.MouseButton.LeftButton)
+            idle(PAUSE)
         window.filter.setFocus()
         text = window.filter.text() + "sql"[i % 3]
-        return timed(
+        took = timed(
             lambda: QTest.keyClicks(window.filter, text[-1]),
             lambda: window.filter.text() == text,
             tree.viewport(),
         )
+        if i == 0:
+            firsts.append(took)
+        return took
 
     def autosave(i: int) -> float:
         """The autosave after an edit: the longest the window is kept from its events
@@ -439,7 +525,9 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
             longest = max(longest, idle(0.05))
         return longest
 
-    shown_freezes: dict[str, list[float]] = {}  # after each page's switch, by operation
+    # The longest freeze after each page's switch, or each edit made while filtering.
+    shown_freezes: dict[str, list[float]] = {}
+    firsts: list[float] = []  # filter_keystroke's first repeat
 
     def page(name: str) -> Callable[[int], float]:
         operation = f"page_{name.lower()}"
@@ -481,6 +569,8 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         "delete_item": delete_item,
         "switch_tab": switch_tab,
         "filter_keystroke": filter_keystroke,
+        "insert_item_filtered": insert_item_filtered,
+        "delete_item_filtered": delete_item_filtered,
         "autosave": autosave,
         "page_stackability": page("Stackability"),
         "page_duplicates": page("Duplicates"),
@@ -491,6 +581,8 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
     for operation in operations:
         results[operation] = [measures[operation](i) for i in range(repeat)]
     results["freeze_after_edit"] = freezes
+    if firsts:
+        results["filter_first_keystroke"] = firsts
     results.update(shown_freezes)
     results["gc_pauses"] = pauses
     results["window_active"] = active
@@ -708,8 +800,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     measured = measure(args.file, operations, args.rounds, against=args.against, repeat=args.repeat)
     print(f"{args.file} {measured.size} against {args.against.name}: medians (slowest)")
-    after_pages = [f"after_{o}" for o in operations if o.startswith("page_")]
-    for name in ["open", "after_open", *operations, *after_pages, "freeze_after_edit", "gc_pauses"]:
+    afters = [f"after_{o}" for o in operations if f"after_{o}" in measured.ours]
+    firsts = ["filter_first_keystroke"] if "filter_keystroke" in operations else []
+    names = ["open", "after_open", *operations, *firsts, *afters, "freeze_after_edit"]
+    for name in [*names, "gc_pauses"]:
         ours = [t for t in measured.ours.get(name, []) if not math.isnan(t)]
         base = [t for t in measured.baseline.get(name, []) if not math.isnan(t)]
         if ours:

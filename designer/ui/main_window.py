@@ -8,8 +8,10 @@ from collections.abc import Callable
 import shiboken6
 from PySide6.QtCore import (
     QByteArray,
+    QEvent,
     QItemSelection,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
         self.filter.setPlaceholderText(tr("Filter by title, code or outcome…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
+        self.filter.installEventFilter(self)  # the cursor coming into it: see eventFilter
         # The rows the designer had open when the filter came on, put back when it goes.
         self._open_before_filter: list[QPersistentModelIndex] | None = None
         self.tree = QTreeView()
@@ -479,6 +482,11 @@ class MainWindow(QMainWindow):
         self._open_before_filter = None
         if self.tree.currentIndex().isValid():
             self.tree.scrollTo(self.tree.currentIndex())  # opens the rows above it
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.filter and event.type() == QEvent.Type.FocusIn:
+            self.proxy.prepare()  # the filter's index, made while the designer starts typing
+        return super().eventFilter(watched, event)
 
     def _open_rows(self) -> list[QPersistentModelIndex]:
         """The tree's open rows, as rows of the tree model (which the filter leaves be)."""

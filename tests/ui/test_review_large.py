@@ -1,11 +1,13 @@
 """A provider's portfolio in the window, used as a designer uses it: the tree's filter
-typed and cleared, and units renamed and moved while it is on."""
+typed and cleared, and units renamed, moved, added and deleted while it is on."""
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 from window_actions import opened_window, retype
 
 from benchmarks.generate import generate
+from designer.model import Course, Item, Module, Program
 from designer.storage import save
 from designer.ui import tree_model
 
@@ -180,3 +182,313 @@ def test_moving_a_unit_in_a_filtered_tree_does_not_read_every_unit_again(
     qtbot.wait(50)
     assert shown() == before
     assert read == []
+
+
+# ---- units added and deleted while filtering, and the filter's first keystroke -----------
+
+FOUND = "data"  # in hundreds of the generated titles; not in "New item"
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The ids of the units whose texts the filter reads from now on, in order."""
+    read = []
+    real = tree_model._searched
+
+    def searched(unit):
+        read.append(unit.id)
+        return real(unit)
+
+    monkeypatch.setattr(tree_model, "_searched", searched)
+    return read
+
+
+def matches(unit, text):
+    """Whether text is in the unit's title, code or outcomes (an item's title)."""
+    texts = [unit.title]
+    if not isinstance(unit, Item):
+        texts += [unit.code, *(outcome.text for outcome in unit.outcomes)]
+    return any(text in each.casefold() for each in texts)
+
+
+def rows_to_find(catalog, text):
+    """The rows the filter is to show for text, worked out from the catalog alone: the units
+    that match, the units above them and everything in them, as (depth, unit id)."""
+
+    def children(unit):
+        if isinstance(unit, Program):
+            return catalog.courses_of(unit)
+        if isinstance(unit, Course):
+            return catalog.modules_of(unit)
+        return unit.items if isinstance(unit, Module) else []
+
+    def walk(unit, depth, inside):
+        """The unit's rows, and whether it or a unit below it matches."""
+        own = matches(unit, text)
+        below, found = [], own
+        for child in children(unit):
+            rows, child_found = walk(child, depth + 1, inside or own)
+            below += rows
+            found = found or child_found
+        return ([(depth, unit.id), *below] if inside or found else []), found
+
+    return [row for program in catalog.programs for row in walk(program, 0, False)[0]]
+
+
+def child_rows(window, parent=QModelIndex()):
+    proxy = window.tree.model()
+    return [proxy.index(row, 0, parent) for row in range(proxy.rowCount(parent))]
+
+
+def unit_of(window, row):
+    return window.tree_model.node(window.proxy.mapToSource(row)).unit
+
+
+def shown_rows(window):
+    """Every row the tree shows, open or not, as (depth, unit id), in the tree's order."""
+    rows = []
+
+    def walk(parent, depth):
+        for row in child_rows(window, parent):
+            rows.append((depth, unit_of(window, row).id))
+            walk(row, depth + 1)
+
+    walk(QModelIndex(), 0)
+    return rows
+
+
+def assert_shows_what_retyping_shows(window, qtbot, text=FOUND):
+    """The filter is on, and the tree shows what its text finds in the catalog as it now
+    is: what clearing the filter and typing the text again shows."""
+    qtbot.wait(50)  # the filter looks again once the event loop runs
+    assert window.filter.text() == text
+    rows = shown_rows(window)
+    assert rows == rows_to_find(window.document.catalog, text)
+    window.filter.clear()
+    qtbot.keyClicks(window.filter, text)
+    assert shown_rows(window) == rows
+
+
+def module_rows(window):
+    """The rows of the modules the tree shows, in its order."""
+    for program in child_rows(window):
+        for course in child_rows(window, program):
+            yield from child_rows(window, course)
+
+
+def click_module_shown_whole(window, qtbot):
+    """Filter by FOUND, and click the first module the tree shows with all its items (it,
+    or its course, matches): a new item in it shows too. The module, and its row."""
+    qtbot.keyClicks(window.filter, FOUND)
+    row = next(
+        row
+        for row in module_rows(window)
+        if 0 < len(child_rows(window, row)) == len(unit_of(window, row).items)
+    )
+    click(window, qtbot, row)
+    return unit_of(window, row), QPersistentModelIndex(row)
+
+
+def test_an_item_added_deleted_and_undone_while_filtering_is_the_only_unit_read(
+    window, qtbot, reads
+):
+    """Each unit added or deleted while filtering made the filter read the texts of all
+    150,000 units again: 0.25-0.5 s for each add, delete, paste or undo."""
+    module, module_row = click_module_shown_whole(window, qtbot)
+    reads.clear()
+    window.add_item_action.trigger()
+    item = module.items[-1]
+    assert window.selected_node().unit is item and item.title == "New item"
+    qtbot.wait(50)  # the filter would look again now
+    assert reads == [item.id]
+    assert_shows_what_retyping_shows(window, qtbot)
+
+    row = next(row for row in child_rows(window, module_row) if unit_of(window, row) is item)
+    click(window, qtbot, row)
+    window.delete_action.trigger()
+    assert item not in module.items
+    qtbot.wait(50)
+    assert reads == [item.id]  # none since the add
+    assert_shows_what_retyping_shows(window, qtbot)
+
+    window.undo_action.trigger()
+    assert module.items[-1] is item
+    qtbot.wait(50)
+    assert reads == [item.id, item.id]
+    assert_shows_what_retyping_shows(window, qtbot)
+
+    # Named, it is found by its own title, below a module the text does not find.
+    assert window.editor.unit is item
+    retype(qtbot, window.editor.fields["title"].editor, "Quokka quiz")
+    retype(qtbot, window.filter, "quokka")
+    assert_shows_what_retyping_shows(window, qtbot, "quokka")
+    assert (3, item.id) in shown_rows(window) and set(reads) == {item.id}
+
+
+def test_a_module_duplicated_deleted_and_undone_while_filtering_reads_only_its_texts(
+    window, qtbot, reads, dialogs
+):
+    """A module duplicated, then deleted from the catalog and the deletion undone and
+    redone: only the new module's texts are read, when it comes into the catalog."""
+    catalog = window.document.catalog
+    module, module_row = click_module_shown_whole(window, qtbot)
+    reads.clear()
+    window.duplicate_action.trigger()
+    copy = window.selected_node().unit
+    assert isinstance(copy, Module) and copy is not module and copy.title == module.title
+    qtbot.wait(50)
+    assert reads == [copy.id]  # and its items' titles, read without _searched
+    assert_shows_what_retyping_shows(window, qtbot)
+
+    rows = child_rows(window, module_row.parent())
+    click(window, qtbot, next(row for row in rows if unit_of(window, row) is copy))
+    dialogs.answer("Delete")  # used nowhere else: it leaves the catalog
+    window.delete_action.trigger()
+    assert copy.id not in catalog.modules and "used nowhere else" in dialogs.seen[0]
+    window.undo_action.trigger()
+    assert catalog.modules[copy.id] is copy
+    window.redo_action.trigger()
+    assert copy.id not in catalog.modules
+    qtbot.wait(50)
+    assert reads == [copy.id, copy.id]  # once more by the undo, which put it back
+    assert_shows_what_retyping_shows(window, qtbot)
+
+
+def test_a_copy_of_an_item_found_pasted_beside_it_while_filtering_shows(window, qtbot, reads):
+    """Pasted into a module the tree shows for that item alone, the copy is hidden as it
+    comes in, and shows once the filter looks again; only its texts are read."""
+    qtbot.keyClicks(window.filter, FOUND)
+    module_row = next(
+        row
+        for row in module_rows(window)
+        if 0 < len(child_rows(window, row)) < len(unit_of(window, row).items)
+    )
+    module, found_row = unit_of(window, module_row), child_rows(window, module_row)[0]
+    found = unit_of(window, found_row)
+    assert matches(found, FOUND) and not matches(module, FOUND)
+    click(window, qtbot, found_row)
+    window.copy_action.trigger()
+    reads.clear()
+    window.paste_action.trigger()
+    pasted = module.items[module.items.index(found) + 1]
+    assert pasted.title == found.title and pasted is not found
+    # Selected before the filter looked again, the copy was hidden: the window cleared the
+    # filter to show it.
+    retype(qtbot, window.filter, FOUND)
+    assert reads == [pasted.id]
+    assert_shows_what_retyping_shows(window, qtbot)
+
+    window.undo_action.trigger()  # (undo and redo leave the filter as it is)
+    assert pasted not in module.items
+    assert_shows_what_retyping_shows(window, qtbot)
+    window.redo_action.trigger()
+    assert pasted in module.items
+    assert_shows_what_retyping_shows(window, qtbot)
+    assert reads == [pasted.id, pasted.id]
+
+
+def test_a_shared_course_taken_out_of_a_program_while_filtering_leaves_it_out(window, qtbot, reads):
+    """A shared course, the only unit the text finds in one of its programs: taken out of
+    that program, the program is no longer shown, and no unit's texts are read."""
+    catalog = window.document.catalog
+    qtbot.keyClicks(window.filter, FOUND)
+    program_row, course_row = next(
+        (program, courses[0])
+        for program in child_rows(window)
+        if not matches(unit_of(window, program), FOUND)
+        and len(courses := child_rows(window, program)) == 1
+        and len(catalog.users(unit_of(window, courses[0]).id)) > 1
+    )
+    program, course = unit_of(window, program_row), unit_of(window, course_row)
+    click(window, qtbot, course_row)
+    reads.clear()
+    window.delete_action.trigger()  # a shared course: no question
+    assert course.id not in program.course_ids and len(catalog.users(course.id)) > 0
+    retype(qtbot, window.filter, FOUND)  # cleared to show the row selected next, hidden
+    assert (0, program.id) not in shown_rows(window)
+    assert_shows_what_retyping_shows(window, qtbot)
+
+    window.undo_action.trigger()
+    assert_shows_what_retyping_shows(window, qtbot)
+    assert (0, program.id) in shown_rows(window)
+    window.redo_action.trigger()
+    assert_shows_what_retyping_shows(window, qtbot)
+    assert (0, program.id) not in shown_rows(window)
+    assert reads == []
+
+
+def index_ready(window):
+    """Whether the filter has read every unit's texts (its slices are over)."""
+    return window.proxy._index is not None and window.proxy._steps is None
+
+
+def press_ctrl_f(window, qtbot):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.filter.hasFocus()
+
+
+def test_the_first_keystroke_in_the_filter_reads_no_unit(window, qtbot, reads):
+    """Reading every unit's texts on the first keystroke froze the window half a second
+    (500 programs): they are read a few milliseconds at a time, between the window's
+    events, from when the cursor comes into the filter."""
+    catalog = window.document.catalog
+    units = [*catalog.programs, *catalog.courses.values(), *catalog.modules.values()]
+    press_ctrl_f(window, qtbot)
+    assert len(reads) < len(units)  # not all at once
+    qtbot.waitUntil(lambda: len(reads) == len(units))
+    assert sorted(reads) == sorted(unit.id for unit in units)
+    reads.clear()
+    qtbot.keyClicks(window.filter, FOUND)
+    assert reads == []
+    assert shown_rows(window) == rows_to_find(catalog, FOUND)
+
+
+def test_units_added_and_renamed_while_the_filter_gets_ready_are_found(
+    window, qtbot, reads, monkeypatch
+):
+    """Edits made between the slices in which the filter reads the units' texts are in
+    what it finds: an item added to a module it had read, a course added to a program,
+    a program renamed after it was read."""
+    monkeypatch.setattr(tree_model, "SLICE", 0)  # a unit a slice: the edits come between
+    catalog = window.document.catalog
+    programs = len(catalog.programs)
+    # Of the modules in the tree, the one read first, and the program it first shows in.
+    module = next(m for m in catalog.modules.values() if window.tree_model.first_place(m.id))
+    node = window.tree_model.first_place(module.id)
+    others = [row for row in child_rows(window)[:8] if unit_of(window, row) is not node.program()]
+    press_ctrl_f(window, qtbot)
+    qtbot.waitUntil(lambda: len(reads) > programs)  # the programs come first
+
+    click(window, qtbot, others[0])
+    window.add_course_action.trigger()  # the cursor goes to its title, "New course" selected
+    course = window.selected_node().unit
+    qtbot.keyClicks(QApplication.focusWidget(), "Quokka course")
+    assert course.title == "Quokka course"
+    read = len(reads)
+    qtbot.waitUntil(lambda: module.id in reads[read:])
+    click(window, qtbot, window.proxy.mapFromSource(window.tree_model.index_of(node)))
+    window.add_item_action.trigger()
+    item = module.items[-1]
+    qtbot.keyClicks(QApplication.focusWidget(), "Quokka quiz")
+    assert item.title == "Quokka quiz"
+    read = len(reads)
+    qtbot.waitUntil(lambda: len(reads) > read + programs)
+    click(window, qtbot, others[1])
+    renamed = unit_of(window, others[1])
+    retype(qtbot, window.editor.fields["title"].editor, "Quokka certificate")
+    assert renamed.title == "Quokka certificate"
+    assert not index_ready(window)
+    qtbot.waitUntil(lambda: index_ready(window))
+
+    reads.clear()
+    window.filter.setFocus()
+    qtbot.keyClicks(window.filter, "quokka")
+    assert reads == []
+    rows = shown_rows(window)
+    assert rows == rows_to_find(catalog, "quokka")
+    assert {(0, renamed.id), (1, course.id), (3, item.id)} <= set(rows)
+    window.filter.clear()
+    qtbot.keyClicks(window.filter, FOUND)
+    assert shown_rows(window) == rows_to_find(catalog, FOUND)
