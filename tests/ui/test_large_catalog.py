@@ -3,14 +3,12 @@ an edit updates what shows it, in place, without rebuilding the tree or the page
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from window_actions import open_page, opened_window, retype
+from window_actions import generated_file, open_page, opened_window, retype
 
-from benchmarks.generate import generate
 from designer.model import Course, Item, Module, Totals
 from designer.model.edits import SetField
 from designer.model.totals import format_hours
 from designer.sharing.overlap import overlap_matrix
-from designer.storage import save
 from designer.ui.tree_model import HOURS
 
 PROGRAMS = 50
@@ -19,10 +17,7 @@ WAIT_MS = 60_000  # background work on a loaded machine; the tests wait for an e
 
 @pytest.fixture(scope="module")
 def large_path(tmp_path_factory):
-    catalog, _ = generate(programs=PROGRAMS, courses=500, seed=1)
-    path = tmp_path_factory.mktemp("large") / "large.curriculum.json"
-    save(catalog, path)
-    return path
+    return generated_file(tmp_path_factory, PROGRAMS)
 
 
 @pytest.fixture

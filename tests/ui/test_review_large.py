@@ -4,11 +4,9 @@ typed and cleared, and units renamed, moved, added and deleted while it is on.""
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication
-from window_actions import opened_window, retype
+from window_actions import generated_file, opened_window, retype
 
-from benchmarks.generate import generate
 from designer.model import Course, Item, Module, Program
-from designer.storage import save
 from designer.ui import tree_model
 
 PROGRAMS = 50
@@ -16,10 +14,7 @@ PROGRAMS = 50
 
 @pytest.fixture(scope="module")
 def large_path(tmp_path_factory):
-    catalog, _ = generate(programs=PROGRAMS, courses=500, seed=1)
-    path = tmp_path_factory.mktemp("review") / "large.curriculum.json"
-    save(catalog, path)
-    return path
+    return generated_file(tmp_path_factory, PROGRAMS)
 
 
 @pytest.fixture

@@ -6,13 +6,11 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsEllipseItem
-from window_actions import open_page, opened_window
+from window_actions import generated_file, open_page, opened_window
 
-from benchmarks.generate import generate
 from designer.excel.export import export_workbook
 from designer.model import Course, Program
 from designer.model.edits import AddUnit, Insert
-from designer.storage import save
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 PR = "Microsoft Public Relations and Communications Associate Professional Certificate"
@@ -117,10 +115,7 @@ def test_a_new_certificate_without_hours_is_covered_whole_by_one_that_has_all_it
 
 @pytest.fixture(scope="module")
 def thirty_path(tmp_path_factory):
-    catalog, _ = generate(programs=30, courses=300, seed=1)
-    path = tmp_path_factory.mktemp("thirty") / "thirty.curriculum.json"
-    save(catalog, path)
-    return path
+    return generated_file(tmp_path_factory, 30)
 
 
 @pytest.fixture
@@ -232,10 +227,7 @@ def test_dragging_the_zoomed_graph_along_does_not_leave_the_page(window, qtbot):
 
 @pytest.fixture(scope="module")
 def sixty_path(tmp_path_factory):
-    catalog, _ = generate(programs=60, courses=600, seed=7)
-    path = tmp_path_factory.mktemp("sixty") / "sixty.curriculum.json"
-    save(catalog, path)
-    return path
+    return generated_file(tmp_path_factory, 60, seed=7)
 
 
 @pytest.fixture

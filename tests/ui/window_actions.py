@@ -10,8 +10,18 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
+from benchmarks.generate import generate
 from designer.appsettings import AppSettings
+from designer.storage import save
 from designer.ui.main_window import MainWindow
+
+
+def generated_file(tmp_path_factory, programs, seed=1):
+    """A generated portfolio of this many programs (a pool of ten courses each), saved."""
+    catalog, _ = generate(programs=programs, courses=10 * programs, seed=seed)
+    path = tmp_path_factory.mktemp("portfolio") / f"{programs} programs.curriculum.json"
+    save(catalog, path)
+    return path
 
 
 def open_page(window, qtbot, name):
