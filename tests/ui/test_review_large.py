@@ -93,7 +93,7 @@ def test_the_filter_changes_with_no_row_open_and_clearing_it_restores_the_tree(
 
 
 def test_a_title_typed_while_filtering_is_searched_without_reading_every_unit_again(
-    window, qtbot, monkeypatch
+    window, qtbot, reads
 ):
     """Each keystroke of a title used to make the filter read the texts of all 150,000
     units again (half a second a keystroke); the filter still follows the new title."""
@@ -111,14 +111,7 @@ def test_a_title_typed_while_filtering_is_searched_without_reading_every_unit_ag
     )
     click(window, qtbot, course_row)
     assert window.editor.unit is course
-    read = []
-
-    def searched(unit):
-        read.append(unit.id)
-        return real(unit)
-
-    real = tree_model._searched
-    monkeypatch.setattr(tree_model, "_searched", searched)
+    reads.clear()  # what the filter read when the text was typed
 
     def course_shown():
         rows = [proxy.index(r, 0) for r in range(proxy.rowCount())]
@@ -137,12 +130,10 @@ def test_a_title_typed_while_filtering_is_searched_without_reading_every_unit_ag
     assert course_shown()
     retype(qtbot, title, "Zebra crossing basics")  # no longer what is searched
     qtbot.waitUntil(lambda: not course_shown())
-    assert read and set(read) == {course.id}
+    assert reads and set(reads) == {course.id}
 
 
-def test_moving_a_unit_in_a_filtered_tree_does_not_read_every_unit_again(
-    window, qtbot, monkeypatch
-):
+def test_moving_a_unit_in_a_filtered_tree_does_not_read_every_unit_again(window, qtbot, reads):
     """A move changes no text: each Ctrl+Down used to make the filter read the texts of
     all 150,000 units again (0.45 s a key)."""
     catalog = window.document.catalog
@@ -159,14 +150,7 @@ def test_moving_a_unit_in_a_filtered_tree_does_not_read_every_unit_again(
     course = catalog.courses_of(program)[0]
     assert before[0] == course.title
     click(window, qtbot, proxy.index(0, 0, program_row))
-    read = []
-
-    def searched(unit):
-        read.append(unit.id)
-        return real(unit)
-
-    real = tree_model._searched
-    monkeypatch.setattr(tree_model, "_searched", searched)
+    reads.clear()  # what the filter read when the text was typed
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
     qtbot.wait(50)  # the event loop runs: the filter would read the texts again now
@@ -176,7 +160,7 @@ def test_moving_a_unit_in_a_filtered_tree_does_not_read_every_unit_again(
     window.undo_action.trigger()
     qtbot.wait(50)
     assert shown() == before
-    assert read == []
+    assert reads == []
 
 
 # ---- units added and deleted while filtering, and the filter's first keystroke -----------
