@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
     def select_node(self, node: TreeNode, reveal: bool = True) -> bool:
         """Select the node in the tree, clearing the filter if it hides it (unless not to
         reveal it); False if it is not shown."""
+        self.proxy.catch_up()  # a unit pasted a moment ago, which the filter keeps, shows
         index = self.proxy.mapFromSource(self.tree_model.index_of(node))
         if not index.isValid() and reveal and self.filter.text():
             self.filter.clear()

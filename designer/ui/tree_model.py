@@ -720,6 +720,13 @@ class TreeFilter(QSortFilterProxyModel):
         if self._text:
             self.set_text(self._text)
 
+    def catch_up(self) -> None:
+        """Filter again now if edits made it due: a unit just pasted or added, which the
+        filter keeps, is hidden until then."""
+        if self._refilter.isActive():
+            self._refilter.stop()
+            self._filter_again()
+
     def _find_kept(self) -> None:
         self._matching, self._kept, self._above = set(), set(), set()
         if not self._text:
