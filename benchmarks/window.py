@@ -374,14 +374,33 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         idle(0.05)
         module = unit_at(module_index)
         assert isinstance(module, Module)
-        count = len(module.items)
+        return add_item(module_index, len(module.items))
+
+    def add_item(module_index: Any, count: int) -> float:
+        """Add Item to the module clicked, of count items: timed until the new item is in
+        the tree and selected (with the filter, if one is on, still on)."""
+        text = window.filter.text()
         tree.setFocus()
         took = timed(
             window.add_item_action.trigger,
             lambda: (
                 model.rowCount(module_index) == count + 1
                 and isinstance(unit_at(tree.currentIndex()), Item)
+                and window.filter.text() == text
             ),
+            tree.viewport(),
+        )
+        freezes.append(settle())
+        return took
+
+    def delete_row(module_index: Any, count: int) -> float:
+        """Delete the item clicked in the module, of count items: timed until its row is
+        gone (with the filter, if one is on, still on)."""
+        text = window.filter.text()
+        tree.setFocus()
+        took = timed(
+            window.delete_action.trigger,
+            lambda: model.rowCount(module_index) == count - 1 and window.filter.text() == text,
             tree.viewport(),
         )
         freezes.append(settle())
@@ -396,15 +415,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         row = next((r for r, item in enumerate(module.items) if item.title == "New item"), 0)
         click(model.index(row, 0, module_index))
         idle(0.05)
-        count = len(module.items)
-        tree.setFocus()
-        took = timed(
-            window.delete_action.trigger,
-            lambda: model.rowCount(module_index) == count - 1,
-            tree.viewport(),
-        )
-        freezes.append(settle())
-        return took
+        return delete_row(module_index, len(module.items))
 
     def filter_on() -> None:
         """The filter showing what FILTERED finds, typed as a designer types it."""
@@ -440,18 +451,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         module_index = filtered_module(i)
         click(QModelIndex(module_index))
         idle(0.05)
-        count = model.rowCount(module_index)
-        tree.setFocus()
-        took = timed(
-            window.add_item_action.trigger,
-            lambda: (
-                model.rowCount(module_index) == count + 1
-                and isinstance(unit_at(tree.currentIndex()), Item)
-                and window.filter.text() == FILTERED
-            ),
-            tree.viewport(),
-        )
-        freezes.append(settle())
+        took = add_item(module_index, model.rowCount(module_index))
         shown_freezes.setdefault("after_insert_item_filtered", []).append(freezes[-1])
         return took
 
@@ -462,14 +462,7 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         titles = [unit_at(row).title for row in rows]
         click(rows[titles.index("New item") if "New item" in titles else 0])
         idle(0.05)
-        count = len(rows)
-        tree.setFocus()
-        took = timed(
-            window.delete_action.trigger,
-            lambda: model.rowCount(module_index) == count - 1 and window.filter.text() == FILTERED,
-            tree.viewport(),
-        )
-        freezes.append(settle())
+        took = delete_row(module_index, len(rows))
         shown_freezes.setdefault("after_delete_item_filtered", []).append(freezes[-1])
         return took
 
