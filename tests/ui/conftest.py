@@ -3,7 +3,13 @@
 import shutil
 
 import pytest
-from window_actions import DialogAnswers, discard_and_close, opened_window
+from window_actions import (
+    LARGE_PROGRAMS,
+    DialogAnswers,
+    discard_and_close,
+    generated_file,
+    opened_window,
+)
 
 from designer.appsettings import AppSettings
 from designer.ui.app import release_clipboard
@@ -26,6 +32,12 @@ def sample_copy(sample_path, tmp_path):
 @pytest.fixture
 def window(qtbot, sample_copy):
     yield from opened_window(qtbot, sample_copy)
+
+
+@pytest.fixture(scope="session")
+def large_path(tmp_path_factory):
+    """A generated portfolio of LARGE_PROGRAMS programs, which no test changes on disk."""
+    return generated_file(tmp_path_factory, LARGE_PROGRAMS)
 
 
 @pytest.fixture

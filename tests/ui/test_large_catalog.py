@@ -3,7 +3,7 @@ an edit updates what shows it, in place, without rebuilding the tree or the page
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from window_actions import generated_file, open_page, opened_window, retype
+from window_actions import LARGE_PROGRAMS, open_page, opened_window, retype
 
 from designer.model import Course, Item, Module, Totals
 from designer.model.edits import SetField
@@ -11,13 +11,7 @@ from designer.model.totals import format_hours
 from designer.sharing.overlap import overlap_matrix
 from designer.ui.tree_model import HOURS
 
-PROGRAMS = 50
 WAIT_MS = 60_000  # background work on a loaded machine; the tests wait for an event
-
-
-@pytest.fixture(scope="module")
-def large_path(tmp_path_factory):
-    return generated_file(tmp_path_factory, PROGRAMS)
 
 
 @pytest.fixture
@@ -66,7 +60,7 @@ def test_opening_builds_tree_nodes_only_for_the_rows_shown(window, qtbot):
     ]
     assert expanded  # the window opens the first programs
     # The programs, and the courses of the programs open: no module or item yet.
-    assert model.built_count() == PROGRAMS + sum(len(p.course_ids) for p in expanded)
+    assert model.built_count() == LARGE_PROGRAMS + sum(len(p.course_ids) for p in expanded)
     assert not any(model.places(module_id) for module_id in catalog.modules)
     units = len(catalog.programs) + len(catalog.courses) + len(catalog.modules)
     units += sum(len(m.items) for m in catalog.modules.values())
@@ -234,7 +228,7 @@ def test_a_filtered_tree_still_finds_units_below_unopened_rows(window, qtbot):
     assert module.title in found
     assert catalog.programs[-1].title in found
     window.filter.clear()
-    assert proxy.rowCount() == PROGRAMS
+    assert proxy.rowCount() == LARGE_PROGRAMS
 
 
 def test_a_short_filter_opens_the_first_matches_not_the_whole_tree(window, qtbot):

@@ -4,17 +4,10 @@ typed and cleared, and units renamed, moved, added and deleted while it is on.""
 import pytest
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QApplication
-from window_actions import generated_file, opened_window, retype
+from window_actions import LARGE_PROGRAMS, opened_window, retype
 
 from designer.model import Course, Item, Module, Program
 from designer.ui import tree_model
-
-PROGRAMS = 50
-
-
-@pytest.fixture(scope="module")
-def large_path(tmp_path_factory):
-    return generated_file(tmp_path_factory, PROGRAMS)
 
 
 @pytest.fixture
@@ -81,7 +74,7 @@ def test_the_filter_changes_with_no_row_open_and_clearing_it_restores_the_tree(
 
     window.filter.clear()
     assert open_at_change == [0, 0, 0, 0]
-    assert proxy.rowCount() == PROGRAMS
+    assert proxy.rowCount() == LARGE_PROGRAMS
     # The tree as the designer left it, and the row they found still in view.
     assert window.selected_node() is chosen
     node, opened = chosen.parent, open_nodes(window)

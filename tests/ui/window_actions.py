@@ -15,6 +15,8 @@ from designer.appsettings import AppSettings
 from designer.storage import save
 from designer.ui.main_window import MainWindow
 
+LARGE_PROGRAMS = 50  # of the generated portfolio the large-catalog tests open (large_path)
+
 
 def generated_file(tmp_path_factory, programs, seed=1):
     """A generated portfolio of this many programs (a pool of ten courses each), saved."""
