@@ -14,8 +14,8 @@ from types import SimpleNamespace
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-from window_actions import answer_problems, discard_and_close, opened_window
+from PySide6.QtWidgets import QApplication
+from window_actions import answer_problems, discard_and_close, opened_window, press_ok_in
 
 from benchmarks.generate import generate
 from designer.appsettings import AppSettings
@@ -401,16 +401,7 @@ def test_cancelling_a_large_save_leaves_the_file_as_it_was_and_the_work_unsaved(
 
 def answer_cannot_save(shown):
     """Press OK in the "Cannot save" message, once it comes, and keep what it said."""
-
-    def check():
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or box.windowTitle() != "Cannot save":
-            QTimer.singleShot(10, check)
-            return
-        shown.append(box.text())
-        box.button(QMessageBox.StandardButton.Ok).click()
-
-    QTimer.singleShot(0, check)
+    press_ok_in(shown, lambda box: box.windowTitle() == "Cannot save")
 
 
 def test_a_large_save_that_fails_midway_says_why_and_leaves_the_file_as_it_was(

@@ -83,18 +83,28 @@ class DialogAnswers:
         QTimer.singleShot(0, click)
 
 
-def answer_problems(shown):
-    """Press OK in the dialog that lists a file's problems, once it comes."""
+def press_ok_in(shown, wanted, said=QMessageBox.text):
+    """Press OK in the message box wanted(box) picks, once it comes (other modal dialogs,
+    such as a progress dialog, may come first), and keep what said(box) reads in it."""
 
     def check():
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox) or box.objectName() != "problemsDialog":
+        if not isinstance(box, QMessageBox) or not wanted(box):
             QTimer.singleShot(10, check)
             return
-        shown.append(f"{box.text()}\n{box.informativeText()}")
+        shown.append(said(box))
         box.button(QMessageBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, check)
+
+
+def answer_problems(shown):
+    """Press OK in the dialog that lists a file's problems, once it comes."""
+    press_ok_in(
+        shown,
+        lambda box: box.objectName() == "problemsDialog",
+        lambda box: f"{box.text()}\n{box.informativeText()}",
+    )
 
 
 def choose_file(path) -> None:
