@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QStackedLayout,
     QTableView,
     QVBoxLayout,
@@ -234,6 +235,11 @@ class OutcomesEditor(QWidget):
         self.advice = QLabel()
         self.advice.setObjectName("verbAdvice")
         self.advice.setWordWrap(True)
+        # At least as tall as its lines: squeezed by the table above, the pane cut the
+        # advice's third line (the level a vague verb means) off.
+        policy = self.advice.sizePolicy()
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        self.advice.setSizePolicy(policy)
         self.accept_button = QPushButton()
         self.accept_button.setObjectName("acceptSuggestion")
         self.level = QComboBox()

@@ -244,6 +244,9 @@ def test_outcome_verbs_suggest_a_level_and_weak_phrasing_is_flagged(window, qtbo
     qtbot.keyClicks(outcomes.text, "Learn how to write a press release")
     assert "cannot show “learn”" in outcomes.advice.text()
     assert "The level it means: Create." in outcomes.advice.text()  # to write
+    qtbot.wait(10)  # laid out
+    advice = outcomes.advice  # each of its lines in view, the level's too
+    assert advice.height() >= advice.heightForWidth(advice.width())
     outcomes.text.selectAll()
     qtbot.keyClicks(outcomes.text, "Design a media plan for a product launch")
     assert "“design” suggests Create" in outcomes.advice.text()
