@@ -111,6 +111,11 @@ def test_validate_reports_a_declared_hours_mismatch_as_a_warning(sample_path, tm
             b'{"format": "curriculum-designer", "version": ' + b"9" * 5000 + b"}",
             "line 1, column 46: a number of more than 4300 digits, too long to read",
         ),
+        (
+            b'{"format": "curriculum-designer", "version": 3, "programs": [{"id": "p", '
+            b'"title": "Data \\ud800"}]}',
+            'programs[0].title (program "Data \\ud800"): the text holds \\ud800, half of',
+        ),
     ],
 )
 def test_validate_a_bad_file_exits_2_with_messages_and_no_traceback(tmp_path, content, message):

@@ -57,6 +57,10 @@ REFERENCES = [
 DEPTH_LIMIT = 100
 # A JSON string (skipped whole) or a bracket, to find where nesting goes too deep.
 _STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+# Half of a UTF-16 pair, in a JSON escape (\ud800) and once read: json reads a half alone,
+# but it is no character, and no file can store it.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def load(path: str | Path) -> Catalog:
@@ -135,12 +139,14 @@ def _checked_text(text: str, path: str | Path) -> Catalog:
         raise CatalogError(path, [Problem(_too_long(text, digits), message)]) from None
 
     data = _check_header(data, path)
-    problems: list[Problem] = []
+    problems = _half_characters(data) if _SURROGATE_ESCAPE.search(text) else []
     try:
         document = CatalogFile.model_validate(data)
     except ValidationError as error:
         document = None
-        problems.extend(_describe(detail, data) for detail in error.errors())
+        # A field name holding half a character is reported above, by _half_characters.
+        details = [d for d in error.errors() if d["type"] != "string_unicode"]
+        problems.extend(_describe(detail, data) for detail in details)
     problems.extend(_reference_problems(data))
     if problems or document is None:
         raise CatalogError(path, problems)
@@ -148,6 +154,37 @@ def _checked_text(text: str, path: str | Path) -> Catalog:
         return _catalog(document)
     except (KeyError, ValueError) as error:  # what the checks above should have found
         raise CatalogError(path, [Problem("", str(error).strip("'\""))]) from None
+
+
+def _half_characters(data: Any) -> list[Problem]:
+    """Each text (or field name) holding half of a character pair without its other half."""
+    problems: list[Problem] = []
+
+    def check(text: str, loc: tuple[int | str, ...], what: str) -> None:
+        found = _SURROGATE.search(text)
+        if found:
+            half = _escaped(found.group())
+            message = f"{what} holds {half}, half of a character pair without its other half"
+            problems.append(Problem(_json_path(loc), message, _unit_at(data, loc)))
+
+    def walk(value: Any, loc: tuple[int | str, ...]) -> None:
+        if isinstance(value, str):
+            check(value, loc, "the text")
+        elif isinstance(value, dict):
+            for key, each in value.items():
+                check(key, loc, f"the field name {_shown(key)}")
+                walk(each, (*loc, key))
+        elif isinstance(value, list):
+            for index, each in enumerate(value):
+                walk(each, (*loc, index))
+
+    walk(data, ())
+    return problems
+
+
+def _escaped(text: str) -> str:
+    """The text with each half character written as its JSON escape: printable anywhere."""
+    return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def _too_deep(text: str) -> str:
@@ -211,7 +248,7 @@ def _json_path(loc: tuple[int | str, ...]) -> str:
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "$"
+    return _escaped(text) or "$"
 
 
 def _unit_at(data: Any, loc: tuple[int | str, ...]) -> str:
@@ -235,9 +272,9 @@ def _name(kind: str, unit: dict[str, Any]) -> str:
     label = unit.get("text") if kind == "outcome" else unit.get("title")
     if isinstance(label, str) and label.strip():
         label = label if len(label) <= 100 else label[:97] + "..."
-        return f'{kind} "{label}"'
+        return f'{kind} "{_escaped(label)}"'
     unit_id = unit.get("id")
-    return f"{kind} {unit_id}" if isinstance(unit_id, str) else kind
+    return f"{kind} {_escaped(unit_id)}" if isinstance(unit_id, str) else kind
 
 
 def _describe(detail: ErrorDetails, data: Any) -> Problem:
@@ -277,7 +314,7 @@ def _describe(detail: ErrorDetails, data: Any) -> Problem:
 
 
 def _shown(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)[:60]
+    return _escaped(json.dumps(value, ensure_ascii=False)[:60])
 
 
 def _reference_problems(data: dict[str, Any]) -> list[Problem]:

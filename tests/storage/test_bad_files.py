@@ -177,6 +177,30 @@ def test_missing_and_duplicate_ids_and_broken_references(tmp_path, sample_data):
     assert len(found) == 10
 
 
+def test_half_a_character_pair_is_refused_where_it_is(tmp_path, sample_data):
+    # JSON can write half of a UTF-16 pair alone (\\ud800); json reads it, but it is no
+    # character, and the catalog could never be saved again.
+    sample_data["programs"][0]["title"] = "Data \ud800 Analyst"
+    sample_data["modules"][2]["items"][1]["n\udc00tes"] = "x"
+    found = problems_of(tmp_path, sample_data)  # written with ensure_ascii: as escapes
+    title = 'programs[0].title (program "Data \\ud800 Analyst"): the text holds \\ud800'
+    assert found[0].startswith(title)
+    assert found[1].startswith("modules[2].items[1] (item ")
+    assert 'the field name "n\\udc00tes" holds \\udc00, half of a character pair' in found[1]
+    assert len(found) == 2
+    assert "\n".join(found).encode("utf-8")  # every message can be printed and shown
+
+
+def test_a_whole_character_pair_written_as_escapes_loads_and_saves(tmp_path, sample_data):
+    sample_data["programs"][0]["title"] = "Data Analyst \U0001f4ca"
+    path = tmp_path / "pair.curriculum.json"
+    path.write_text(json.dumps(sample_data), encoding="ascii")  # "\\ud83d\\udcca"
+    assert b"\\ud83d\\udcca" in path.read_bytes()
+    catalog = load(path)
+    assert catalog.programs[0].title == "Data Analyst \U0001f4ca"
+    assert "Data Analyst \U0001f4ca" in dumps(catalog).decode("utf-8")
+
+
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CatalogError, match="cannot read the file: No such file"):
         load(tmp_path / "nowhere.curriculum.json")
