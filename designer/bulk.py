@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -80,3 +80,25 @@ def keep_out_of_sweeps() -> None:
         gc.collect()
     gc.freeze()
     _frozen = True
+
+
+# How many values free_gradually lets go of at a time: a few milliseconds' work.
+FREE_SLICE = 5000
+
+
+def free_gradually(*containers: list[Any] | set[Any] | dict[Any, Any]) -> None:
+    """Empty lists, sets and dicts a slice of values at a time.
+
+    Emptying a large one in one call (clear, or letting it go as a function returns) frees
+    all its values in one step of the interpreter, which no other thread can interrupt: a
+    search's working data of 150,000 units took 40-60 ms to free, and the window, whose
+    thread shares the interpreter, could not paint meanwhile. Between slices it can.
+    """
+    for values in containers:
+        if isinstance(values, list):
+            held = values
+        else:
+            held = list(values.items()) if isinstance(values, dict) else list(values)
+            values.clear()  # frees nothing yet: held refers to every value
+        while held:
+            del held[-FREE_SLICE:]

@@ -9,7 +9,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from designer.bulk import bulk
+from designer.bulk import bulk, free_gradually
 from designer.model.catalog import Catalog
 from designer.model.totals import Totals, format_hours
 from designer.progress import Meter, ProgressCallback
@@ -88,6 +88,7 @@ def find_duplicates(
     }
     groups: list[DuplicateGroup] = []
     explained: set[frozenset[str]] = set()  # pairs of parents that a group already covers
+    profiles: list[Profile] = []
     for level in LEVELS:
         if level not in wanted:
             continue
@@ -99,6 +100,7 @@ def find_duplicates(
         groups.extend(found)
         explained = _next_explained(profiles, found, explained, level)
     meter.finish()
+    free_gradually(profiles, module_sigs)  # as _near does
     return groups
 
 
@@ -218,10 +220,9 @@ def _near(
         if scored is not None:
             found.append((-scored[0], i, j, DuplicateGroup("near", level, (a.id, b.id), *scored)))
     found.sort(key=lambda entry: entry[:3])  # best first; equal scores in catalog order
-    # The working sets go one at a time: freed together as the function returns, they held
-    # the interpreter for a tenth of a second, and with it a window this search runs beside.
-    for working in (title_key_sets, content_key_sets, candidates, titles, texts):
-        working.clear()
+    # Freed as the function returns, the working sets would hold the interpreter for a
+    # tenth of a second, and with it a window this search runs beside.
+    free_gradually(title_key_sets, content_key_sets, candidates, titles, texts)
     return [group for *_, group in found]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from designer.bulk import free_gradually
 from designer.model.catalog import Catalog
 from designer.model.totals import Totals
 from designer.model.units import Course, Module
@@ -139,6 +140,7 @@ def _item_profiles(catalog: Catalog, fold: Folding, meter: Meter) -> list[Profil
             profiles.append(
                 Profile(item.id, title, hours, nothing, nothing, (module.id,), kind, signature)
             )
+    free_gradually(uses)  # see designer.bulk
     return profiles
 
 
