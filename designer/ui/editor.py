@@ -7,7 +7,6 @@ from typing import Any
 
 import pycountry
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QScrollArea,
@@ -171,17 +170,20 @@ class UnitEditor(QScrollArea):
         form.addRow(tr("Used by"), self.usage_note)
         if not users:
             return
-        self.impact_delta = QDoubleSpinBox()
-        self.impact_delta.setObjectName("impactDelta")
-        self.impact_delta.setRange(-MAX_UNIT_HOURS, MAX_UNIT_HOURS)
-        self.impact_delta.setDecimals(1)
-        self.impact_delta.setSuffix(" h")
-        self.impact_delta.setValue(5)
+        # A what-if figure, not an edit: typing in it changes nothing, so it is no step of
+        # Undo, and Ctrl+Z in it takes back its own typing.
+        delta = NumberField(
+            "h", -MAX_UNIT_HOURS, MAX_UNIT_HOURS, optional=False, noun=tr("change in hours")
+        )
+        delta.undo_in_window = False
+        delta.setObjectName("impactDelta")
+        delta.set_value(5.0)
+        delta.edited.connect(self._update_impact)
+        self.impact_delta = delta
         self.impact_note = QLabel()
         self.impact_note.setObjectName("impactNote")
         self.impact_note.setWordWrap(True)
-        self.impact_delta.valueChanged.connect(self._update_impact)
-        form.addRow(tr("If its hours change by"), self.impact_delta)
+        form.addRow(tr("If its hours change by"), delta)
         form.addRow("", self.impact_note)
 
     def _update_impact(self, *args: Any) -> None:
@@ -189,8 +191,24 @@ class UnitEditor(QScrollArea):
         if not isinstance(unit, Course | Module) or self.impact_note is None:
             return
         catalog, totals = self.document.catalog, self.document.totals
+        field = self.impact_delta
+        delta, error = field.parse(field.line.text())  # an error is shown by the field
+        hours = totals.hours(unit)
+        if delta is not None and delta < -hours - 1e-9:
+            # impact would count the unit down to 0 h only: say so rather than show that
+            if isinstance(unit, Course):
+                error = tr("This course has {0} h: a change of {1} h would take it below 0 h.")
+            else:
+                error = tr("This module has {0} h: a change of {1} h would take it below 0 h.")
+            error = error.format(format_hours(hours), format_hours(delta))
+            field.show_error(error)
+        elif delta is not None:
+            field.show_error("")  # a change that was too large a decrease before an edit
+        if delta is None or error:
+            self.impact_note.setText(tr("Nothing to show until the change above is corrected."))
+            return
         lines = []
-        for change in impact(catalog, totals, unit.id, self.impact_delta.value()):
+        for change in impact(catalog, totals, unit.id, delta):
             program = catalog.program(change.program)
             lines.append(
                 tr("{0}: {1} h → {2} h, {3} → {4} ECTS").format(

@@ -47,6 +47,9 @@ class Field(QWidget):
 
     edited = Signal(object)
     finished = Signal()
+    # Whether Ctrl+Z and its like in the box are left to the window's Undo (an edit of the
+    # catalog); a box that edits nothing (a what-if figure) keeps them for its own text.
+    undo_in_window = True
 
     def __init__(self, editor: QWidget) -> None:
         super().__init__()
@@ -66,7 +69,7 @@ class Field(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.editor and event.type() == QEvent.Type.FocusOut:
             self.finished.emit()
-        return leaves_undo_to_window(event)
+        return self.undo_in_window and leaves_undo_to_window(event)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -173,7 +176,12 @@ class NumberField(Field):
 
     def _number(self, text: str) -> float | None:
         """The number a text gives: a duration with any unit of time ("1 h 30", "90 min",
-        "1:30") for minutes and hours, else a figure, with or without the unit ("80 %")."""
+        "1:30") for minutes and hours, else a figure, with or without the unit ("80 %").
+        A field whose low is below 0 takes negative numbers, and a "+" before a figure."""
+        if self.low < 0 and text.startswith("+"):  # a change, up or down: "+5" and "-5"
+            text = text[1:].lstrip()
+            if text.startswith("-"):
+                return None  # "+-5"
         if self.unit in DURATIONS:
             return text_duration(text, DURATIONS[self.unit])
         try:

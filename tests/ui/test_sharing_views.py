@@ -2,10 +2,10 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsPathItem
-from window_actions import open_page, select, tree_index
+from window_actions import field, open_page, retype, select, tree_index
 
 from designer.model import Course
-from designer.model.edits import AddUnit, Insert
+from designer.model.edits import AddUnit, Insert, SetField
 from designer.storage import dumps
 from designer.ui.duplicates_view import GROUP_ROLE
 
@@ -252,8 +252,78 @@ def test_the_editor_of_a_shared_course_shows_its_uses_and_the_impact_of_a_change
         "MS-BED: 309 h → 314 h, 12 → 12 ECTS",
         "MS-FED: 212 h → 217 h, 8 → 8 ECTS",
     ]
-    editor.impact_delta.setValue(-10)
+    retype(qtbot, editor.impact_delta.line, "-10")
     assert editor.impact_note.text().split("<br>")[0] == "MS-FSD: 422 h → 412 h, 16 → 16 ECTS"
+
+
+NOTHING = "Nothing to show until the change above is corrected."
+
+
+def test_the_impact_box_explains_a_change_it_cannot_use_and_edits_nothing(window, qtbot):
+    """The spin box kept 300 of a typed 3000 without a word, and took -40 h off a 30 h
+    course as if it were -30 h."""
+    select(window, qtbot, FULL, "Introduction to Programming With C#")  # 30 h
+    document = window.document
+    before, steps = dumps(document.catalog), document.undo_stack.count()
+    box, note = window.editor.impact_delta, window.editor.impact_note
+
+    def shown():
+        message = "" if box.error.isHidden() else box.error.text()
+        return box.line.text(), message, note.text().split("<br>")[0]
+
+    assert shown() == ("5", "", "MS-FSD: 422 h → 427 h, 16 → 17 ECTS")
+    for typed, message in (
+        ("3000", "The change in hours can be at most 2000 h."),
+        ("-3000", "The change in hours must be at least -2000 h."),
+        ("ten", "“ten” is not a number."),
+        ("+-5", "“+-5” is not a number."),
+        ("-40", "This course has 30 h: a change of -40 h would take it below 0 h."),
+    ):
+        retype(qtbot, box.line, typed)
+        assert shown() == (typed, message, NOTHING)
+    box.line.selectAll()
+    qtbot.keyClick(box.line, Qt.Key.Key_Backspace)  # the box emptied
+    assert shown() == ("", "Enter the change in hours.", NOTHING)
+    for typed, figures in (
+        ("7,5", "MS-FSD: 422 h → 429.5 h, 16 → 17 ECTS"),
+        ("+2", "MS-FSD: 422 h → 424 h, 16 → 16 ECTS"),
+        ("-30", "MS-FSD: 422 h → 392 h, 16 → 15 ECTS"),  # the whole course, down to 0 h
+        ("1 h 30", "MS-FSD: 422 h → 423.5 h, 16 → 16 ECTS"),
+    ):
+        retype(qtbot, box.line, typed)
+        assert shown() == (typed, "", figures)
+    assert dumps(document.catalog) == before and document.undo_stack.count() == steps
+    assert not document.modified
+
+
+def test_a_decrease_refused_for_a_course_is_taken_once_it_has_the_hours(window, qtbot):
+    select(window, qtbot, FULL, "Introduction to Programming With C#")  # 30 h
+    box, note = window.editor.impact_delta, window.editor.impact_note
+    retype(qtbot, box.line, "-40")
+    assert "This course has 30 h" in box.error.text() and note.text() == NOTHING
+    # Its first item, 15 minutes, made 10 h longer: the course has 40 h to lose.
+    document = window.document
+    item = document.catalog.modules["csharp-w1"].items[0]
+    document.push([SetField(item, "minutes", 615.0)], "Edit minutes")
+    assert box.error.isHidden()
+    assert note.text().split("<br>")[0] == "MS-FSD: 432 h → 392 h, 17 → 15 ECTS"
+    document.push([SetField(item, "minutes", 15.0)], "Edit minutes")
+    assert not box.error.isHidden() and "This course has 30 h" in box.error.text()
+    assert note.text() == NOTHING and box.line.text() == "-40"
+
+
+def test_undo_keys_in_the_impact_box_take_back_its_typing_not_an_edit(window, qtbot):
+    select(window, qtbot, FULL, "Introduction to Programming With C#")
+    retype(qtbot, field(window, "title"), "C# Basics")
+    box, note = window.editor.impact_delta, window.editor.impact_note
+    retype(qtbot, box.line, "3000")
+    assert not box.error.isHidden()
+    qtbot.keyClick(box.line, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.selected_node().unit.title == "C# Basics"  # the window's Undo left alone
+    assert window.document.undo_stack.undoText() == "Edit title"
+    # The box's own typing taken back, its message and the figures with it.
+    assert box.line.text() == "5" and box.error.isHidden()
+    assert note.text().split("<br>")[0] == "MS-FSD: 422 h → 427 h, 16 → 17 ECTS"
 
 
 def shared_course_then_undone(window):
