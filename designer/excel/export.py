@@ -21,8 +21,6 @@ as its rows are generated (see designer.excel.cells), so memory stays bounded.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import suppress
 from datetime import UTC, datetime
@@ -59,7 +57,7 @@ from designer.excel.syllabus import (
 from designer.excel.tables import outcome_count, outcomes_sheet, overview_sheet
 from designer.model import Catalog, Totals
 from designer.progress import ProgressCallback
-from designer.storage.save import replaced_file, temporary_prefix
+from designer.storage.save import atomic_file
 
 
 def export_workbook(
@@ -82,32 +80,15 @@ def export_workbook(
     """
     path = Path(path)
     catalog = selected_catalog(catalog, program_ids)
-    target = replaced_file(path)
     try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=temporary_prefix(target), suffix=".tmp"
-        )
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise CatalogError(path, [Problem("", f"cannot write the workbook: {reason}")]) from error
-    os.close(handle)
-    try:
-        written = _write(catalog, temporary, progress or _go_on)
-        if written:
-            os.chmod(temporary, _new_file_mode())  # mkstemp made it private to us
-            os.replace(temporary, target)
-        else:
-            os.unlink(temporary)
+        with atomic_file(path) as file:
+            written = _write(catalog, str(file.temporary_path()), progress or _go_on)
+            if not written:
+                file.discard()
         return written
     except OSError as error:
-        with suppress(FileNotFoundError):
-            os.unlink(temporary)
         reason = error.strerror or str(error)
         raise CatalogError(path, [Problem("", f"cannot write the workbook: {reason}")]) from error
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
 
 
 def _go_on(done: int, total: int) -> bool:
@@ -127,12 +108,6 @@ def _write(catalog: Catalog, path: str, progress: ProgressCallback) -> bool:
         _discard(workbook)
         raise
     return progress(count, count) is not False
-
-
-def _new_file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def build_workbook(catalog: Catalog) -> Workbook:

@@ -221,11 +221,31 @@ def write_atomically(path: Path, data: bytes) -> None:
     file.commit()
 
 
+@contextmanager
+def atomic_file(path: Path) -> Iterator[AtomicFile]:
+    """An AtomicFile for the block: committed when the block ends, discarded if the block
+    raises (the error goes on) or has discarded it (a write given up).
+
+    For a writer that opens a file by its name (openpyxl's save, Qt's PDF writer), give it
+    the file's temporary_path().
+    """
+    file = AtomicFile(path)
+    try:
+        yield file
+    except BaseException:
+        with suppress(OSError):  # the block's error says more than a failed clean-up
+            file.discard()
+        raise
+    if not file.discarded:
+        file.commit()
+
+
 class AtomicFile:
     """A file written in as many steps as wanted, that replaces path only when committed.
 
     It is written beside path (so the final rename cannot cross file systems) under a
-    temporary name; until commit, and if anything fails, path is left as it was.
+    temporary name; until commit, and if anything fails, path is left as it was. The
+    file that replaces path keeps the permissions of the one it replaces.
     """
 
     def __init__(self, path: Path) -> None:
@@ -234,6 +254,14 @@ class AtomicFile:
             dir=path.parent, prefix=temporary_prefix(path), suffix=".tmp"
         )
         self.file = os.fdopen(handle, "wb")
+        self.discarded = False
+
+    def temporary_path(self) -> Path:
+        """The temporary file's path, for a writer that opens a file by its name rather
+        than writing through this one: this one's handle is closed, and commit syncs what
+        that writer left there (write and sync cannot be used after this)."""
+        self.file.close()
+        return Path(self.temporary)
 
     def write(self, data: bytes | memoryview) -> None:
         self.file.write(data)
@@ -246,8 +274,11 @@ class AtomicFile:
 
     def commit(self) -> None:
         try:
-            self.sync()
-            self.file.close()
+            if self.file.closed:  # written by name (see temporary_path)
+                _sync_file(self.temporary)
+            else:
+                self.sync()
+                self.file.close()
             os.chmod(self.temporary, _mode_for(self.path))
             os.replace(self.temporary, self.path)
         except BaseException:
@@ -256,6 +287,7 @@ class AtomicFile:
         _sync_folder(self.path.parent)
 
     def discard(self) -> None:
+        self.discarded = True
         self.file.close()
         with suppress(FileNotFoundError):
             os.unlink(self.temporary)
@@ -269,6 +301,14 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def _sync_file(path: str) -> None:
+    descriptor = os.open(path, os.O_RDWR)  # Windows syncs only a file open for writing
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _sync_folder(folder: Path) -> None:

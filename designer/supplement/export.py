@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 from pathlib import Path
 
-from designer.storage.save import replaced_file, temporary_prefix
+from designer.storage.save import atomic_file, replaced_file
 from designer.supplement.credentials import elm_specification, open_badge
 from designer.supplement.facts import Supplement, require_complete
 from designer.supplement.html import supplement_html
@@ -44,30 +43,27 @@ def write_supplement(
     if not draft:
         require_complete(supplement)
     path = Path(path)
-    target = replaced_file(path)
-    temporary = target.with_name(temporary_prefix(target) + "part")
+    if not replaced_file(path).parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, f"there is no folder {path.parent}", str(path))
+    temporary = ""
     try:
-        if not target.parent.is_dir():
-            raise FileNotFoundError(errno.ENOENT, f"there is no folder {path.parent}")
-        if fmt == "pdf":
-            # Made here first, so that a place that cannot be written says why (Qt's PDF
-            # writer only says that it failed).
-            temporary.write_bytes(b"")
-            _write_pdf(supplement, temporary, draft)
-        else:
-            temporary.write_bytes(supplement_bytes(supplement, fmt, draft))
-        os.replace(temporary, target)
+        with atomic_file(path) as file:
+            temporary = file.temporary
+            if fmt == "pdf":
+                _write_pdf(supplement, file.temporary_path(), draft)
+            else:
+                file.write(supplement_bytes(supplement, fmt, draft))
     except OSError as error:
         raise _named(error, temporary, path) from error
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
-def _named(error: OSError, temporary: Path, path: Path) -> OSError:
+def _named(error: OSError, temporary: str, path: Path) -> OSError:
     """The error, naming the file asked for rather than the temporary one beside it."""
     if error.errno is not None:
         return OSError(error.errno, error.strerror, str(path))
-    return OSError(str(error).replace(str(temporary), str(path)))
+    if temporary:
+        return OSError(str(error).replace(temporary, str(path)))
+    return error
 
 
 def _write_pdf(supplement: Supplement, path: Path, draft: bool) -> None:

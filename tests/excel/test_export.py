@@ -1,12 +1,16 @@
 """The exported workbook as openpyxl reads it back: sheets, formulas, text, finish."""
 
+import errno
+import os
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
 
+from designer.errors import CatalogError
 from designer.excel import export_workbook
 from designer.excel.export import build_workbook
 from designer.excel.layout import ID_HEADER
@@ -227,8 +231,6 @@ def test_the_workbook_is_written_in_write_only_mode(sample, tmp_path):
 
 
 def test_a_workbook_that_cannot_be_written_is_a_catalog_error(sample, tmp_path):
-    from designer.errors import CatalogError
-
     with pytest.raises(CatalogError, match="cannot write the workbook"):
         export_workbook(sample, tmp_path / "missing" / "out.xlsx")
 
@@ -280,3 +282,46 @@ def test_the_supplement_sheet_lists_each_programs_elements(exported, sample):
     assert len(facts) == 6
     learner = next(v for k, v in values.items() if k.lower().startswith("learner"))
     assert learner == ["to fill in at issue"] * 4
+
+
+def test_an_export_over_a_workbook_keeps_its_permissions_and_reaches_the_disk(
+    sample, tmp_path, monkeypatch
+):
+    """The export gave the new workbook the mode of a new file (0644 under the usual umask:
+    readable by all where the old one was private) and never synced it."""
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"last week's workbook")
+    os.chmod(path, 0o600)
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(
+        os, "fsync", lambda fd: (synced.append(os.fstat(fd).st_ino), real_fsync(fd))[1]
+    )
+    assert export_workbook(sample, path)
+    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+    assert path.stat().st_ino in synced
+    assert openpyxl.load_workbook(path, read_only=True).sheetnames[0] == "Overview"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+@pytest.mark.parametrize("failing", ["save", "replace"])
+def test_a_failed_export_leaves_the_old_workbook_and_no_temporary_file(
+    sample, tmp_path, monkeypatch, failing
+):
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"last week's workbook")
+
+    def full_disk(*args, **kwargs):
+        if failing == "save":  # half a workbook written, then the disk is full
+            Path(args[1]).write_bytes(b"PK\x03\x04 half a workbook")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    if failing == "save":
+        monkeypatch.setattr(openpyxl.Workbook, "save", full_disk)
+    else:
+        monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(CatalogError, match="cannot write the workbook: No space left on device"):
+        export_workbook(sample, path)
+    monkeypatch.undo()
+    assert path.read_bytes() == b"last week's workbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]

@@ -9,6 +9,7 @@ import pytest
 
 from designer.errors import CatalogError
 from designer.storage import dumps, load, save
+from designer.storage.save import atomic_file
 
 
 @pytest.fixture
@@ -82,3 +83,48 @@ def test_a_file_name_of_up_to_255_bytes_can_be_saved(sample, tmp_path):
     save(edited(sample), path)
     assert load(path).programs[0].title == "Changed title"
     assert leftovers(tmp_path) == []
+
+
+def synced_inodes(monkeypatch):
+    """The inodes of the files os.fsync is called on, from now on."""
+    synced = []
+    real = os.fsync
+
+    def fsync(descriptor):
+        synced.append(os.fstat(descriptor).st_ino)
+        real(descriptor)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return synced
+
+
+def test_a_file_written_by_name_replaces_the_old_one_synced_with_its_permissions(
+    tmp_path, monkeypatch
+):
+    # What openpyxl's save and Qt's PDF writer do: open the temporary file by its name.
+    path = tmp_path / "report.bin"
+    path.write_bytes(b"old")
+    os.chmod(path, 0o600)
+    synced = synced_inodes(monkeypatch)
+    with atomic_file(path) as file:
+        temporary = file.temporary_path()
+        assert temporary.parent == tmp_path and temporary.name.endswith(".tmp")
+        temporary.write_bytes(b"new")
+        assert path.read_bytes() == b"old"  # until the block ends
+    assert path.read_bytes() == b"new"
+    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+    assert path.stat().st_ino in synced  # on the disk before it took the old one's place
+    assert leftovers(tmp_path) == []
+
+
+def test_a_file_written_by_name_is_dropped_when_its_writer_fails_or_gives_up(tmp_path):
+    path = tmp_path / "report.bin"
+    path.write_bytes(b"old")
+    with pytest.raises(OSError, match="No space left"), atomic_file(path) as file:
+        file.temporary_path().write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+    assert path.read_bytes() == b"old" and leftovers(tmp_path) == []
+    with atomic_file(path) as file:
+        file.temporary_path().write_bytes(b"half")
+        file.discard()  # cancelled
+    assert path.read_bytes() == b"old" and leftovers(tmp_path) == []
