@@ -9,6 +9,7 @@ from html import escape
 from designer.model import format_hours
 from designer.supplement.elements import DELIVERY_WORDS, PACE_WORDS, Element
 from designer.supplement.facts import EQF_SOURCE, Supplement, require_complete
+from designer.supplement.stacking import UNNAMED_SHARE
 
 BLANK = "_" * 34
 ROADMAP_WIDTH = 640  # pixels: the width of the text on an A4 page at 96 dpi
@@ -58,6 +59,12 @@ li { margin-bottom: 3px; }
 """
 
 
+def _own(text: str) -> str:
+    """Text a designer typed, inside the page's English: isolated, in the direction of its
+    own script (an Arabic or Hebrew title reads right to left, the sentence around it not)."""
+    return f'<span dir="auto">{escape(text)}</span>'
+
+
 def supplement_html(
     supplement: Supplement, draft: bool = False, *, roadmap_inline: bool = True
 ) -> str:
@@ -66,6 +73,10 @@ def supplement_html(
     In a draft, each missing fact shows a marked placeholder ("MISSING: issuer country").
     With `roadmap_inline` False the outcome roadmap is left to a page of its own (the PDF
     draws it there in landscape, where its text stays legible) and the section says so.
+
+    The page is English, left to right; what designers typed may be in any script, so each
+    element that holds it has dir="auto" (a block takes the direction of its own text) and
+    a title inside a sentence of the page is isolated (see _own).
     """
     if not draft:
         require_complete(supplement)
@@ -109,8 +120,8 @@ def supplement_html(
         else:
             parts.append(f"<p>{ROADMAP_TEXT} It is drawn on the last page.</p>")
     parts += [
-        f'<p class="footer">Certificate supplement of {escape(s.title or s.program_id)}'
-        f"{' (' + escape(s.code) + ')' if s.code else ''}, written by Curriculum Designer "
+        f'<p class="footer">Certificate supplement of {_own(s.title or s.program_id)}'
+        f"{' (' + _own(s.code) + ')' if s.code else ''}, written by Curriculum Designer "
         "from the curriculum catalog.</p>",
         "</body>",
         "</html>",
@@ -119,19 +130,20 @@ def supplement_html(
 
 
 def _banner(s: Supplement, is_draft: bool) -> str:
-    facts = [s.code, s.awarding_body, s.country_name or ""]
+    typed = [s.code, s.awarding_body]
+    facts = [_own(fact) for fact in typed if fact] + [escape(s.country_name or "")]
     if s.eqf_level:
-        facts.append(f"EQF level {s.eqf_level}")
+        facts.append(escape(f"EQF level {s.eqf_level}"))
     if s.hours > 0:
-        facts.append(f"{format_hours(s.ects)} ECTS")
+        facts.append(escape(f"{format_hours(s.ects)} ECTS"))
     if s.delivery is not None and s.pace is not None:
-        facts.append(f"{DELIVERY_WORDS[s.delivery]}, {PACE_WORDS[s.pace]}")
-    subtitle = " &nbsp;·&nbsp; ".join(escape(fact) for fact in facts if fact)
+        facts.append(escape(f"{DELIVERY_WORDS[s.delivery]}, {PACE_WORDS[s.pace]}"))
+    subtitle = " &nbsp;·&nbsp; ".join(fact for fact in facts if fact)
     kicker = "DRAFT CERTIFICATE SUPPLEMENT" if is_draft else "CERTIFICATE SUPPLEMENT"
     title = escape(s.title) if s.title else _missing("title")
     return (
         '<table class="banner" width="100%" cellspacing="0" bgcolor="#1f3a5f"><tr><td>'
-        f'<p class="kicker">{kicker}</p><h1>{title}</h1>'
+        f'<p class="kicker">{kicker}</p><h1 dir="auto">{title}</h1>'
         f'<p class="subtitle">{subtitle}</p></td></tr></table>'
     )
 
@@ -186,14 +198,16 @@ def _value(s: Supplement, element: Element) -> str:
         )
     if element.key == "learning_outcomes":
         return _outcomes(s)
-    return "<br>".join(escape(line) for line in element.value.split("\n"))
+    # A line each, in its own direction: "Language of instruction: English", then a
+    # description in Arabic.
+    return "".join(f'<div dir="auto">{escape(line)}</div>' for line in element.value.split("\n"))
 
 
 def _outcomes(s: Supplement) -> str:
     items = []
     for outcome in s.outcomes:
         bloom = f' <span class="bloom">({escape(outcome.bloom)})</span>' if outcome.bloom else ""
-        items.append(f"<li>{escape(outcome.text)}{bloom}</li>")
+        items.append(f'<li dir="auto">{escape(outcome.text)}{bloom}</li>')
     return f"<ol>{''.join(items)}</ol>"
 
 
@@ -231,9 +245,10 @@ def _courses(s: Supplement) -> str:
     ]
     for course in s.courses:
         rows.append(
-            f'<tr><td align="right">{course.number}</td><td>{escape(course.title)}</td>'
+            f'<tr><td align="right">{course.number}</td>'
+            f'<td dir="auto">{escape(course.title)}</td>'
             f'<td align="right">{format_hours(course.hours)}</td>'
-            f"<td>{escape(', '.join(course.shared_with))}</td></tr>"
+            f"<td>{', '.join(_own(title) for title in course.shared_with)}</td></tr>"
         )
     count = len(s.courses)
     # Without hours there is no workload to state: marked missing, as in the elements.
@@ -265,10 +280,13 @@ def _stacking(s: Supplement) -> str:
         )
     parts = []
     for line in s.stacking:
-        code = f" ({escape(line.code)})" if line.code else ""
+        code = f" ({_own(line.code)})" if line.code else ""
+        # "Shares 104 h with " and the other certificate's title, isolated.
+        lead = escape(line.headline().removesuffix(line.title))
+        units = "; ".join(_own(title) for title in (*line.courses, *line.modules))
         parts.append(
-            f'<p class="stack"><span class="stackhead">{escape(line.headline())}{code}</span>'
-            f"<br>{escape(line.text())}</p>"
+            f'<p class="stack"><span class="stackhead">{lead}{_own(line.title)}{code}</span>'
+            f"<br>{units or UNNAMED_SHARE}. {escape(line.route())}</p>"
         )
     return "\n".join(parts)
 

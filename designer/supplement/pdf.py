@@ -6,7 +6,9 @@ import base64
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Sequence
+from html import unescape
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -41,6 +43,8 @@ SVG_SCALE = 3  # embedded drawings are rasterised at three times their size on t
 FOOTER_POINTS = 7.5
 CAPTION_POINTS = 11.5
 _SVG_SOURCE = re.compile(r'src="(data:image/svg\+xml;base64,[A-Za-z0-9+/=]+)"([^>]*)>')
+_AUTO_DIRECTION = re.compile(r'<(\w+)\b[^>]*\bdir="auto"[^>]*>')
+_TAG = re.compile(r"<[^>]*>")
 
 _app: QGuiApplication | None = None  # kept alive here when this module had to create it
 
@@ -83,7 +87,7 @@ def write_pdf(
     document.setDefaultFont(font)
     document.documentLayout().setPaintDevice(writer)
     _add_drawings(document, html)
-    document.setHtml(html)
+    document.setHtml(resolved_directions(html))
 
     footer_font = QFont(document.defaultFont())
     footer_font.setPointSizeF(FOOTER_POINTS)
@@ -121,6 +125,36 @@ def write_pdf(
             _draw_footer(painter, footer_font, metrics, area, footer, number, pages)
     finally:
         painter.end()
+
+
+def resolved_directions(html: str) -> str:
+    """The page with each block's dir="auto" made "rtl" or "ltr", as a browser resolves it:
+    by the first character of its text that has a direction of its own.
+
+    In a whole document (<html>...) Qt's rich text lays every block out left to right
+    unless told "rtl": it takes no "auto", and an Arabic title read from the left would
+    put its full stop and its figures on the wrong side. An inline element (<span>) keeps
+    "auto": Qt would take a direction given to it for its whole paragraph.
+    """
+
+    def resolve(match: re.Match[str]) -> str:
+        if match.group(1).lower() == "span":
+            return match.group(0)
+        end = html.find("</", match.end())
+        text = unescape(_TAG.sub("", html[match.end() : end if end >= 0 else None]))
+        return match.group(0).replace('dir="auto"', f'dir="{_direction(text)}"')
+
+    return _AUTO_DIRECTION.sub(resolve, html)
+
+
+def _direction(text: str) -> str:
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "ltr"
 
 
 def _ensure_app() -> None:

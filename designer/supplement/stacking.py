@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from designer.model import Catalog, Program, Totals, format_hours
 from designer.sharing.overlap import CONTAINED_IN, CONTAINS, SAME, Overlap, overlaps_with
 
+UNNAMED_SHARE = "parts of courses"  # what is shared, when no whole course or module is
+
 
 @dataclass(frozen=True)
 class StackingLine:
@@ -39,7 +41,11 @@ class StackingLine:
     def text(self) -> str:
         """For the reader: what is shared, and what stacking towards the other takes."""
         units = [*self.courses, *self.modules]
-        shared = "; ".join(units) if units else "parts of courses"
+        shared = "; ".join(units) if units else UNNAMED_SHARE
+        return f"{shared}. {self.route()}"
+
+    def route(self) -> str:
+        """What stacking towards the other certificate takes."""
         other = self.code or "it"
         if self.relation == SAME:
             route = "The two certificates have the same content."
@@ -61,7 +67,7 @@ class StackingLine:
                 f"{format_hours(self.remaining_hours)} h to go; a holder of {other} has "
                 f"{_percent(self.covered_by_other, self.hours)} of this one."
             )
-        return f"{shared}. {route}"
+        return route
 
 
 def _percent(part: float, whole: float) -> str:

@@ -16,13 +16,14 @@ from supplement_helpers import (
 )
 
 from designer.model import Totals
-from designer.supplement import MissingFacts, supplement_facts, supplement_html
+from designer.supplement import MissingFacts, supplement_facts, supplement_html, write_supplement
 from designer.supplement.html import BLANK
 
 
 def text_of(html: str) -> str:
     """The page's visible text in one line, without tags."""
     body = html.split("<body>", 1)[1]
+    body = re.sub(r"</?(span|b|i)\b[^>]*>", "", body)  # inline: no space where they are
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 
@@ -148,3 +149,65 @@ def test_the_roadmap_can_be_left_to_a_page_of_its_own(sample):
 def test_without_a_roadmap_there_is_no_roadmap_section(sample):
     html = supplement_html(replace(supplement_of(sample, "full-stack"), roadmap_svg=None))
     assert "Outcome roadmap" not in html
+
+
+class _Directions(HTMLParser):
+    """Each piece of text in the body, with the direction its nearest element gives it."""
+
+    VOID = _Tags.VOID
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str | None]] = []  # tag, dir
+        self.texts: list[tuple[str, str | None, str]] = []  # text, dir, tag giving it
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            self.open.append((tag, dict(attrs).get("dir")))
+
+    def handle_endtag(self, tag):
+        self.open.pop()
+
+    def handle_data(self, data):
+        if data.strip() and any(tag == "body" for tag, _ in self.open):
+            given = [(tag, d) for tag, d in self.open if d is not None]
+            tag, direction = given[-1] if given else ("", None)
+            self.texts.append((data.strip(), direction, tag))
+
+
+def directions(html: str) -> _Directions:
+    parser = _Directions()
+    parser.feed(html)
+    return parser
+
+
+ARABIC = "شهادة مطوّر الواجهات الأمامية"  # "Front-end developer certificate"
+HEBREW = "מבוא לפיתוח אתרים"  # "Introduction to web development"
+
+
+def test_text_in_a_right_to_left_script_takes_its_own_direction(sample, tmp_path):
+    program = sample.program("front-end")
+    sample.set_field(program, "title", ARABIC)
+    sample.set_field(program, "description", "وصف البرنامج (2025).")
+    sample.set_field(sample.courses_of(program)[0], "title", HEBREW)
+    sample.set_field(program.outcomes[0], "text", "بناء واجهات ويب تفاعلية")
+    page = tmp_path / "front-end.html"
+    write_supplement(supplement_of(sample, "front-end"), page, "html")
+    found = directions(page.read_text(encoding="utf-8"))
+
+    def holders(text):
+        return [(direction, tag) for data, direction, tag in found.texts if text in data]
+
+    # The banner's title, the element's value, the footer; the course; the outcome.
+    assert holders(ARABIC) == [("auto", "h1"), ("auto", "div"), ("auto", "span")]
+    assert holders("وصف البرنامج (2025).") == [("auto", "div")]
+    assert holders(HEBREW) == [("auto", "td")]
+    assert holders("بناء واجهات ويب تفاعلية") == [("auto", "li")]
+    # The page's own words stay left to right, in no element of their own direction.
+    assert holders("Title of the certificate") == [(None, "")]
+    assert holders("Certificate supplement of") == [(None, "")]
+    # Another certificate's page names it inside its own sentence: isolated there.
+    other = directions(supplement_html(supplement_of(sample, "full-stack")))
+    [(text, direction, tag)] = [t for t in other.texts if ARABIC in t[0]]
+    assert (text, direction, tag) == (ARABIC, "auto", "span")
+    assert any(t[0] == "Shares 104 h with" and t[1] is None for t in other.texts)

@@ -1,5 +1,9 @@
 """The supplement as an A4 PDF, written by Qt; its text is read back with pdftotext."""
 
+import re
+import shutil
+import subprocess
+import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -16,7 +20,7 @@ from supplement_helpers import (
 
 from designer.model import Totals
 from designer.supplement import supplement_facts, supplement_html, write_supplement
-from designer.supplement.pdf import write_pdf
+from designer.supplement.pdf import resolved_directions, write_pdf
 
 A4 = (595.0, 842.0)  # points, rounded
 
@@ -115,3 +119,50 @@ def test_a_failed_write_keeps_the_file_that_was_there(qapp, sample, tmp_path, mo
         write_supplement(supplement_of(sample, "back-end"), path, "pdf")
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["kept.pdf"]
+
+
+def glyph_boxes(path, page=1):
+    """(text, left, right) of each word pdftotext finds on a page, in points."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
+    result = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    words = re.findall(
+        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', result.stdout
+    )
+    return [(unicodedata.normalize("NFKC", text), float(x0), float(x1)) for x0, x1, text in words]
+
+
+def test_a_title_in_arabic_is_laid_out_right_to_left(qapp, sample, tmp_path):
+    # Qt's rich text takes no dir="auto": each block's direction is resolved for it.
+    arabic = "شهادة مطوّر الواجهات الأمامية"
+    sample.set_field(sample.program("front-end"), "title", arabic)
+    path = tmp_path / "front-end.pdf"
+    write_supplement(supplement_of(sample, "front-end"), path, "pdf")
+    assert path.read_bytes().startswith(b"%PDF-")
+    boxes = glyph_boxes(path)
+    width = page_sizes(path)[0][0]
+    kicker = next(left for text, left, _ in boxes if text == "CERTIFICATE")
+    letters = [(left, right) for text, left, right in boxes if text and text in arabic]
+    assert len(letters) >= len(arabic.replace(" ", "")) - 1  # a glyph or two may join
+    # In the banner as in its row of the table, the title ends at the right, not the left.
+    assert max(right for _, right in letters) > 0.8 * width
+    assert kicker < 0.2 * width  # the page's own words are still on the left
+
+
+def test_a_block_takes_the_direction_of_its_first_strong_character():
+    html = (
+        '<h1 dir="auto">شهادة</h1><td dir="auto">(2025) Intro</td>'
+        '<li class="x" dir="auto"> <b>עברית</b></li><div dir="auto">2025</div>'
+        '<p>of <span dir="auto">شهادة</span></p>'
+    )
+    assert resolved_directions(html) == (
+        '<h1 dir="rtl">شهادة</h1><td dir="ltr">(2025) Intro</td>'
+        '<li class="x" dir="rtl"> <b>עברית</b></li><div dir="ltr">2025</div>'
+        '<p>of <span dir="auto">شهادة</span></p>'
+    )
