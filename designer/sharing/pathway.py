@@ -116,12 +116,16 @@ def pathway(catalog: Catalog, totals: Totals, holdings: Iterable[str], target_id
 def next_programs(
     catalog: Catalog, totals: Totals, holdings: Iterable[str]
 ) -> list[tuple[str, float]]:
-    """Every program the learner does not hold, with the hours still missing, cheapest first."""
+    """Every program the learner does not hold, with the hours still missing, cheapest first.
+
+    A program without courses yet is left out: there is nothing to earn it with, and its
+    0 h would put it first, as if the learner nearly had it.
+    """
     held = _held(catalog, holdings)
     found = [
         (program.id, _pathway(catalog, totals, held, program).remaining_hours)
         for program in catalog.programs
-        if program.id not in held.programs
+        if program.id not in held.programs and program.course_ids
     ]
     # sorted() is stable: equal hours keep the catalog's order.
     return sorted(found, key=lambda pair: pair[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from designer.model import distinct_titles
 from designer.model.totals import format_hours
-from designer.sharing.pathway import next_programs, pathway
+from designer.sharing.pathway import Pathway, next_programs, pathway
 from designer.ui.document import Document
 from designer.ui.labels import tr
 from designer.ui.live_view import LiveView
@@ -56,6 +57,11 @@ class PathwayPanel(LiveView):
         self.remaining.setObjectName("remainingCourses")
         self.ranking = QListWidget()
         self.ranking.setObjectName("nextCertificates")
+        for figures in (self.remaining, self.ranking):
+            # A long title is shortened in its middle, so that the hours at the end of the
+            # row stay in sight rather than beyond a horizontal scroll.
+            figures.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+            figures.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         left = QVBoxLayout()
         left.addWidget(QLabel(tr("<b>The learner holds</b> (certificates, then single courses)")))
@@ -160,25 +166,55 @@ class PathwayPanel(LiveView):
             return
         held = [unit_id for unit_id in self.held() if unit_id in catalog]
         path = pathway(catalog, totals, held, target_id)
-        start = names[path.start] if path.start else ""
-        text = tr("Credited {0} h; {1} h remain, about {2} weeks at {3} h a week.").format(
-            format_hours(path.credited_hours),
-            format_hours(path.remaining_hours),
-            path.remaining_weeks,
-            format_hours(catalog.settings.weekly_hours),
-        )
-        if start:
-            text += " " + tr("Start with “{0}”.").format(start)
-        else:
-            text += " " + tr("Nothing remains: the learner has all of it.")
-        self.summary.setText(text)
+        self.summary.setText(self._summary(path, names))
         for course_id in path.remaining:
             course = catalog.courses[course_id]
             left = tr("{0} h").format(format_hours(path.hours_left(totals, course_id)))
             if course_id in path.partly:  # some of its modules are held
                 left = tr("{0} left of {1} h").format(left, format_hours(totals.hours(course)))
-            item = QListWidgetItem(f"{names[course_id]}  ({left})")
+            item = QListWidgetItem(f"{_isolated(names[course_id])}  ({left})")
             item.setData(UNIT_ROLE, course_id)
+            item.setToolTip(item.text())  # the whole title, when the row elides it
             self.remaining.addItem(item)
         for program_id, hours in next_programs(catalog, totals, held):
-            self.ranking.addItem(f"{names[program_id]}: {format_hours(hours)} h {tr('to go')}")
+            name = _isolated(names[program_id])
+            item = QListWidgetItem(f"{name}: {format_hours(hours)} h {tr('to go')}")
+            item.setToolTip(item.text())
+            self.ranking.addItem(item)
+        if not self.ranking.count():  # an empty list would look like a failure
+            item = QListWidgetItem(tr("None: every certificate is held or has no courses yet."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.ranking.addItem(item)
+
+    def _summary(self, path: Pathway, names: dict[str, str]) -> str:
+        """Credited and remaining hours and where to start, or why there is nothing to do."""
+        catalog = self.document.catalog
+        credited = format_hours(path.credited_hours)
+        if not catalog.program(path.target).course_ids:
+            # Not "nothing remains, the learner has all of it": there is nothing to have yet.
+            return tr("“{0}” has no courses yet: add some to plan a way to it.").format(
+                _isolated(names[path.target])
+            )
+        if path.start is None:  # the target itself, or a certificate whose courses it has
+            return tr(
+                "Credited {0} h: nothing remains, the learner has every course of it."
+            ).format(credited)
+        remain = format_hours(path.remaining_hours)
+        if path.remaining_weeks:
+            text = tr("Credited {0} h; {1} h remain, about {2} weeks at {3} h a week.").format(
+                credited,
+                remain,
+                path.remaining_weeks,
+                format_hours(catalog.settings.weekly_hours),
+            )
+        else:  # the courses left have no hours yet: not "about 0 weeks"
+            text = tr("Credited {0} h; {1} h remain.").format(credited, remain)
+        return text + " " + tr("Start with “{0}”.").format(_isolated(names[path.start]))
+
+
+def _isolated(title: str) -> str:
+    """The title as an isolated run when it has right-to-left letters: otherwise the hours
+    written after an Arabic or Hebrew title join its run and show before it ("15 :…")."""
+    if any(unicodedata.bidirectional(char) in ("R", "AL") for char in title):
+        return f"\u2068{title}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+    return title

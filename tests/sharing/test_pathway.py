@@ -155,3 +155,10 @@ def test_impact_follows_the_rounding_setting(sample):
     assert [(c.ects_before, c.ects_after) for c in changes] == [(5, 5)]
     up = impact(sample, Totals(sample), "introduction-to-public-relations", 2)
     assert [(c.program, c.hours_after, c.ects_after) for c in up] == [("pr-communications", 138, 6)]
+
+
+def test_a_certificate_without_courses_is_no_next_certificate(sample):
+    # Just added, no courses yet: at 0 h it would come first, as if the learner nearly had it.
+    apply_all(sample, [Insert(None, "programs", 0, Program(id="new", title="New"))])
+    ranking = next_programs(sample, Totals(sample), ["back-end"])
+    assert ranking == [("pr-communications", 136), ("full-stack", 152), ("front-end", 182)]
