@@ -33,7 +33,7 @@ from designer.model import (
 from designer.model.alignment import addressing, bloom_rank
 
 RoadmapKind = Literal["course", "program"]
-GapKind = Literal["not addressed", "below level", "unaligned", "empty column"]
+GapKind = Literal["not addressed", "below level", "unaligned", "empty column", "no outcomes"]
 INTRODUCED = "I"
 MASTERED = "M"
 
@@ -82,7 +82,8 @@ class Cell:
 @dataclass(frozen=True)
 class Gap:
     """Something the panel would ask about: an outcome addressed nowhere, one aligned to
-    nothing, an outcome never reached at its own level, a column with nothing in it."""
+    nothing, an outcome never reached at its own level, a column with nothing in it, or a
+    course or program with no outcomes at all (then the only gap: see _gaps)."""
 
     kind: GapKind
     id: str  # the outcome's, module's or course's id
@@ -190,7 +191,7 @@ def _course_roadmap(
         columns=tuple(columns),
         rows=tuple(rows),
         cells=tuple(cells),
-        gaps=tuple([*row_gaps, *gaps]),
+        gaps=_gaps(course, "course", [*row_gaps, *gaps]),
     )
 
 
@@ -234,7 +235,10 @@ def _program_roadmap(
                 )
         note = ""
         if not addresses:
-            note = "no outcomes yet" if not course.outcomes else "addresses none"
+            if not course.outcomes:
+                note = "no outcomes yet"
+            elif program.outcomes:  # with none to address, addressing none says nothing
+                note = "addresses none"
             gaps.append(
                 Gap(
                     "empty column",
@@ -273,8 +277,17 @@ def _program_roadmap(
         columns=tuple(columns),
         rows=tuple(rows),
         cells=tuple(cells),
-        gaps=tuple([*row_gaps, *gaps]),
+        gaps=_gaps(program, "program", [*row_gaps, *gaps]),
     )
+
+
+def _gaps(unit: Course | Program, kind: str, found: list[Gap]) -> tuple[Gap, ...]:
+    """The gaps found, or the one that matters when the unit has no outcomes yet: then no
+    column can address any and nothing below can serve one, so blaming every column and
+    every outcome under it would only hide that the unit's own outcomes are missing."""
+    if not unit.outcomes:
+        return (Gap("no outcomes", unit.id, f"The {kind} has no outcomes yet"),)
+    return tuple(found)
 
 
 def _reach(catalog: Catalog, course: Course, outcome_id: str) -> tuple[Bloom | None, str] | None:

@@ -291,15 +291,19 @@ def _row(
         canvas.rect(
             span_left, top + SPACE, span_width, height - 2 * SPACE, "#fff5f5", GAP, 6, True, 2
         )
-        canvas.text(
-            span_left + span_width / 2,
-            top + height / 2 + 4.5,
-            _UNADDRESSED[found.kind],
-            TEXT,
-            bold=True,
-            colour=GAP,
-            anchor="middle",
-        )
+        # Wrapped to the box: a course of one week is too narrow for it on one line.
+        banner = wrap(_UNADDRESSED[found.kind], span_width - 2 * PAD, TEXT, bold=True)
+        first = top + height / 2 + 4.5 - (len(banner) - 1) * LINE / 2
+        for index, line in enumerate(banner):
+            canvas.text(
+                span_left + span_width / 2,
+                first + index * LINE,
+                line,
+                TEXT,
+                bold=True,
+                colour=GAP,
+                anchor="middle",
+            )
     for column, boxes in enumerate(stacks):
         x = left + column * column_width + SPACE
         y = top + SPACE
@@ -365,7 +369,7 @@ def _box(canvas: Canvas, cell: Cell, lines: list[str], x: float, top: float, wid
 
 
 def _gaps(canvas: Canvas, found: Roadmap, x0: float, top: float, width: float) -> float:
-    if not found.gaps:
+    if not found.gaps or found.gaps_of("no outcomes"):
         return canvas.lines(x0, top, [_no_gaps(found)], TEXT, colour=MUTED, italic=True)
     y = canvas.lines(x0, top, ["Gaps"], 14, bold=True, colour=GAP) + 4
     messages = [gap.message for gap in found.gaps if gap.kind != "empty column"]
@@ -383,7 +387,7 @@ def _gaps(canvas: Canvas, found: Roadmap, x0: float, top: float, width: float) -
 
 
 def _no_gaps(found: Roadmap) -> str:
-    if not found.rows:  # every outcome is addressed, as there is none: not a thing to say
+    if found.gaps_of("no outcomes"):  # nothing can be addressed or serve one: say only that
         return f"Nothing to check yet: the {found.kind} has no outcomes."
     if found.kind == "course":
         return "No gaps: every course outcome is served, every module outcome serves one."

@@ -54,6 +54,9 @@ class RoadmapView(LiveView):
     def __init__(self, document: Document) -> None:
         super().__init__(document, delay_ms=400)
         self.svg = ""
+        # The program or course the designer chose, kept while an edit takes it away: the
+        # undo that brings it back brings its roadmap back, not the first program's.
+        self._chosen: str | None = None
         self.unit = QComboBox()
         self.unit.setObjectName("roadmapUnit")
         self.unit.setSizeAdjustPolicy(
@@ -76,7 +79,7 @@ class RoadmapView(LiveView):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
-        self.unit.currentIndexChanged.connect(self._draw)
+        self.unit.currentIndexChanged.connect(self._choose)
         self.export_svg.clicked.connect(lambda: self.export(None, "svg"))
         self.export_png.clicked.connect(lambda: self.export(None, "png"))
 
@@ -84,7 +87,6 @@ class RoadmapView(LiveView):
         """Offer every program and every course that has weeks, keeping the choice."""
         catalog = self.document.catalog
         names = distinct_titles(catalog)
-        chosen = self.unit.currentData()
         self.unit.blockSignals(True)
         self.unit.clear()
         for program in catalog.programs:
@@ -92,8 +94,10 @@ class RoadmapView(LiveView):
         for course in catalog.courses.values():
             if course.module_ids and catalog.users(course.id):
                 self.unit.addItem(tr("Course: {0}").format(names[course.id]), course.id)
-        index = self.unit.findData(chosen)
+        index = self.unit.findData(self._chosen) if self._chosen is not None else -1
         self.unit.setCurrentIndex(index if index >= 0 else 0)
+        if self._chosen is None:  # the first program, shown until the designer picks
+            self._chosen = self.unit.currentData()
         self.unit.blockSignals(False)
         self._draw()
 
@@ -101,6 +105,10 @@ class RoadmapView(LiveView):
         index = self.unit.findData(unit_id)
         if index >= 0:
             self.unit.setCurrentIndex(index)
+
+    def _choose(self, *args: object) -> None:
+        self._chosen = self.unit.currentData()
+        self._draw()
 
     def _draw(self, *args: object) -> None:
         unit_id = self.unit.currentData()

@@ -220,3 +220,29 @@ def test_only_programs_and_courses_have_roadmaps(sample):
         roadmap(sample, Totals(sample), "csharp-w1")
     with pytest.raises(UnknownUnit):
         roadmap(sample, Totals(sample), "no-such-unit")
+
+
+def test_a_program_without_outcomes_has_that_one_gap_not_one_per_course():
+    # The designer has given the program its courses, and not yet its outcomes.
+    catalog = Catalog(
+        programs=[Program(id="p", title="New", course_ids=["a", "b"])],
+        courses=[
+            Course(id="a", title="A", hours=20),
+            Course(id="b", title="B", hours=20, outcomes=[Outcome(id="b1", text="Apply B")]),
+        ],
+    )
+    found = roadmap(catalog, Totals(catalog), "p")
+    assert [(gap.kind, gap.id) for gap in found.gaps] == [("no outcomes", "p")]
+    # B's outcome is still shown, in the row of those serving no program outcome...
+    assert [(cell.column, cell.text) for cell in found.cells] == [(1, "Apply B")]
+    # ...but B is not said to "address none" of outcomes there are not.
+    assert [column.note for column in found.columns] == ["no outcomes yet", ""]
+
+
+def test_a_course_without_outcomes_has_that_one_gap():
+    week = Module(id="w1", outcomes=[Outcome(id="w1a", text="Apply it", bloom=Bloom.APPLY)])
+    catalog = Catalog(courses=[Course(id="c", module_ids=["w1"])], modules=[week])
+    found = roadmap(catalog, Totals(catalog), "c")
+    # Not "Week 1 outcome 1.1 serves no outcome of this course": there is none to serve.
+    assert [(gap.kind, gap.id) for gap in found.gaps] == [("no outcomes", "c")]
+    assert [cell.text for cell in found.cells] == ["Apply it"]  # still shown, unaligned

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 from designer.model import Bloom, Catalog, Course, Module, Outcome, Program, Totals
 from designer.roadmap import roadmap, roadmap_svg, svg_text, write_svg
 from designer.roadmap.svg import PALETTE, text_colour
+from designer.roadmap.textfit import text_width
 
 SVG = "{http://www.w3.org/2000/svg}"
 CSHARP = "introduction-to-programming-with-csharp"
@@ -123,3 +124,42 @@ def test_a_program_without_outcomes_says_so_rather_than_no_gaps():
     shown = " ".join(texts(roadmap_svg(catalog, Totals(catalog), "new")))
     assert "Nothing to check yet: the program has no outcomes." in shown
     assert "No gaps" not in shown
+
+
+def test_a_program_with_courses_but_no_outcomes_says_so_rather_than_blame_its_courses():
+    catalog = Catalog(
+        programs=[Program(id="new", title="New Certificate", course_ids=["a", "b"])],
+        courses=[Course(id="a", title="A", hours=20), Course(id="b", title="B", hours=10)],
+    )
+    shown = " ".join(texts(roadmap_svg(catalog, Totals(catalog), "new")))
+    assert "Nothing to check yet: the program has no outcomes." in shown
+    assert "addressing no outcome" not in shown and "Gaps" not in shown
+
+
+def test_the_not_served_banner_of_a_one_week_course_fits_in_its_box():
+    # A course being written, one week so far, and an outcome no week serves yet.
+    week = Module(id="w1", title="Week 1: Start", hours=5)
+    course = Course(
+        id="c",
+        title="New course",
+        module_ids=["w1"],
+        outcomes=[Outcome(id="o1", text="Create things", bloom=Bloom.CREATE)],
+    )
+    catalog = Catalog(courses=[course], modules=[week])
+    root = ET.fromstring(roadmap_svg(catalog, Totals(catalog), "c"))
+    [box] = [
+        r
+        for r in root.iter(f"{SVG}rect")
+        if r.get("fill") == "#fff5f5" and r.get("stroke-dasharray")
+    ]
+    left, width = float(box.get("x")), float(box.get("width"))
+    banner = [
+        t
+        for t in root.iter(f"{SVG}text")
+        if t.get("fill") == "#c62828" and t.get("text-anchor") == "middle"
+    ]
+    assert " ".join(t.text for t in banner) == "not served by any module outcome"
+    for line in banner:
+        half = text_width(line.text, float(line.get("font-size")), bold=True) / 2
+        middle = float(line.get("x"))
+        assert left < middle - half and middle + half < left + width, line.text

@@ -31,3 +31,24 @@ def test_the_roadmap_follows_edits(window, qtbot):
 
     window.document.push([SetField(outcome, "text", "Use the <new> & improved wording")], "edit")
     qtbot.waitUntil(lambda: "Use the &lt;new&gt; &amp; improved wording" in view.svg)
+
+
+def test_the_chosen_course_comes_back_with_the_undo_that_brings_it_back(window, qtbot):
+    from designer.model.edits import plan_delete
+
+    window.pages.setCurrentWidget(window.roadmap)
+    view = window.roadmap
+    view.show_roadmap(CSHARP)
+    catalog = window.document.catalog
+    users = [p for p in catalog.programs if CSHARP in p.course_ids]
+    edits = [
+        e for p in users for e in plan_delete(catalog, p, "course_ids", p.course_ids.index(CSHARP))
+    ]
+    window.document.push(edits, "Remove C# everywhere")
+    # No program uses it: it is no longer offered, and a program is shown instead.
+    qtbot.waitUntil(lambda: view.unit.findData(CSHARP) < 0)
+    assert view.unit.currentData() == "full-stack"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: view.unit.findData(CSHARP) >= 0)
+    assert view.unit.currentData() == CSHARP
+    assert "Outcome roadmap: Introduction to Programming With C#" in view.svg
