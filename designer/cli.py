@@ -367,8 +367,10 @@ def pathway_lines(
         if course_id in path.partly:
             course_hours += f" left of {format_hours(totals.hours(course_id))} h"
         lines.append(f"    {number:>4}  {names[course_id]}  ({course_hours})")
-    if path.start is None:
-        lines.append("  Nothing remains: the learner has all of it.")
+    if not target.course_ids:  # nothing to have yet, rather than "the learner has all of it"
+        lines.append("  The certificate has no courses yet: add some to plan a way to it.")
+    elif path.start is None:
+        lines.append("  Nothing remains: the learner has every course of it.")
     else:
         lines.append(f"  Start with “{names[path.start]}”.")
     if ranking:

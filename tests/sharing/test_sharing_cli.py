@@ -103,6 +103,22 @@ def test_pathway_says_where_to_start(sample_path, capsys):
     assert "Start with “Foundations of Coding Full-Stack”." in out
 
 
+def test_pathway_to_a_certificate_without_courses_says_it_has_none(sample_path, tmp_path, capsys):
+    catalog = load(sample_path)
+    empty = catalog.program("full-stack").model_copy(
+        update={"id": "empty", "code": "EMPTY", "title": "Empty", "outcomes": [], "course_ids": []}
+    )
+    catalog.insert(None, "programs", 4, empty)
+    path = tmp_path / "empty.curriculum.json"
+    save(catalog, path)
+    assert main(["pathway", str(path), "--have", "MS-BED", "--target", "EMPTY"]) == 0
+    out = capsys.readouterr().out
+    assert "The certificate has no courses yet: add some to plan a way to it." in out
+    assert "Nothing remains" not in out
+    # Nor is it the cheapest next certificate, at 0 h to go.
+    assert "EMPTY" not in out.split("fewest hours to go first:")[1]
+
+
 def test_a_holding_may_be_a_course_by_its_title(sample_path, capsys):
     args = ["pathway", str(sample_path), "--have", "introduction to programming with c#"]
     assert main([*args, "--target", "back-end", "--json"]) == 0
