@@ -12,7 +12,9 @@ laid over it. Visible cells are tied to their unit by the hidden id in column H:
 - Outcomes: every outcome's text (B) and Bloom level (C).
 
 A cell counts as edited when it no longer holds what export writes there; an item's
-minutes or a unit's hours typed as a time ("1:30") are that duration (reading.typed_time).
+minutes or a unit's hours typed as a time ("1:30") are that duration (reading.typed_time),
+unless the cell holds a formula (=100/60 gives what Calc keeps for 40:00). A title or an
+outcome is read as one line, without the spaces around it.
 The order of the rows is read too: the programs on the Overview, on a syllabus sheet a
 program's courses in its course table, a course's modules and a module's items, and each
 unit's outcomes (on the Outcomes sheet, and a program's on its syllabus sheet), each list
@@ -23,7 +25,9 @@ the figures the sheets compute): units are added, removed and moved in Curriculu
 Designer, and designer.excel.unread names each such row or cell as a problem rather than
 dropping it without a word. Any other workbook is read as plain tables, one program per
 sheet (designer.excel.bootstrap).
-Only sheets whose header row says "Curriculum Designer id" in column H are read so. A
+Only sheets whose header row says "Curriculum Designer id" in column H are read so (the
+header row is looked for in the first rows: rows inserted or deleted above it move it); a
+sheet the export wrote without it, or with it in another column, is named. A
 sheet renamed in Excel is known by its content: a syllabus sheet by its program's id in H1,
 the Overview and Outcomes by their title (A1) or header row; one that is none the export
 wrote (a copy, or renamed with its title and header changed too) is named, not read.
@@ -36,12 +40,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
 from designer.errors import CatalogError, Problem
@@ -63,6 +68,8 @@ from designer.excel.layout import (
 )
 from designer.excel.reading import (
     cell_string,
+    formulas_in,
+    is_blank,
     open_workbook,
     parse_number,
     place,
@@ -126,39 +133,42 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
     meter.part(len(sheets))
     for sheet in meter.each(sheets):
         rows = sheet.iter_rows(values_only=True)
-        top = list(islice(rows, HEADER_ROW))  # the title block and the header row
-        name = _written_as(sheet.title, top, written, gone)
+        top = _top(rows)  # the title block and the header row
+        header = len(top) if top and _id_in(top[-1]) == ID_HEADER else None
+        name = _written_as(sheet.title, top, header, written, gone)
         if name in gone:
             gone.remove(name)
         known = written.get(name) if name is not None else None
-        check = SheetCheck(sheet.title, known, catalog)
-        has_ids = False
+        if header is None:
+            # Not a sheet with ids (a curriculum map, or one added in Excel), or one whose
+            # header row or id column was moved: its edits would be lost without a word.
+            problem = _no_header(sheet.title, top, known is not None)
+            if problem is not None:
+                edits.problems.append(problem)
+            continue
+        if known is None:
+            unknown.append((sheet.title, top))
+            continue
+        check = SheetCheck(sheet.title, known, catalog, header)
         for number, row in enumerate(chain(top, rows), 1):
-            unit_id = row[ID_COLUMN - 1] if len(row) >= ID_COLUMN else None
-            if number == HEADER_ROW:
-                if unit_id != ID_HEADER:
-                    break  # not a sheet with ids (a curriculum map, or one added in Excel)
-                if known is None:
-                    unknown.append((sheet.title, top))
-                    break
-                has_ids = True
+            unit_id = _id_in(row)
             read: list[int] = []
-            if isinstance(unit_id, str) and unit_id in catalog:
+            if number != header and isinstance(unit_id, str) and unit_id in catalog:
                 node = catalog.get(unit_id)
-                fields = _row_fields(node, number)
+                fields = _row_fields(node, number < header)
                 edits.read_row(sheet.title, number, row, node, fields)
                 read = [field.column for field in fields]
             check.row(number, row, read)
-        if has_ids:
-            found = check.finish()
-            edits.problems.extend(found)
-            checks.append(check)
-            if not found and known is not None:
-                # Every row accounted for (none added, copied or deleted): their order.
-                if known.program is not None:
-                    orders.read_sheet(sheet.title, catalog.program(known.program), check.rows)
-                orders.read_programs(sheet.title, check.rows)
-                orders.read_outcomes(sheet.title, check.rows)
+        found = check.finish()
+        edits.problems.extend(found)
+        checks.append(check)
+        if not found:
+            # Every row accounted for (none added, copied or deleted): their order.
+            if known.program is not None:
+                orders.read_sheet(sheet.title, catalog.program(known.program), check.rows)
+            orders.read_programs(sheet.title, check.rows)
+            orders.read_outcomes(sheet.title, check.rows)
+    edits.read_formulas(path)
     edits.problems.extend(_unknown_sheet(title, top, written, gone) for title, top in unknown)
     problems = edits.problems + orders.problems
     if problems:
@@ -174,26 +184,85 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
     return catalog
 
 
+# Rows searched for a sheet's header row, which the export writes in row HEADER_ROW: rows
+# inserted or deleted above it move it, and the sheet is still read.
+HEADER_SEARCH = 20
+
+
+def _id_in(row: tuple[Any, ...]) -> Any:
+    return row[ID_COLUMN - 1] if len(row) >= ID_COLUMN else None
+
+
+def _top(rows: Iterator[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """A sheet's first rows down to its header row (the one with ID_HEADER in column H), or
+    HEADER_SEARCH rows when there is none."""
+    top = []
+    for row in islice(rows, HEADER_SEARCH):
+        top.append(row)
+        if _id_in(row) == ID_HEADER:
+            break
+    return top
+
+
 def _written_as(
-    title: str, top: list[tuple[Any, ...]], written: dict[str, Written], gone: list[str]
+    title: str,
+    top: list[tuple[Any, ...]],
+    header: int | None,
+    written: dict[str, Written],
+    gone: list[str],
 ) -> str | None:
-    """The name the export gave this sheet, from its first rows (top): its own or, renamed
-    in Excel, that of the one sheet the workbook no longer has (gone) that it fits."""
+    """The name the export gave this sheet, from its first rows (top, down to its header
+    row): its own or, renamed in Excel, that of the one sheet the workbook no longer has
+    (gone) that it fits."""
     if title in written:
         return title
-    fits = [name for name in gone if _fits(written[name], top)]
+    fits = [name for name in gone if _fits(written[name], top, header)]
     return fits[0] if len(fits) == 1 else None
 
 
-def _fits(sheet: Written, top: list[tuple[Any, ...]]) -> bool:
+def _fits(sheet: Written, top: list[tuple[Any, ...]], header: int | None) -> bool:
     """Whether a sheet's first rows are those the export wrote in this sheet: for a
-    syllabus sheet its program's id in H1, else its title (A1) or header row."""
-    first = top[0] if top else ()
-    header = top[HEADER_ROW - 1] if len(top) >= HEADER_ROW else ()
-    program_id = first[ID_COLUMN - 1] if len(first) >= ID_COLUMN else None
-    if isinstance(program_id, str):
+    syllabus sheet its program's id in column H above the header row, else its title (A1)
+    or header row."""
+    above = top[: header - 1] if header is not None else top
+    program_id = next((_id_in(row) for row in above if isinstance(_id_in(row), str)), None)
+    if program_id is not None:
         return sheet.program == program_id
-    return sheet.shows(first, header)
+    title = next((row for row in above if any(not is_blank(value) for value in row)), ())
+    return sheet.shows(title, top[header - 1] if header is not None else ())
+
+
+def _no_header(title: str, top: list[tuple[Any, ...]], known: bool) -> Problem | None:
+    """Why a sheet without its header row is not read: one the export wrote (known by its
+    name), whose header row was deleted or moved far down, or any sheet whose hidden id
+    column was moved by a column inserted or deleted before it. None for another sheet (a
+    curriculum map, or one added in Excel)."""
+    moved = [
+        (number, column)
+        for number, row in enumerate(top, 1)
+        for column, value in enumerate(row, 1)
+        if value == ID_HEADER
+    ]
+    if moved:
+        number, column = moved[0]
+        message = (
+            f"the hidden ids of the rows, written in column {get_column_letter(ID_COLUMN)}, "
+            f"are now in column {get_column_letter(column)} (see {get_column_letter(column)}"
+            f"{number}): a column was inserted or deleted before them, so the columns of "
+            f"the sheet cannot be read; "
+            + ("delete the inserted column" if column > ID_COLUMN else "put the column back")
+            + ", or undo the change"
+        )
+    elif known:
+        message = (
+            f"the header row of the sheet, with “{ID_HEADER}” in its hidden column "
+            f"{get_column_letter(ID_COLUMN)}, is not in its first {HEADER_SEARCH} rows "
+            f"(deleted, or rows inserted above it?), so no row of the sheet can be told "
+            f"apart and none is read: put the header row back where it was, or undo the change"
+        )
+    else:
+        return None
+    return Problem(f"Sheet '{title}'", message)
 
 
 def _unknown_sheet(
@@ -201,7 +270,7 @@ def _unknown_sheet(
 ) -> Problem:
     """A sheet with ids in column H that is none the export wrote: a copy of one that is
     read, or one renamed with its title and header row changed too."""
-    copied = [name for name in written if name not in gone and _fits(written[name], top)]
+    copied = [name for name in written if name not in gone and _fits(written[name], top, len(top))]
     if copied:
         message = (
             f"the sheet repeats the sheet '{copied[0]}', hidden ids in column H and all: a "
@@ -211,7 +280,7 @@ def _unknown_sheet(
     else:
         message = (
             f"the sheet has Curriculum Designer ids in column H, but neither its name, nor "
-            f"its title (A1), nor its header row (row {HEADER_ROW}) is that of a sheet the "
+            f"its title (A1), nor its header row (row {len(top)}) is that of a sheet the "
             f"export wrote, so it is not read"
         )
         if gone:
@@ -228,6 +297,7 @@ class _Field:
     name: str
     shown: Callable[[Any], Any]  # the field's value as export writes it in the cell
     parse: Callable[[Any], Any]  # a cell's value as the field's; raises ValueError
+    times: bool = False  # a duration: a number may be a time typed in Calc (typed_time)
 
     def value(self, node: Node) -> Any:
         return getattr(node, self.name)
@@ -237,7 +307,12 @@ class _Field:
 
 
 def _text(value: Any) -> str:
-    return cell_string(value)
+    """A title, code or outcome typed in a cell, as one line without spaces around it: the
+    window's fields hold one line (a line break pasted or typed with Alt+Enter hid the rest
+    of a title in the tree), and spaces left at the end would be kept unseen. The spaces
+    within a line are the designer's (a no-break space too)."""
+    lines = (line.strip() for line in cell_string(value).splitlines())
+    return " ".join(line for line in lines if line)
 
 
 def _number_field(column: int, name: str, what: str, limit: float) -> _Field:
@@ -246,7 +321,8 @@ def _number_field(column: int, name: str, what: str, limit: float) -> _Field:
         column,
         name,
         lambda value: value or 0,
-        lambda cell: parse_number(typed_time(cell), what, limit),
+        lambda cell: parse_number(cell, what, limit),
+        times=True,
     )
 
 
@@ -308,13 +384,14 @@ _FIELDS: dict[type, list[_Field]] = {
 }
 
 
-def _row_fields(node: Node, number: int) -> list[_Field]:
+def _row_fields(node: Node, above_header: bool) -> list[_Field]:
     """The fields a row of this unit shows; above the header row, a syllabus sheet's title."""
-    return _banner(node) if number < HEADER_ROW else _fields(node)
+    return _banner(node) if above_header else _fields(node)
 
 
 def _read_columns(node: Node, number: int) -> Collection[int]:
-    return [field.column for field in _row_fields(node, number)]
+    """The columns read in a row of the sheets as the export writes them."""
+    return [field.column for field in _row_fields(node, number < HEADER_ROW)]
 
 
 def _banner(node: Node) -> list[_Field]:
@@ -346,6 +423,8 @@ class _Edits:
         self.problems: list[Problem] = []
         # (id, field name) -> (value, where, field)
         self._changes: dict[tuple[str, str], tuple[Any, str, _Field]] = {}
+        # The cells read_formulas reads: (sheet, row, node, field, value found).
+        self._formula_or_value: list[tuple[str, int, Node, _Field, Any]] = []
 
     def read_row(
         self, sheet: str, number: int, row: tuple[Any, ...], node: Node, fields: list[_Field]
@@ -355,24 +434,56 @@ class _Edits:
             shown = field.shown(field.value(node))
             if _same(shown, "" if found is None and isinstance(shown, str) else found):
                 continue
-            where = place(sheet, number, field.column)
-            try:
-                value = field.parse(found)
-            except ValueError as error:
-                self.problems.append(Problem(where, str(error)))
+            if found is None or (field.times and typed_time(found) is not found):
+                # Read once every sheet is: an empty value may be a formula's result that
+                # was never saved (a workbook written by a program), and a time typed in
+                # Calc (1:30, 0.0625 of a day) looks like the result of =100/60, which is
+                # no time; the formulas are looked up in the workbook then (read_formulas).
+                self._formula_or_value.append((sheet, number, node, field, found))
                 continue
-            if _same(field.shown(value), shown):
-                continue  # the same value written differently, e.g. 'apply' for 'Apply'
-            key = (node.id, field.name)
-            earlier = self._changes.get(key)
-            if earlier is None:
-                self._changes[key] = (value, where, field)
-            elif not _same(field.shown(earlier[0]), field.shown(value)):
+            self._read(place(sheet, number, field.column), node, field, found)
+
+    def read_formulas(self, path: Path) -> None:
+        """Read the cells whose value depends on whether they hold a formula."""
+        if not self._formula_or_value:
+            return
+        cells = [(s, n, field.column) for s, n, _, field, _ in self._formula_or_value]
+        formulas = formulas_in(path, cells)
+        for sheet, number, node, field, found in self._formula_or_value:
+            where = place(sheet, number, field.column)
+            formula = formulas.get((sheet, number, field.column))
+            if formula is None:  # a value typed
+                self._read(where, node, field, typed_time(found) if field.times else found)
+            elif found is None:
                 message = (
-                    f"{field.name} changed to {cell_string(field.shown(value))!r} here but to "
-                    f"{cell_string(field.shown(earlier[0]))!r} at {earlier[1]}"
+                    f"the cell holds the formula {formula[:40]} but not its result: the "
+                    f"workbook was saved by a program that does not compute formulas; open "
+                    f"it in Excel or LibreOffice and save it there, or type the value instead"
                 )
                 self.problems.append(Problem(where, message))
+            else:  # a formula's result, not a time however it looks
+                self._read(where, node, field, found)
+        self._formula_or_value.clear()
+
+    def _read(self, where: str, node: Node, field: _Field, found: Any) -> None:
+        shown = field.shown(field.value(node))
+        try:
+            value = field.parse(found)
+        except ValueError as error:
+            self.problems.append(Problem(where, str(error)))
+            return
+        if _same(field.shown(value), shown):
+            return  # the same value written differently, e.g. 'apply' for 'Apply'
+        key = (node.id, field.name)
+        earlier = self._changes.get(key)
+        if earlier is None:
+            self._changes[key] = (value, where, field)
+        elif not _same(field.shown(earlier[0]), field.shown(value)):
+            message = (
+                f"{field.name} changed to {cell_string(field.shown(value))!r} here but to "
+                f"{cell_string(field.shown(earlier[0]))!r} at {earlier[1]}"
+            )
+            self.problems.append(Problem(where, message))
 
     def apply(self) -> None:
         for (unit_id, name), (value, where, field) in self._changes.items():

@@ -6,10 +6,12 @@ no longer holds what they would write: the two can never drift apart.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from designer.bloom import analyze
 from designer.excel.cells import cell_text
 from designer.excel.sheetnames import SheetNames, clean_sheet_name, short_titles
 from designer.model import Bloom, Catalog, ItemKind, Program
@@ -38,7 +40,14 @@ ROUNDING_TEXT = {
 }
 
 
-_BLOOM_VALUES = {level.value for level in Bloom}
+# The words a cell may name a level by: the level, in any case, or its -ing form, which
+# the revised taxonomy is often drawn with ("Applying"), and the British spelling.
+_BLOOM_WORDS = {
+    **{level.value: level for level in Bloom},
+    **{level.value.removesuffix("e") + "ing": level for level in Bloom},
+    "analyse": Bloom.ANALYZE,
+    "analysing": Bloom.ANALYZE,
+}
 
 
 def bloom_label(level: Bloom | None) -> str:
@@ -46,16 +55,30 @@ def bloom_label(level: Bloom | None) -> str:
 
 
 def bloom_from_label(label: str) -> Bloom | None:
-    """A Bloom level from what a cell says ('Apply', 'apply ', '3 Apply'); '' is none."""
-    words = label.replace("-", " ").replace("/", " ").split()
-    if not words:
+    """A Bloom level from what a cell says ('Apply', 'apply ', '3 Apply', 'Applying'); ''
+    is none. Raises ValueError for a cell that names no level, or two ('Understand/Apply':
+    taking the first would choose for the designer), saying which level a verb suggests."""
+    if not label.strip():
         return None
-    for word in words:
-        word = word.casefold().replace("analyse", "analyze")  # British spelling
-        if word in _BLOOM_VALUES:
-            return Bloom(word)
+    words = re.findall(r"[^\W\d_]+", label.casefold())
+    levels = list(dict.fromkeys(_BLOOM_WORDS[w] for w in words if w in _BLOOM_WORDS))
+    if len(levels) == 1:
+        return levels[0]
     names = ", ".join(BLOOM_LABELS.values())
-    raise ValueError(f"Bloom level must be one of {names}, found {label!r}")
+    if levels:
+        both = " and ".join(BLOOM_LABELS[level] for level in levels)
+        raise ValueError(
+            f"Bloom level: {label.strip()!r} names {both}, but an outcome has one level; "
+            f"keep the one it reaches"
+        )
+    message = f"Bloom level must be one of {names}, found {label.strip()!r}"
+    advice = analyze(label)
+    if advice.verb is not None and advice.level is not None:
+        # A verb typed for its level ("Design"): say which level it suggests.
+        levels = list(advice.candidates) or [advice.level]
+        which = " or ".join(BLOOM_LABELS[level] for level in levels)
+        message += f" (the verb “{advice.verb}” suggests {which})"
+    raise ValueError(message)
 
 
 def title_of(unit: Program | Course | Module) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import zipfile
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -106,6 +107,27 @@ def open_workbook(path: Path, *, read_only: bool, data_only: bool) -> Iterator[W
             workbook.close()
 
 
+Cell = tuple[str, int, int]  # sheet, row, column (1-based)
+
+
+def formulas_in(path: Path, cells: Iterable[Cell]) -> dict[Cell, str]:
+    """The formulas ("=100/60") that these cells of the workbook hold; a cell holding a
+    value is left out. The import reads values (data_only): this opens the workbook again
+    for the few cells whose reading depends on it, sheet by sheet down to the last one."""
+    wanted: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for sheet, row, column in cells:
+        wanted[sheet].add((row, column))
+    found: dict[Cell, str] = {}
+    with open_workbook(path, read_only=True, data_only=False) as workbook:
+        for name, places in wanted.items():
+            last = max(number for number, _ in places)
+            for number, cells_of_row in enumerate(workbook[name].iter_rows(max_row=last), 1):
+                for column, cell in enumerate(cells_of_row, 1):
+                    if (number, column) in places and cell.data_type == "f":
+                        found[name, number, column] = str(cell.value)
+    return found
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -148,8 +170,21 @@ def parse_number(value: Any, what: str, limit: float) -> float:
     if number < 0:
         raise ValueError(f"{what} must not be negative, found {cell_string(number)}")
     if number > limit:
-        raise ValueError(f"{what} must be at most {limit:g}, found {cell_string(number)}")
+        message = f"{what} must be at most {limit:g}, found {cell_string(number)}"
+        if isinstance(value, int | float) and _DATE_DAYS[0] <= number <= _DATE_DAYS[1]:
+            message += f" ({_DATE_HINT})"  # Calc keeps the date as its day number
+        raise ValueError(message)
     return number
+
+
+# The day numbers of 1950-01-01 and 2099-12-31: a figure between them in a minutes or hours
+# cell is a date. Calc and Excel take "3/4" or "1/2" typed into a cell for a date, and
+# Calc keeps it as its day number under the cell's format (45720 min).
+_DATE_DAYS = (18264, 73050)
+_DATE_HINT = (
+    "the spreadsheet took what was typed for a date, as it takes 3/4 or 1/2: type the "
+    "figure as a decimal number or with its unit"
+)
 
 
 def typed_time(value: Any) -> Any:
@@ -159,7 +194,9 @@ def typed_time(value: Any) -> Any:
     the number format the export gave the cell ('0" min"'), so the time comes as a bare
     number (the sheet shows "0 min"). A number that is a whole number of minutes of a day,
     but not one of at most two decimals as a person types a figure, is such a time and is
-    returned as the duration it is; any other value is returned as it is.
+    returned as the duration it is; any other value is returned as it is. A formula's
+    result is no such time (=100/60 is 2400 minutes of a day): the import asks this only
+    of a cell that holds no formula.
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value
@@ -176,7 +213,9 @@ def _time_value(value: time | timedelta | datetime, what: str) -> float:
     """A cell formatted as a time (1:30) holds a duration: in hours, or minutes for items."""
     if isinstance(value, datetime):
         if value.year > 1900:
-            raise ValueError(f"{what} must be a number, found the date {value:%Y-%m-%d}")
+            raise ValueError(
+                f"{what} must be a number, found the date {value:%Y-%m-%d} ({_DATE_HINT})"
+            )
         # Day 0 is 30 December 1899: a date in 1900 is a duration of a day or more shown
         # as a clock time (25:00 as 1:00, on 1 January 1900).
         value = timedelta(days=to_excel(value))

@@ -47,7 +47,7 @@ from designer.errors import Problem
 from designer.excel.cells import ID_COLUMN, Sheet, Spec
 from designer.excel.export import id_sheets
 from designer.excel.layout import HEADER_ROW, TITLE_COLUMN
-from designer.excel.reading import cell_string, is_blank, open_workbook, place
+from designer.excel.reading import cell_string, formulas_in, is_blank, place
 from designer.model import Catalog, Course, Module, Program, Totals
 from designer.model.catalog import Node
 
@@ -205,10 +205,13 @@ class _Edited:
 class SheetCheck:
     """Follows the rows of one sheet as the import reads them; then names what it cannot."""
 
-    def __init__(self, sheet: str, written: Written | None, catalog: Catalog) -> None:
+    def __init__(
+        self, sheet: str, written: Written | None, catalog: Catalog, header: int = HEADER_ROW
+    ) -> None:
         self.sheet = sheet
         self.written = written  # None: not a sheet the export wrote (added in Excel)
         self.catalog = catalog
+        self.header = header  # its header row: rows inserted or deleted above it move it
         self.ids: Counter[str] = Counter()
         self.texts: Counter[Texts] = Counter()
         self.seen: Counter[str | Texts] = Counter()
@@ -218,12 +221,12 @@ class SheetCheck:
 
     def row(self, number: int, row: tuple[Any, ...], read: Collection[int]) -> None:
         """Take the sheet's next row; read: the columns the import read in it."""
-        if number == HEADER_ROW:
+        if number == self.header:
             return
         unit_id = row[ID_COLUMN - 1] if len(row) >= ID_COLUMN else None
         if isinstance(unit_id, str) and unit_id in self.catalog:
             self.ids[unit_id] += 1
-            if number > HEADER_ROW:
+            if number > self.header:
                 self.rows.append((number, unit_id, _title(row)))
             self._cells(number, row, _key(unit_id, row, self.seen), read)
         elif not is_blank(unit_id):
@@ -235,7 +238,7 @@ class SheetCheck:
             if self.texts[texts] < self.written.texts[texts]:
                 self.texts[texts] += 1  # one the export wrote
                 return
-            if number < HEADER_ROW:
+            if number < self.header:
                 message = (
                     f"the lines above the table are made from the catalog and are not "
                     f"read: change a program's code and EQF level on the Overview sheet, "
@@ -296,7 +299,10 @@ class SheetCheck:
             written = [n for n in self.written.ids.get(unit_id, []) if n > HEADER_ROW]
             if len(rows) <= len(written):
                 continue
-            copies = _copied_rows(rows, written, self.written.titles.get(unit_id, ""))
+            shift = self.header - HEADER_ROW  # where the rows the export wrote are now
+            copies = _copied_rows(
+                rows, [n + shift for n in written], self.written.titles.get(unit_id, "")
+            )
             kind, name = _named(self.catalog, unit_id)
             numbers = _numbers([number for number, _ in rows])
             if not written:
@@ -399,20 +405,8 @@ def edited_cells(
 
 def _holding_formulas(path: Path, cells: list[_Edited]) -> set[_Edited]:
     """Those of the cells that hold a formula in the workbook."""
-    by_sheet: dict[str, dict[tuple[int, int], _Edited]] = defaultdict(dict)
-    for cell in cells:
-        by_sheet[cell.sheet][cell.number, cell.column] = cell
-    found = set()
-    with open_workbook(path, read_only=True, data_only=False) as workbook:
-        for name, wanted in by_sheet.items():
-            last = max(number for number, _ in wanted)
-            rows = workbook[name].iter_rows(max_row=last)
-            for number, row in enumerate(rows, 1):
-                for column, each in enumerate(row, 1):
-                    edited = wanted.get((number, column))
-                    if edited is not None and each.data_type == "f":
-                        found.add(edited)
-    return found
+    formulas = formulas_in(path, [(cell.sheet, cell.number, cell.column) for cell in cells])
+    return {cell for cell in cells if (cell.sheet, cell.number, cell.column) in formulas}
 
 
 def _figure_problem(cell: _Edited, figure: float) -> Problem:

@@ -8,7 +8,10 @@ workbook, its edits in order:
   was before the insertion, columns A to H, the hidden id too) into it;
 - ("sort", sheet, cells, column): sort the cells ("A5:C16") by a column, 0-based within
   them, ascending, without a header row, as Data > Sort does;
-- ("type", sheet, cell, text): type text into a cell ("=15+5" is a formula, "20" a number).
+- ("type", sheet, cell, text): type text into a cell ("=15+5" is a formula, "20" a number);
+- ("insert_rows", sheet, row, count) and ("delete_rows", sheet, row, count): insert empty
+  rows at `row`, or delete rows from it, as Sheet > Insert Rows and Delete Rows do;
+- ("insert_columns", sheet, column, count): insert empty columns at `column` (0-based).
 
 Then LibreOffice recalculates every formula and saves the workbook as .xlsx with its
 results. One LibreOffice, headless, with a user profile of its own and reached through
@@ -86,6 +89,12 @@ def _edit(uno, document, edit):
         target.sort(descriptor)
     elif what == "type":
         sheet.getCellRangeByName(first).setFormula(second)
+    elif what == "insert_rows":
+        sheet.Rows.insertByIndex(first - 1, second)
+    elif what == "delete_rows":
+        sheet.Rows.removeByIndex(first - 1, second)
+    elif what == "insert_columns":
+        sheet.Columns.insertByIndex(first, second)
     else:
         raise ValueError(f"no such edit: {what}")
 

@@ -189,7 +189,7 @@ def test_bad_values_in_our_own_export_are_reported_by_cell(sample, tmp_path):
         "90 min or 1:30), found 'tbd'",
         "Sheet 'Full Stack Developer', D31: minutes must not be negative, found -5",
         "Sheet 'Outcomes', C5: Bloom level must be one of Remember, Understand, Apply, "
-        "Analyze, Evaluate, Create, found 'Memorise'",
+        "Analyze, Evaluate, Create, found 'Memorise' (the verb “memorize” suggests Remember)",
     ]
 
 

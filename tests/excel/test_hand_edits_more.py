@@ -120,7 +120,9 @@ def test_a_date_or_a_negative_time_in_minutes_is_named(exported):
         ],
     )
     assert problems_of(exported) == [
-        f"Sheet '{FS}', D31: minutes must be a number, found the date 2025-03-04",
+        f"Sheet '{FS}', D31: minutes must be a number, found the date 2025-03-04 (the "
+        "spreadsheet took what was typed for a date, as it takes 3/4 or 1/2: type the "
+        "figure as a decimal number or with its unit)",
         f"Sheet '{FS}', D32: minutes must not be negative, found -90",
     ]
 
