@@ -348,7 +348,7 @@ class FileActions:
             else:
                 catalog = import_workbook(path)
         except CatalogError as error:
-            self.window.show_problems(error)
+            self.window.show_problems(error, importing=True)
             return False
         except Cancelled:
             self.window.show_message(tr("Import cancelled; nothing was changed."))

@@ -68,6 +68,10 @@ from designer.ui.tree_model import (
 TREE_LISTS = {"programs", *LIST_OF.values()}
 
 
+# How many of a file's problems the message lists; all are under its Show Details.
+PROBLEMS_SHOWN = 8
+
+
 class MainWindow(QMainWindow):
     """One window, one catalog document."""
 
@@ -588,15 +592,25 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is ok
 
-    def show_problems(self, error: CatalogError) -> None:
+    def show_problems(self, error: CatalogError, importing: bool = False) -> None:
+        """Why a file could not be opened (or a workbook imported): its first problems in
+        the message, every one under Show Details, where a long list scrolls and can be
+        copied (listed whole, 48 problems made the message taller than the screen)."""
+        if importing:
+            title, text = tr("Cannot import"), tr("“{0}” cannot be imported. Nothing was changed.")
+        else:
+            title, text = tr("Cannot open"), tr("“{0}” cannot be opened. Nothing was changed.")
         box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            tr("Cannot open"),
-            tr("“{0}” cannot be opened. Nothing was changed.").format(error.path.name),
-            parent=self,
+            QMessageBox.Icon.Warning, title, text.format(error.path.name), parent=self
         )
         box.setObjectName("problemsDialog")
-        box.setInformativeText("\n".join(str(p) for p in error.problems))
+        problems = [str(problem) for problem in error.problems]
+        shown = problems[:PROBLEMS_SHOWN]
+        if len(problems) > len(shown):
+            more = tr("… and {0} more: see Show Details.").format(len(problems) - len(shown))
+            shown.append(more)
+            box.setDetailedText("\n".join(problems))
+        box.setInformativeText("\n".join(shown))
         box.exec()
 
     def _update_title(self, *args: object) -> None:

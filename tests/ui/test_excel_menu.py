@@ -45,5 +45,6 @@ def test_a_workbook_that_cannot_be_read_leaves_the_open_catalog(window, tmp_path
     choose_file(path)
     dialogs.answer("OK")
     window.import_action.trigger()
-    assert "cannot be opened" in dialogs.seen[-1]
+    assert dialogs.seen[-1].startswith("Cannot import\n")
+    assert "“broken.xlsx” cannot be imported. Nothing was changed." in dialogs.seen[-1]
     assert window.document is document

@@ -103,7 +103,9 @@ def answer_problems(shown):
     press_ok_in(
         shown,
         lambda box: box.objectName() == "problemsDialog",
-        lambda box: f"{box.text()}\n{box.informativeText()}",
+        lambda box: (
+            f"{box.windowTitle()}\n{box.text()}\n{box.informativeText()}\n{box.detailedText()}"
+        ),
     )
 
 
