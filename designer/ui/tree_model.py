@@ -6,7 +6,7 @@ import json
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
-from itertools import chain, repeat
+from itertools import chain
 from operator import is_
 from typing import Any
 
@@ -39,7 +39,11 @@ Unit = Program | Course | Module | Item
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 HIGHLIGHT = QColor("#fff1b8")
 OPEN_LIMIT = 300  # rows a filter opens at most: the first matches in full, then programs
-SLICE = 0.004  # seconds of indexing for the filter at a time, between the window's events
+# Seconds of indexing for the filter at a time, between the window's events. With 4 ms and
+# events between every slice, the index was not always ready for a first letter typed
+# 0.3 s after the click into the filter (500 programs).
+SLICE = 0.008
+SEARCHED_AGAIN = 10_000  # units found by a text, at most, to search again for a longer one
 
 TITLE, KIND, HOURS, SHARE, SHARED = range(5)
 HEADERS = ["Title", "Type", "Hours", "Share", "Shared"]
@@ -92,6 +96,7 @@ class TreeNode:
 
 DropHandler = Callable[[TreeNode, TreeNode, int, bool], bool]
 CopyHandler = Callable[[QMimeData, TreeNode, int], bool]
+Ids = dict[str, None]  # unit ids, as a dict's keys (TreeFilter says why)
 
 
 class CurriculumTreeModel(QAbstractItemModel):
@@ -209,6 +214,16 @@ class CurriculumTreeModel(QAbstractItemModel):
             node.children = [self._new_node(unit, node) for unit in self.child_units(node)]
         return node.children
 
+    def child_nodes(self, node: TreeNode) -> list[TreeNode]:
+        """The nodes of the rows below node, built if they were not."""
+        return self._children(node)
+
+    def child_node(self, node: TreeNode, row: int) -> TreeNode | None:
+        """The node of the row'th row below node (what index() points to, without making
+        an index: the filter asks for every row it tests)."""
+        children = self._children(node)
+        return children[row] if 0 <= row < len(children) else None
+
     def _new_node(self, unit: Unit, parent: TreeNode) -> TreeNode:
         node = TreeNode(unit, parent)
         self._places.setdefault(unit.id, []).append(node)
@@ -224,7 +239,10 @@ class CurriculumTreeModel(QAbstractItemModel):
             self._forget(child)
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        children = self._children(self.node(parent))
+        # node() and _children() written out: Qt asks for an index on nearly every call it
+        # makes through the filter, thousands of times when a filtered tree is laid out.
+        node = parent.internalPointer() if parent.isValid() else self.root
+        children = node.children if node.children is not None else self._children(node)
         if not (0 <= row < len(children) and 0 <= column < len(HEADERS)):
             return QModelIndex()
         return self.createIndex(row, column, children[row])
@@ -520,56 +538,68 @@ class CurriculumTreeModel(QAbstractItemModel):
 
 
 class SearchIndex:
-    """What TreeFilter searches: each unit's texts, casefolded, and the units each sits in
-    (by id), for every program, every course and module of the pool, and their items."""
+    """What TreeFilter searches, casefolded: the texts of every program and of every course
+    and module of the pool, and the titles of each module's items, in one text too.
+
+    A module's item titles are searched as one text, a title a line, so that a search
+    tests each module once rather than each of its items: a text found in most of
+    150,000 titles took a tenth of a second to test and a tenth more to trace up to the
+    programs, item by item. What programs and courses list is read from the catalog
+    when the filter looks (a few thousand lists)."""
 
     def __init__(self) -> None:
-        self.texts: dict[str, str] = {}
-        # Tuples, replaced rather than changed: the items of a module share one.
-        self.parents: dict[str, tuple[str, ...]] = {}
+        self.texts: dict[str, str] = {}  # program, course or module id -> its texts
+        self.items: dict[str, str] = {}  # module id -> its items' titles, one a line
+        # Module id -> its items' ids and titles, in the same order. Kept by module: one
+        # entry per item made the index take a third longer.
+        self.listed: dict[str, tuple[list[str], list[str]]] = {}
+        self.changes = 0  # how many times an entry was added, changed or dropped
 
     def fill(self, catalog: Catalog) -> Iterator[None]:
         """Add every unit, a step per program, course and module (TreeFilter takes the
         steps a few milliseconds at a time)."""
-        units: Iterator[Unit] = chain(
+        units: Iterator[Program | Course | Module] = chain(
             catalog.programs, catalog.courses.values(), catalog.modules.values()
         )
         for unit in units:
             self.add(unit)
             yield
 
-    def add(self, unit: Unit) -> None:
-        """Read a unit's texts, and note it above the units it lists (a module's items)."""
-        self.texts[unit.id] = _searched(unit)
+    def add(self, unit: Program | Course | Module) -> None:
+        """Read a unit's texts, and a module's item titles."""
+        self.reread(unit)
         if isinstance(unit, Module):
-            module_id = (unit.id,)
-            for item in unit.items:
-                self.texts[item.id] = item.title.casefold()  # as _searched, quicker
-                self.parents[item.id] = module_id
-        elif not isinstance(unit, Item):
-            for child_id in getattr(unit, LIST_OF[type(unit)]):
-                self.link(child_id, unit.id)
+            self.relist(unit)
 
-    def drop(self, unit: Unit) -> None:
+    def reread(self, unit: Program | Course | Module) -> str:
+        """Read a unit's texts (again); what they are now."""
+        self.changes += 1
+        self.texts[unit.id] = texts = _searched(unit)
+        return texts
+
+    def drop(self, unit: Program | Course | Module) -> None:
         """Forget what add noted."""
+        self.changes += 1
         self.texts.pop(unit.id, None)
-        if isinstance(unit, Module):
-            for item in unit.items:
-                self.texts.pop(item.id, None)
-                self.parents.pop(item.id, None)
-        elif not isinstance(unit, Item):
-            for child_id in getattr(unit, LIST_OF[type(unit)]):
-                self.unlink(child_id, unit.id)
+        self.items.pop(unit.id, None)
+        self.listed.pop(unit.id, None)
 
-    def link(self, child_id: str, parent_id: str) -> None:
-        self.parents[child_id] = (*self.parents.get(child_id, ()), parent_id)
+    def relist(self, module: Module) -> None:
+        """Read a module's item titles (again, when one of them changed, came or went)."""
+        self.changes += 1
+        titles = [item.title for item in module.items]
+        self.listed[module.id] = ([item.id for item in module.items], titles)
+        # As _searched reads an item: casefolded, here all at once (a fifth of the index's
+        # time, one title at a time).
+        self.items[module.id] = "\n".join(titles).casefold()
 
-    def unlink(self, child_id: str, parent_id: str) -> None:
-        rest = tuple(p for p in self.parents.get(child_id, ()) if p != parent_id)
-        if rest:
-            self.parents[child_id] = rest
-        else:
-            self.parents.pop(child_id, None)
+    def title(self, item_id: str, module_id: str) -> str | None:
+        """An item's title as last read, casefolded; None if the module did not list it."""
+        ids, titles = self.listed.get(module_id, ([], []))
+        try:
+            return titles[ids.index(item_id)].casefold()
+        except ValueError:
+            return None
 
 
 class TreeFilter(QSortFilterProxyModel):
@@ -580,18 +610,33 @@ class TreeFilter(QSortFilterProxyModel):
     changes (or the catalog, while filtering), so that deciding a row is a lookup. Qt's
     recursive filtering would instead visit every unit below each row it hides, building
     the whole tree: seconds per keystroke on a catalog of 150,000 items.
+
+    The pass tests programs, courses and modules, and each module's items together (see
+    SearchIndex); whether an item itself matches is tested when Qt asks about its row,
+    only for the items of the rows shown.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._text = ""
-        self._matching: set[str] = set()  # ids of the units whose own texts match
-        self._kept: set[str] = set()  # those, and every unit above one of them
-        self._above: set[str] = set()  # the units with a match below them
+        # Programs, courses and modules (items: see _item_matched), as the keys of dicts:
+        # the garbage collector never walks a dict of strings, and walked sets of tens of
+        # thousands of ids twice a keystroke (7 ms for a letter most titles contain).
+        self._matching: Ids = {}  # ids of the units whose own texts match
+        self._above: Ids = {}  # the units with a match below them
+        # Items whose title changed, came or went since the filter looked: whether each
+        # matched then. Qt asks about rows between an edit and the filter's next look, and
+        # must get the answers of that look, as for the other units.
+        self._matched_items: dict[str, bool] = {}
+        # The last parent asked about, and whether it is, or is inside, a unit that matches:
+        # Qt asks about the rows of one parent one after the other.
+        self._last_parent: tuple[TreeNode | None, bool] = (None, False)
         # Made in slices once the designer is about to filter (prepare), else on the first
         # keystroke; then each edit changes the entries of the units it concerns, so that
         # a keystroke only searches, and an edit reads no other unit's texts.
         self._index: SearchIndex | None = None
+        # The last text searched, what it found (see _search), and the index's changes then.
+        self._last_search: tuple[str, Ids, Ids, int] | None = None
         self._steps: Iterator[None] | None = None  # what is left to index, if any
         self._slices = QTimer(self)
         self._slices.setInterval(0)
@@ -630,6 +675,7 @@ class TreeFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, CurriculumTreeModel)
         self._index = SearchIndex()
+        self._last_search = None
         self._steps = self._index.fill(model.catalog)
         self._slices.start()
 
@@ -655,23 +701,25 @@ class TreeFilter(QSortFilterProxyModel):
 
     def _listed(self, parent: Parent, unit: Unit, added: bool) -> None:
         """A unit added to a list of the tree or taken out: only its entries change, and
-        only a new program's or item's texts are read. Reading every unit's made each add,
-        delete, paste or undo in a filtered tree take 0.25-0.5 s (150,000 items)."""
+        only a new program's texts, or the titles of an item's module, are read. Reading
+        every unit's made each add, delete, paste or undo in a filtered tree take
+        0.25-0.5 s (150,000 items).
+
+        A course or module added to a list, or taken out, is one use of a unit that stays
+        in the pool: nothing the index holds changes."""
         index = self._index
-        if self._steps is not None:
+        if isinstance(unit, Course | Module):
+            self._filter_again_if_found(unit)
+        elif self._steps is not None:
             self._start_index()  # the slices may have read that list before it changed
-        elif index is not None and (parent is None or parent.id in index.texts):
-            if isinstance(unit, Course | Module):  # a use of it: it stays in the pool
-                assert parent is not None
-                (index.link if added else index.unlink)(unit.id, parent.id)
-            elif added:
-                index.add(unit)
-                if isinstance(unit, Item):
-                    assert parent is not None
-                    index.parents[unit.id] = (parent.id,)
-            else:
-                index.drop(unit)
-                index.parents.pop(unit.id, None)
+        elif isinstance(unit, Item):
+            assert isinstance(parent, Module)
+            if index is not None and parent.id in index.listed:
+                self._keep_item_answer(unit.id, parent.id)
+                index.relist(parent)
+                self._filter_again_if_found(unit, parent, added)
+        elif index is not None:
+            (index.add if added else index.drop)(unit)
             self._filter_again_if_found(unit)
 
     def _pooled(self, unit: Course | Module, added: bool) -> None:
@@ -679,26 +727,50 @@ class TreeFilter(QSortFilterProxyModel):
         if self._steps is not None:
             self._start_index()
         elif self._index is not None:
+            if isinstance(unit, Module):
+                for item in unit.items:
+                    self._keep_item_answer(item.id, unit.id)
             (self._index.add if added else self._index.drop)(unit)
             self._filter_again_if_found(unit)
 
-    def _filter_again_if_found(self, unit: Unit) -> None:
+    def _keep_item_answer(self, item_id: str, module_id: str) -> None:
+        """Note whether an item matched when the filter last looked, before the index's
+        entry of its module changes."""
+        if self._text and item_id not in self._matched_items:
+            self._matched_items[item_id] = self._item_matched(item_id, module_id)
+
+    def _item_matched(self, item_id: str, module_id: str) -> bool:
+        """Whether the item was in the module and its title matched when the filter last
+        looked (the index's entry of the module is as then, unless noted)."""
+        matched = self._matched_items.get(item_id)
+        if matched is None:
+            assert self._index is not None
+            return self._text in (self._index.title(item_id, module_id) or "")
+        return matched
+
+    def _filter_again_if_found(
+        self, unit: Unit, module: Module | None = None, added: bool = False
+    ) -> None:
         """Filter again if the text is found in the unit or below it, and only then: what
         else the tree keeps does not change with the unit's place. Filtering again costs
-        a pass over every unit's texts and the tree's rows, a tenth of a second (150,000
-        items), and the new item a designer adds mostly does not match.
+        a pass over the index and the tree's rows, and the new item a designer adds mostly
+        does not match. (An item is given with its module, and whether it came or went.)
 
         The sets of what to keep are up to date when no filtering is due (each change
         that could alter them made one due), so a unit is found below by them."""
         if not self._text or self._refilter.isActive():
             return
         assert self._index is not None
-        texts, text, kept = self._index.texts, self._text, self._kept
-        found = unit.id in kept or text in texts.get(unit.id, "")
-        if isinstance(unit, Module):
-            found = found or any(text in texts.get(item.id, "") for item in unit.items)
-        elif not isinstance(unit, Item):
-            found = found or not kept.isdisjoint(getattr(unit, LIST_OF[type(unit)]))
+        index, text = self._index, self._text
+        if isinstance(unit, Item):
+            assert module is not None
+            found = self._item_matched(unit.id, module.id) or (added and text in _searched(unit))
+        else:
+            found = self._kept(unit.id) or text in index.texts.get(unit.id, "")
+            if isinstance(unit, Module):
+                found = found or text in index.items.get(unit.id, "")
+            else:
+                found = found or any(map(self._kept, getattr(unit, LIST_OF[type(unit)])))
         if found:
             self._refilter.start()
 
@@ -710,10 +782,23 @@ class TreeFilter(QSortFilterProxyModel):
         assert isinstance(model, CurriculumTreeModel)
         unit = model.catalog.owner(node.id) if isinstance(node, Outcome) else node
         index = self._index
-        if index is None or unit.id not in index.texts:
-            return  # read when the slices come to it
-        index.texts[unit.id] = texts = _searched(unit)
-        if self._text and (self._text in texts) != (unit.id in self._matching):
+        if index is None:
+            return
+        if isinstance(unit, Item):
+            module = model.catalog.owner(unit.id)
+            assert isinstance(module, Module)
+            if module.id not in index.listed:
+                return  # read when the slices come to it
+            self._keep_item_answer(unit.id, module.id)
+            index.relist(module)
+            texts = _searched(unit)
+            matched = self._item_matched(unit.id, module.id)
+        else:
+            if unit.id not in index.texts:
+                return
+            texts = index.reread(unit)
+            matched = unit.id in self._matching
+        if self._text and (self._text in texts) != matched:
             self._refilter.start()
 
     def _filter_again(self) -> None:
@@ -728,19 +813,60 @@ class TreeFilter(QSortFilterProxyModel):
             self._filter_again()
 
     def _find_kept(self) -> None:
-        self._matching, self._kept, self._above = set(), set(), set()
+        self._matching, self._above = {}, {}
+        self._matched_items = {}
+        self._last_parent = (None, False)
         if not self._text:
             return
-        text, index = self._text, self._built_index()
-        self._matching = {u for u, texts in index.texts.items() if text in texts}
-        # A level at a time, each in one pass in C: a letter found in most of 150,000
-        # titles took a third of a second a unit at a time.
-        above, level = self._above, self._matching
-        while level:
-            parents = map(index.parents.get, level, repeat((), len(level)))
-            level = set(chain.from_iterable(parents)) - above
-            above |= level
-        self._kept = self._matching | above
+        model = self.sourceModel()
+        assert isinstance(model, CurriculumTreeModel)
+        catalog = model.catalog
+        matching, with_items = self._search(self._text, self._built_index())
+        above = dict(with_items)
+        # Then a level up at a time, a list at a time: tracing each match up to the units
+        # above it took a tenth of a second for a letter most titles contain. (No union of
+        # the two is made: for such a letter, each took milliseconds.)
+        found, found_below = matching.keys(), above.keys()
+        courses = [
+            c.id
+            for c in catalog.courses.values()
+            if not (found.isdisjoint(c.module_ids) and found_below.isdisjoint(c.module_ids))
+        ]
+        above.update(dict.fromkeys(courses))
+        programs = [
+            p.id
+            for p in catalog.programs
+            if not (found.isdisjoint(p.course_ids) and found_below.isdisjoint(p.course_ids))
+        ]
+        above.update(dict.fromkeys(programs))
+        self._matching, self._above = matching, above
+
+    def _search(self, text: str, index: SearchIndex) -> tuple[Ids, Ids]:
+        """The programs, courses and modules whose own texts hold text, and the modules
+        with an item whose title does.
+
+        A text that holds the last one searched (a letter typed after it) is only where
+        that one was: if the index has not changed since, only those units are searched,
+        when they are few (looked up one by one, many took longer than a pass over all)."""
+        last = self._last_search
+        if (
+            last is not None
+            and last[0] in text
+            and last[3] == index.changes
+            and len(last[1]) + len(last[2]) < SEARCHED_AGAIN
+        ):
+            texts, items = index.texts, index.items
+            matching = {u: None for u in last[1] if text in texts[u]}
+            with_items = {m: None for m in last[2] if text in items[m]}
+        else:
+            matching = {u: None for u, texts in index.texts.items() if text in texts}
+            with_items = {m: None for m, titles in index.items.items() if text in titles}
+        self._last_search = (text, matching, with_items, index.changes)
+        return matching, with_items
+
+    def _kept(self, unit_id: str) -> bool:
+        """Whether a program, course or module matches or has a match below it."""
+        return unit_id in self._matching or unit_id in self._above
 
     def rows_to_open(self, limit: int = OPEN_LIMIT) -> list[QModelIndex]:
         """The rows to expand so that the matches show: those with a match below them, in
@@ -749,46 +875,82 @@ class TreeFilter(QSortFilterProxyModel):
         Opening every row kept (QTreeView.expandAll) would, for a short text that most
         titles contain, build and lay out the whole tree, and leave Qt a persistent index
         per open row to move on each later keystroke: minutes on a large catalog.
-        """
+
+        Found among the tree model's nodes (a unit with a match below it is kept, so its
+        row shows), not the filter's rows: asking for each of those, and for the rows
+        below them, took a tenth of the keystroke."""
         model = self.sourceModel()
         assert isinstance(model, CurriculumTreeModel)
-        found: list[QModelIndex] = []
-        pending = [self.index(row, 0) for row in reversed(range(self.rowCount()))]
+        above = self._above
+
+        def with_match_below(nodes: list[TreeNode]) -> list[TreeNode]:
+            return [n for n in reversed(nodes) if n.unit is not None and n.unit.id in above]
+
+        found: list[TreeNode] = []
+        pending = with_match_below(model.child_nodes(model.root))
         while pending and len(found) < limit:
-            index = pending.pop()
-            unit = model.node(self.mapToSource(index)).unit
-            if unit is None or unit.id not in self._above:
-                continue
-            found.append(index)
-            pending.extend(
-                self.index(row, 0, index) for row in reversed(range(self.rowCount(index)))
-            )
-        return found
+            node = pending.pop()
+            found.append(node)
+            pending.extend(with_match_below(model.child_nodes(node)))
+        return [self.mapFromSource(model.index_of(node)) for node in found]
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802
         """Without a filter every row is kept, so the tree's own answer is right: Qt's
         would map the rows below, making the tree build them, for the arrow of every row
-        drawn (each program's courses on opening a large catalog)."""
-        if self._text:
+        drawn (each program's courses on opening a large catalog).
+
+        With one, a row has rows below it if a match is below it, or if it is (or is
+        inside) a unit that matches and has any: Qt's answer would test every row below
+        each row the tree lays out, and keep them mapped, to be tested again on each
+        later keystroke. Until edits made a filtering due, Qt's answer stands."""
+        model = self.sourceModel()
+        assert isinstance(model, CurriculumTreeModel)
+        source = self.mapToSource(parent)
+        if not self._text:
+            return model.hasChildren(source)
+        node = model.node(source)
+        unit = node.unit
+        if unit is None or self._refilter.isActive():
             return super().hasChildren(parent)
-        return self.sourceModel().hasChildren(self.mapToSource(parent))
+        if isinstance(unit, Item):
+            return False
+        return unit.id in self._above or (self._inside_match(node) and model.hasChildren(source))
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """The tree model's flags, the same for every row: Qt's would map each row to the
+        tree model's, a call into Python, for every row laid out or painted."""
+        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         if not self._text:
             return True
         model = self.sourceModel()
         assert isinstance(model, CurriculumTreeModel)
-        node = model.node(model.index(row, 0, parent))
-        if node.unit is None:
+        above = model.node(parent)
+        node = model.child_node(above, row)
+        if node is None or node.unit is None:
             return False
-        if node.unit.id in self._kept:
+        unit = node.unit
+        if isinstance(unit, Item):
+            assert above.unit is not None
+            if self._item_matched(unit.id, above.unit.id):
+                return True
+        elif self._kept(unit.id):
             return True
-        above = node.parent
-        while above is not None and above.unit is not None:
-            if above.unit.id in self._matching:
-                return True  # inside a unit that matches: its whole content shows
-            above = above.parent
-        return False
+        return self._inside_match(above)  # inside a unit that matches: all of it shows
+
+    def _inside_match(self, node: TreeNode) -> bool:
+        """Whether the node's unit, or one above it, matches."""
+        last, inside = self._last_parent
+        if last is not node:
+            above: TreeNode | None = node
+            while above is not None and above.unit is not None:
+                if above.unit.id in self._matching:
+                    break
+                above = above.parent
+            inside = above is not None and above.unit is not None
+            self._last_parent = (node, inside)
+        return inside
 
 
 def _built_since(node: TreeNode, units: list[Any]) -> bool:

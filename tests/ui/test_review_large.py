@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QApplication
 from window_actions import LARGE_PROGRAMS, opened_window, retype
 
 from designer.model import Course, Item, Module, Program
+from designer.model.edits import SetField
 from designer.ui import tree_model
 
 
@@ -465,3 +466,131 @@ def test_units_added_and_renamed_while_the_filter_gets_ready_are_found(
     window.filter.clear()
     qtbot.keyClicks(window.filter, FOUND)
     assert shown_rows(window) == rows_to_find(catalog, FOUND)
+
+
+# ---- a text typed a letter at a time, and titles changed while it is on -------------------
+
+
+def below(catalog, unit):
+    if isinstance(unit, Program):
+        return catalog.courses_of(unit)
+    if isinstance(unit, Course):
+        return catalog.modules_of(unit)
+    return unit.items if isinstance(unit, Module) else []
+
+
+def rows_to_open(catalog, text):
+    """The rows the filter is to open for text, worked out from the catalog alone: those
+    with a match below them, in the tree's order, the first OPEN_LIMIT of them."""
+    found = {}
+
+    def found_in(unit):
+        if unit.id not in found:
+            found[unit.id] = matches(unit, text) or any(map(found_in, below(catalog, unit)))
+        return found[unit.id]
+
+    opened = []
+
+    def walk(unit):
+        if len(opened) < tree_model.OPEN_LIMIT and any(map(found_in, below(catalog, unit))):
+            opened.append(unit.id)
+            for child in below(catalog, unit):
+                walk(child)
+
+    for program in catalog.programs:
+        walk(program)
+    return opened
+
+
+def assert_arrows_only_where_rows_are_below(window):
+    """Each row the tree shows has an arrow (hasChildren) if and only if it has rows."""
+    proxy = window.tree.model()
+    pending = [QModelIndex()]
+    while pending:
+        for row in child_rows(window, pending.pop()):
+            assert proxy.hasChildren(row) == (proxy.rowCount(row) > 0), unit_of(window, row)
+            pending.append(row)
+
+
+@pytest.mark.parametrize("typed", ["sql", "data"])
+def test_each_letter_typed_shows_opens_and_draws_what_its_text_finds(window, qtbot, typed):
+    """A letter at a time, the first found in nearly every title: the rows shown are the
+    units that match, the units above them and all below them; the first ones with a match
+    below them are open, and drawn once the event loop has run."""
+    catalog = window.document.catalog
+    window.filter.setFocus()
+    for length in range(1, len(typed) + 1):
+        text = typed[:length]
+        qtbot.keyClick(window.filter, text[-1])
+        assert window.filter.text() == text
+        assert [node.unit.id for node in open_nodes(window)] == rows_to_open(catalog, text)
+        qtbot.wait(10)  # the tree lays out its open rows and draws them
+        first = window.tree.model().index(0, 0)
+        assert window.tree.visualRect(first).isValid()
+        assert window.tree.indexAt(window.tree.visualRect(first).center()) == first
+        if length > 1:  # (the first letter's rows are nearly the whole catalog)
+            assert shown_rows(window) == rows_to_find(catalog, text)
+            assert_arrows_only_where_rows_are_below(window)
+
+
+def test_an_item_renamed_while_filtering_shows_or_goes_when_the_filter_looks_again(
+    window, qtbot, reads
+):
+    """An item shown for its own title, renamed so that it no longer matches: it stays
+    until the filter looks again (the rows Qt asks about meanwhile get the last look's
+    answers), then goes, and only its texts are read. Undone, it is back; an item not
+    shown renamed to match shows."""
+    catalog = window.document.catalog
+    qtbot.keyClicks(window.filter, FOUND)
+    module_row = next(
+        row
+        for row in module_rows(window)
+        if 0 < len(child_rows(window, row)) < len(unit_of(window, row).items)
+    )
+    item_row = child_rows(window, module_row)[0]
+    item, module = unit_of(window, item_row), unit_of(window, module_row)
+    assert matches(item, FOUND) and not matches(module, FOUND)
+    click(window, qtbot, item_row)
+    reads.clear()
+    window.document.push([SetField(item, "title", "Quokka quiz")], "rename")
+    assert (3, item.id) in shown_rows(window)  # the filter has not looked again yet
+    qtbot.wait(50)
+    assert (3, item.id) not in shown_rows(window)
+    assert_shows_what_retyping_shows(window, qtbot)
+    assert set(reads) == {item.id}
+
+    window.undo_action.trigger()
+    qtbot.wait(50)
+    assert (3, item.id) in shown_rows(window)
+    assert_shows_what_retyping_shows(window, qtbot)
+
+    shown = shown_rows(window)
+    hidden = next(
+        i
+        for c in catalog.courses_of(catalog.programs[-1])
+        for m in catalog.modules_of(c)
+        for i in m.items
+        if (3, i.id) not in shown
+    )
+    window.document.push([SetField(hidden, "title", "Data quokka")], "rename")
+    qtbot.wait(50)
+    assert (3, hidden.id) in shown_rows(window)
+    assert_shows_what_retyping_shows(window, qtbot)
+
+
+def test_a_letter_typed_right_after_an_edit_finds_what_the_edit_changed(window, qtbot):
+    """A longer text is searched for only where the shorter one was found, unless the
+    catalog's texts changed since: a course renamed, and a letter typed before the filter
+    looked again, finds the course by its new title."""
+    catalog = window.document.catalog
+    qtbot.keyClicks(window.filter, "da")
+    course = next(
+        course
+        for program in reversed(catalog.programs)
+        for course in catalog.courses_of(program)
+        if not matches(course, "da")
+    )
+    window.document.push([SetField(course, "title", "Quokka data course")], "rename")
+    qtbot.keyClick(window.filter, "t")  # before the event loop runs
+    assert (1, course.id) in shown_rows(window)
+    assert shown_rows(window) == rows_to_find(catalog, "dat")
