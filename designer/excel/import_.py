@@ -39,6 +39,7 @@ are checked once the edits agree.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
@@ -364,13 +365,20 @@ class _TypeField(_Field):
         node.kind, node.graded = value
 
 
+def _eqf_level(cell: Any) -> str | None:
+    """An EQF level as a cell gives it: "6" or "5-6", or with its name, as designers often
+    write it ("EQF 6", "Level 6", "EQF level 5 – 6"); the model checks the figures."""
+    text = re.sub(r"^\s*(eqf)?\s*(level)?", "", cell_string(cell), flags=re.IGNORECASE)
+    return "".join(text.replace("–", "-").split()) or None
+
+
 _TITLE = _Field(TITLE_COLUMN, "title", lambda v: cell_text(v), _text)
 _HOURS = _number_field(VALUE_COLUMN, "hours", "hours", MAX_UNIT_HOURS)
 _FIELDS: dict[type, list[_Field]] = {
     Program: [
         _Field(CODE_COLUMN, "code", lambda v: cell_text(v), _text),
         _TITLE,
-        _Field(VALUE_COLUMN, "eqf_level", lambda v: v or "", lambda c: cell_string(c) or None),
+        _Field(VALUE_COLUMN, "eqf_level", lambda v: v or "", _eqf_level),
     ],
     Item: [
         _TITLE,
@@ -491,7 +499,10 @@ class _Edits:
                 field.apply(self.catalog.get(unit_id), value)
             except ValidationError as error:
                 message = error.errors()[0]["msg"].removeprefix("Value error, ")
-                self.problems.append(Problem(where, f"{name}: {message}"))
+                label = name.replace("_", " ")  # "eqf level", not the field's name
+                if not message.casefold().startswith(label):  # "EQF level must be 1 to 8"
+                    message = f"{label}: {message}"
+                self.problems.append(Problem(where, message))
 
 
 # A list of a parent's children as a sheet shows them: the parent, the list's name and the

@@ -170,6 +170,18 @@ def test_a_cell_naming_two_levels_a_verb_or_a_number_is_named(exported):
     ]
 
 
+def test_an_eqf_level_written_with_its_name_is_read_and_a_wrong_one_named_plainly(exported):
+    edit(exported, [("Overview", "C5", "EQF 7"), ("Overview", "C6", "Level 5 – 6")])
+    catalog = import_workbook(exported)
+    assert [p.eqf_level for p in catalog.programs[:2]] == ["7", "5-6"]
+    edit(exported, [("Overview", "C7", "EQF 9"), ("Overview", "C8", "high")])
+    # The message said "eqf_level: EQF level must be ...".
+    assert problems_of(exported) == [
+        "Sheet 'Overview', C7: EQF level must be 1 to 8, or a range such as 5-6",
+        "Sheet 'Overview', C8: EQF level must be 1 to 8, or a range such as 5-6",
+    ]
+
+
 # ---- in LibreOffice Calc -----------------------------------------------------------------
 
 
