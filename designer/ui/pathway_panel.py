@@ -84,6 +84,8 @@ class PathwayPanel(LiveView):
         self.remaining.itemActivated.connect(
             lambda item: self.unit_chosen.emit(item.data(UNIT_ROLE))
         )
+        # Enter or a double click on a next certificate plans the way to it.
+        self.ranking.itemActivated.connect(self._aim_at)
 
     def held(self) -> list[str]:
         items = (self.holdings.item(i) for i in range(self.holdings.count()))
@@ -147,6 +149,11 @@ class PathwayPanel(LiveView):
         item.setFont(font)
         self.holdings.addItem(item)
 
+    def _aim_at(self, item: QListWidgetItem) -> None:
+        index = self.target.findData(item.data(UNIT_ROLE))
+        if index >= 0:
+            self.target.setCurrentIndex(index)
+
     def _update(self, *args: Any) -> None:
         self._show_path(distinct_titles(self.document.catalog))
 
@@ -179,6 +186,7 @@ class PathwayPanel(LiveView):
         for program_id, hours in next_programs(catalog, totals, held):
             name = _isolated(names[program_id])
             item = QListWidgetItem(f"{name}: {format_hours(hours)} h {tr('to go')}")
+            item.setData(UNIT_ROLE, program_id)
             item.setToolTip(item.text())
             self.ranking.addItem(item)
         if not self.ranking.count():  # an empty list would look like a failure

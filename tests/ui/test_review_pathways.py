@@ -155,3 +155,23 @@ def test_a_right_to_left_title_keeps_its_hours_after_it(open_catalog, qtbot):
     title = [x_of(row, row.index(ARABIC) + i, panel.ranking.font()) for i in range(len(ARABIC))]
     # "…للمحترفين: 15 h to go", not "15 :…للمحترفين h to go" with the hours pulled before it.
     assert x_of(row, hours, panel.ranking.font()) > max(title)
+
+
+def test_enter_or_a_double_click_on_a_next_certificate_makes_it_the_target(window, qtbot):
+    open_page(window, qtbot, "Pathways")
+    panel = window.pathways
+    choose(panel, ["back-end"], "back-end")
+    ranking = panel.ranking
+    full_stack = "Microsoft Full Stack Developer Professional Certificate: 152 h to go"
+    ranking.setFocus()
+    ranking.setCurrentRow(rows(ranking).index(full_stack))
+    qtbot.keyClick(ranking, Qt.Key.Key_Return)
+    assert panel.target.currentData() == "full-stack"
+    assert panel.summary.text().startswith("Credited 270 h; 152 h remain")
+    # The ranking is for the new target now: Full Stack is no longer in it.
+    row = next(i for i in range(ranking.count()) if ranking.item(i).text().startswith(FRONT))
+    point = ranking.visualItemRect(ranking.item(row)).center()
+    # A double click is a press, a release, then the double-click event, as a mouse sends it.
+    qtbot.mouseClick(ranking.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.mouseDClick(ranking.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert panel.target.currentData() == "front-end"
