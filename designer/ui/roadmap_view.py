@@ -9,9 +9,11 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -63,6 +65,22 @@ class RoadmapView(LiveView):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.unit.setMinimumContentsLength(30)
+        # A portfolio offers thousands of courses: typing any part of a title lists those
+        # that hold it, to pick from (the list keeps what is shown until one is picked).
+        self.unit.setEditable(True)
+        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line = QLineEdit()
+        line.setPlaceholderText(tr("Type part of a title to find a program or course"))
+        self.unit.setLineEdit(line)
+        completer = QCompleter(self.unit.model(), self.unit)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.unit.setCompleter(completer)
+        # Text that picked nothing goes back to the name of what is shown.
+        line.editingFinished.connect(
+            lambda: line.setText(self.unit.itemText(self.unit.currentIndex()))
+        )
         self.export_svg = QPushButton(tr("Export SVG…"))
         self.export_png = QPushButton(tr("Export PNG…"))
         self.canvas = SvgCanvas()
@@ -91,9 +109,9 @@ class RoadmapView(LiveView):
         self.unit.clear()
         for program in catalog.programs:
             self.unit.addItem(tr("Program: {0}").format(names[program.id]), program.id)
-        for course in catalog.courses.values():
-            if course.module_ids and catalog.users(course.id):
-                self.unit.addItem(tr("Course: {0}").format(names[course.id]), course.id)
+        courses = [c for c in catalog.courses.values() if c.module_ids and catalog.users(c.id)]
+        for course in sorted(courses, key=lambda c: names[c.id].casefold()):
+            self.unit.addItem(tr("Course: {0}").format(names[course.id]), course.id)
         index = self.unit.findData(self._chosen) if self._chosen is not None else -1
         self.unit.setCurrentIndex(index if index >= 0 else 0)
         if self._chosen is None:  # the first program, shown until the designer picks

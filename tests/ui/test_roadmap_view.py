@@ -2,6 +2,8 @@
 
 import xml.etree.ElementTree as ElementTree
 
+import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 CSHARP = "introduction-to-programming-with-csharp"
@@ -52,3 +54,33 @@ def test_the_chosen_course_comes_back_with_the_undo_that_brings_it_back(window, 
     qtbot.waitUntil(lambda: view.unit.findData(CSHARP) >= 0)
     assert view.unit.currentData() == CSHARP
     assert "Outcome roadmap: Introduction to Programming With C#" in view.svg
+
+
+# The offscreen platform cannot raise a popup or give it the keyboard, and says so.
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")
+def test_typing_part_of_a_title_finds_the_course_to_draw(window, qtbot):
+    window.pages.setCurrentWidget(window.roadmap)
+    view = window.roadmap
+    courses = [view.unit.itemText(i) for i in range(view.unit.count())][4:]
+    assert courses == sorted(courses, key=str.casefold)  # by title, not the pool's order
+    view.unit.setFocus()
+    view.unit.lineEdit().selectAll()
+    qtbot.keyClicks(view.unit.lineEdit(), "public")
+    popup = view.unit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    found = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert found == [
+        "Program: Microsoft Public Relations and Communications Associate Professional Certificate",
+        "Course: Introduction to Public Relations",
+    ]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert view.unit.currentData() == "introduction-to-public-relations"
+    qtbot.waitUntil(lambda: "Outcome roadmap: Introduction to Public Relations" in view.svg)
+    # Text that finds nothing goes back to the name of the roadmap shown.
+    view.unit.lineEdit().selectAll()
+    qtbot.keyClicks(view.unit.lineEdit(), "zzz")
+    qtbot.keyClick(view.unit.lineEdit(), Qt.Key.Key_Return)
+    assert view.unit.currentData() == "introduction-to-public-relations"
+    assert view.unit.lineEdit().text() == "Course: Introduction to Public Relations"

@@ -208,9 +208,9 @@ def test_the_program_roadmap_and_its_export_tell_the_courses_apart(providers, qt
         "Program: Python Basics [A-PY]",
         "Program: Python Basics [B-PY]",
         "Program: Python Track",
-        "Course: Introduction to Python [PY-101]",
+        "Course: Data Analysis with Pandas",  # courses by title
         "Course: Introduction to Python [INTRO-PY]",
-        "Course: Data Analysis with Pandas",
+        "Course: Introduction to Python [PY-101]",
     ]
     choose(view.unit, "Program: Python Track")
     path = tmp_path / "track.svg"
