@@ -212,13 +212,8 @@ def _cannot_save(path: Path, error: OSError) -> CatalogError:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    file = AtomicFile(path)
-    try:
+    with atomic_file(path) as file:
         file.write(data)
-    except BaseException:
-        file.discard()
-        raise
-    file.commit()
 
 
 @contextmanager
