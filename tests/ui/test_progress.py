@@ -175,6 +175,11 @@ def held_at_five_sheets(monkeypatch, name):
     return held
 
 
+def rename_first_program(document):
+    """An edit, so that there is something to save, export or recover."""
+    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+
+
 @pytest.fixture
 def held_export(monkeypatch):
     return held_at_five_sheets(monkeypatch, "export_workbook")
@@ -182,7 +187,7 @@ def held_export(monkeypatch):
 
 def test_a_large_export_shows_each_sheet_and_writes_the_workbook(big_window, tmp_path, held_export):
     document = big_window.document
-    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+    rename_first_program(document)
     target = tmp_path / "portfolio.xlsx"
     seen = []
 
@@ -332,7 +337,7 @@ def test_a_large_save_moves_its_bar_while_the_window_runs_and_loads_back_equal(
     big_window, tmp_path, step_by_piece
 ):
     document = big_window.document
-    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+    rename_first_program(document)
     target = tmp_path / "copy.curriculum.json"
     seen, values = [], []
 
@@ -375,7 +380,7 @@ def test_cancelling_a_large_save_leaves_the_file_as_it_was_and_the_work_unsaved(
     window, path = big_copy, big_copy.document.path
     before = path.read_bytes()
     document = window.document
-    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+    rename_first_program(document)
     seen = []
 
     def press_cancel():
@@ -410,7 +415,7 @@ def test_a_large_save_that_fails_midway_says_why_and_leaves_the_file_as_it_was(
     window, path = big_copy, big_copy.document.path
     before = path.read_bytes()
     document = window.document
-    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+    rename_first_program(document)
     real_write, written = AtomicFile.write, []
 
     def fills_the_disk(self, data):
@@ -499,7 +504,7 @@ def test_a_recovery_copy_that_cannot_be_written_says_why_and_keeps_the_last_one(
     big_window, qtbot, monkeypatch
 ):
     document = big_window.document
-    document.push([SetField(document.catalog.programs[0], "title", "Renamed")], "Rename")
+    rename_first_program(document)
     big_window.files.write_recovery(now=True)
     kept = big_window.files.recovery_path.read_bytes()
 
