@@ -21,8 +21,8 @@ from designer.appsettings import recovery_copies
 from designer.errors import CatalogError
 from designer.storage.save import CatalogWriter, write_atomically
 from designer.ui.document import Document
+from designer.ui.progress_dialog import STEP_SECONDS  # a step of writing (a piece at least)
 
-STEP_SECONDS = 0.015  # a step of writing goes on for this long (and a piece at least)
 RETRY_MS = 2_000  # after an edit cut a copy short, start again once edits pause this long
 
 
