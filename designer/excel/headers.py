@@ -183,13 +183,14 @@ def column_role(header: object) -> str | None:
 
 
 def item_kind(label: str) -> tuple[ItemKind, bool] | None:
-    """An item's kind and whether it is graded, from a label such as 'Graded quiz, graded'."""
+    """An item's kind and whether it is graded, from a label such as 'Graded quiz, graded'.
+    A graded quiz is graded, whether or not its label says so."""
     key = normalise(label)
     graded = key.endswith(" graded") and key != "graded quiz"
     if graded:
         key = key.removesuffix(" graded").strip()
     kind = ITEM_KINDS.get(key)
-    return None if kind is None else (kind, graded)
+    return None if kind is None else (kind, graded or kind is ItemKind.GRADED_QUIZ)
 
 
 # Words that may follow a total's label ("Total workload (h)") without making it a title.

@@ -28,7 +28,8 @@ sheet (designer.excel.bootstrap).
 Only sheets whose header row says "Curriculum Designer id" in column H are read so (the
 header row is looked for in the first rows: rows inserted or deleted above it move it); a
 sheet the export wrote without it, or with it in another column, is named. A
-sheet renamed in Excel is known by its content: a syllabus sheet by its program's id in H1,
+sheet renamed in Excel is known by its content: a syllabus sheet by its program's id in H1
+(even under the name of another syllabus sheet, as when two sheets' names are swapped),
 the Overview and Outcomes by their title (A1) or header row; one that is none the export
 wrote (a copy, or renamed with its title and header changed too) is named, not read.
 Every problem is reported at once, with its sheet and cell, and nothing is returned
@@ -131,14 +132,17 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
     checks: list[SheetCheck] = []
     gone = [name for name in written if name not in workbook.sheetnames]  # renamed, or deleted
     unknown: list[tuple[str, list[tuple[Any, ...]]]] = []  # sheets with ids: none it wrote
+    taken: set[str] = set()  # the names of the sheets the export wrote found so far
     meter.part(len(sheets))
     for sheet in meter.each(sheets):
         rows = sheet.iter_rows(values_only=True)
         top = _top(rows)  # the title block and the header row
         header = len(top) if top and _id_in(top[-1]) == ID_HEADER else None
-        name = _written_as(sheet.title, top, header, written, gone)
+        name = _written_as(sheet.title, top, header, written, gone, taken)
         if name in gone:
             gone.remove(name)
+        if name is not None:
+            taken.add(name)
         known = written.get(name) if name is not None else None
         if header is None:
             # Not a sheet with ids (a curriculum map, or one added in Excel), or one whose
@@ -211,13 +215,20 @@ def _written_as(
     header: int | None,
     written: dict[str, Written],
     gone: list[str],
+    taken: set[str],
 ) -> str | None:
     """The name the export gave this sheet, from its first rows (top, down to its header
-    row): its own or, renamed in Excel, that of the one sheet the workbook no longer has
-    (gone) that it fits."""
-    if title in written:
-        return title
-    fits = [name for name in gone if _fits(written[name], top, header)]
+    row), unless another sheet was found to be that one (taken): its own or, renamed in
+    Excel, that of the one sheet the workbook no longer has (gone) that it fits. A
+    syllabus sheet given the name of another (two sheets' names swapped) is known by its
+    program's id."""
+    own = written.get(title)
+    if own is not None and (own.program is None or _fits(own, top, header)):
+        return None if title in taken else title
+    candidates = gone if own is None else [n for n in written if written[n].program is not None]
+    fits = [name for name in candidates if name not in taken and _fits(written[name], top, header)]
+    if own is not None and not fits:
+        return None if title in taken else title  # its rows are checked as that sheet's
     return fits[0] if len(fits) == 1 else None
 
 
@@ -338,7 +349,8 @@ def _type_label(value: tuple[ItemKind, bool]) -> str:
 
 def _type_from_label(cell: Any) -> tuple[ItemKind, bool]:
     """An item's kind and whether it is graded, from its label in any case ("reading",
-    "Graded quiz, graded")."""
+    "Graded quiz, graded"). A graded quiz is graded whether or not its label says so: a
+    designer who types "Graded quiz" over a video means one that counts."""
     text = " ".join(cell_string(cell).replace("-", " ").replace("_", " ").split()).casefold()
     label, comma, graded = text.partition(",")
     kind = _KINDS.get(label.strip())
@@ -349,7 +361,7 @@ def _type_from_label(cell: Any) -> tuple[ItemKind, bool]:
             f"type must be one of {labels}, followed by “, graded” for a graded item "
             f"(“Graded quiz, graded”), found {found}"
         )
-    return kind, bool(graded.strip())
+    return kind, bool(graded.strip()) or kind is ItemKind.GRADED_QUIZ
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ def test_courses_with_modules_items_outcomes_and_merged_cells(tmp_path):
         ("Variables", ItemKind.READING, 20),
         ("Quiz 1", ItemKind.GRADED_QUIZ, 30),
     ]
+    assert [item.graded for item in week1.items] == [False, False, True]
     assert [(o.text, o.bloom) for o in week1.outcomes] == [("Write a script", Bloom.APPLY)]
     assert totals.hours(basics) == 2 and totals.hours(data) == 1.5
     assert catalog.modules_of(data)[0].outcomes[0].bloom is Bloom.ANALYZE

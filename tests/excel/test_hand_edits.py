@@ -134,6 +134,20 @@ def test_a_renamed_syllabus_sheet_still_gives_its_edits_and_its_order(exported, 
     assert dumps(catalog) == dumps(sample)
 
 
+def test_two_syllabus_sheets_with_their_names_swapped_are_known_by_their_programs(exported, sample):
+    book = openpyxl.load_workbook(exported)
+    book[FS].title = "swapping"
+    book["Back-End Developer"].title = FS
+    book["swapping"].title = "Back-End Developer"
+    book[FS]["C5"] = 41  # Back-End's first course, on its sheet now named Full Stack's
+    book["Back-End Developer"]["B7"] = "Web Development Basics"  # and on Full Stack's
+    book.save(exported)
+    catalog = import_workbook(exported)
+    sample.courses["foundations-of-coding-back-end"].hours = 41
+    sample.courses["introduction-to-web-development"].title = "Web Development Basics"
+    assert dumps(catalog) == dumps(sample)
+
+
 # ---- rows sorted without their ids -----------------------------------------------------
 
 
@@ -215,11 +229,13 @@ def test_an_items_type_is_read_in_any_case(exported, sample):
             (FS, "E32", "READING"),  # as it was
             (FS, "E38", "Practice quiz, graded"),  # was Graded quiz, graded
             (FS, "E36", "Programming assignment"),  # no longer graded
+            (FS, "E33", "Graded quiz"),  # was Video: a graded quiz counts, said or not
         ],
     )
     catalog = import_workbook(exported)
     items = {item.id: item for item in sample.modules["csharp-w1"].items}
     items["csharp-w1-i1"].kind = ItemKind.READING
+    items["csharp-w1-i3"].kind, items["csharp-w1-i3"].graded = ItemKind.GRADED_QUIZ, True
     items["csharp-w1-i8"].kind = ItemKind.PRACTICE_QUIZ
     items["csharp-w1-i6"].graded = False
     assert dumps(catalog) == dumps(sample)
