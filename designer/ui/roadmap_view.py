@@ -102,16 +102,19 @@ class RoadmapView(LiveView):
         self.export_png.clicked.connect(lambda: self.export(None, "png"))
 
     def refresh(self) -> None:
-        """Offer every program and every course that has weeks, keeping the choice."""
+        """Offer every program and every course a program uses, keeping the choice. A
+        course without weeks is offered too, marked so: a designer who looks for it finds
+        it, and its roadmap fills in as its weeks are added."""
         catalog = self.document.catalog
         names = distinct_titles(catalog)
         self.unit.blockSignals(True)
         self.unit.clear()
         for program in catalog.programs:
             self.unit.addItem(tr("Program: {0}").format(names[program.id]), program.id)
-        courses = [c for c in catalog.courses.values() if c.module_ids and catalog.users(c.id)]
+        courses = [c for c in catalog.courses.values() if catalog.users(c.id)]
         for course in sorted(courses, key=lambda c: names[c.id].casefold()):
-            self.unit.addItem(tr("Course: {0}").format(names[course.id]), course.id)
+            label = tr("Course: {0}") if course.module_ids else tr("Course: {0} (no weeks yet)")
+            self.unit.addItem(label.format(names[course.id]), course.id)
         index = self.unit.findData(self._chosen) if self._chosen is not None else -1
         self.unit.setCurrentIndex(index if index >= 0 else 0)
         if self._chosen is None:  # the first program, shown until the designer picks

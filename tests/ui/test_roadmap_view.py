@@ -84,3 +84,24 @@ def test_typing_part_of_a_title_finds_the_course_to_draw(window, qtbot):
     qtbot.keyClick(view.unit.lineEdit(), Qt.Key.Key_Return)
     assert view.unit.currentData() == "introduction-to-public-relations"
     assert view.unit.lineEdit().text() == "Course: Introduction to Public Relations"
+
+
+def test_a_course_without_weeks_is_offered_and_fills_in_as_its_weeks_come(window, qtbot):
+    from designer.model import Module
+    from designer.model.edits import AddUnit, Insert
+
+    window.pages.setCurrentWidget(window.roadmap)
+    view = window.roadmap
+    course = window.document.catalog.courses["foundations-of-coding-back-end"]
+    index = view.unit.findData(course.id)
+    assert view.unit.itemText(index) == "Course: Foundations of Coding Back-End (no weeks yet)"
+    view.unit.setCurrentIndex(index)
+    assert "no weeks yet" in view.svg
+    week = Module(id="fcb-w1", title="Week 1: Thinking like a programmer", hours=5)
+    edits = [AddUnit(week), Insert(course, "module_ids", 0, week.id)]
+    window.document.push(edits, "Add a week")
+    qtbot.waitUntil(lambda: view.unit.itemText(index) == "Course: Foundations of Coding Back-End")
+    assert view.unit.currentData() == course.id
+    qtbot.waitUntil(lambda: "Course · 1 week · " in view.svg)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: "no weeks yet" in view.svg)
