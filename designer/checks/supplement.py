@@ -83,7 +83,8 @@ RULES = (
         ERROR,
         "Supplement: learning outcomes",
         "outcomes",
-        lambda p: not p.outcomes,
+        # An outcome without text is left out of the supplement: it does not count.
+        lambda p: not any(outcome.text.strip() for outcome in p.outcomes),
         "learning outcomes",
         "Add the certificate's learning outcomes, each starting with a measurable verb.",
     ),

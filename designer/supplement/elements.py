@@ -56,6 +56,9 @@ def standard_elements(s: Supplement) -> list[Element]:
     # A program whose hours round to 0 ECTS has no workload in ECTS to state (Problems:
     # supplement.ects); "0 ECTS" passed as the fact stated.
     workload = s.ects_text if s.ects > 0 else None
+    # A course without hours adds nothing: the reader must not take the sum as whole.
+    uncounted = not_counted(s)
+    workload_hint = f"{uncounted} (see Courses and workload)" if uncounted else ""
     mode_fields = tuple(
         label for label, value in (("Mode of study", s.delivery), ("Pace", s.pace)) if value is None
     )
@@ -132,6 +135,7 @@ def standard_elements(s: Supplement) -> list[Element]:
             mandatory=True,
             fact=3,
             fields=("courses with hours",),
+            hint=workload_hint,
         ),
         Element(
             "eqf_level",
@@ -178,6 +182,21 @@ def standard_elements(s: Supplement) -> list[Element]:
             "\n".join(further) or None,
         ),
     ]
+
+
+def courses_without_hours(s: Supplement) -> list[str]:
+    """The titles of the program's courses that have no hours yet, in its order."""
+    return [course.title for course in s.courses if course.hours <= 0]
+
+
+def not_counted(s: Supplement) -> str:
+    """ "2 courses have no hours yet and are not counted"; "" when every course has hours."""
+    count = len(courses_without_hours(s))
+    if not count:
+        return ""
+    if count == 1:
+        return "1 course has no hours yet and is not counted"
+    return f"{count} courses have no hours yet and are not counted"
 
 
 def _level_text(level: str | None) -> str | None:

@@ -7,11 +7,19 @@ import re
 from html import escape
 
 from designer.model import format_hours
-from designer.supplement.elements import DELIVERY_WORDS, PACE_WORDS, Element
+from designer.supplement.elements import (
+    DELIVERY_WORDS,
+    PACE_WORDS,
+    Element,
+    courses_without_hours,
+    not_counted,
+)
 from designer.supplement.facts import EQF_SOURCE, Supplement, require_complete
 from designer.supplement.stacking import UNNAMED_SHARE
 
 BLANK = "_" * 34
+NO_BLOOM = "Bloom level not set"
+NO_HOURS = "no hours yet"
 ROADMAP_WIDTH = 640  # pixels: the width of the text on an A4 page at 96 dpi
 ROADMAP_TEXT = (
     "For each learning outcome of the certificate, the highest Bloom level each course "
@@ -134,7 +142,7 @@ def _banner(s: Supplement, is_draft: bool) -> str:
     facts = [_own(fact) for fact in typed if fact] + [escape(s.country_name or "")]
     if s.eqf_level:
         facts.append(escape(f"EQF level {s.eqf_level}"))
-    if s.hours > 0:
+    if s.ects > 0:  # under one credit there is no workload in ECTS to state (a draft says so)
         facts.append(escape(f"{format_hours(s.ects)} ECTS"))
     if s.delivery is not None and s.pace is not None:
         facts.append(escape(f"{DELIVERY_WORDS[s.delivery]}, {PACE_WORDS[s.pace]}"))
@@ -200,13 +208,16 @@ def _value(s: Supplement, element: Element) -> str:
         return _outcomes(s)
     # A line each, in its own direction: "Language of instruction: English", then a
     # description in Arabic.
-    return "".join(f'<div dir="auto">{escape(line)}</div>' for line in element.value.split("\n"))
+    lines = "".join(f'<div dir="auto">{escape(line)}</div>' for line in element.value.split("\n"))
+    if element.hint:
+        lines += f'<div class="hint">{escape(element.hint)}</div>'
+    return lines
 
 
 def _outcomes(s: Supplement) -> str:
     items = []
     for outcome in s.outcomes:
-        bloom = f' <span class="bloom">({escape(outcome.bloom)})</span>' if outcome.bloom else ""
+        bloom = f' <span class="bloom">({escape(outcome.bloom or NO_BLOOM)})</span>'
         items.append(f'<li dir="auto">{escape(outcome.text)}{bloom}</li>')
     return f"<ol>{''.join(items)}</ol>"
 
@@ -216,8 +227,8 @@ def _descriptors(s: Supplement) -> str:
         return f"<p>{_missing('EQF level')}</p>"
     rows = [
         '<table width="100%" cellspacing="0">',
-        "<tr><th>Level</th><th>Knowledge</th><th>Skills</th>"
-        "<th>Responsibility and autonomy</th></tr>",
+        "<thead><tr><th>Level</th><th>Knowledge</th><th>Skills</th>"
+        "<th>Responsibility and autonomy</th></tr></thead>",
     ]
     for d in s.eqf_descriptors:
         rows.append(
@@ -240,31 +251,44 @@ def _courses(s: Supplement) -> str:
         return f"<p>{_missing('workload in ECTS')} (the certificate has no courses)</p>"
     rows = [
         '<table width="100%" cellspacing="0">',
-        '<tr><th align="right" width="6%">#</th><th>Course</th>'
-        '<th align="right" width="12%">Hours</th><th width="26%">Also in</th></tr>',
+        '<thead><tr><th align="right" width="6%">#</th><th>Course</th>'
+        '<th align="right" width="12%">Hours</th><th width="26%">Also in</th></tr></thead>',
     ]
     for course in s.courses:
+        hours = (
+            format_hours(course.hours)
+            if course.hours > 0
+            else f'<span class="hint">{NO_HOURS}</span>'
+        )
         rows.append(
             f'<tr><td align="right">{course.number}</td>'
             f'<td dir="auto">{escape(course.title)}</td>'
-            f'<td align="right">{format_hours(course.hours)}</td>'
+            f'<td align="right">{hours}</td>'
             f"<td>{', '.join(_own(title) for title in course.shared_with)}</td></tr>"
         )
     count = len(s.courses)
-    # Without hours there is no workload to state: marked missing, as in the elements.
-    ects = escape(s.ects_text.split(" (")[0]) if s.hours > 0 else _missing("workload in ECTS")
+    # Under one credit there is no workload to state: marked missing, as in the elements.
+    ects = escape(s.ects_text.split(" (")[0]) if s.ects > 0 else _missing("workload in ECTS")
     rows.append(
         f'<tr class="total"><td></td><td>Total, {count} course{"s" if count != 1 else ""}</td>'
         f'<td align="right">{format_hours(s.hours)}</td><td>{ects}</td></tr>'
     )
     rows.append("</table>")
-    if s.hours > 0:
+    if s.ects > 0:
         workload = (
             f"Workload: {escape(s.ects_text)}; credits are given for the whole certificate "
             f"only. About {s.weeks} weeks at {format_hours(s.weekly_hours)} h a week."
         )
+    elif s.hours > 0:
+        workload = (
+            f"Workload: {format_hours(s.hours)} h, less than one credit "
+            f"({format_hours(s.hours_per_credit)} h), so no credits can be stated."
+        )
     else:
         workload = "Workload: the courses have no hours yet, so no credits can be stated."
+    uncounted = not_counted(s)
+    if uncounted and s.hours > 0:
+        workload += f" {uncounted}: {'; '.join(map(_own, courses_without_hours(s)))}."
     rows.append(
         f'<p class="note">{workload} Also in: the other certificates that include the same '
         "course.</p>"

@@ -46,7 +46,9 @@ class StackingLine:
 
     def route(self) -> str:
         """What stacking towards the other certificate takes."""
-        other = self.code or "it"
+        # Without a code, "the other certificate" (its title heads the line): "it's 309 h" and
+        # "a holder of it" read wrongly.
+        other = self.code or "the other certificate"
         if self.relation == SAME:
             route = "The two certificates have the same content."
         elif self.relation == CONTAINED_IN:
