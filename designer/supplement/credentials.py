@@ -100,7 +100,7 @@ def open_badge(supplement: Supplement, draft: bool = False) -> dict[str, Any]:
         badge["humanCode"] = s.code
     if s.language:
         badge["inLanguage"] = s.language
-    if s.hours > 0:
+    if s.ects > 0:  # under one credit there are no credits to state
         badge["creditsAvailable"] = _number(s.ects)
     if s.eqf_descriptors:
         badge["alignment"] = [
@@ -146,12 +146,14 @@ def open_badge(supplement: Supplement, draft: bool = False) -> dict[str, Any]:
 
 def _badge_description(s: Supplement) -> str:
     parts = [s.description] if s.description else []
-    if s.hours > 0:
+    if s.ects > 0:
         parts.append(
             f"Workload {format_hours(s.hours)} hours: {format_number(s.ects)} ECTS credits "
             f"(creditsAvailable is in ECTS credits, {format_hours(s.hours_per_credit)} hours "
             "per credit)."
         )
+    elif s.hours > 0:
+        parts.append(f"Workload {format_hours(s.hours)} hours, less than one ECTS credit.")
     if s.eqf_level:
         parts.append(f"EQF level {s.eqf_level}.")
     if s.delivery is not None and s.pace is not None:
@@ -181,7 +183,7 @@ def _criteria(s: Supplement) -> str:
 
 def _tags(s: Supplement) -> list[str]:
     tags = {f"EQF {level}" for level in _levels(s)}
-    if s.hours > 0:
+    if s.ects > 0:
         tags.add("ECTS")
     if s.delivery is not None:
         tags.add(s.delivery.value)
@@ -237,7 +239,7 @@ def elm_specification(supplement: Supplement, draft: bool = False) -> dict[str, 
                     "eqfLevel gives the higher.",
                 )
             ]
-    if s.hours > 0:
+    if s.ects > 0:
         spec["creditPoint"] = [
             {
                 "id": _elm_id("creditPoint", s.program_id),
@@ -246,6 +248,7 @@ def elm_specification(supplement: Supplement, draft: bool = False) -> dict[str, 
                 "point": format_number(s.ects),
             }
         ]
+    if s.hours > 0:
         spec["volumeOfLearning"] = iso_duration(s.hours)
     if s.delivery is not None:
         mode, label = LEARNING_MODES[s.delivery]

@@ -3,7 +3,7 @@
 An outcome without a Bloom level, a course without hours, a certificate under one credit,
 certificates without codes, a course table longer than a page, outcomes left blank: each
 supplement says what is missing, in the HTML page and in the PDF alike, and Problems agrees
-with the export on what it lacks.
+with the export on what it lacks; the Open Badge and ELM drafts state no credits under one.
 """
 
 from supplement_helpers import pdf_text, supplement_of
@@ -11,7 +11,13 @@ from test_supplement_html import text_of
 
 from designer.checks import ERROR, run_checks
 from designer.model import Course, Totals
-from designer.supplement import missing_facts, supplement_html, write_supplement
+from designer.supplement import (
+    elm_specification,
+    missing_facts,
+    open_badge,
+    supplement_html,
+    write_supplement,
+)
 
 
 def test_an_outcome_without_a_bloom_level_says_it_has_none(qapp, sample, tmp_path):
@@ -102,3 +108,16 @@ def test_problems_faults_a_certificate_whose_outcomes_are_all_blank(sample):
     assert "has no learning outcomes: its certificate supplement must state it" in (
         findings[0].message
     )
+
+
+def test_drafts_of_a_certificate_under_one_credit_state_no_credits(sample):
+    """The Open Badge and ELM drafts carried "0" credits that the supplement leaves out."""
+    program = sample.program("pr-communications")
+    while len(program.course_ids) > 1:
+        sample.remove(program, "course_ids", 0)  # keeps Stakeholder Relations, 22 h
+    supplement = supplement_of(sample, "pr-communications")
+    badge = open_badge(supplement, draft=True)
+    assert "creditsAvailable" not in badge and "ECTS" not in badge["tag"]
+    assert "Workload 22 hours, less than one ECTS credit." in badge["description"]
+    elm = elm_specification(supplement, draft=True)
+    assert "creditPoint" not in elm and elm["volumeOfLearning"] == "PT22H"
