@@ -309,7 +309,9 @@ class _Field:
     name: str
     shown: Callable[[Any], Any]  # the field's value as export writes it in the cell
     parse: Callable[[Any], Any]  # a cell's value as the field's; raises ValueError
-    times: bool = False  # a duration: a number may be a time typed in Calc (typed_time)
+    # A duration's unit ("hours", "minutes"): a number may be a time typed in Calc
+    # (typed_time); None for a field that is no duration.
+    duration: str | None = None
 
     def value(self, node: Node) -> Any:
         return getattr(node, self.name)
@@ -334,7 +336,7 @@ def _number_field(column: int, name: str, what: str, limit: float) -> _Field:
         name,
         lambda value: value or 0,
         lambda cell: parse_number(cell, what, limit),
-        times=True,
+        duration=what,
     )
 
 
@@ -454,7 +456,7 @@ class _Edits:
             shown = field.shown(field.value(node))
             if _same(shown, "" if found is None and isinstance(shown, str) else found):
                 continue
-            if found is None or (field.times and typed_time(found) is not found):
+            if found is None or (field.duration and typed_time(found, field.duration) is not found):
                 # Read once every sheet is: an empty value may be a formula's result that
                 # was never saved (a workbook written by a program), and a time typed in
                 # Calc (1:30, 0.0625 of a day) looks like the result of =100/60, which is
@@ -473,7 +475,9 @@ class _Edits:
             where = place(sheet, number, field.column)
             formula = formulas.get((sheet, number, field.column))
             if formula is None:  # a value typed
-                self._read(where, node, field, typed_time(found) if field.times else found)
+                if field.duration:
+                    found = typed_time(found, field.duration)
+                self._read(where, node, field, found)
             elif found is None:
                 message = (
                     f"the cell holds the formula {formula[:40]} but not its result: the "

@@ -187,21 +187,24 @@ _DATE_HINT = (
 )
 
 
-def typed_time(value: Any) -> Any:
+def typed_time(value: Any, what: str) -> Any:
     """A time typed into a cell formatted for minutes or hours ("1:30"), as the cell keeps it.
 
     A spreadsheet stores a time as its fraction of a day (1:30 is 0.0625), and Calc keeps
     the number format the export gave the cell ('0" min"'), so the time comes as a bare
     number (the sheet shows "0 min"). A number that is a whole number of minutes of a day,
     but not one of at most two decimals as a person types a figure, is such a time and is
-    returned as the duration it is; any other value is returned as it is. A formula's
-    result is no such time (=100/60 is 2400 minutes of a day): the import asks this only
-    of a cell that holds no formula.
+    returned as the duration it is; so is, in minutes (what), such a number below 1: no
+    item takes less than a minute, and 6:00 is 0.25 of a day. Any other value is returned
+    as it is. A formula's result is no such time (=100/60 is 2400 minutes of a day): the
+    import asks this only of a cell that holds no formula.
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
         return value
-    if not abs(value) < 1000 or _whole(value * 100) or not _whole(value * 24 * 60):
+    if not abs(value) < 1000 or not _whole(value * 24 * 60):
         return value  # not finite, more days than any duration, or not such a time
+    if _whole(value * 100) and not (what == "minutes" and 0 < abs(value) < 1):
+        return value  # a figure as a person types it
     return timedelta(days=value)
 
 
