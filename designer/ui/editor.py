@@ -227,9 +227,11 @@ class UnitEditor(QScrollArea):
         if getattr(unit, name) == value:
             return
         label = tr("Edit {0}").format(name.replace("_", " "))
-        self.document.push(
-            [SetField(unit, name, value)], label, self.document.merge_key(unit.id, name)
-        )
+        # Typing is one step a field; a choice or a tick is a step of its own: merged, a
+        # tick and an untick made no step, and Undo took back the edit before them.
+        typed = isinstance(self.fields[name], TextField | NumberField)
+        key = self.document.merge_key(unit.id, name) if typed else None
+        self.document.push([SetField(unit, name, value)], label, key)
 
     def _on_field_changed(self, node: Any, name: str, old: Any, new: Any) -> None:
         if node is self.unit and name in self.fields:

@@ -236,7 +236,12 @@ class CheckField(Field):
     def __init__(self, label: str) -> None:
         self.box = QCheckBox(label)
         super().__init__(self.box)
-        self.box.clicked.connect(self.edited.emit)
+        # Not clicked.connect(self.edited.emit): PySide6 took the emit for clicked()
+        # without its argument, and each click raised a TypeError, recording nothing.
+        self.box.clicked.connect(self._clicked)
+
+    def _clicked(self, checked: bool) -> None:
+        self.edited.emit(checked)
 
     def value(self) -> bool:
         return self.box.isChecked()

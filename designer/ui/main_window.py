@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDockWidget,
     QHeaderView,
     QLabel,
@@ -458,7 +459,14 @@ class MainWindow(QMainWindow):
         node = self.selected_node()
         unit = node.unit if node is not None else None
         self.tree_model.set_highlight(unit.id if unit is not None else None)
+        focus = QApplication.focusWidget()
+        editing = focus is not None and self.editor.isAncestorOf(focus)
         self.editor.show_unit(unit)
+        if editing and QApplication.focusWidget() is None:
+            # The field with the cursor went with the unit it showed (an undo took the unit
+            # away, or selected another): the cursor goes to the tree, not nowhere, where
+            # no key of the tree or the fields did anything.
+            self.tree.setFocus()
         self.outcomes.show_unit(unit, node.parent.unit if node and node.parent else None)
         self.totals_bar.show_node(node)
         self.independent_action.setEnabled(

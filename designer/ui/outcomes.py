@@ -256,6 +256,16 @@ class OutcomesEditor(QWidget):
         self.supports.setMaximumHeight(130)
         self.supports.setWordWrap(True)
         self.supports_label = QLabel(tr("Supports"))
+        # Says why the list is empty: a first course or module has parents without outcomes.
+        self.supports_note = QLabel()
+        self.supports_note.setObjectName("supportsNote")
+        self.supports_note.setWordWrap(True)
+        self.supports_note.setTextFormat(Qt.TextFormat.PlainText)  # titles shown as typed
+        self.supports_note.hide()
+        supports_box = QVBoxLayout()
+        supports_box.setContentsMargins(0, 0, 0, 0)
+        supports_box.addWidget(self.supports_note)
+        supports_box.addWidget(self.supports)
 
         advice_row = QHBoxLayout()
         advice_row.addWidget(self.advice, 1)
@@ -271,7 +281,7 @@ class OutcomesEditor(QWidget):
         form.addRow(tr("Outcome"), self.text)
         form.addRow("", advice_row)
         form.addRow(tr("Bloom level"), levels)
-        form.addRow(self.supports_label, self.supports)
+        form.addRow(self.supports_label, supports_box)
 
         owner_page = QWidget()
         layout = QVBoxLayout(owner_page)
@@ -477,6 +487,19 @@ class OutcomesEditor(QWidget):
                 self._add_support(unit, unit.outcomes.index(named) + 1, named, True)
         self.supports.blockSignals(False)
         kept()
+        self.supports_note.setText(self._supports_hint(parents))
+        self.supports_note.setVisible(bool(self.supports_note.text()))
+
+    def _supports_hint(self, parents: list[Program | Course]) -> str:
+        """Why there is nothing to tick: the units this one is part of have no outcomes."""
+        if not parents or any(parent.outcomes for parent in parents):
+            return ""
+        names = ", ".join(f"“{parent.title}”" for parent in parents)
+        if len(parents) == 1:
+            text = tr("Nothing to tick yet: {0} has no outcomes. Select it to write them.")
+        else:
+            text = tr("Nothing to tick yet: {0} have no outcomes. Select them to write them.")
+        return text.format(names)
 
     def _add_support(self, parent: Owner, number: int, candidate: Outcome, checked: bool) -> None:
         label = f"{parent.code or parent.title} #{number}: {candidate.text}"

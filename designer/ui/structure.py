@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData
@@ -26,7 +27,24 @@ CHILD_KIND: dict[type, type[Program | Course | Module | Item]] = {
 }
 # The kinds of unit a copied snippet can hold, by the name it gives them.
 PASTED_KIND = {name: kind for name, kind in KINDS.items() if kind in CHILD_KIND.values()}
-NEW_TITLE = {Program: "New program", Course: "New course", Module: "New module", Item: "New item"}
+NEW_TITLE = {Program: "New program", Course: "New course", Item: "New item"}  # modules: weeks
+# Where a new unit of a kind goes, said when the selection is no place for it: "Select
+# where the new module goes first" with a program selected did not say that it goes into
+# a course. The first text is for a catalog that has none of the units it goes into yet.
+PLACE_HINT: dict[type, tuple[str, str]] = {
+    Course: (
+        "A course goes into a program: add a program first (Insert > Add Program).",
+        "A course goes into a program: select a program or one of its courses first.",
+    ),
+    Module: (
+        "A module goes into a course: add a course first (Insert > Add Course).",
+        "A module goes into a course: select a course or one of its modules first.",
+    ),
+    Item: (
+        "An item goes into a module: add a module first (Insert > Add Module).",
+        "An item goes into a module: select a module or one of its items first.",
+    ),
+}
 
 
 def _list_name(parent: TreeNode) -> str:
@@ -53,12 +71,11 @@ class StructureActions:
         """Add a new unit of this kind in the selection's context, then select it."""
         place = self._place_for(kind, self.window.selected_node())
         if place is None:
-            self.window.show_message(
-                tr("Select where the new {0} goes first.").format(tr(kind.__name__.lower()))
-            )
+            self.window.show_message(self._place_hint(kind))
             return
         parent, row = place
-        unit = kind(id=self.catalog.new_id(ID_PREFIX[kind]), title=tr(NEW_TITLE[kind]))
+        title = self._new_title(kind, parent, row)
+        unit = kind(id=self.catalog.new_id(ID_PREFIX[kind]), title=title)
         edits: list[Edit] = []
         value: object = unit
         if isinstance(unit, Course | Module):
@@ -67,6 +84,40 @@ class StructureActions:
         edits.append(Insert(parent.unit, _list_name(parent), row, value))
         self.document.push(edits, tr("Add {0}").format(tr(kind.__name__.lower())))
         self.window.select_child(parent, row, edit_title=True)
+
+    def _new_title(self, kind: type, parent: TreeNode, row: int) -> str:
+        """A title that tells the new unit from the others: weekly modules are numbered by
+        their place in the course ("Week 3"), the other kinds from the second on ("New
+        course 2"). Three modules all called "New module" could not be told apart in the
+        tree or the supports lists, and the Duplicates page listed them as copies."""
+        taken: set[str]
+        if kind is Program:
+            taken = {program.title for program in self.catalog.programs}
+        elif kind is Course:  # courses are one pool, which any program may share
+            taken = {course.title for course in self.catalog.courses.values()}
+        else:
+            taken = {unit.title for unit in self.window.tree_model.child_units(parent)}
+        if kind is Module:
+            number = row + 1
+            while tr("Week {0}").format(number) in taken:
+                number += 1
+            return tr("Week {0}").format(number)
+        title, number = tr(NEW_TITLE[kind]), 1
+        while title in taken:
+            number += 1
+            title = f"{tr(NEW_TITLE[kind])} {number}"
+        return title
+
+    def _place_hint(self, kind: type) -> str:
+        """What to select (or add) before a unit of this kind can be added."""
+        catalog = self.catalog
+        places: dict[type, Sized] = {
+            Course: catalog.programs,
+            Module: catalog.courses,
+            Item: catalog.modules,
+        }
+        none_yet, select_one = PLACE_HINT[kind]
+        return tr(select_one if places[kind] else none_yet)
 
     def _place_for(self, kind: type, node: TreeNode | None) -> tuple[TreeNode, int] | None:
         """The parent node and row for a new unit: after the selected one of its kind,
