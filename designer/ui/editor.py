@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.model import Course, Delivery, Item, ItemKind, Module, Pace, Program
-from designer.model.edits import SetField
+from designer.model.edits import Edit, SetField
 from designer.model.eqf import descriptors_for
 from designer.model.totals import format_hours, format_number
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS, Settings
@@ -231,7 +231,12 @@ class UnitEditor(QScrollArea):
         # tick and an untick made no step, and Undo took back the edit before them.
         typed = isinstance(self.fields[name], TextField | NumberField)
         key = self.document.merge_key(unit.id, name) if typed else None
-        self.document.push([SetField(unit, name, value)], label, key)
+        edits: list[Edit] = [SetField(unit, name, value)]
+        graded_quiz = name == "kind" and value == ItemKind.GRADED_QUIZ
+        if isinstance(unit, Item) and graded_quiz and not unit.graded:
+            # A graded quiz counts towards passing: ticked with it, undone with it.
+            edits.append(SetField(unit, "graded", True))
+        self.document.push(edits, label, key)
 
     def _on_field_changed(self, node: Any, name: str, old: Any, new: Any) -> None:
         if node is self.unit and name in self.fields:

@@ -212,7 +212,7 @@ def test_a_certificate_built_from_nothing_is_saved_and_opened_again(empty_window
         retype(qtbot, field(window, "minutes"), minutes)
     assert bar.ects.text() == "1.7 h = 0 ECTS (0.07 rounded down)"
     assert bar.selected.text() == "Selected: 90 min"
-    click_box(qtbot, field(window, "graded"))
+    assert field(window, "graded").isChecked()  # ticked with the kind Graded quiz
     open_tab(window, qtbot, 1)
     checks = window.outcomes.item_page.outcomes
     rect = checks.visualItemRect(checks.item(0))
@@ -235,3 +235,21 @@ def test_a_certificate_built_from_nothing_is_saved_and_opened_again(empty_window
     module = window.document.catalog.owner(reopened.id)
     assert reopened.outcome_ids == [module.outcomes[0].id]
     assert window.document.catalog.programs[0].outcomes[0].bloom.value == "analyze"
+
+
+def test_choosing_graded_quiz_ticks_graded_in_the_same_step_of_undo(empty_window, qtbot):
+    window = empty_window
+    start_course(window, qtbot)
+    press(window, qtbot, MODULE)
+    press(window, qtbot, ITEM)
+    item = window.selected_node().unit
+    kinds = field(window, "kind")
+    kinds.setFocus()
+    qtbot.keyClick(kinds, Qt.Key.Key_Down)  # Reading
+    qtbot.keyClick(kinds, Qt.Key.Key_Down)  # Practice quiz
+    qtbot.keyClick(kinds, Qt.Key.Key_Down)  # Graded quiz
+    assert (item.kind.value, item.graded) == ("graded_quiz", True)
+    assert field(window, "graded").isChecked()
+    window.undo_action.trigger()
+    assert (item.kind.value, item.graded) == ("practice_quiz", False)
+    assert not field(window, "graded").isChecked()
