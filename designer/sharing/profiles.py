@@ -51,7 +51,8 @@ def unit_profiles(
     fold: Folding,
     meter: Meter | None = None,
 ) -> list[Profile]:
-    """The units of one level ("course", "module" or "item") to compare, untitled ones left out.
+    """The units of one level ("course", "module" or "item") to compare, untitled and empty
+    ones left out: two new courses, each with an empty "Week 1", are no copies of each other.
 
     The meter, if given, counts the rest of its current part as the units are profiled.
     """
@@ -60,16 +61,26 @@ def unit_profiles(
     if level == "course":
         for course in meter.each(catalog.courses.values(), meter.left):
             title = comparable_title(course.title)
-            if title:
+            if title and not is_empty(catalog, course, totals):
                 profiles.append(_course_profile(catalog, course, title, totals, module_sigs, fold))
     elif level == "module":
         for module in meter.each(catalog.modules.values(), meter.left):
             title = comparable_title(module.title)
-            if title:
+            if title and not is_empty(catalog, module, totals):
                 profiles.append(_module_profile(catalog, module, title, totals, module_sigs, fold))
     else:
         profiles = _item_profiles(catalog, fold, meter)
     return profiles
+
+
+def is_empty(catalog: Catalog, unit: Course | Module, totals: Totals) -> bool:
+    """Whether a unit holds nothing yet to compare: no hours, no outcomes, no items, and
+    for a course no module that holds any."""
+    if unit.outcomes or totals.hours(unit) > 0:
+        return False
+    if isinstance(unit, Module):
+        return not unit.items
+    return all(is_empty(catalog, module, totals) for module in catalog.modules_of(unit))
 
 
 def _outcome_texts(unit: Course | Module, fold: Folding) -> frozenset[str]:
@@ -93,7 +104,11 @@ def _course_profile(
     hours = totals.hours(course)
     outcomes = tuple(sorted(fold(o.text) for o in course.outcomes))
     modules = tuple(module_sigs[m] for m in course.module_ids)
-    parts = frozenset(comparable_title(m.title) for m in catalog.modules_of(course))
+    parts = frozenset(
+        comparable_title(m.title)
+        for m in catalog.modules_of(course)
+        if not is_empty(catalog, m, totals)
+    )
     signature = (fold(course.title), round(hours, 6), outcomes, modules)
     return Profile(
         course.id, title, hours, _outcome_texts(course, fold), parts - {""}, (), "", signature

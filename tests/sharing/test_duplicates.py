@@ -5,7 +5,7 @@ import itertools
 import pytest
 from planted import planted_catalog
 
-from designer.model import Item, Totals
+from designer.model import Catalog, Course, Item, Module, Program, Totals
 from designer.model.copying import clone, snippet
 from designer.model.edits import Insert, Remove, apply_all
 from designer.sharing.blocking import candidate_pairs, title_keys
@@ -131,6 +131,23 @@ def test_a_copied_week_in_another_course_is_an_identical_module(sample):
     assert [(g.kind, g.level, g.units) for g in groups if g.level != "course"] == [
         ("identical", "module", ("intro-pr-w2", copy.id))
     ]
+
+
+def test_new_courses_with_empty_weeks_are_no_copies_until_the_weeks_hold_something():
+    """Two courses just added, each with an empty "Week 1", were listed as two identical
+    weeks and a near-duplicate pair of courses: nothing in them was alike but the title."""
+    weeks = [Module(id=f"w{n}", title="Week 1") for n in (1, 2)]
+    courses = [
+        Course(id="sql", title="SQL basics", module_ids=["w1"]),
+        Course(id="python", title="Python basics", module_ids=["w2"]),
+    ]
+    program = Program(id="p", title="Data Analyst", course_ids=["sql", "python"])
+    catalog = Catalog(programs=[program], courses=courses, modules=weeks)
+    assert find_duplicates(catalog, Totals(catalog)) == []
+    for week in weeks:
+        catalog.insert(week, "items", 0, Item(id=f"{week.id}-i1", title="Welcome", minutes=5))
+    groups = find_duplicates(catalog, Totals(catalog))
+    assert ("identical", "module", ("w1", "w2")) in [(g.kind, g.level, g.units) for g in groups]
 
 
 def test_a_copied_lesson_is_an_identical_item_but_generic_quizzes_are_not(sample):
