@@ -6,6 +6,7 @@ from functools import cache
 from typing import Any
 
 import pycountry
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
@@ -39,25 +40,25 @@ def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
     """(field name, label, widget) for each editable field of this kind of unit."""
     if isinstance(unit, Item):
         return [
-            ("title", tr("Title"), TextField()),
-            ("kind", tr("Kind"), ChoiceField([(k, item_kind_label(k)) for k in ItemKind])),
+            ("title", tr("&Title"), TextField()),
+            ("kind", tr("&Kind"), ChoiceField([(k, item_kind_label(k)) for k in ItemKind])),
             (
                 "minutes",
-                tr("Minutes"),
+                tr("&Minutes"),
                 NumberField("min", 0, MAX_ITEM_MINUTES, optional=False, noun=tr("minutes")),
             ),
-            ("graded", "", CheckField(tr("Graded (counts towards passing)"))),
+            ("graded", "", CheckField(tr("&Graded (counts towards passing)"))),
         ]
     fields: list[tuple[str, str, Field]] = [
-        ("title", tr("Title"), TextField()),
-        ("code", tr("Code"), TextField()),
-        ("description", tr("Description"), TextField(multiline=True)),
+        ("title", tr("&Title"), TextField()),
+        ("code", tr("C&ode"), TextField()),
+        ("description", tr("&Description"), TextField(multiline=True)),
     ]
     if isinstance(unit, Course | Module):
         fields.append(
             (
                 "hours",
-                tr("Declared hours"),
+                tr("Declared &hours"),
                 NumberField("h", 0, MAX_UNIT_HOURS, optional=True, noun=tr("declared hours")),
             )
         )
@@ -67,29 +68,29 @@ def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
         levels.append(unit.eqf_level)  # a range the list lacks ("5-7"): shown, not "Not set"
     eqf = [(None, tr("Not set"))] + [(level, tr("EQF level {0}").format(level)) for level in levels]
     return fields + [
-        ("eqf_level", tr("EQF level"), ChoiceField(eqf)),
-        ("issuer_name", tr("Issuer"), TextField()),
-        ("issuer_country", tr("Issuer country"), ChoiceField(_countries())),
-        ("awarding_body", tr("Awarding body"), TextField()),
+        ("eqf_level", tr("E&QF level"), ChoiceField(eqf)),
+        ("issuer_name", tr("I&ssuer"), TextField()),
+        ("issuer_country", tr("Issuer &country"), ChoiceField(_countries())),
+        ("awarding_body", tr("&Awarding body"), TextField()),
         (
             "delivery",
-            tr("Mode of study"),
+            tr("&Mode of study"),
             ChoiceField([(None, tr("Not set"))] + [(d, delivery_label(d)) for d in Delivery]),
         ),
         (
             "pace",
-            tr("Pace"),
+            tr("&Pace"),
             ChoiceField([(None, tr("Not set"))] + [(p, pace_label(p)) for p in Pace]),
         ),
-        ("language", tr("Language"), TextField(placeholder="en")),
+        ("language", tr("&Language"), TextField(placeholder="en")),
         (
             "min_passing_score",
-            tr("Minimum passing score"),
+            tr("Mi&nimum passing score"),
             NumberField("%", 0, 100, optional=True, noun=tr("passing score")),
         ),
-        ("assessment", tr("Type of assessment"), TextField(multiline=True)),
-        ("prerequisites", tr("Prerequisites"), TextField(multiline=True)),
-        ("quality_assurance", tr("Quality assurance"), TextField(multiline=True)),
+        ("assessment", tr("T&ype of assessment"), TextField(multiline=True)),
+        ("prerequisites", tr("P&rerequisites"), TextField(multiline=True)),
+        ("quality_assurance", tr("Q&uality assurance"), TextField(multiline=True)),
     ]
 
 
@@ -99,6 +100,10 @@ class UnitEditor(QScrollArea):
     def __init__(self, document: Document) -> None:
         super().__init__()
         self.setWidgetResizable(True)
+        # No stop of its own in the Tab order (nothing shows it has the cursor): Tab goes
+        # from the Details tab to the first field, and a field scrolls into view. Not
+        # NoFocus: Qt orders no widget after one that takes no focus (see show_unit).
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.document = document
         self.unit: Unit | None = None
         self.fields: dict[str, Field] = {}
@@ -147,6 +152,8 @@ class UnitEditor(QScrollArea):
             field.finished.connect(self.document.end_typing)
             self.fields[name] = field
             form.addRow(label, field)
+            if label:  # the tick box has its own
+                self._name_by_label(form, field)
             if name == "hours":
                 self.hours_note = QLabel()
                 self.hours_note.setWordWrap(True)
@@ -158,6 +165,12 @@ class UnitEditor(QScrollArea):
                 self.eqf_note.setObjectName("eqfDescriptors")
                 form.addRow("", self.eqf_note)
         self.setWidget(page)
+        # Made after the rest of the window, the fields came last in the Tab order, after
+        # the Problems panel: they follow the Details tab, as they do on screen.
+        previous: QWidget = self
+        for field in page.findChildren(Field):
+            QWidget.setTabOrder(previous, field.editor)
+            previous = field.editor
         self._update_notes()
 
     def _add_usage_rows(self, form: QFormLayout, unit: Course | Module) -> None:
@@ -183,8 +196,17 @@ class UnitEditor(QScrollArea):
         self.impact_note = QLabel()
         self.impact_note.setObjectName("impactNote")
         self.impact_note.setWordWrap(True)
-        form.addRow(tr("If its hours change by"), delta)
+        form.addRow(tr("If its hours change &by"), delta)
+        self._name_by_label(form, delta)
         form.addRow("", self.impact_note)
+
+    def _name_by_label(self, form: QFormLayout, field: Field) -> None:
+        """The label's Alt+letter puts the cursor in the field's box, and a screen reader
+        names the box by it (the form made the label the buddy of the field around it)."""
+        label = form.labelForField(field)
+        assert isinstance(label, QLabel)
+        label.setBuddy(field.editor)
+        field.editor.setAccessibleName(label.text().replace("&", ""))
 
     def _update_impact(self, *args: Any) -> None:
         unit = self.unit

@@ -37,6 +37,7 @@ class ItemOutcomes(QWidget):
         self.note.setWordWrap(True)
         self.outcomes = QListWidget()
         self.outcomes.setObjectName("itemOutcomes")
+        self.outcomes.setAccessibleName(tr("Outcomes the item checks"))
         self.outcomes.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -69,6 +69,15 @@ from designer.ui.tree_model import (
 TREE_LISTS = {"programs", *LIST_OF.values()}
 
 
+# The window's pages, in the order of their tabs: (View menu entry, action's name).
+PAGES = [
+    ("&Design", "page_design"),
+    ("&Stackability", "page_stackability"),
+    ("D&uplicates", "page_duplicates"),
+    ("&Pathways", "page_pathways"),
+    ("&Roadmap", "page_roadmap"),
+]
+
 # How many of a file's problems the message lists; all are under its Show Details.
 PROBLEMS_SHOWN = 8
 
@@ -110,10 +119,15 @@ class MainWindow(QMainWindow):
         name: str = "",
     ) -> QAction:
         action = QAction(tr(text), self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            # Every key the platform gives it (Close: Ctrl+W and Ctrl+F4; Redo: Ctrl+Y and
+            # Ctrl+Shift+Z), not the first one alone.
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
-        action.setObjectName(name or text.lower().replace(" ", "_").replace("…", ""))
+        plain = text.replace("&", "").replace("…", "")
+        action.setObjectName(name or plain.lower().replace(" ", "_"))
         self.addAction(action)
         return action
 
@@ -121,52 +135,64 @@ class MainWindow(QMainWindow):
         keys = QKeySequence.StandardKey
         s = self.structure
         f = self.files
-        self.new_action = self._action("New", f.new_file, keys.New)
-        self.open_action = self._action("Open…", f.choose_and_open, keys.Open)
+        self.new_action = self._action("&New", f.new_file, keys.New)
+        self.open_action = self._action("&Open…", f.choose_and_open, keys.Open)
         self.sample_action = self._action(
-            "Open the Sample", lambda: f.open_file(SAMPLE), name="open_sample"
+            "Open the Sam&ple", lambda: f.open_file(SAMPLE), name="open_sample"
         )
-        self.save_action = self._action("Save", f.save, keys.Save)
-        self.save_as_action = self._action("Save As…", lambda: f.save_as(), keys.SaveAs)
-        self.close_action = self._action("Close", f.new_file, keys.Close)
+        self.save_action = self._action("&Save", f.save, keys.Save)
+        self.save_as_action = self._action("Save &As…", lambda: f.save_as(), keys.SaveAs)
+        self.close_action = self._action("&Close", f.new_file, keys.Close)
         self.export_action = self._action(
-            "Export to Excel…", lambda: f.export_excel(), name="export_excel"
+            "&Export to Excel…", lambda: f.export_excel(), name="export_excel"
         )
         self.import_action = self._action(
-            "Import from Excel…", lambda: f.import_excel(), name="import_excel"
+            "&Import from Excel…", lambda: f.import_excel(), name="import_excel"
         )
         self.supplement_action = self._action(
-            "Export Certificate Supplement…", lambda: f.export_supplement(), name="supplement"
+            "Export Certificate S&upplement…", lambda: f.export_supplement(), name="supplement"
         )
         self.settings_action = self._action(
-            "Workload Settings…", self.edit_settings, name="workload_settings"
+            "&Workload Settings…", self.edit_settings, name="workload_settings"
         )
-        self.quit_action = self._action("Quit", self.close, keys.Quit)
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self._action("Undo", self.undo, keys.Undo)
         self.redo_action = self._action("Redo", self.redo, keys.Redo)
-        self.cut_action = self._action("Cut", s.cut, keys.Cut)
-        self.copy_action = self._action("Copy", s.copy, keys.Copy)
-        self.paste_action = self._action("Paste", s.paste, keys.Paste)
-        self.delete_action = self._action("Delete", s.delete, keys.Delete)
-        self.duplicate_action = self._action("Duplicate", s.duplicate, "Ctrl+D")
-        self.move_up_action = self._action("Move Up", lambda: s.move(-1), "Ctrl+Up")
-        self.move_down_action = self._action("Move Down", lambda: s.move(1), "Ctrl+Down")
+        self.cut_action = self._action("Cu&t", s.cut, keys.Cut)
+        self.copy_action = self._action("&Copy", s.copy, keys.Copy)
+        self.paste_action = self._action("&Paste", s.paste, keys.Paste)
+        self.delete_action = self._action("De&lete", s.delete, keys.Delete)
+        self.duplicate_action = self._action("&Duplicate", s.duplicate, "Ctrl+D")
+        self.move_up_action = self._action("Move &Up", lambda: s.move(-1), "Ctrl+Up")
+        self.move_down_action = self._action("Move Do&wn", lambda: s.move(1), "Ctrl+Down")
         self.independent_action = self._action(
-            "Make Independent Copy", s.make_independent, name="make_independent"
+            "Make &Independent Copy", s.make_independent, name="make_independent"
         )
         self.add_program_action = self._action(
-            "Add Program", lambda: s.add(Program), "Ctrl+Shift+P"
+            "Add &Program", lambda: s.add(Program), "Ctrl+Shift+P"
         )
-        self.add_course_action = self._action("Add Course", lambda: s.add(Course), "Ctrl+Shift+C")
-        self.add_module_action = self._action("Add Module", lambda: s.add(Module), "Ctrl+Shift+M")
-        self.add_item_action = self._action("Add Item", lambda: s.add(Item), "Ctrl+Shift+I")
-        self.add_outcome_action = self._action("Add Outcome", self.add_outcome, "Ctrl+Shift+O")
-        self.find_action = self._action("Find…", self.focus_filter, keys.Find)
+        self.add_course_action = self._action("Add &Course", lambda: s.add(Course), "Ctrl+Shift+C")
+        self.add_module_action = self._action("Add &Module", lambda: s.add(Module), "Ctrl+Shift+M")
+        self.add_item_action = self._action("Add I&tem", lambda: s.add(Item), "Ctrl+Shift+I")
+        self.add_outcome_action = self._action("Add &Outcome", self.add_outcome, "Ctrl+Shift+O")
+        self.find_action = self._action("&Find…", self.focus_filter, keys.Find)
+        # The pages, from anywhere in the window: Ctrl+Tab changes page only from the tree
+        # or the page itself (in the Details form it changes tab, in the Problems panel
+        # nothing), and the keyboard had no other way to them.
+        self.page_actions = [
+            self._page_action(page, text, name) for page, (text, name) in enumerate(PAGES)
+        ]
         # The keys of edits on the tree's selection work in the tree only (see _build_views):
         # Delete or Ctrl+Up pressed in a field, a table or a list is that widget's own.
         for action in self.tree_actions():
             self.removeAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _page_action(self, page: int, text: str, name: str) -> QAction:
+        def show() -> None:
+            self.show_page(page)
+
+        return self._action(text, show, f"Ctrl+{page + 1}", name)
 
     def tree_actions(self) -> list[QAction]:
         """The edits of the tree's selection that have keys."""
@@ -218,6 +244,9 @@ class MainWindow(QMainWindow):
                 self.add_outcome_action,
             ]
         )
+        self.view_menu = bar.addMenu(tr("&View"))
+        self.view_menu.addActions(self.page_actions)
+        self.view_menu.addSeparator()
         toolbar = self.addToolBar(tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -235,6 +264,10 @@ class MainWindow(QMainWindow):
                 self.delete_action,
             ]
         )
+        # Closed with its title bar's button or the mouse's menu, the toolbar and the
+        # Problems panel stayed closed (the window keeps its layout): they come back here.
+        toolbar.toggleViewAction().setText(tr("&Toolbar"))
+        self.view_menu.addAction(toolbar.toggleViewAction())
         self.files.fill_recent_menu()
 
     def _build_views(self) -> None:
@@ -263,12 +296,17 @@ class MainWindow(QMainWindow):
         self.filter.setObjectName("treeFilter")
         self.filter.setPlaceholderText(tr("Filter by title, code or outcome…"))
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(tr("Filter the tree"))
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.installEventFilter(self)  # the cursor coming into it: see eventFilter
         # The rows the designer had open when the filter came on, put back when it goes.
         self._open_before_filter: list[QPersistentModelIndex] | None = None
         self.tree = QTreeView()
         self.tree.setObjectName("curriculumTree")
+        self.tree.setAccessibleName(tr("Curriculum tree"))
+        self.tree.setAccessibleDescription(
+            tr("Programs, their courses, weekly modules and items, with hours")
+        )
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -342,8 +380,17 @@ class MainWindow(QMainWindow):
         self.problems_dock.setObjectName("problemsDock")
         self.problems_dock.setWidget(self.problems)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        if old_dock is not None:
+            self.view_menu.removeAction(old_dock.toggleViewAction())
+        problems_toggle = self.problems_dock.toggleViewAction()
+        problems_toggle.setText(tr("Pro&blems Panel"))
+        self.view_menu.addAction(problems_toggle)
         for program_row in range(min(self.proxy.rowCount(), 8)):
             self.tree.expand(self.proxy.index(program_row, 0))
+
+        # The cursor in the tree, whatever had it went with the previous views: after New,
+        # Open or Close no key did anything until the designer clicked somewhere.
+        self.tree.setFocus()
 
         self.undo_action.setEnabled(document.undo_stack.canUndo())
         self.redo_action.setEnabled(document.undo_stack.canRedo())
@@ -578,6 +625,18 @@ class MainWindow(QMainWindow):
             self.select_child(node, row, reveal=False)
         elif node is not None:
             self.select_node(node, reveal=False)
+
+    def show_page(self, page: int) -> None:
+        """Bring this page forward, with the cursor in its main list, table or choice."""
+        self.pages.setCurrentIndex(page)
+        main = (
+            self.tree,
+            self.stackability.table,
+            self.duplicates.list,
+            self.pathways.holdings,
+            self.roadmap.unit,
+        )[page]
+        main.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_filter(self) -> None:
         """Put the cursor in the tree's filter, on the Design page, its text selected."""

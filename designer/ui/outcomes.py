@@ -210,6 +210,7 @@ class OutcomesEditor(QWidget):
         self.heading.setWordWrap(True)
         self.table = QTableView()
         self.table.setObjectName("outcomesTable")
+        self.table.setAccessibleName(tr("Outcomes"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         # One line an outcome, so that the table shows several in the room it has: the whole
@@ -244,15 +245,18 @@ class OutcomesEditor(QWidget):
         self.accept_button.setObjectName("acceptSuggestion")
         self.level = QComboBox()
         self.level.setObjectName("outcomeLevel")
+        self.level.setAccessibleName(tr("Bloom level"))
         self.level.addItem(tr("Not set"), None)
         for level in Bloom:
             self.level.addItem(bloom_label(level), level)
         self.knowledge = QComboBox()
+        self.knowledge.setAccessibleName(tr("Knowledge"))
         self.knowledge.addItem(tr("Not set"), None)
         for dimension in Knowledge:
             self.knowledge.addItem(knowledge_label(dimension), dimension)
         self.supports = QListWidget()
         self.supports.setObjectName("supportsList")
+        self.supports.setAccessibleName(tr("Supports"))
         self.supports.setMaximumHeight(130)
         self.supports.setWordWrap(True)
         self.supports_label = QLabel(tr("Supports"))

@@ -43,6 +43,7 @@ class PathwayPanel(LiveView):
         self._targets: list[tuple[str, str]] = []  # (id, name) of the targets listed
         self.holdings = QListWidget()
         self.holdings.setObjectName("holdings")
+        self.holdings.setAccessibleName(tr("The learner holds"))
         self.target = QComboBox()
         self.target.setObjectName("target")
         # Long certificate titles must not make the window wider than the screen.
@@ -55,8 +56,10 @@ class PathwayPanel(LiveView):
         self.summary.setWordWrap(True)
         self.remaining = QListWidget()
         self.remaining.setObjectName("remainingCourses")
+        self.remaining.setAccessibleName(tr("Courses still to take"))
         self.ranking = QListWidget()
         self.ranking.setObjectName("nextCertificates")
+        self.ranking.setAccessibleName(tr("Cheapest next certificates"))
         for figures in (self.remaining, self.ranking):
             # A long title is shortened in its middle, so that the hours at the end of the
             # row stay in sight rather than beyond a horizontal scroll.
@@ -68,7 +71,7 @@ class PathwayPanel(LiveView):
         left.addWidget(self.holdings)
         right = QVBoxLayout()
         form = QFormLayout()
-        form.addRow(tr("Target certificate"), self.target)
+        form.addRow(tr("&Target certificate"), self.target)
         right.addLayout(form)
         right.addWidget(self.summary)
         right.addWidget(QLabel(tr("<b>Courses still to take</b>, in the target's order")))

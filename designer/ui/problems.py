@@ -127,6 +127,8 @@ class SilencedDialog(QDialog):
         self.titles = {rule: title for p in PROFILES for rule, title in rule_titles(p).items()}
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("silencedList")
+        self.table.setAccessibleName(tr("Silenced rules"))
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons, not cell by cell
         self.table.setHorizontalHeaderLabels([tr("Rule"), tr("Unit"), tr("Reason")])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -205,22 +207,29 @@ class ProblemsPanel(BackgroundView):
         self.findings: list[Finding] = []
         self.profile = QComboBox()
         self.profile.setObjectName("checkProfile")
+        self.profile.setAccessibleName(tr("Profile"))
         for name, profile in PROFILES.items():
             self.profile.addItem(profile.title, name)
         self.profile.setCurrentIndex(self.profile.findData(DEFAULT_PROFILE))
         self.severity = QComboBox()
         self.severity.setObjectName("severityFilter")
+        self.severity.setAccessibleName(tr("Severities shown"))
         self.severity.addItem(tr("All severities"), None)
         for severity in SEVERITIES:
             self.severity.addItem(tr(severity.capitalize() + "s"), severity)
         self.rule = QComboBox()
         self.rule.setObjectName("ruleFilter")
+        self.rule.setAccessibleName(tr("Rules shown"))
         self.model = FindingsModel(document)
         # A table, not a tree view: a tree lays out every row again whenever the findings
         # change (a seventh of a second for 54,000 of them), a table only the rows shown.
         # Rows are two lines high; the tooltips hold the whole text of longer ones.
         self.list = QTableView()
         self.list.setObjectName("problemsList")
+        self.list.setAccessibleName(tr("Problems"))
+        # Tab leaves the list, rather than going from cell to cell through every finding:
+        # it kept keyboard users in the panel. The arrows go from one finding to the next.
+        self.list.setTabKeyNavigation(False)
         self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -243,7 +252,9 @@ class ProblemsPanel(BackgroundView):
         self.silenced_note.setToolTip(tr("The rules silenced, and why; switch one on again"))
         self.silenced_note.hide()
         filters = QHBoxLayout()
-        filters.addWidget(QLabel(tr("Profile")))
+        profile_label = QLabel(tr("Profile"))  # its buddy: a screen reader names the box
+        profile_label.setBuddy(self.profile)
+        filters.addWidget(profile_label)
         filters.addWidget(self.profile)
         filters.addWidget(self.severity)
         filters.addWidget(self.rule, 1)

@@ -85,11 +85,15 @@ class RoadmapView(LiveView):
         self.export_png = QPushButton(tr("Export PNG…"))
         self.canvas = SvgCanvas()
         self.canvas.setObjectName("roadmapCanvas")
+        self.canvas.setAccessibleName(tr("Roadmap"))
         scroll = QScrollArea()
+        scroll.setAccessibleName(tr("Roadmap"))  # it takes the cursor: the arrows scroll it
         scroll.setWidget(self.canvas)
         scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
         top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Roadmap of")))
+        label = QLabel(tr("Roadmap &of"))
+        label.setBuddy(self.unit)
+        top.addWidget(label)
         top.addWidget(self.unit, 1)
         top.addWidget(self.export_svg)
         top.addWidget(self.export_png)
@@ -139,6 +143,8 @@ class RoadmapView(LiveView):
             return
         self.svg = roadmap_svg(self.document.catalog, self.document.totals, unit_id)
         self.canvas.load(self.svg)
+        # A picture says nothing to a screen reader: at least what it is the roadmap of.
+        self.canvas.setAccessibleDescription(self.unit.currentText())
 
     def export(self, path: str | Path | None, kind: str) -> bool:
         if not self.svg:

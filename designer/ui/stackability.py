@@ -412,6 +412,10 @@ class StackabilityView(BackgroundView):
         self.matrix = OverlapMatrix()
         self.table = QTableView()
         self.table.setObjectName("overlapMatrix")
+        self.table.setAccessibleName(tr("Stackability matrix"))
+        # The arrows go from cell to cell (each shows what its pair shares); Tab leaves the
+        # matrix for the list below, rather than visiting every cell of it.
+        self.table.setTabKeyNavigation(False)
         self.table.setModel(self.matrix)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
@@ -431,8 +435,13 @@ class StackabilityView(BackgroundView):
         self.pair.setWordWrap(True)
         self.shared = QListWidget()
         self.shared.setObjectName("sharedUnits")
+        self.shared.setAccessibleName(tr("What the chosen pair shares"))
         self.graph = SharingGraph()
         self.graph.setObjectName("sharingGraph")
+        self.graph.setAccessibleName(tr("Sharing graph"))
+        self.graph.setAccessibleDescription(
+            tr("The certificates and the courses they share; the matrix gives the same figures")
+        )
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("graphZoom")
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
