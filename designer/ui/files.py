@@ -434,7 +434,7 @@ class FileActions:
         menu = self.window.recent_menu
         menu.clear()
         for path in self.window.settings.recent_files:
-            action = menu.addAction(path)
+            action = menu.addAction(path.replace("&", "&&"))  # "&" shown, not a letter
             action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
         menu.setEnabled(bool(self.window.settings.recent_files))
 

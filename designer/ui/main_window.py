@@ -406,11 +406,14 @@ class MainWindow(QMainWindow):
 
     def _name_undo(self, step: str) -> None:
         """The menu says which edit Undo takes back (Undo Move “Blazor…”); the toolbar
-        button keeps its short name."""
+        button keeps its short name. An "&" of a title is doubled: alone, the menu would
+        underline the letter after it and drop the "&" ("R&D" showed as "RD")."""
+        step = step.replace("&", "&&")
         self.undo_action.setText(tr("Undo {0}").format(step) if step else tr("Undo"))
         self.undo_action.setIconText(tr("Undo"))
 
     def _name_redo(self, step: str) -> None:
+        step = step.replace("&", "&&")
         self.redo_action.setText(tr("Redo {0}").format(step) if step else tr("Redo"))
         self.redo_action.setIconText(tr("Redo"))
 

@@ -183,3 +183,22 @@ def test_lists_tables_and_pictures_have_names_a_screen_reader_reads(window, qtbo
     window.show_page(4)
     qtbot.waitUntil(lambda: bool(window.roadmap.svg))
     assert window.roadmap.canvas.accessibleDescription() == window.roadmap.unit.currentText()
+
+
+def test_an_ampersand_in_a_title_or_a_file_name_is_shown_not_taken_for_a_letter(
+    window, qtbot, tmp_path, sample_path
+):
+    # "Undo Delete R&D Basics" showed as "Undo Delete RD Basics", with the D underlined.
+    select(window, qtbot, FULL_STACK, "Introduction to Web Development")  # shared: no question
+    window.document.catalog.set_field(window.selected_node().unit, "title", "R&D Basics")
+    window.delete_action.trigger()
+    undo = window.undo_action.text()
+    assert undo == "Undo Delete R&&D Basics" and QKeySequence.mnemonic(undo).isEmpty()
+    window.undo_action.trigger()
+    assert window.redo_action.text() == "Redo Delete R&&D Basics"
+    copy = tmp_path / "R&D.curriculum.json"
+    copy.write_bytes(sample_path.read_bytes())
+    window.document.undo_stack.setClean()
+    assert window.files.open_file(copy)
+    entry = window.recent_menu.actions()[0]
+    assert entry.iconText() == str(copy) and QKeySequence.mnemonic(entry.text()).isEmpty()
