@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import difflib
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from contextlib import suppress
+from pathlib import Path
 from typing import Any
 
 from designer.bloom import VerbAdvice, analyze
@@ -41,23 +46,129 @@ COMMANDS = (
     "check",
     "supplement",
 )
+# Each command's example, at the end of its --help.
+EXAMPLES = {
+    "totals": [
+        "curriculum-designer totals catalog.curriculum.json --program 'full stack'",
+        "curriculum-designer totals catalog.curriculum.json --json > totals.json",
+    ],
+    "validate": ["curriculum-designer validate catalog.curriculum.json"],
+    "bloom": [
+        "curriculum-designer bloom 'Design a REST API for a small online shop'",
+        "curriculum-designer bloom --json < outcomes.txt",
+    ],
+    "overlaps": ["curriculum-designer overlaps catalog.curriculum.json --json > overlaps.json"],
+    "pathway": [
+        "curriculum-designer pathway catalog.curriculum.json --have front-end "
+        "--target 'full stack'",
+    ],
+    "export": [
+        "curriculum-designer export catalog.curriculum.json --xlsx syllabi.xlsx --program MS-FSD",
+    ],
+    "import-xlsx": ["curriculum-designer import-xlsx syllabi.xlsx -o catalog.curriculum.json"],
+    "roadmap": [
+        "curriculum-designer roadmap catalog.curriculum.json "
+        "--unit 'Introduction to Programming With C#' -o csharp.svg",
+    ],
+    "check": [
+        "curriculum-designer check catalog.curriculum.json",
+        "curriculum-designer check catalog.curriculum.json --profile higher-education --json",
+    ],
+    "supplement": [
+        "curriculum-designer supplement catalog.curriculum.json --program MS-FSD --format pdf "
+        "-o full-stack.pdf",
+    ],
+}
+EXIT_STATUSES = (
+    "exit status: 0 done; 1 check found errors; 2 bad usage, or a file or name that cannot "
+    "be used; 130 interrupted (Ctrl+C); 141 output cut short (a pipe closed by its reader)"
+)
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl+C
+CUT_SHORT = 141  # 128 + SIGPIPE, as a shell reports `cat` stopped by `| head`
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if not arguments or (arguments[0] not in COMMANDS and not arguments[0].startswith("-")):
+        if arguments and _mistyped_command(arguments):
+            _parser().error(_not_a_command(arguments[0]))
         from designer.ui.app import run  # Qt only on this path: the commands work without it
 
         return run(arguments)
     parser = _parser()
     args = parser.parse_args(arguments)
+    _escape_what_stdout_cannot_encode()
     try:
-        return int(args.run(args))
+        status = int(args.run(args))
+        sys.stdout.flush()  # a pipe closed by its reader shows here, not at exit
+        return status
     except (CatalogError, UnknownName) as error:
         print(error, file=sys.stderr)
         return 2
-    except BrokenPipeError:  # e.g. piped into `head`
-        return 0
+    except BrokenPipeError:  # e.g. piped into `head`: what it wanted is written
+        _stdout_to_nothing()
+        return CUT_SHORT
+    except KeyboardInterrupt:
+        print(f"\ncurriculum-designer {arguments[0]}: interrupted", file=sys.stderr)
+        return INTERRUPTED
+
+
+def _mistyped_command(arguments: list[str]) -> bool:
+    """Whether the window's FILE is rather a command mistyped: no such file, and either
+    more arguments follow (the window takes one) or it is close to a command's name."""
+    first = arguments[0]
+    return not Path(first).exists() and (len(arguments) > 1 or bool(_close_commands(first)))
+
+
+def _close_commands(word: str) -> list[str]:
+    return difflib.get_close_matches(word, COMMANDS, n=2, cutoff=0.6)
+
+
+def _not_a_command(word: str) -> str:
+    close = _close_commands(word)
+    guess = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    return f"{word!r} is neither a command nor a file{guess} (the commands: {', '.join(COMMANDS)})"
+
+
+def _escape_as_json(error: UnicodeError) -> tuple[str | bytes, int]:
+    """Write characters the output's encoding lacks as JSON writes them (\\u00e9): a
+    terminal that is not UTF-8 shows every report, and JSON stays valid and whole."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    if all("\udc80" <= character <= "\udcff" for character in text):
+        return SURROGATE_ESCAPE(error)  # bytes read in that were not text: written back as is
+    return json.dumps(text)[1:-1], error.end
+
+
+SURROGATE_ESCAPE = codecs.lookup_error("surrogateescape")
+codecs.register_error("curriculum-designer-json", _escape_as_json)
+
+
+def _escape_what_stdout_cannot_encode() -> None:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="curriculum-designer-json")
+
+
+def _stdout_to_nothing() -> None:
+    """Point stdout at nothing: Python flushes it once more at exit, which would fail on
+    the closed pipe again (see "Note on SIGPIPE" in the signal module's documentation)."""
+    with suppress(OSError, ValueError):  # no file descriptor, as under a test's capture
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """Wraps the text of a --help as usual, but keeps the examples' lines as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if text.startswith("example"):
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+
+def _examples(lines: list[str]) -> str:
+    heading = "examples:" if len(lines) > 1 else "example:"
+    return "\n".join([heading, *(f"  {line}" for line in lines)])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,8 +177,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Design stackable certificates: programs, courses, modules and items. "
         "With a FILE (or nothing) instead of a command, opens the window.",
         usage="%(prog)s [FILE] | %(prog)s COMMAND ...",
+        epilog=EXIT_STATUSES,
     )
-    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(
+        title="commands", required=True, metavar="COMMAND", prog="curriculum-designer"
+    )
 
     totals = commands.add_parser(
         "totals", help="hours, ECTS and weeks per program, hours and sharing per course"
@@ -125,6 +239,9 @@ def _parser() -> argparse.ArgumentParser:
     add_roadmap_commands(commands)
     add_check_commands(commands)
     add_supplement_commands(commands)
+    for name, command in commands.choices.items():
+        command.formatter_class = _HelpFormatter
+        command.epilog = _examples(EXAMPLES[name])
     return parser
 
 
@@ -229,7 +346,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _bloom(args: argparse.Namespace) -> int:
-    texts = args.text or [line.strip() for line in sys.stdin]
+    texts: Iterable[str] = args.text or (line.strip() for line in sys.stdin)  # answered as typed
     for text in texts:
         if not text.strip():
             continue

@@ -55,6 +55,10 @@ def add_commands(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     from designer.excel.export import export_workbook  # openpyxl only when asked for
 
+    refused = refused_output(Path(args.xlsx), Path(args.file), "workbook", "catalog")
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     catalog = load(args.file)
     programs = [find_program(catalog, name).id for name in args.program] if args.program else None
     export_workbook(catalog, args.xlsx, programs)
@@ -67,6 +71,10 @@ def run_import(args: argparse.Namespace) -> int:
     from designer.excel.import_ import import_workbook
 
     output = Path(args.output)
+    refused = refused_output(output, Path(args.workbook), "catalog", "workbook")
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     if output.exists() and not args.force:
         message = "already exists: choose another name, or replace it with --force"
         raise CatalogError(output, [Problem("", message)])
@@ -86,3 +94,13 @@ def run_import(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
+
+
+def refused_output(output: Path, source: Path, writing: str, reading: str) -> str:
+    """Why output cannot be written, found before the work starts: it is the file being read
+    (which would be lost), or its folder does not exist; "" when it may be written."""
+    if output.resolve() == source.resolve():
+        return f"{output}: that is the {reading} being read; write the {writing} to another file"
+    if not output.parent.is_dir():
+        return f"{output}: cannot write the {writing}: there is no folder {output.parent}"
+    return ""

@@ -18,6 +18,7 @@ from designer.roadmap.svg import svg_text, write_problem, write_svg
 from designer.storage import load
 
 FORMATS = (".svg", ".png")
+MAX_WIDTH = 10_000  # pixels: 40 MB of image at most; a zero too many would ask for gigabytes
 
 
 def add_commands(subparsers: Any) -> None:
@@ -48,7 +49,7 @@ def add_commands(subparsers: Any) -> None:
         type=int,
         default=1600,
         metavar="PIXELS",
-        help="the width of a PNG (default 1600); the height follows",
+        help=f"the width of a PNG (default 1600, at most {MAX_WIDTH:,}); the height follows",
     )
     command.set_defaults(run=run_roadmap)
 
@@ -59,8 +60,11 @@ def run_roadmap(args: argparse.Namespace) -> int:
     if suffix not in FORMATS:
         print(f"{output}: write a .svg or a .png file", file=sys.stderr)
         return 2
-    if args.width <= 0:
-        print(f"--width must be a positive number of pixels, not {args.width}", file=sys.stderr)
+    if not 0 < args.width <= MAX_WIDTH:
+        print(
+            f"--width must be a number of pixels from 1 to {MAX_WIDTH:,}, not {args.width:,}",
+            file=sys.stderr,
+        )
         return 2
     try:
         catalog = load(args.file)

@@ -53,6 +53,12 @@ def add_commands(subparsers: Any) -> None:
 
 
 def run_supplement(args: argparse.Namespace) -> int:
+    if Path(args.output).resolve() == Path(args.file).resolve():
+        print(
+            f"{args.output}: that is the catalog being read; write the supplement to another file",
+            file=sys.stderr,
+        )
+        return 2
     catalog = load(args.file)
     program = find_program(catalog, args.program)
     supplement = supplement_facts(catalog, Totals(catalog), program.id)
