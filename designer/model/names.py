@@ -3,8 +3,16 @@ naming programs and courses in lists so that two of the same title can be told a
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
+from collections.abc import Sequence
+from typing import TypeVar
+
 from designer.model.catalog import Catalog
 from designer.model.units import Course, Program
+
+LISTED = 10  # the programs a message lists whole; of more, the closest names only
+Named = TypeVar("Named", Program, Course)
 
 
 class UnknownName(LookupError):
@@ -20,12 +28,38 @@ class UnknownName(LookupError):
         self.name = name
         self.candidates = candidates
         if not message and candidates:
-            listed = "; ".join(_label(p) for p in candidates)
+            listed = "; ".join(_label(p) for p in candidates[:LISTED])
+            more = len(candidates) - LISTED
+            listed += f"; and {more} more: say more of the title" if more > 0 else ""
             message = f"{name!r} matches {len(candidates)} programs: {listed}"
         elif not message:
-            listed = "; ".join(_label(p) for p in all_programs) or "none"
-            message = f"no program matches {name!r}; the programs are: {listed}"
+            message = f"no program matches {name!r}; {_programs_like(name, all_programs)}"
         super().__init__(message)
+
+
+def _programs_like(name: str, programs: list[Program]) -> str:
+    """The programs a designer may have meant: all of a few, the closest of many (a
+    portfolio's 200 made a message of pages)."""
+    if len(programs) <= LISTED:
+        return f"the programs are: {'; '.join(_label(p) for p in programs) or 'none'}"
+    close = closest(name, programs)
+    found = f"the closest: {'; '.join(_label(p) for p in close)}; " if close else ""
+    return f"{found}{len(programs)} programs in all"
+
+
+def closest(name: str, units: Sequence[Named], count: int = 3) -> list[Named]:
+    """The units whose title, code or id is most like name (a typing slip), best first."""
+    keys: dict[str, Named] = {}
+    for unit in units:
+        for key in (_plain(unit.title), _plain(unit.code), unit.id):
+            if key:
+                keys.setdefault(key, unit)
+    found = difflib.get_close_matches(_plain(name), keys, n=count * 3, cutoff=0.6)
+    units_found: list[Named] = []
+    for key in found:
+        if all(keys[key] is not unit for unit in units_found):  # a unit once, at its best
+            units_found.append(keys[key])
+    return units_found[:count]
 
 
 def _label(program: Program) -> str:
@@ -35,14 +69,14 @@ def _label(program: Program) -> str:
 
 def find_program(catalog: Catalog, name: str) -> Program:
     """Exact id, then exact code or title (any case), then an unambiguous part of the title."""
-    wanted = " ".join(name.split()).casefold()
+    wanted = _plain(name)
     programs = catalog.programs
     for program in programs:
         if program.id == name:
             return program
     tests = [
         lambda p: p.code.casefold() == wanted,
-        lambda p: " ".join(p.title.split()).casefold() == wanted,
+        lambda p: _plain(p.title) == wanted,
         lambda p: _searchable(name) in _searchable(p.title),
     ]
     for test in tests:
@@ -56,7 +90,7 @@ def find_program(catalog: Catalog, name: str) -> Program:
 
 def _searchable(title: str) -> str:
     # "full stack" should find "Full-Stack" and "Full Stack" alike.
-    return " ".join(title.replace("-", " ").split()).casefold()
+    return _plain(title.replace("-", " "))
 
 
 def find_program_or_course(catalog: Catalog, name: str) -> Program | Course:
@@ -84,6 +118,9 @@ def find_program_or_course(catalog: Catalog, name: str) -> Program | Course:
         if error.candidates:
             raise
         message = f"{error}; nor is it a course's id or title"
+        close = closest(name, list(catalog.courses.values()))
+        if close:
+            message += f" (the closest courses: {'; '.join(c.title for c in close)})"
         raise UnknownName(name, [], programs, message) from None
 
 
@@ -126,4 +163,6 @@ def _where(catalog: Catalog, unit: Program | Course) -> str:
 
 
 def _plain(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    """As a person compares names: any case and spacing, and an accent typed as a letter
+    and a mark ("e" + U+0301) the same as the accented letter."""
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
