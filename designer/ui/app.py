@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -143,6 +144,15 @@ def release_clipboard() -> None:
 
 
 def run(argv: list[str]) -> int:
+    if QApplication.instance() is None and not _has_display():
+        # Qt would abort, with a message about its platform plugins and no way on.
+        print(
+            "curriculum-designer: there is no display to open the window on (neither DISPLAY "
+            "nor WAYLAND_DISPLAY is set); the commands work without one: see "
+            "curriculum-designer --help",
+            file=sys.stderr,
+        )
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Curriculum Designer")
     app.setOrganizationName("Curriculum Designer")
@@ -151,3 +161,11 @@ def run(argv: list[str]) -> int:
     window.show()
     app.aboutToQuit.connect(release_clipboard)
     return app.exec()
+
+
+def _has_display() -> bool:
+    """Whether Qt has somewhere to show the window: always but on Linux and the like without
+    an X or Wayland display (and without a platform chosen, as offscreen for the tests)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))

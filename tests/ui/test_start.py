@@ -1,5 +1,6 @@
 """`curriculum-designer FILE` opens the window; the program exits cleanly after a copy."""
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -37,3 +38,17 @@ def test_the_command_opens_the_window_on_a_file_and_exits_cleanly(sample_path):
         "microsoft-certificates.curriculum.json[*] — Curriculum Designer",
         "4 programs",
     ]
+
+
+def test_without_a_display_the_window_says_so_instead_of_aborting(sample_path):
+    # Qt aborted (status 134) with a message about its platform plugins.
+    hidden = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    env = {name: value for name, value in os.environ.items() if name not in hidden}
+    command = [sys.executable, "-m", "designer", str(sample_path)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "curriculum-designer: there is no display to open the window on (neither DISPLAY "
+        "nor WAYLAND_DISPLAY is set); the commands work without one: see "
+        "curriculum-designer --help\n"
+    )
