@@ -33,6 +33,28 @@ def test_model_storage_sharing_and_command_line_do_not_import_qt(sample_path):
     assert result.stdout.strip() == "[]"
 
 
+def test_commands_that_make_no_workbook_do_not_import_openpyxl(sample_path):
+    # Every command paid a quarter of a second to import it: the Excel commands' package
+    # imported its export and import at once.
+    result = run_python(
+        f"""
+        import sys, contextlib, io
+        import designer.cli
+        with contextlib.redirect_stdout(io.StringIO()):
+            designer.cli.main(["totals", {str(sample_path)!r}])
+            designer.cli.main(["check", {str(sample_path)!r}])
+        print("openpyxl" in sys.modules)
+        from designer.excel import export_workbook, import_workbook
+        print(export_workbook.__module__, import_workbook.__module__)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == [
+        "False",
+        "designer.excel.export designer.excel.import_",
+    ]
+
+
 def test_qt_survives_fifty_thousand_calls_that_return_nothing():
     # PySide6 6.12.0 on CPython 3.11 drops a reference to None on each such call and
     # aborts with "Fatal Python error: none_dealloc"; pyproject.toml pins around it.
