@@ -423,7 +423,13 @@ def overlaps_report(
         if found.relation != "none"  # as the table lists them: a course of 0 h is shared too
     ]
     duplicates = [
-        {"kind": g.kind, "units": list(g.units), "score": g.score, "reason": g.reason}
+        {
+            "kind": g.kind,
+            "level": g.level,
+            "units": list(g.units),
+            "score": g.score,
+            "reason": g.reason,
+        }
         for g in groups
     ]
     return {"pairs": pairs, "duplicates": duplicates}

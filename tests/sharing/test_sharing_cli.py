@@ -43,8 +43,9 @@ def test_overlaps_json_lists_the_pairs_that_share_hours_and_the_duplicates(sampl
     duplicates = report["duplicates"]
     assert len(duplicates) == 3
     for group in duplicates:
-        assert set(group) == {"kind", "units", "score", "reason"}
+        assert set(group) == {"kind", "level", "units", "score", "reason"}
         assert group["kind"] == "near" and set(group["units"]) <= FOUNDATIONS
+        assert group["level"] == "course"  # the units' kind: course, module or item
         assert "% alike" in group["reason"]
 
 
