@@ -220,6 +220,7 @@ class ProblemsPanel(BackgroundView):
         self.rule = QComboBox()
         self.rule.setObjectName("ruleFilter")
         self.rule.setAccessibleName(tr("Rules shown"))
+        self.rule.addItem(tr("All rules"), None)  # until the checks say which rules found any
         self.model = FindingsModel(document)
         # A table, not a tree view: a tree lays out every row again whenever the findings
         # change (a seventh of a second for 54,000 of them), a table only the rows shown.

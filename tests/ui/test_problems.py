@@ -1,7 +1,10 @@
 """The problems panel lists what breaks the rules, follows edits, filters, and leads to the unit."""
 
 from PySide6.QtCore import Qt
-from window_actions import select
+from window_actions import discard_and_close, select
+
+from designer.appsettings import AppSettings
+from designer.ui.main_window import MainWindow
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 
@@ -171,3 +174,13 @@ def test_the_selected_problem_stays_selected_as_the_checks_run_again(window, qtb
     shown = rows(panel)
     assert panel.list.currentIndex().row() == min(number, len(shown) - 1)
     assert panel.list.selectionModel().isRowSelected(panel.list.currentIndex().row())
+
+
+def test_the_rule_filter_says_all_rules_while_the_first_checks_run(qtbot, sample_path):
+    window = MainWindow(AppSettings())
+    assert window.files.open_file(sample_path)
+    window.show()
+    assert window.problems.rule.currentText() == "All rules"  # it was blank until then
+    qtbot.waitUntil(lambda: window.problems.list.model().rowCount() > 0, timeout=60_000)
+    assert window.problems.rule.currentText() == "All rules"
+    discard_and_close(window)
