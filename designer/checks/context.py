@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable
 from functools import cached_property
 from typing import TypeVar
@@ -10,7 +11,7 @@ from designer.bloom import VerbAdvice, analyze
 from designer.checks.findings import Finding, Profile, Rule
 from designer.model import Catalog, Course, Item, Module, Outcome, Program, ProgramTotals, Totals
 from designer.model.catalog import Node
-from designer.model.totals import format_hours
+from designer.model.totals import format_hours, format_number
 from designer.progress import Meter
 
 T = TypeVar("T")
@@ -60,7 +61,10 @@ class Context:
 
     @staticmethod
     def h(hours: float) -> str:
-        """Hours as a message shows them: '422 h', '8.5 h'."""
+        """Hours as a message shows them: '422 h', '8.5 h'; under a hundredth of an hour, in
+        minutes ('0.2 min', not '0 h')."""
+        if 0 < abs(hours) < 0.005:
+            return f"{format_number(hours * 60)} min"
         return f"{format_hours(hours)} h"
 
     # ---- outcomes -----------------------------------------------------------------------
@@ -139,13 +143,19 @@ class Context:
 
     # ---- names --------------------------------------------------------------------------
 
+    @cached_property
+    def repeated_titles(self) -> frozenset[str]:
+        """Titles that more than one module has, such as “Week 1”: not enough to find one."""
+        counts = Counter(module.title.strip() for module in self.catalog.modules.values())
+        return frozenset(title for title, count in counts.items() if count > 1 and title)
+
     def name(self, unit: Node) -> str:
         """How a message names a unit: its title in quotes, else its id."""
-        return name_of(self.catalog, unit)
+        return name_of(self.catalog, unit, self.repeated_titles)
 
     def subject(self, unit: Node) -> str:
         """The name that starts a sentence: “The outcome ...”."""
-        return capital(name_of(self.catalog, unit))
+        return capital(self.name(unit))
 
 
 def capital(text: str) -> str:
@@ -161,16 +171,21 @@ def short(text: str, limit: int = SHORT_TEXT) -> str:
     return cut.rstrip(",;:.") + "…"
 
 
-def name_of(catalog: Catalog, unit: Node) -> str:
+def name_of(catalog: Catalog, unit: Node, repeated: Collection[str] = ()) -> str:
     """A unit as messages name it: “Its title” (a program: its code), else its id; an outcome
-    with its unit."""
+    with its unit; a module whose title is one of `repeated` with its course."""
     if isinstance(unit, Outcome):
         owner = catalog.owner(unit.id)
         text = f"“{short(unit.text)}”" if unit.text.strip() else unit.id
-        return f"the outcome {text} of {name_of(catalog, owner)}"
+        return f"the outcome {text} of {name_of(catalog, owner, repeated)}"
     if isinstance(unit, Program) and unit.code.strip():
         return unit.code.strip()  # "MS-FSD": short, and how designers call their certificates
-    return f"“{unit.title}”" if unit.title.strip() else unit.id
+    name = f"“{unit.title}”" if unit.title.strip() else unit.id
+    if isinstance(unit, Module) and unit.title.strip() in repeated:
+        courses = catalog.users(unit.id)
+        if courses:  # “Week 1” of “Web Foundations”: which week 1 it is
+            name += f" of {name_of(catalog, catalog.courses[courses[0]])}"
+    return name
 
 
 def unit_title(catalog: Catalog, unit_id: str) -> str:

@@ -136,8 +136,9 @@ def declared_course_hours_off(parts: Parts) -> None:
     parts.course("c1").hours = 30
 
 
-def thirty_hours_a_credit(parts: Parts) -> None:
-    parts.settings = Settings(hours_per_credit=30)  # 160 h: 5 ECTS, 32 h each
+def credits_rounded_up(parts: Parts) -> None:
+    parts.settings = Settings(rounding="nearest")
+    parts.module("c1-w1").items[2].minutes += 150  # 162.5 h = 6.5 credits: 7 ECTS, 23.2 h each
 
 
 def half_credits(parts: Parts) -> None:
@@ -350,7 +351,7 @@ RULE_CASES = [
     case("workload.module-week", heavy_week, "c1-w1"),
     case("workload.declared-mismatch", declared_hours_off, "c1-w1"),
     case("workload.declared-mismatch", declared_course_hours_off, "c1"),
-    case("workload.hours-per-credit", thirty_hours_a_credit, "cert"),
+    case("workload.hours-per-credit", credits_rounded_up, "cert"),
     case("workload.fractional-credits", half_credits, "cert"),
     case("workload.min-ects", nothing, "cert", {"workload.total-hours"}, "higher-education", 3),
     case("outcomes.missing", course_without_outcomes, "c1"),
