@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -21,8 +22,16 @@ from designer.model.eqf import descriptors_for
 from designer.model.totals import format_hours, format_number
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS, Settings
 from designer.sharing.pathway import impact
+from designer.supplement.facts import language_record
 from designer.ui.document import Document
-from designer.ui.fields import CheckField, ChoiceField, Field, NumberField, TextField
+from designer.ui.fields import (
+    CheckField,
+    ChoiceField,
+    Field,
+    NumberField,
+    SearchChoiceField,
+    TextField,
+)
 from designer.ui.labels import delivery_label, item_kind_label, pace_label, tr
 
 Unit = Program | Course | Module | Item
@@ -31,9 +40,55 @@ EQF_CHOICES = [str(n) for n in range(1, 9)] + ["3-4", "4-5", "5-6", "6-7", "7-8"
 
 @cache
 def _countries() -> list[tuple[Any, str]]:
-    """Every country, sorted once: the editor of a program is built on each selection."""
-    countries = sorted(pycountry.countries, key=lambda c: c.name)
-    return [(None, tr("Not set"))] + [(c.alpha_2, f"{c.name} ({c.alpha_2})") for c in countries]
+    """Every country, sorted once: the editor of a program is built on each selection.
+
+    By the name the supplement prints ("Bolivia", not "Bolivia, Plurinational State of")."""
+    names = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    countries = sorted(names.items(), key=lambda pair: pair[1])
+    return [(None, tr("Not set"))] + [(code, f"{name} ({code})") for code, name in countries]
+
+
+def parse_language(text: str) -> tuple[str, str]:
+    """The code stored for a language typed by its English name or code, or why it is
+    refused: "English", "english", "EN" and "eng" give "en"; "en-gb" gives "en-GB"."""
+    text = text.strip()
+    if not text:
+        return "", ""
+    refused = tr(
+        "“{0}” is not a language: type its English name (English) or its ISO 639 code (en)."
+    ).format(text)
+    base, _, region = text.replace("_", "-").partition("-")
+    if region and not re.fullmatch(r"[A-Za-z]{2}|[0-9]{3}", region):
+        return "", refused
+    language = _language(base if region else text)
+    if language is None:
+        return "", refused
+    code = getattr(language, "alpha_2", None) or language.alpha_3
+    return (f"{code}-{region.upper()}" if region else code), ""
+
+
+def _language(text: str) -> Any | None:
+    """The ISO 639 language a code or an English name names, or None. Not
+    pycountry.languages.lookup: "EN" gave the language En (enc), not English."""
+    wanted = text.casefold()
+    if re.fullmatch(r"[a-z]{2}", wanted):
+        return pycountry.languages.get(alpha_2=wanted)
+    if re.fullmatch(r"[a-z]{3}", wanted):
+        found = pycountry.languages.get(alpha_3=wanted)
+        found = found or pycountry.languages.get(bibliographic=wanted)  # "ger", "fre"
+        if found is not None:
+            return found
+    # By name, among the languages with a two-letter code: whole ("Norwegian"), else by a
+    # word of it ("Greek" is "Modern Greek (1453-)", "Swahili" "Swahili (macrolanguage)").
+    named = [lang for lang in pycountry.languages if hasattr(lang, "alpha_2")]
+    for matches in (
+        lambda name: wanted in (name, name.split(" (")[0], *name.split("; ")),
+        lambda name: wanted in re.findall(r"[^\W\d_]+", name),
+    ):
+        found_all = [lang for lang in named if matches(lang.name.casefold())]
+        if len(found_all) == 1:
+            return found_all[0]
+    return None
 
 
 def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
@@ -70,8 +125,17 @@ def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
     return fields + [
         ("eqf_level", tr("E&QF level"), ChoiceField(eqf)),
         ("issuer_name", tr("I&ssuer"), TextField()),
-        ("issuer_country", tr("Issuer &country"), ChoiceField(_countries())),
-        ("awarding_body", tr("&Awarding body"), TextField()),
+        (
+            "issuer_country",
+            tr("Issuer &country"),
+            SearchChoiceField(_countries(), noun=tr("country")),
+        ),
+        # The supplement names the issuer when the awarding body is left empty.
+        (
+            "awarding_body",
+            tr("&Awarding body"),
+            TextField(placeholder=tr("the issuer, when left empty")),
+        ),
         (
             "delivery",
             tr("&Mode of study"),
@@ -82,7 +146,11 @@ def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
             tr("&Pace"),
             ChoiceField([(None, tr("Not set"))] + [(p, pace_label(p)) for p in Pace]),
         ),
-        ("language", tr("&Language"), TextField(placeholder="en")),
+        (
+            "language",
+            tr("&Language"),
+            TextField(placeholder=tr("English, or en"), parse=parse_language),
+        ),
         (
             "min_passing_score",
             tr("Mi&nimum passing score"),
@@ -113,6 +181,7 @@ class UnitEditor(QScrollArea):
         self.eqf_note = QLabel()
         self.eqf_note.setWordWrap(True)
         self.eqf_note.setObjectName("eqfDescriptors")
+        self.language_note = QLabel()
         self._show_empty()
         document.catalog.field_changed.connect(self._on_field_changed)
         document.totals.changed.connect(self._on_totals_changed)
@@ -164,6 +233,11 @@ class UnitEditor(QScrollArea):
                 self.eqf_note.setWordWrap(True)
                 self.eqf_note.setObjectName("eqfDescriptors")
                 form.addRow("", self.eqf_note)
+            if name == "language":
+                self.language_note = QLabel()
+                self.language_note.setWordWrap(True)
+                self.language_note.setObjectName("languageNote")
+                form.addRow("", self.language_note)
         self.setWidget(page)
         # Made after the rest of the window, the fields came last in the Tab order, after
         # the Problems panel: they follow the Details tab, as they do on screen.
@@ -278,6 +352,8 @@ class UnitEditor(QScrollArea):
             self._update_impact()
         if isinstance(unit, Program):
             self.eqf_note.setText(self._eqf_text(unit.eqf_level))
+            self.language_note.setText(self._language_text(unit.language))
+            self.language_note.setVisible(bool(unit.language))
 
     def _hours_text(self, unit: Course | Module) -> str:
         totals = self.document.totals
@@ -294,6 +370,14 @@ class UnitEditor(QScrollArea):
             )
             return f'{text} <span style="color:#b3261e">⚠ {warning}</span>'
         return text
+
+    def _language_text(self, language: str) -> str:
+        """What the language field stores, as the supplement reads it."""
+        found = language_record(language)
+        if found is None:
+            text = tr("“{0}” is no language code the supplement knows: retype it (English, or en).")
+            return f'<span style="color:#b3261e">{text.format(language)}</span>'
+        return tr("{0}: stored as “{1}”.").format(found.name, language)
 
     def _eqf_text(self, level: str | None) -> str:
         if not level:

@@ -6,11 +6,12 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -92,13 +93,27 @@ def line_edit() -> QLineEdit:
     return editor
 
 
+# A multi-line box shows this many lines at least, and grows with its text up to the most.
+FEWEST_LINES, MOST_LINES = 3, 15
+
+
 class TextField(Field):
-    def __init__(self, multiline: bool = False, placeholder: str = "") -> None:
+    """A text, on one line or several.
+
+    parse, when given, reads what was typed: the value to store, or why it is refused
+    (shown under the box; the unit keeps the value it had before the typing began).
+    """
+
+    def __init__(
+        self,
+        multiline: bool = False,
+        placeholder: str = "",
+        parse: Callable[[str], tuple[str, str]] | None = None,
+    ) -> None:
         editor: QLineEdit | QPlainTextEdit
         if multiline:
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)
-            editor.setFixedHeight(64)
             editor.textChanged.connect(lambda: self._typed(editor.toPlainText()))
         else:
             editor = line_edit()
@@ -106,10 +121,57 @@ class TextField(Field):
         editor.setPlaceholderText(placeholder)
         super().__init__(editor)
         self._setting = False
+        self.parse = parse
+        # As NumberField: the value last shown or stored, and the one before this typing.
+        self._value = ""
+        self._before = ""
+        self._typing = False
+        self.finished.connect(self._stop_typing)
+        if multiline:
+            self._fit_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.editor and event.type() == QEvent.Type.Resize:
+            self._fit_height()  # a narrower box wraps its text on more lines
+        return super().eventFilter(watched, event)
+
+    def _fit_height(self) -> None:
+        """A multi-line box as tall as its text, from 3 to 15 lines: a long assessment or
+        quality assurance text was read and edited 3 lines at a time, scrolling."""
+        editor = self.editor
+        if not isinstance(editor, QPlainTextEdit):
+            return
+        metrics = editor.fontMetrics()
+        margin = 2 * (editor.document().documentMargin() + editor.frameWidth())
+        # Less the scroll bar's width: the box may be resized before its viewport is.
+        scroll_bar = editor.verticalScrollBar().sizeHint().width()
+        width = editor.contentsRect().width() - int(2 * editor.document().documentMargin())
+        width -= scroll_bar
+        text = editor.toPlainText() or " "
+        wrapped = metrics.boundingRect(
+            QRect(0, 0, max(width, 1), 1_000_000), Qt.TextFlag.TextWordWrap, text
+        )
+        lines = max(FEWEST_LINES, min(MOST_LINES, round(wrapped.height() / metrics.lineSpacing())))
+        height = int(lines * metrics.lineSpacing() + margin + 2)
+        if editor.height() != height:
+            editor.setFixedHeight(height)
 
     def _typed(self, text: str) -> None:
-        if not self._setting:
+        self._fit_height()
+        if self._setting:
+            return
+        if self.parse is None:
             self.edited.emit(text)
+            return
+        if not self._typing:
+            self._typing, self._before = True, self._value
+        value, error = self.parse(text)
+        self.show_error(error)
+        self._value = self._before if error else value
+        self.edited.emit(self._value)
+
+    def _stop_typing(self) -> None:
+        self._typing = False
 
     def value(self) -> str:
         editor = self.editor
@@ -119,6 +181,11 @@ class TextField(Field):
         return editor.text()
 
     def set_value(self, value: Any) -> None:
+        if self.parse is not None:
+            if self._typing and value == self._value:
+                return  # the echo of an entry: the text stays as typed ("english" gave en)
+            self._typing, self._value = False, value or ""
+            self.show_error("")
         if value == self.value():
             return  # the echo of our own edit: leave the cursor where it is
         self._setting = True
@@ -129,6 +196,7 @@ class TextField(Field):
             self.editor.setText(value or "")
             self.editor.setCursorPosition(0)  # a long title shows its start
         self._setting = False
+        self._fit_height()
 
 
 # The units of NumberField that are durations, as text_duration names them.
@@ -230,6 +298,71 @@ class ChoiceField(Field):
     def set_value(self, value: Any) -> None:
         index = self.combo.findData(value)
         self.combo.setCurrentIndex(max(index, 0))
+
+
+class SearchChoiceField(ChoiceField):
+    """A long list of choices found by typing any part of a label, or a value ("US"): the
+    list shows what matches, and a pick or Enter chooses (one undo step, not one a key).
+
+    A closed list of 250 countries took each key as a choice of its own: "Ger" made three
+    edits (Gabon, Georgia, Germany), and neither "US" nor "Korea" could be typed.
+    """
+
+    def __init__(self, choices: list[tuple[Any, str]], noun: str) -> None:
+        super().__init__(choices)
+        self.noun = noun
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.combo.model(), self.combo)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.combo.setCompleter(completer)
+        completer.activated.connect(self._choose)  # the text of the entry picked
+        line = self.combo.lineEdit()
+        assert line is not None
+        if self.combo.itemData(0) is None:
+            line.setPlaceholderText(self.combo.itemText(0))
+        line.editingFinished.connect(lambda: self._choose(line.text()))
+
+    def matches(self, text: str) -> list[int]:
+        """The rows a text names: a label, its name before "(" or a value exactly ("Niger",
+        "NE"), else every label holding it ("germ")."""
+        wanted = text.strip().casefold()
+        rows = range(1 if self.combo.itemData(0) is None else 0, self.combo.count())
+        labels = {row: self.combo.itemText(row).casefold() for row in rows}
+        exact = [
+            row
+            for row, label in labels.items()
+            if wanted in (label, label.rsplit(" (", 1)[0], str(self.combo.itemData(row)).casefold())
+        ]
+        return exact or [row for row, label in labels.items() if wanted in label]
+
+    def _choose(self, text: str) -> None:
+        if not text.strip() or (text == self.combo.itemText(0) and self.combo.itemData(0) is None):
+            self.show_error("")
+            self.edited.emit(None)  # cleared: not set
+            return
+        rows = self.matches(text)
+        if len(rows) != 1:
+            message = (
+                tr("No {0} matches “{1}”.")
+                if not rows
+                else tr("“{1}” matches {2} entries: pick the {0} in the list.")
+            )
+            self.show_error(message.format(self.noun, text.strip(), len(rows)))
+            return
+        self.show_error("")
+        self.combo.setCurrentIndex(rows[0])
+        self.edited.emit(self.combo.itemData(rows[0]))
+
+    def set_value(self, value: Any) -> None:
+        super().set_value(value)
+        # Not "Atlantis" refused before; and not set is an empty box to type in, not
+        # "Not set" for the first keys to be added to.
+        row = self.combo.currentIndex()
+        self.combo.setEditText("" if self.combo.itemData(row) is None else self.combo.itemText(row))
+        self.show_error("")
 
 
 class CheckField(Field):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -52,24 +53,59 @@ class SettingsDialog(QDialog):
         # The figures as the boxes show them: OK sets only what the designer changed, not a
         # setting the box shows shortened.
         self.shown = (self.hours_per_credit.value(), self.weekly_hours.value())
-        note = QLabel(
-            tr(
-                "ECTS: 1 credit is 25 to 30 hours of work; credits are given "
-                "for whole programs only."
-            )
-        )
-        note.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(tr("Hours per ECTS credit"), self.hours_per_credit)
-        form.addRow(tr("Program credits"), self.rounding)
-        form.addRow(tr("Study hours per week"), self.weekly_hours)
-        form.addRow(note)
+        # What each figure means, under its box.
+        for label, field, help_text in (
+            (
+                tr("&Hours per ECTS credit"),
+                self.hours_per_credit,
+                tr(
+                    "One ECTS credit is 25 to 30 hours of a learner's work; many providers "
+                    "count 25. A program's credits are its hours divided by this."
+                ),
+            ),
+            (
+                tr("&Rounding of credits"),
+                self.rounding,
+                tr(
+                    "Credits are given for the whole program only, never per course or "
+                    "module, and published in whole credits: 422 h at 25 h a credit is 16.88, "
+                    "published as 16 ECTS (rounded down)."
+                ),
+            ),
+            (
+                tr("Study hours a &week"),
+                self.weekly_hours,
+                tr(
+                    "The learner's pace, which gives each program's length in weeks: part-time "
+                    "study is about 10 hours a week."
+                ),
+            ),
+        ):
+            help_label = QLabel(help_text)
+            help_label.setWordWrap(True)
+            help_label.setObjectName("settingHelp")
+            help_label.setStyleSheet("color: palette(placeholder-text);")
+            cell = QWidget()
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(field)
+            column.addWidget(help_label)
+            form.addRow(label, cell)
+            box = field.line if isinstance(field, NumberField) else field
+            name = form.labelForField(cell)
+            assert isinstance(name, QLabel)
+            name.setBuddy(box)  # Alt and the letter put the cursor in the box
+            box.setAccessibleName(label.replace("&", ""))
+            box.setAccessibleDescription(help_text)
         form.addRow(buttons)
+        self.setMinimumWidth(520)
 
     def accept(self) -> None:
         for field in (self.hours_per_credit, self.weekly_hours):
