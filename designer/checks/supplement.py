@@ -62,18 +62,18 @@ def ects(ctx: Context) -> Iterator[Finding]:
 
 def mode_of_study(ctx: Context) -> Iterator[Finding]:
     for program in ctx.catalog.programs:
-        missing = [
-            word
-            for word, value in (("delivery", program.delivery), ("pace", program.pace))
-            if value is None
-        ]
+        # The fields by the names the Details form gives them ("Mode of study", "Pace").
+        fields = (("mode of study", "delivery", program.delivery), ("pace", "pace", program.pace))
+        missing = [(word, field) for word, field, value in fields if value is None]
         if missing:
             yield ctx.finding(
                 program,
-                f"{ctx.name(program)} has no {' and no '.join(missing)}: its certificate "
-                "supplement must state the mode of study (such as online, part-time).",
-                "Set its delivery (online, blended, on-site) and pace (part-time, full-time).",
-                missing[0],
+                f"{ctx.name(program)} has no {' and no '.join(w for w, _ in missing)}: its "
+                "certificate supplement must state how it is studied (such as online, "
+                "part-time).",
+                "Set its mode of study (online, blended, on-site) and its pace (part-time, "
+                "full-time).",
+                missing[0][1],
             )
 
 

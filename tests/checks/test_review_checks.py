@@ -176,3 +176,16 @@ def test_edge_catalogs_give_findings_without_nonsense_figures(parts: Parts):
 def test_an_empty_catalog_has_nothing_to_report():
     catalog = Catalog()
     assert run_checks(catalog, Totals(catalog)) == []
+
+
+def test_a_missing_mode_of_study_is_asked_for_by_the_name_the_form_gives_it(sample):
+    """It asked for a "delivery" that no label of the Details form names."""
+    program = sample.program("full-stack")
+    sample.set_field(program, "delivery", None)
+    found = [f for f in run_checks(sample, Totals(sample), "entry-level") if f.unit == "full-stack"]
+    (finding,) = [f for f in found if "how it is studied" in f.message]
+    assert finding.message.startswith("MS-FSD has no mode of study: its certificate supplement")
+    assert finding.hint == (
+        "Set its mode of study (online, blended, on-site) and its pace (part-time, full-time)."
+    )
+    assert finding.field == "delivery"  # where a double-click puts the cursor
