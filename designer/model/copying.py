@@ -79,7 +79,8 @@ def clone(
     there, before the alignments that name its outcomes (a program's must be, since a
     copied course's outcomes support it); otherwise the caller puts it in place.
     keep_ids: a unit that was cut keeps its ids where this catalog has none of them, so
-    that pasting it moves it (what named it names it again once Undo brings it back).
+    that pasting it moves it (what named it names it again once Undo brings it back); the
+    modules of a cut course that this catalog still has are shared, not copied.
     """
     new_ids: dict[str, str] = {}
 
@@ -98,14 +99,19 @@ def clone(
         courses = [c.model_copy(deep=True) for c in source.courses if c.id not in here]
     with_modules = [root] if isinstance(root, Course) else courses  # each gets copies of them
     used = {i for course in with_modules for i in course.module_ids}
-    modules = [m.model_copy(deep=True) for m in source.modules if m.id in used]
+    # A cut course moves: the modules it shares with a course still here stay shared, as a
+    # cut course still used here is (copied, the pasted course lost its share of them).
+    shared = {i for i in used if keep_ids and isinstance(catalog.get_or_none(i), Module)}
+    modules = [m.model_copy(deep=True) for m in source.modules if m.id in used - shared]
     parts: list[Node] = [root, *courses, *modules]
     # First give every copied node its new id, then rewrite the references between them.
     for part in parts:
         for node in _with_owned(part):
             node.id = fresh(ID_PREFIX[type(node)], node.id)
     for course in with_modules:
-        course.module_ids = [new_ids[i] for i in course.module_ids if i in new_ids]
+        course.module_ids = [
+            new_ids.get(i, i) for i in course.module_ids if i in new_ids or i in shared
+        ]
     if isinstance(root, Program):
         root.course_ids = [new_ids.get(i, i) for i in root.course_ids if i in here or i in new_ids]
     # An outcome of one copied unit can be named by another copied unit (a module's
