@@ -66,11 +66,31 @@ class Field(QWidget):
         layout.addWidget(editor)
         layout.addWidget(self.error)
         editor.installEventFilter(self)
+        # For a field whose typing is read as it goes (_entered): the unit's value as last
+        # shown or entered, and as it was when this run of typing began. A refused entry
+        # puts that back, rather than keep what the keystroke before it gave (typing 3900
+        # where at most 2000 is allowed must not leave 390).
+        self._value: Any = None
+        self._before: Any = None
+        self._typing = False
+        self.finished.connect(self._stop_typing)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.editor and event.type() == QEvent.Type.FocusOut:
             self.finished.emit()
         return self.undo_in_window and leaves_undo_to_window(event)
+
+    def _entered(self, value: Any, error: str) -> None:
+        """What was typed, read: the error shown, and the value entered (refused, the one
+        before this run of typing)."""
+        if not self._typing:
+            self._typing, self._before = True, self._value
+        self.show_error(error)
+        self._value = self._before if error else value
+        self.edited.emit(self._value)
+
+    def _stop_typing(self) -> None:
+        self._typing = False
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -122,11 +142,7 @@ class TextField(Field):
         super().__init__(editor)
         self._setting = False
         self.parse = parse
-        # As NumberField: the value last shown or stored, and the one before this typing.
         self._value = ""
-        self._before = ""
-        self._typing = False
-        self.finished.connect(self._stop_typing)
         if multiline:
             self._fit_height()
 
@@ -162,16 +178,8 @@ class TextField(Field):
             return
         if self.parse is None:
             self.edited.emit(text)
-            return
-        if not self._typing:
-            self._typing, self._before = True, self._value
-        value, error = self.parse(text)
-        self.show_error(error)
-        self._value = self._before if error else value
-        self.edited.emit(self._value)
-
-    def _stop_typing(self) -> None:
-        self._typing = False
+        else:
+            self._entered(*self.parse(text))
 
     def value(self) -> str:
         editor = self.editor
@@ -213,14 +221,7 @@ class NumberField(Field):
         super().__init__(self.line)
         self.unit, self.low, self.high, self.optional, self.noun = unit, low, high, optional, noun
         self.line.setPlaceholderText(tr("not set") if optional else "0")
-        self.line.textEdited.connect(self._typed)
-        # The unit's value as last shown or entered, and as it was when this run of typing
-        # began: a refused entry puts that back, rather than keep what the keystroke before
-        # it gave (typing 3900 where at most 2000 is allowed must not leave 390).
-        self._value: float | None = None
-        self._before: float | None = None
-        self._typing = False
-        self.finished.connect(self._stop_typing)
+        self.line.textEdited.connect(lambda text: self._entered(*self.parse(text)))
 
     def parse(self, text: str) -> tuple[float | None, str]:
         """The value typed, or an error saying what is wrong with it."""
@@ -256,17 +257,6 @@ class NumberField(Field):
             return float(text.removesuffix(self.unit).strip().replace(",", "."))
         except ValueError:
             return None
-
-    def _typed(self, text: str) -> None:
-        if not self._typing:
-            self._typing, self._before = True, self._value
-        number, error = self.parse(text)
-        self.show_error(error)
-        self._value = self._before if error else number
-        self.edited.emit(self._value)
-
-    def _stop_typing(self) -> None:
-        self._typing = False
 
     def value(self) -> float | None:
         return self.parse(self.line.text())[0]

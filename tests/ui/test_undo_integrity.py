@@ -23,14 +23,21 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 from test_structure import drag
-from window_actions import DialogAnswers, discard_and_close, open_page, select, tree_index
+from window_actions import (
+    DialogAnswers,
+    assert_tree_shows_what_a_fresh_tree_shows,
+    discard_and_close,
+    open_page,
+    path,
+    select,
+    tree_index,
+)
 
 from designer.appsettings import AppSettings
 from designer.model import Item, Program, Totals
 from designer.storage import dumps, loads
 from designer.ui.duplicates_view import GROUP_ROLE
 from designer.ui.main_window import MainWindow
-from designer.ui.tree_model import HEADERS, CurriculumTreeModel
 
 STEPS = [
     "add_program",
@@ -344,25 +351,7 @@ class Session:
             )
         programs = self.catalog.programs
         assert courses == [[c.title for c in self.catalog.courses_of(p)] for p in programs]
-        fresh = CurriculumTreeModel(self.window.document)
-        try:
-            parents = [(QModelIndex(), QModelIndex())]
-            while parents:
-                shown, built = parents.pop()
-                node = model.node(shown)
-                if node.children is None:
-                    continue
-                assert [child.unit for child in node.children] == model.child_units(node)
-                assert model.rowCount(shown) == fresh.rowCount(built)
-                for row in range(model.rowCount(shown)):
-                    for column in range(len(HEADERS)):
-                        assert (
-                            model.index(row, column, shown).data()
-                            == fresh.index(row, column, built).data()
-                        ), (path(model.index(row, 0, shown)), column)
-                    parents.append((model.index(row, 0, shown), fresh.index(row, 0, built)))
-        finally:
-            fresh.close()
+        assert_tree_shows_what_a_fresh_tree_shows(self.window)
 
     def undo_and_redo_everything(self) -> None:
         stack = self.window.document.undo_stack
@@ -375,14 +364,6 @@ class Session:
             self.check()
             assert dumps(self.catalog) == self.files[stack.index()]
         assert stack.index() == len(self.files) - 1
-
-
-def path(index: QModelIndex) -> str:
-    titles = []
-    while index.isValid():
-        titles.insert(0, repr(index.data()))
-        index = index.parent()
-    return " > ".join(titles)
 
 
 @pytest.fixture

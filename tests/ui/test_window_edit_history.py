@@ -29,13 +29,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from strategies import catalogs
 from test_structure import drag
-from window_actions import discard_and_close
+from window_actions import assert_tree_shows_what_a_fresh_tree_shows, discard_and_close, path
 
 from designer.appsettings import AppSettings
 from designer.model import Course, Item, Module
 from designer.storage import dumps, loads, save
 from designer.ui.main_window import MainWindow
-from designer.ui.tree_model import HEADERS, CurriculumTreeModel
 
 ACTIONS = [
     "add_program_action",
@@ -234,40 +233,12 @@ class WindowEdits(RuleBasedStateMachine):
 
     @invariant()
     def the_tree_shows_what_a_fresh_tree_shows(self) -> None:
-        document = self.window.document
-        model = self.window.tree_model
-        fresh = CurriculumTreeModel(document)
-        try:
-            parents = [(QModelIndex(), QModelIndex())]
-            while parents:
-                shown, built = parents.pop()
-                node = model.node(shown)
-                if node.children is None:
-                    continue  # not built yet: nothing on show to compare
-                assert [child.unit for child in node.children] == model.child_units(node)
-                assert model.rowCount(shown) == fresh.rowCount(built)
-                for row in range(model.rowCount(shown)):
-                    for column in range(len(HEADERS)):
-                        assert (
-                            model.index(row, column, shown).data()
-                            == fresh.index(row, column, built).data()
-                        ), (row, column)
-                    parents.append((model.index(row, 0, shown), fresh.index(row, 0, built)))
-        finally:
-            fresh.close()
+        assert_tree_shows_what_a_fresh_tree_shows(self.window)
 
     @invariant()
     def saves_to_a_file_that_opens_the_same(self) -> None:
         raw = dumps(self.window.document.catalog)
         assert dumps(loads(raw)) == raw
-
-
-def path(index: QModelIndex) -> str:
-    titles = []
-    while index.isValid():
-        titles.insert(0, repr(index.data()))
-        index = index.parent()
-    return " > ".join(titles)
 
 
 @pytest.fixture

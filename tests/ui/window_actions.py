@@ -14,6 +14,7 @@ from benchmarks.generate import generate
 from designer.appsettings import AppSettings
 from designer.storage import save
 from designer.ui.main_window import MainWindow
+from designer.ui.tree_model import HEADERS, CurriculumTreeModel
 
 LARGE_PROGRAMS = 50  # of the generated portfolio the large-catalog tests open (large_path)
 
@@ -154,3 +155,36 @@ def select(window, qtbot, *titles):
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.tree.currentIndex() == index
     return index
+
+
+def path(index: QModelIndex) -> str:
+    """A tree row as its titles from the top: 'Program' > 'Course' > 'Week 1'."""
+    titles = []
+    while index.isValid():
+        titles.insert(0, repr(index.data()))
+        index = index.parent()
+    return " > ".join(titles)
+
+
+def assert_tree_shows_what_a_fresh_tree_shows(window: MainWindow) -> None:
+    """Every row the window's tree has built shows what a tree built afresh shows there."""
+    model = window.tree_model
+    fresh = CurriculumTreeModel(window.document)
+    try:
+        parents = [(QModelIndex(), QModelIndex())]
+        while parents:
+            shown, built = parents.pop()
+            node = model.node(shown)
+            if node.children is None:
+                continue  # not built yet: nothing on show to compare
+            assert [child.unit for child in node.children] == model.child_units(node)
+            assert model.rowCount(shown) == fresh.rowCount(built)
+            for row in range(model.rowCount(shown)):
+                for column in range(len(HEADERS)):
+                    assert (
+                        model.index(row, column, shown).data()
+                        == fresh.index(row, column, built).data()
+                    ), (path(model.index(row, 0, shown)), column)
+                parents.append((model.index(row, 0, shown), fresh.index(row, 0, built)))
+    finally:
+        fresh.close()
