@@ -55,12 +55,17 @@ def start_course(window, qtbot):
     type_here(qtbot, "SQL for Analysts")
 
 
-def test_the_graded_box_marks_an_item_graded_by_a_click_and_by_space(empty_window, qtbot):
-    window = empty_window
+def start_item(window, qtbot):
+    """A first item, in a first week of a first course: the one the tests edit."""
     start_course(window, qtbot)
     press(window, qtbot, MODULE)
     press(window, qtbot, ITEM)
-    item = window.selected_node().unit
+    return window.selected_node().unit
+
+
+def test_the_graded_box_marks_an_item_graded_by_a_click_and_by_space(empty_window, qtbot):
+    window = empty_window
+    item = start_item(window, qtbot)
     box = field(window, "graded")
     click_box(qtbot, box)
     assert item.graded and box.isChecked()
@@ -74,11 +79,8 @@ def test_the_graded_box_marks_an_item_graded_by_a_click_and_by_space(empty_windo
 
 def test_each_choice_and_tick_in_the_details_is_one_step_of_undo(empty_window, qtbot):
     window = empty_window
-    start_course(window, qtbot)
-    press(window, qtbot, MODULE)
-    press(window, qtbot, ITEM)
+    item = start_item(window, qtbot)
     type_here(qtbot, "Quiz")
-    item = window.selected_node().unit
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     kinds = field(window, "kind")
     assert QApplication.focusWidget() is kinds
@@ -173,9 +175,7 @@ def test_the_supports_list_says_why_it_has_nothing_to_tick(empty_window, qtbot):
 
 def test_undoing_the_unit_being_typed_in_leaves_the_cursor_in_the_tree(empty_window, qtbot):
     window = empty_window
-    start_course(window, qtbot)
-    press(window, qtbot, MODULE)
-    press(window, qtbot, ITEM)
+    start_item(window, qtbot)
     type_here(qtbot, "Intro video")
     press(window, qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the title
     assert window.selected_node().unit.title == "New item"
@@ -239,10 +239,7 @@ def test_a_certificate_built_from_nothing_is_saved_and_opened_again(empty_window
 
 def test_choosing_graded_quiz_ticks_graded_in_the_same_step_of_undo(empty_window, qtbot):
     window = empty_window
-    start_course(window, qtbot)
-    press(window, qtbot, MODULE)
-    press(window, qtbot, ITEM)
-    item = window.selected_node().unit
+    item = start_item(window, qtbot)
     kinds = field(window, "kind")
     kinds.setFocus()
     qtbot.keyClick(kinds, Qt.Key.Key_Down)  # Reading

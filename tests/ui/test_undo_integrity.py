@@ -26,6 +26,7 @@ from test_structure import drag
 from window_actions import (
     DialogAnswers,
     assert_tree_shows_what_a_fresh_tree_shows,
+    click_row,
     discard_and_close,
     open_page,
     path,
@@ -123,11 +124,8 @@ class Session:
             )
         if not index.isValid():
             return
-        tree = self.window.tree
-        tree.scrollTo(index)
-        rect = tree.visualRect(index)
-        self.qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        assert tree.currentIndex() == index
+        click_row(self.qtbot, self.window.tree, index)
+        assert self.window.tree.currentIndex() == index
         note(f"select {path(index)}")
 
     # ---- the steps ----------------------------------------------------------------------

@@ -29,7 +29,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from strategies import catalogs
 from test_structure import drag
-from window_actions import assert_tree_shows_what_a_fresh_tree_shows, discard_and_close, path
+from window_actions import (
+    assert_tree_shows_what_a_fresh_tree_shows,
+    click_row,
+    discard_and_close,
+    path,
+)
 
 from designer.appsettings import AppSettings
 from designer.model import Course, Item, Module
@@ -107,9 +112,7 @@ class WindowEdits(RuleBasedStateMachine):
         if rows:
             index = data.draw(st.sampled_from(rows))
             tree = self.window.tree
-            tree.scrollTo(index)
-            rect = tree.visualRect(index)
-            self.qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            click_row(self.qtbot, tree, index)
             assert tree.currentIndex() == index
             note(f"selected {path(index)}")
             if data.draw(st.booleans()):

@@ -188,3 +188,10 @@ def assert_tree_shows_what_a_fresh_tree_shows(window: MainWindow) -> None:
                 parents.append((model.index(row, 0, shown), fresh.index(row, 0, built)))
     finally:
         fresh.close()
+
+
+def click_row(qtbot, view, index) -> None:
+    """Click a row of a list or tree, scrolled into sight first, as the mouse does."""
+    view.scrollTo(index)
+    point = view.visualRect(index).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
