@@ -290,6 +290,19 @@ class ChoiceField(Field):
         self.combo.setCurrentIndex(max(index, 0))
 
 
+def searchable(combo: QComboBox) -> QCompleter:
+    """Make a combo box one to type in: typing any part of an entry, in any case, lists the
+    entries that hold it to pick from; what is typed is never added as an entry."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = QCompleter(combo.model(), combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.setCompleter(completer)
+    return completer
+
+
 class SearchChoiceField(ChoiceField):
     """A long list of choices found by typing any part of a label, or a value ("US"): the
     list shows what matches, and a pick or Enter chooses (one undo step, not one a key).
@@ -301,13 +314,7 @@ class SearchChoiceField(ChoiceField):
     def __init__(self, choices: list[tuple[Any, str]], noun: str) -> None:
         super().__init__(choices)
         self.noun = noun
-        self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(self.combo.model(), self.combo)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.combo.setCompleter(completer)
+        completer = searchable(self.combo)
         completer.activated.connect(self._choose)  # the text of the entry picked
         line = self.combo.lineEdit()
         assert line is not None

@@ -9,11 +9,9 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -25,6 +23,7 @@ from designer.model import distinct_titles
 from designer.roadmap.png import RenderError, write_png
 from designer.roadmap.svg import roadmap_svg, write_problem, write_svg_text
 from designer.ui.document import Document
+from designer.ui.fields import searchable
 from designer.ui.labels import tr
 from designer.ui.live_view import LiveView
 
@@ -67,16 +66,10 @@ class RoadmapView(LiveView):
         self.unit.setMinimumContentsLength(30)
         # A portfolio offers thousands of courses: typing any part of a title lists those
         # that hold it, to pick from (the list keeps what is shown until one is picked).
-        self.unit.setEditable(True)
-        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        line = QLineEdit()
+        searchable(self.unit)
+        line = self.unit.lineEdit()
+        assert line is not None
         line.setPlaceholderText(tr("Type part of a title to find a program or course"))
-        self.unit.setLineEdit(line)
-        completer = QCompleter(self.unit.model(), self.unit)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.unit.setCompleter(completer)
         # Text that picked nothing goes back to the name of what is shown.
         line.editingFinished.connect(
             lambda: line.setText(self.unit.itemText(self.unit.currentIndex()))
