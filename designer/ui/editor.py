@@ -91,6 +91,15 @@ def _language(text: str) -> Any | None:
     return None
 
 
+def _note(name: str = "") -> QLabel:
+    """A note under a field, wrapped to the form's width."""
+    note = QLabel()
+    note.setWordWrap(True)
+    if name:
+        note.setObjectName(name)
+    return note
+
+
 def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
     """(field name, label, widget) for each editable field of this kind of unit."""
     if isinstance(unit, Item):
@@ -176,12 +185,9 @@ class UnitEditor(QScrollArea):
         self.unit: Unit | None = None
         self.fields: dict[str, Field] = {}
         self.impact_note: QLabel | None = None
-        self.hours_note = QLabel()
-        self.hours_note.setWordWrap(True)
-        self.eqf_note = QLabel()
-        self.eqf_note.setWordWrap(True)
-        self.eqf_note.setObjectName("eqfDescriptors")
-        self.language_note = QLabel()
+        self.hours_note = _note()
+        self.eqf_note = _note("eqfDescriptors")
+        self.language_note = _note("languageNote")
         self._show_empty()
         document.catalog.field_changed.connect(self._on_field_changed)
         document.totals.changed.connect(self._on_totals_changed)
@@ -224,19 +230,14 @@ class UnitEditor(QScrollArea):
             if label:  # the tick box has its own
                 self._name_by_label(form, field)
             if name == "hours":
-                self.hours_note = QLabel()
-                self.hours_note.setWordWrap(True)
+                self.hours_note = _note()
                 form.addRow("", self.hours_note)
                 self._add_usage_rows(form, unit)  # type: ignore[arg-type]
             if name == "eqf_level":
-                self.eqf_note = QLabel()
-                self.eqf_note.setWordWrap(True)
-                self.eqf_note.setObjectName("eqfDescriptors")
+                self.eqf_note = _note("eqfDescriptors")
                 form.addRow("", self.eqf_note)
             if name == "language":
-                self.language_note = QLabel()
-                self.language_note.setWordWrap(True)
-                self.language_note.setObjectName("languageNote")
+                self.language_note = _note("languageNote")
                 form.addRow("", self.language_note)
         self.setWidget(page)
         # Made after the rest of the window, the fields came last in the Tab order, after
@@ -251,9 +252,8 @@ class UnitEditor(QScrollArea):
         """Where a course or module is used, and what a change of its hours would do."""
         catalog = self.document.catalog
         users = [getattr(catalog.get(u), "title", u) for u in catalog.users(unit.id)]
-        self.usage_note = QLabel(", ".join(users) or tr("Not used by any program yet."))
-        self.usage_note.setObjectName("usageNote")
-        self.usage_note.setWordWrap(True)
+        self.usage_note = _note("usageNote")
+        self.usage_note.setText(", ".join(users) or tr("Not used by any program yet."))
         form.addRow(tr("Used by"), self.usage_note)
         if not users:
             return
@@ -267,9 +267,7 @@ class UnitEditor(QScrollArea):
         delta.set_value(5.0)
         delta.edited.connect(self._update_impact)
         self.impact_delta = delta
-        self.impact_note = QLabel()
-        self.impact_note.setObjectName("impactNote")
-        self.impact_note.setWordWrap(True)
+        self.impact_note = _note("impactNote")
         form.addRow(tr("If its hours change &by"), delta)
         self._name_by_label(form, delta)
         form.addRow("", self.impact_note)
