@@ -5,9 +5,9 @@ The only module of designer.roadmap that imports Qt, and only when a PNG is aske
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from designer.display import offscreen_without_display
 from designer.storage.save import write_atomically
 
 _APP: object = None  # the QGuiApplication made here, kept alive while the process runs
@@ -68,6 +68,5 @@ def _ensure_gui() -> None:
         if not isinstance(existing, QGuiApplication):
             raise RenderError("a PNG needs a QGuiApplication, and a plain QCoreApplication runs")
         return
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    offscreen_without_display()
     _APP = QGuiApplication(["curriculum-designer"])

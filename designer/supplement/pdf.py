@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import base64
-import os
 import re
-import sys
 import unicodedata
 from collections.abc import Sequence
 from html import unescape
@@ -36,6 +34,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtSvg import QSvgRenderer
+
+from designer.display import offscreen_without_display
 
 MARGINS_MM = QMarginsF(18, 16, 18, 12)
 RESOLUTION = 600  # dots per inch of the PDF's coordinates; text and vector art stay vector
@@ -164,9 +164,7 @@ def _ensure_app() -> None:
         if not isinstance(running, QGuiApplication):
             raise RuntimeError("writing a PDF needs a QGuiApplication, not a QCoreApplication")
         return
-    headless = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
-    if headless and sys.platform not in ("win32", "darwin"):  # those draw without a display
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    offscreen_without_display()
     _app = QGuiApplication(["curriculum-designer"])
 
 

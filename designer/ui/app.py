@@ -12,6 +12,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from designer.appsettings import AppSettings, load_settings
+from designer.display import has_display
 from designer.errors import CatalogError
 from designer.storage import load
 from designer.ui.document import Document
@@ -144,7 +145,8 @@ def release_clipboard() -> None:
 
 
 def run(argv: list[str]) -> int:
-    if QApplication.instance() is None and not _has_display():
+    chosen = os.environ.get("QT_QPA_PLATFORM")  # offscreen, as for the tests: no display needed
+    if QApplication.instance() is None and not has_display() and not chosen:
         # Qt would abort, with a message about its platform plugins and no way on.
         print(
             "curriculum-designer: there is no display to open the window on (neither DISPLAY "
@@ -161,11 +163,3 @@ def run(argv: list[str]) -> int:
     window.show()
     app.aboutToQuit.connect(release_clipboard)
     return app.exec()
-
-
-def _has_display() -> bool:
-    """Whether Qt has somewhere to show the window: always but on Linux and the like without
-    an X or Wayland display (and without a platform chosen, as offscreen for the tests)."""
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return True
-    return any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
