@@ -31,3 +31,13 @@ class CatalogError(Exception):
         count = len(self.problems)
         head = f"{self.path}: {count} problem{'s' if count != 1 else ''}"
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
+
+
+def refused_output(output: Path, source: Path, writing: str, reading: str) -> str:
+    """Why output cannot be written, found before the work starts: it is the file being read
+    (which would be lost), or its folder does not exist; "" when it may be written."""
+    if output.resolve() == source.resolve():
+        return f"{output}: that is the {reading} being read; write the {writing} to another file"
+    if not output.parent.is_dir():
+        return f"{output}: cannot write the {writing}: there is no folder {output.parent}"
+    return ""

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from designer.errors import CatalogError, Problem
+from designer.errors import CatalogError, Problem, refused_output
 from designer.model import Totals, find_program
 from designer.storage import load, save
 
@@ -94,13 +94,3 @@ def run_import(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-def refused_output(output: Path, source: Path, writing: str, reading: str) -> str:
-    """Why output cannot be written, found before the work starts: it is the file being read
-    (which would be lost), or its folder does not exist; "" when it may be written."""
-    if output.resolve() == source.resolve():
-        return f"{output}: that is the {reading} being read; write the {writing} to another file"
-    if not output.parent.is_dir():
-        return f"{output}: cannot write the {writing}: there is no folder {output.parent}"
-    return ""

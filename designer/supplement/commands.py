@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from designer.errors import refused_output
 from designer.model import Totals, find_program
 from designer.storage import load
 from designer.supplement.export import FORMATS, write_supplement
@@ -53,11 +54,9 @@ def add_commands(subparsers: Any) -> None:
 
 
 def run_supplement(args: argparse.Namespace) -> int:
-    if Path(args.output).resolve() == Path(args.file).resolve():
-        print(
-            f"{args.output}: that is the catalog being read; write the supplement to another file",
-            file=sys.stderr,
-        )
+    refused = refused_output(Path(args.output), Path(args.file), "supplement", "catalog")
+    if refused:
+        print(refused, file=sys.stderr)
         return 2
     catalog = load(args.file)
     program = find_program(catalog, args.program)
