@@ -174,6 +174,9 @@ class SharingGraph(QGraphicsView):
     The whole graph is shown, and stays whole as the view is resized, until the designer
     zooms (Ctrl+wheel, or zoom_in and zoom_out); fit shows it whole again.
 
+    From the keyboard, the arrow keys go from node to node in reading order (Home and End
+    to the first and last), and Enter or Space opens the node's unit, as a click does.
+
     Signals:
         unit_clicked(str): the id of the program or course clicked.
         zoomed(float): the scale the graph is now drawn at (1.0: life size).
@@ -367,6 +370,37 @@ class SharingGraph(QGraphicsView):
             box = box.adjusted(-6, -2, 6, 2)
         shape.setRect(box)
         shape.setToolTip(attributes.get("label", unit_id))
+
+    def current(self) -> str | None:
+        """The id of the node chosen by keyboard or click; None if none is."""
+        chosen = [item for item in self.scene().selectedItems() if item.data(0) is not None]
+        return chosen[0].data(0) if chosen else None
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        key = Qt.Key(event.key())
+        steps = {Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1}
+        current = self.current()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and current:
+            self.unit_clicked.emit(current)
+        elif self.nodes and key in (*steps, Qt.Key.Key_Home, Qt.Key.Key_End):
+            # Top to bottom, then left to right: the order in which the graph is read.
+            order = sorted(self.nodes, key=lambda n: (self.nodes[n].y(), self.nodes[n].x()))
+            if key == Qt.Key.Key_Home or (current is None and steps.get(key) == 1):
+                self.choose(order[0])
+            elif key == Qt.Key.Key_End or current is None:
+                self.choose(order[-1])
+            else:
+                at = order.index(current) + steps[key]
+                self.choose(order[min(max(at, 0), len(order) - 1)])
+        else:
+            super().keyPressEvent(event)
+
+    def choose(self, unit_id: str) -> None:
+        """Mark one node as chosen and bring it into view."""
+        shape = self.nodes[unit_id]
+        self.scene().clearSelection()
+        shape.setSelected(True)
+        self.ensureVisible(shape)
 
     def mousePressEvent(self, event: Any) -> None:  # noqa: N802
         super().mousePressEvent(event)

@@ -70,6 +70,29 @@ def test_the_graph_shows_programs_and_shared_courses_and_links_to_the_tree(windo
     assert window.selected_node().unit.id == "introduction-to-programming-with-csharp"
 
 
+def test_the_graph_is_walked_with_the_arrow_keys_and_enter_opens_the_unit(window, qtbot):
+    open_page(window, qtbot, "Stackability")
+    qtbot.waitUntil(lambda: window.stackability.up_to_date)
+    graph = window.stackability.graph
+    graph.setFocus()
+    assert graph.current() is None
+    qtbot.keyClick(graph, Qt.Key.Key_Down)
+    # Reading order: top to bottom, then left to right.
+    order = sorted(graph.nodes, key=lambda n: (graph.nodes[n].y(), graph.nodes[n].x()))
+    assert graph.current() == order[0]
+    qtbot.keyClick(graph, Qt.Key.Key_Right)
+    qtbot.keyClick(graph, Qt.Key.Key_Right)
+    qtbot.keyClick(graph, Qt.Key.Key_Left)
+    assert graph.current() == order[1]
+    qtbot.keyClick(graph, Qt.Key.Key_End)
+    qtbot.keyClick(graph, Qt.Key.Key_Down)  # at the last node it stays there
+    assert graph.current() == order[-1]
+    assert [i.data(0) for i in graph.scene().selectedItems()] == [order[-1]]
+    qtbot.keyClick(graph, Qt.Key.Key_Return)
+    assert window.pages.currentIndex() == 0
+    assert window.selected_node().unit.id == order[-1]
+
+
 def test_the_graph_is_drawn_again_when_what_is_shared_changes(window, qtbot):
     graph = window.stackability.graph
     open_page(window, qtbot, "Stackability")
