@@ -49,13 +49,17 @@ def ects(ctx: Context) -> Iterator[Finding]:
     for program in ctx.catalog.programs:
         figures = ctx.program_totals(program)
         if program.course_ids and figures.ects <= 0:
+            credit = ctx.h(ctx.settings.hours_per_credit)
+            if figures.hours > 0:  # hours there are, but less than a credit's
+                hint = f"Add work to its courses until they reach a credit's {credit}."
+            else:
+                hint = f"Give its courses their hours: one credit is {credit}."
             yield ctx.finding(
                 program,
                 f"{ctx.name(program)} earns {format_number(figures.ects)} ECTS "
                 f"({ctx.h(figures.hours)}): its certificate supplement must state the "
                 "workload in ECTS credits.",
-                f"Give its courses their hours: one credit is "
-                f"{ctx.h(ctx.settings.hours_per_credit)}.",
+                hint,
                 "hours",
             )
 

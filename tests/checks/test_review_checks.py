@@ -43,6 +43,21 @@ def test_credits_rounded_up_below_25_hours_are_a_warning_whose_fix_rounds_down()
     assert "at least 175 h" in finding.hint
 
 
+def test_a_certificate_under_one_credit_is_told_to_add_work_not_to_give_hours():
+    parts = certificate()
+    tiny = parts.program().model_copy(deep=True)
+    tiny.id, tiny.course_ids = "tiny", ["bare"]
+    tiny.outcomes = [Outcome(id="tiny-o1", text="Design a web page.", bloom="create")]
+    parts.programs.append(tiny)
+    parts.courses.append(bare_course("bare", "A bare course", 20))  # 20 h, a credit 25 h
+    (finding,) = of_rule(parts.findings(), "supplement.ects")
+    assert "earns 0 ECTS (20 h)" in finding.message
+    assert finding.hint == "Add work to its courses until they reach a credit's 25 h."
+    parts.course("bare").hours = None  # no hours at all: those are what it lacks
+    (finding,) = of_rule(parts.findings(), "supplement.ects")
+    assert finding.hint == "Give its courses their hours: one credit is 25 h."
+
+
 def test_the_higher_education_minimum_speaks_of_a_degree_module_not_a_week():
     parts = certificate(weeks=3)  # 120 h: 4 ECTS
     (finding,) = of_rule(parts.findings("higher-education"), "workload.min-ects")
