@@ -13,8 +13,9 @@ laid over it. Visible cells are tied to their unit by the hidden id in column H:
 
 A cell counts as edited when it no longer holds what export writes there; an item's
 minutes or a unit's hours typed as a time ("1:30") are that duration (reading.typed_time),
-unless the cell holds a formula (=100/60 gives what Calc keeps for 40:00). A title or an
-outcome is read as one line, without the spaces around it.
+unless the cell holds a formula (=100/60 gives what Calc keeps for 40:00); a number that may
+as well be a time as a figure (0.25, or 6:00 typed in Calc) is named. A title or an outcome
+is read as one line, without the spaces around it.
 The order of the rows is read too: the programs on the Overview, on a syllabus sheet a
 program's courses in its course table, a course's modules and a module's items, and each
 unit's outcomes (on the Outcomes sheet, and a program's on its syllabus sheet), each list
@@ -72,9 +73,11 @@ from designer.excel.reading import (
     cell_string,
     formulas_in,
     is_blank,
+    may_be_time,
     open_workbook,
     parse_number,
     place,
+    saved_by_calc,
     typed_time,
 )
 from designer.excel.unread import (
@@ -310,8 +313,9 @@ class _Field:
     shown: Callable[[Any], Any]  # the field's value as export writes it in the cell
     parse: Callable[[Any], Any]  # a cell's value as the field's; raises ValueError
     # A duration's unit ("hours", "minutes"): a number may be a time typed in Calc
-    # (typed_time); None for a field that is no duration.
+    # (typed_time); None for a field that is no duration. limit: its largest value.
     duration: str | None = None
+    limit: float = math.inf
 
     def value(self, node: Node) -> Any:
         return getattr(node, self.name)
@@ -337,6 +341,7 @@ def _number_field(column: int, name: str, what: str, limit: float) -> _Field:
         lambda value: value or 0,
         lambda cell: parse_number(cell, what, limit),
         duration=what,
+        limit=limit,
     )
 
 
@@ -456,7 +461,7 @@ class _Edits:
             shown = field.shown(field.value(node))
             if _same(shown, "" if found is None and isinstance(shown, str) else found):
                 continue
-            if found is None or (field.duration and typed_time(found, field.duration) is not found):
+            if found is None or (field.duration and may_be_time(found)):
                 # Read once every sheet is: an empty value may be a formula's result that
                 # was never saved (a workbook written by a program), and a time typed in
                 # Calc (1:30, 0.0625 of a day) looks like the result of =100/60, which is
@@ -471,12 +476,17 @@ class _Edits:
             return
         cells = [(s, n, field.column) for s, n, _, field, _ in self._formula_or_value]
         formulas = formulas_in(path, cells)
+        calc = saved_by_calc(path)
         for sheet, number, node, field, found in self._formula_or_value:
             where = place(sheet, number, field.column)
             formula = formulas.get((sheet, number, field.column))
             if formula is None:  # a value typed
                 if field.duration:
-                    found = typed_time(found, field.duration)
+                    try:
+                        found = typed_time(found, field.duration, field.limit, calc)
+                    except ValueError as error:
+                        self.problems.append(Problem(where, str(error)))
+                        continue
                 self._read(where, node, field, found)
             elif found is None:
                 message = (

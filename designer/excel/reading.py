@@ -7,6 +7,7 @@ of our dependencies), so a hostile file cannot expand entities or reach the netw
 from __future__ import annotations
 
 import math
+import re
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -187,25 +188,73 @@ _DATE_HINT = (
 )
 
 
-def typed_time(value: Any, what: str) -> Any:
-    """A time typed into a cell formatted for minutes or hours ("1:30"), as the cell keeps it.
+def may_be_time(value: Any) -> bool:
+    """Whether a number in a cell formatted for minutes or hours may be a time typed there.
 
-    A spreadsheet stores a time as its fraction of a day (1:30 is 0.0625), and Calc keeps
-    the number format the export gave the cell ('0" min"'), so the time comes as a bare
-    number (the sheet shows "0 min"). A number that is a whole number of minutes of a day,
-    but not one of at most two decimals as a person types a figure, is such a time and is
-    returned as the duration it is; so is, in minutes (what), such a number below 1: no
-    item takes less than a minute, and 6:00 is 0.25 of a day. Any other value is returned
-    as it is. A formula's result is no such time (=100/60 is 2400 minutes of a day): the
-    import asks this only of a cell that holds no formula.
+    A spreadsheet stores a time as its fraction of a day (1:30 is 0.0625), and LibreOffice
+    Calc keeps the number format the export gave the cell ('0" min"') when one is typed:
+    nothing but the number tells "6:00" (0.25) from "0.25". A whole number of minutes of a
+    day may be such a time, unless it is a figure as a person types one (39, 12.5: at least
+    1, with at most two decimals). A formula's result is no such time (=100/60 is 2400
+    minutes of a day): the import asks typed_time only of a cell that holds no formula.
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    size = abs(value)
+    if not 0 < size < 1000 or not _whole(size * 24 * 60):
+        return False  # not finite, more days than any duration, or not such a time
+    return size < 1 or not _whole(size * 100)
+
+
+def typed_time(value: Any, what: str, limit: float, calc: bool) -> Any:
+    """A number that may_be_time, in a cell that holds no formula, as the duration it is:
+    a timedelta for a time typed, the number itself for a figure. Raises ValueError, saying
+    what to type, where both are sensible durations and the workbook cannot tell which.
+
+    - A time: more than two decimals, as no one types a figure (1:30 is 0.0625, 39:30 is
+      1.6458333), unless at least 1 and a whole number of sixtieths.
+    - Either: such a number of sixtieths, as a formula's result pasted as a value is (160/60
+      hours, 160 minutes, is also 64:00 of a day), and a number below 1 with at most two
+      decimals (0.25 is 6:00 too). Excel gives a time typed into a cell a time format, which
+      openpyxl reads as a time (_time_value), so in a workbook Excel saved such a number is
+      the figure; LibreOffice Calc keeps the cell's own format, so in one it saved (calc)
+      the number is refused, unless it is negative or, as a time, beyond the limit: then
+      it is the figure.
+    """
+    if not may_be_time(value):
         return value
-    if not abs(value) < 1000 or not _whole(value * 24 * 60):
-        return value  # not finite, more days than any duration, or not such a time
-    if _whole(value * 100) and not (what == "minutes" and 0 < abs(value) < 1):
-        return value  # a figure as a person types it
-    return timedelta(days=value)
+    size = abs(value)
+    minutes = round(size * 24 * 60)
+    figure = _whole(size * 100) if size < 1 else _whole(size * 60)
+    if not figure:
+        return timedelta(days=value)
+    beyond = minutes / 60 > limit if what == "hours" else minutes > limit
+    if value < 0 or beyond or not calc:
+        return value
+    clock = f"{minutes // 60}:{minutes % 60:02d}"
+    # The figure as text: in hours as the whole minutes it is (160 min), in minutes rounded.
+    as_text = f"{size * 60:g} min" if what == "hours" else f"{round(size, 2):g} min"
+    unit = "h" if what == "hours" else "min"
+    raise ValueError(
+        f"{cell_string(value)} may be the time {clock} typed, which LibreOffice Calc keeps as "
+        f"its fraction of a day in a cell formatted for {what}, or the figure "
+        f"{round(size, 2):g} {unit}: type {minutes / 60:g} h for the time, or {as_text} for "
+        f"the figure"
+    )
+
+
+def saved_by_calc(path: Path) -> bool:
+    """Whether LibreOffice (or OpenOffice, Collabora) saved the workbook last, as the
+    Application of its docProps/app.xml says ("LibreOffice/7.4.7.2$Linux_X86_64 ...")."""
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("docProps/app.xml") as file:
+            head = file.read(4096)
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return False
+    found = re.search(rb"<(?:\w+:)?Application>([^<]*)<", head)
+    return (
+        found is not None and re.search(rb"LibreOffice|OpenOffice|Collabora", found[1]) is not None
+    )
 
 
 def _whole(number: float) -> bool:

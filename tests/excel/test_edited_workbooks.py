@@ -84,7 +84,8 @@ def places(exported):
 texts = st.text(
     st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40
 ).filter(lambda s: s == s.strip() and s and not s.startswith(("=", "+", "-", "@")))
-# An item's minutes below 1 (but 0) are a time typed in Calc: 0.25 is 6:00 (typed_time).
+# An item's minutes below 1 (but 0) may be a time typed in Calc (0.25 is 6:00): named there
+# (reading.typed_time), so the minutes typed here are whole or have one decimal.
 durations = {
     "hours": st.integers(0, 2000) | st.decimals(0, 2000, places=2).map(float),
     "minutes": st.integers(0, 6000) | st.decimals(1, 6000, places=1).map(float),

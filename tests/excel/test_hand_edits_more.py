@@ -49,7 +49,7 @@ def typed_in_calc(tmp_path_factory):
             ("type", FS, "D31", "1:30"),  # was 15 minutes
             ("type", FS, "D32", "0:45"),  # was 30
             ("type", FS, "D33", "12.5"),  # a figure, not a time
-            ("type", FS, "D34", "6:00"),  # was 120: 0.25 of a day, as a figure a quarter minute
+            ("type", FS, "D34", "3:00"),  # was 120: 0.125 of a day, three decimals
             ("type", FS, "C5", "39:30"),  # a course's hours, was 39
         ],
         "wrong times": [
@@ -71,13 +71,13 @@ def test_times_typed_in_calc_are_read_as_the_minutes_and_hours_they_are(typed_in
     assert catalog.get("csharp-w1-i1").minutes == 90
     assert catalog.get("csharp-w1-i2").minutes == 45
     assert catalog.get("csharp-w1-i3").minutes == 12.5
-    assert catalog.get("csharp-w1-i4").minutes == 360
+    assert catalog.get("csharp-w1-i4").minutes == 180
     assert catalog.courses[FOUNDATIONS].hours == 39.5
     items = {item.id: item for item in sample.modules["csharp-w1"].items}
     items["csharp-w1-i1"].minutes = 90
     items["csharp-w1-i2"].minutes = 45
     items["csharp-w1-i3"].minutes = 12.5
-    items["csharp-w1-i4"].minutes = 360
+    items["csharp-w1-i4"].minutes = 180
     sample.courses[FOUNDATIONS].hours = 39.5
     assert dumps(catalog) == dumps(sample)
 
