@@ -45,6 +45,22 @@ PLACE_HINT: dict[type, tuple[str, str]] = {
         "An item goes into a module: select a module or one of its items first.",
     ),
 }
+# Where a dragged unit of a kind can be dropped, said when it is dropped where it cannot go:
+# the drop did nothing, without a word.
+DROP_HINT: dict[type, str] = {
+    Program: "A program goes among the programs: drop it onto another program.",
+    Course: "A course goes into a program: drop it onto a program or one of its courses.",
+    Module: "A module goes into a course: drop it onto a course or one of its modules.",
+    Item: "An item goes into a module: drop it onto a module or one of its items.",
+}
+# What sharing a unit by dragging it did, and the other ways: a designer who meant to move
+# it was not told that it now also stays where it was.
+SHARED_NOW = {
+    Course: "“{0}” is now shared by {1} programs: an edit to it changes them all. "
+    "Ctrl+drag copies it instead; Cut and Paste moves it.",
+    Module: "“{0}” is now shared by {1} courses: an edit to it changes them all. "
+    "Ctrl+drag copies it instead; Cut and Paste moves it.",
+}
 
 
 def _list_name(parent: TreeNode) -> str:
@@ -155,9 +171,20 @@ class StructureActions:
             return
         edits = plan_delete(self.catalog, parent.unit, _list_name(parent), row)
         self.document.push(edits, tr("Cut {0}" if cutting else "Delete {0}").format(unit.title))
-        remaining = len(self.window.tree_model.child_units(parent))
-        if remaining:
-            self.window.select_child(parent, min(row, remaining - 1))
+        self._select_near(parent, row)
+
+    def _select_near(self, parent: TreeNode, row: int) -> None:
+        """Select the row that took the place of a deleted one, or the nearest the filter
+        shows (after it, else before it), else the parent: selecting a hidden one cleared
+        the designer's filter."""
+        self.window.proxy.catch_up()
+        count = len(self.window.tree_model.child_units(parent))
+        rows = [*range(row, count), *range(min(row, count) - 1, -1, -1)]
+        shown = next((r for r in rows if self.window.shows_child(parent, r)), None)
+        if shown is not None:
+            self.window.select_child(parent, shown)
+        elif parent.parent is not None:
+            self.window.select_node(parent, reveal=False)
 
     def _delete_question(self, unit: Program | Course | Module | Item, parent: TreeNode) -> str:
         """What to ask before deleting a unit that leaves the catalog; "" to ask nothing."""
@@ -314,8 +341,11 @@ class StructureActions:
         """A unit dragged from another window: a copy of it goes where it was dropped."""
         source = self._snippet_of(data) if data.hasFormat(SNIPPET_MIME) else None
         kind = PASTED_KIND.get(source.kind) if source else None
-        place = self._drop_place(kind, target, row) if kind else None
-        if source is None or place is None:
+        if source is None or kind is None:
+            return False
+        place = self._drop_place(kind, target, row)
+        if place is None:
+            self.window.show_message(tr(DROP_HINT[kind]))
             return False
         title = source.unit.get("title") or source.kind
         self._paste(source, place[0], place[1], tr("Copy {0}").format(title))
@@ -327,6 +357,7 @@ class StructureActions:
         assert unit is not None
         place = self._drop_place(type(unit), target, row)
         if place is None:
+            self.window.show_message(tr(DROP_HINT[type(unit)]))
             return False
         parent, row = place
         list_name = _list_name(parent)
@@ -336,6 +367,10 @@ class StructureActions:
         if parent is source.parent or (source.parent and parent.unit is source.parent.unit):
             old = source.row()
             new = row - 1 if row > old else row
+            if type(target.unit) is type(unit):
+                # Dropped onto a sibling, it takes its place: below it when moving down
+                # (just before it, a drop onto the next row did nothing).
+                new = target.row()
             if new != old:
                 self.document.push(
                     [Move(parent.unit, list_name, old, new)],
@@ -362,5 +397,7 @@ class StructureActions:
                 [Insert(parent.unit, list_name, row, unit.id)],
                 tr("Share {0}").format(unit.title),
             )
+            users = len(self.catalog.users(unit.id))
+            self.window.show_message(tr(SHARED_NOW[type(unit)]).format(unit.title, users))
         self.window.select_child(parent, row)
         return True

@@ -312,7 +312,8 @@ class CurriculumTreeModel(QAbstractItemModel):
 
     def _text(self, node: TreeNode, unit: Unit, column: int) -> str:
         if column == TITLE:
-            return unit.title or self.tr("(untitled)")
+            # A title of spaces alone showed as a blank row.
+            return unit.title if unit.title.strip() else self.tr("(untitled)")
         if column == KIND:
             return (
                 item_kind_label(unit.kind)
