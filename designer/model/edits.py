@@ -147,13 +147,20 @@ def orphans_after_removal(catalog: Catalog, parent: Program | Course, child_id: 
 
 
 def plan_delete(
-    catalog: Catalog, parent: Parent, list_name: str, index: int, delete_orphans: bool = True
+    catalog: Catalog,
+    parent: Parent,
+    list_name: str,
+    index: int,
+    delete_orphans: bool = True,
+    forget: bool = True,
 ) -> list[Edit]:
     """The edits that delete one entry of a list.
 
     A shared course or module only loses this reference. With delete_orphans, the units
     nothing would use any more leave the catalog too. Mentions of the outcomes that leave
-    are removed first, so no reference is left dangling.
+    are removed first, so no reference is left dangling. With forget, so are the rules
+    silenced for what leaves and the pairs of it marked as not duplicates; a cut keeps
+    them, for the units to bring back when pasted with their ids.
     """
     items = catalog.list_of(parent, list_name)
     value = items[index]
@@ -170,7 +177,32 @@ def plan_delete(
     edits.append(Remove(parent, list_name, index))
     # Courses come before their modules: a module can leave once no course uses it.
     edits.extend(RemoveUnit(unit_id) for unit_id in orphans)
+    if forget:
+        edits.extend(forget_notes(catalog, set().union(*map(ids_within, leaving))))
     return edits
+
+
+def forget_notes(catalog: Catalog, leaving_ids: set[str]) -> list[Edit]:
+    """Remove the rules silenced for units that leave and the pairs marked as not
+    duplicates that name one of them: kept, they were counted and listed for nothing."""
+    edits: list[Edit] = []
+    for index in reversed(range(len(catalog.silenced))):
+        if catalog.silenced[index].unit in leaving_ids:
+            edits.append(Remove(None, "silenced", index))
+    for index in reversed(range(len(catalog.ignored_duplicates))):
+        if leaving_ids.intersection(catalog.ignored_duplicates[index]):
+            edits.append(Remove(None, "ignored_duplicates", index))
+    return edits
+
+
+def ids_within(node: Node) -> set[str]:
+    """A unit's id with those of its outcomes and items."""
+    ids = {node.id}
+    if not isinstance(node, Item | Outcome):
+        ids.update(outcome.id for outcome in node.outcomes)
+    if isinstance(node, Module):
+        ids.update(item.id for item in node.items)
+    return ids
 
 
 def _extend_unique(found: list[str], more: list[str]) -> None:

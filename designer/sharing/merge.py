@@ -6,7 +6,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from designer.model.catalog import Catalog, Node
-from designer.model.edits import Edit, Insert, Move, Remove, RemoveUnit
+from designer.model.edits import (
+    Edit,
+    Insert,
+    Move,
+    Remove,
+    RemoveUnit,
+    forget_notes,
+    ids_within,
+)
 from designer.model.totals import format_hours
 from designer.model.units import Course, Item, Module, Outcome, Program
 from designer.sharing.text import normalize
@@ -192,12 +200,10 @@ def _plan(
                 # Both were there: the survivor takes the earlier place, the parent's order
                 # of the rest stays as it was.
                 lists.move(parent, list_name, source, at, index)
-    # 4. The others leave, then the modules only they used; pairs naming them are forgotten.
+    # 4. The others leave, then the modules only they used; the rules silenced for them
+    # and the pairs naming them are forgotten.
     lists.edits.extend(RemoveUnit(unit.id) for unit in leaving_units)
-    ignored = catalog.ignored_duplicates
-    for index in reversed(range(len(ignored))):
-        if leaving.intersection(ignored[index]):
-            lists.remove(None, "ignored_duplicates", ignored, index)
+    lists.edits.extend(forget_notes(catalog, set().union(*map(ids_within, leaving_units))))
     return lists.edits, dropped
 
 

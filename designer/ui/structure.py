@@ -169,7 +169,7 @@ class StructureActions:
         question = "" if cutting else self._delete_question(unit, parent)
         if question and not self.window.confirm(tr("Delete"), question, tr("Delete")):
             return
-        edits = plan_delete(self.catalog, parent.unit, _list_name(parent), row)
+        edits = plan_delete(self.catalog, parent.unit, _list_name(parent), row, forget=not cutting)
         self.document.push(edits, tr("Cut {0}" if cutting else "Delete {0}").format(unit.title))
         self._select_near(parent, row)
 

@@ -5,9 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import catalogs
 
-from designer.model import Course, Outcome, Program, Totals
+from designer.model import Course, Outcome, Program, Silence, Totals
 from designer.model.copying import clone, snippet
-from designer.model.edits import AddUnit, Insert, apply_all
+from designer.model.edits import AddUnit, Insert, apply_all, plan_delete
 from designer.sharing.merge import plan_merge, preview_merge
 from designer.storage import dumps
 
@@ -45,6 +45,7 @@ def test_the_preview_lists_what_differs(sample):
 def test_merging_an_identical_copy_leaves_one_shared_course_and_the_same_totals(sample):
     copy = link_copy(sample, PR_INTRO, "front-end")
     sample.ignored_duplicates.append((copy.id, "foundations-of-coding-front-end"))
+    sample.silenced.append(Silence(rule="structure.module-count", unit=copy.id, reason="Short."))
     totals = Totals(sample)
     hours = {p.id: totals.hours(p) for p in sample.programs}
     before = dumps(sample)
@@ -56,6 +57,7 @@ def test_merging_an_identical_copy_leaves_one_shared_course_and_the_same_totals(
     assert copy.id not in sample and not any(m in sample for m in copy.module_ids)
     assert {p.id: totals.hours(p) for p in sample.programs} == hours
     assert sample.ignored_duplicates == []  # the pair named a course that is gone
+    assert sample.silenced == []  # and so did the silenced rule
     # The original's alignments are untouched.
     assert sample.courses[PR_INTRO].outcomes[0].supports == ["pr-communications-o1"]
 
@@ -201,5 +203,21 @@ def test_a_program_with_both_units_keeps_the_survivor_at_the_earlier_place(sampl
     inverses = merged_and_undone(sample, back_end_foundations, ["foundations-of-coding-full-stack"])
     # The survivor is first, where the merged course was; the capstone stays last.
     assert full_stack.course_ids == [back_end_foundations, *order[1:-1]]
+    apply_all(sample, inverses)
+    assert dumps(sample) == before
+
+
+def test_deleting_a_copy_forgets_the_pairs_and_rules_that_name_it_and_undo_brings_them(sample):
+    # Left in the file, they were counted ("1 silenced") and listed for a unit that is gone.
+    copy = link_copy(sample, PR_INTRO, "front-end")
+    sample.ignored_duplicates.append((copy.id, PR_INTRO))
+    module = sample.modules[copy.module_ids[0]]
+    sample.silenced.append(Silence(rule="structure.items", unit=module.id, reason="Short."))
+    before = dumps(sample)
+    front_end = sample.program("front-end")
+    edits = plan_delete(sample, front_end, "course_ids", front_end.course_ids.index(copy.id))
+    inverses = apply_all(sample, edits)
+    assert copy.id not in sample and module.id not in sample
+    assert sample.ignored_duplicates == [] and sample.silenced == []
     apply_all(sample, inverses)
     assert dumps(sample) == before

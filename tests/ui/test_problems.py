@@ -1,7 +1,7 @@
 """The problems panel lists what breaks the rules, follows edits, filters, and leads to the unit."""
 
 from PySide6.QtCore import Qt
-from window_actions import discard_and_close, select
+from window_actions import DialogAnswers, discard_and_close, select
 
 from designer.appsettings import AppSettings
 from designer.ui.main_window import MainWindow
@@ -121,6 +121,43 @@ def test_silencing_a_finding_keeps_the_reason_in_the_file_and_undoes(window, qtb
     assert "The 422 h were accredited as they are." in sample_copy.read_text(encoding="utf-8")
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
+
+
+def silence_full_stack_hours(window, qtbot):
+    panel = window.problems
+    qtbot.waitUntil(lambda: len(total_hours_rows(panel)) == 1)
+    panel.list.setCurrentIndex(total_hours_rows(panel)[0].index)
+    answer_text("Accredited as it is.")
+    qtbot.mouseClick(panel.silence_button, Qt.MouseButton.LeftButton)
+    assert panel.silenced_note.text() == "1 silenced"
+
+
+def test_a_deleted_unit_takes_its_silenced_rules_with_it(window, qtbot, sample_copy):
+    # The "1 silenced" button stayed, and listed a rule of a program that was gone.
+    silence_full_stack_hours(window, qtbot)
+    select(window, qtbot, FULL)
+    DialogAnswers(qtbot).answer("Delete")
+    window.delete_action.trigger()
+    panel = window.problems
+    assert window.document.catalog.silenced == []
+    assert panel.silenced_note.isHidden()
+    window.files.save()
+    assert "Accredited as it is." not in sample_copy.read_text(encoding="utf-8")
+    window.undo_action.trigger()  # the program comes back with its silenced rule
+    assert panel.silenced_note.text() == "1 silenced"
+    assert window.document.catalog.silenced[0].unit == "full-stack"
+
+
+def test_a_cut_and_pasted_unit_keeps_its_silenced_rules(window, qtbot):
+    silence_full_stack_hours(window, qtbot)
+    select(window, qtbot, FULL)
+    window.cut_action.trigger()
+    select(window, qtbot, "Microsoft Back-End Developer Professional Certificate")
+    window.paste_action.trigger()
+    assert window.document.catalog.program("full-stack").title == FULL
+    assert window.problems.silenced_note.text() == "1 silenced"
+    qtbot.waitUntil(lambda: window.problems.up_to_date)
+    assert total_hours_rows(window.problems) == []
 
 
 def test_double_click_puts_the_cursor_in_the_field_concerned(window, qtbot):
