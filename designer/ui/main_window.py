@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     QTimer,
 )
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, keys.Quit)
         self.undo_action = self._action("Undo", self.undo, keys.Undo)
         self.redo_action = self._action("Redo", self.redo, keys.Redo)
+        self.rename_action = self._action("Re&name", self.rename_selected, "F2")
         self.cut_action = self._action("Cu&t", s.cut, keys.Cut)
         self.copy_action = self._action("&Copy", s.copy, keys.Copy)
         self.paste_action = self._action("&Paste", s.paste, keys.Paste)
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
     def tree_actions(self) -> list[QAction]:
         """The edits of the tree's selection that have keys."""
         return [
+            self.rename_action,
             self.cut_action,
             self.copy_action,
             self.paste_action,
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions(
             [
+                self.rename_action,
                 self.cut_action,
                 self.copy_action,
                 self.paste_action,
@@ -322,6 +327,12 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._enable_edits_of(None)
+        # F2 (or Rename) renames a row in place; a double-click opens it, as before.
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_tree_menu)
+        self.tree_menu: QMenu | None = None  # the last one shown
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
@@ -519,9 +530,53 @@ class MainWindow(QMainWindow):
             self.tree.setFocus()
         self.outcomes.show_unit(unit, node.parent.unit if node and node.parent else None)
         self.totals_bar.show_node(node)
+        self._enable_edits_of(unit)
+
+    def _enable_edits_of(self, unit: object) -> None:
+        """The edits of a selected row, enabled only when one is selected: with none, they
+        did nothing, without a word."""
+        for action in (
+            self.rename_action,
+            self.cut_action,
+            self.copy_action,
+            self.duplicate_action,
+            self.delete_action,
+            self.move_up_action,
+            self.move_down_action,
+        ):
+            action.setEnabled(unit is not None)
         self.independent_action.setEnabled(
             isinstance(unit, Course | Module) and len(self.document.catalog.users(unit.id)) > 1
         )
+
+    def rename_selected(self) -> None:
+        """Open the selected row's title for typing, in place."""
+        index = self.tree.currentIndex()
+        if index.isValid() and self.selected_node() is not None:
+            self.tree.edit(index.siblingAtColumn(TITLE))
+
+    def _show_tree_menu(self, point: QPoint) -> None:
+        """The edits of the row right-clicked, which is selected first, as a menu."""
+        index = self.tree.indexAt(point)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        menu = QMenu(self.tree)
+        menu.addActions(
+            [
+                self.add_program_action,
+                self.add_course_action,
+                self.add_module_action,
+                self.add_item_action,
+                self.add_outcome_action,
+            ]
+        )
+        menu.addSeparator()
+        menu.addActions(self.tree_actions())
+        menu.addAction(self.independent_action)
+        if self.tree_menu is not None:
+            self.tree_menu.deleteLater()
+        self.tree_menu = menu
+        menu.popup(self.tree.viewport().mapToGlobal(point))
 
     def _filter_changed(self, text: str) -> None:
         """Show what the text finds, with the first matches open; without a text, the
@@ -582,9 +637,14 @@ class MainWindow(QMainWindow):
         away."""
         catalog = self.document.catalog
         places: list[tuple[object, int | None]] = []  # (unit, None) or (parent, row)
+        # Rows the step put in the tree: the last is where a unit moved or came back to (the
+        # first change of a move undone is its removal from the place it was dropped).
+        placed: list[tuple[object, int | None]] = []
 
         def in_list(parent: object, list_name: str, index: int, *rest: object) -> None:
             places.append((parent, index if list_name in TREE_LISTS else None))
+            if list_name in TREE_LISTS:
+                placed.append((parent, index))
 
         def left_list(parent: object, list_name: str, index: int, value: object) -> None:
             # The row before the one that left (the original of a duplicate), else the parent.
@@ -610,8 +670,8 @@ class MainWindow(QMainWindow):
         finally:
             for signal, slot in signals:
                 signal.disconnect(slot)
-        if places:
-            self._select_place(*places[0])
+        if placed or places:
+            self._select_place(*(placed[-1] if placed else places[0]))
 
     def _select_place(self, unit: object, row: int | None) -> None:
         catalog = self.document.catalog

@@ -25,6 +25,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from designer.model import Course, Item, Module, Outcome, Program
 from designer.model.catalog import Catalog, Parent
 from designer.model.copying import snippet
+from designer.model.edits import SetField
 from designer.model.totals import format_hours
 from designer.ui.document import Document
 from designer.ui.labels import item_kind_label
@@ -52,6 +53,7 @@ LIST_OF: dict[type, str] = {Program: "course_ids", Course: "module_ids", Module:
 ANSWERED_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
         Qt.ItemDataRole.TextAlignmentRole,
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.FontRole,
@@ -66,6 +68,7 @@ ROW_FLAGS = (
     | Qt.ItemFlag.ItemIsDragEnabled
     | Qt.ItemFlag.ItemIsDropEnabled
 )
+TITLE_FLAGS = ROW_FLAGS | Qt.ItemFlag.ItemIsEditable  # a title is renamed in place (F2)
 
 
 class TreeNode:
@@ -289,6 +292,8 @@ class CurriculumTreeModel(QAbstractItemModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(node, unit, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return unit.title if column == TITLE else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (HOURS, SHARE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and unit.id == self.highlight_id:
@@ -479,7 +484,24 @@ class CurriculumTreeModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        return ROW_FLAGS  # the same for every row, and asked for every row painted
+        # The same for every row, and asked for every row painted.
+        return TITLE_FLAGS if index.column() == TITLE else ROW_FLAGS
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """A title renamed in place: one undoable edit. A blank one is refused (the old
+        title stays), and the spaces around a title are left out."""
+        if role != Qt.ItemDataRole.EditRole or index.column() != TITLE or not index.isValid():
+            return False
+        unit = self.node(index).unit
+        title = str(value).strip()
+        if unit is None or not title:
+            return False
+        if title != unit.title:
+            self.document.end_typing()
+            self.document.push(
+                [SetField(unit, "title", title)], self.tr("Rename {0}").format(title)
+            )
+        return True
 
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
@@ -920,7 +942,9 @@ class TreeFilter(QSortFilterProxyModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         """The tree model's flags, the same for every row: Qt's would map each row to the
         tree model's, a call into Python, for every row laid out or painted."""
-        return ROW_FLAGS if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return TITLE_FLAGS if index.column() == TITLE else ROW_FLAGS
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         if not self._text:
