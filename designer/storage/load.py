@@ -53,6 +53,7 @@ REFERENCES = [
     ("outcome", "supports", "outcome"),
     ("item", "outcome_ids", "outcome"),
 ]
+UTF8_MARK = b"\xef\xbb\xbf"  # the byte order mark, as UTF-8
 # How deep [ ] and { } may nest before a file is refused as too deep (a catalog uses 6).
 DEPTH_LIMIT = 100
 # A JSON string (skipped whole) or a bracket, to find where nesting goes too deep.
@@ -87,6 +88,9 @@ def loads(raw: bytes, path: str | Path = "<catalog>") -> Catalog:
 
 
 def _loads(raw: bytes, path: str | Path) -> Catalog:
+    # The mark some editors (Windows Notepad) put before UTF-8 text: the file was refused,
+    # "Unexpected UTF-8 BOM (decode using utf-8-sig)".
+    raw = raw.removeprefix(UTF8_MARK)
     return _sound_catalog(raw) or _checked_catalog(raw, path)
 
 
@@ -131,8 +135,7 @@ def _checked_text(text: str, path: str | Path) -> Catalog:
         # refuses them at their place, where a refusal here could not say where they are.
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        where = f"line {error.lineno}, column {error.colno}"
-        raise CatalogError(path, [Problem(where, f"not valid JSON: {error.msg}")]) from None
+        raise CatalogError(path, [_json_problem(text, error)]) from None
     except ValueError:  # a whole number longer than Python reads (sys.get_int_max_str_digits)
         digits = sys.get_int_max_str_digits()
         message = f"a number of more than {digits} digits, too long to read"
@@ -154,6 +157,22 @@ def _checked_text(text: str, path: str | Path) -> Catalog:
         return _catalog(document)
     except (KeyError, ValueError) as error:  # what the checks above should have found
         raise CatalogError(path, [Problem("", str(error).strip("'\""))]) from None
+
+
+def _json_problem(text: str, error: json.JSONDecodeError) -> Problem:
+    """Where and what the JSON error is, in words: a file that stops midway (a copy or a
+    download cut short) said "Unterminated string starting at", and an empty one
+    "Expecting value"."""
+    if not text.strip():
+        return Problem("line 1, column 1", "the file is empty: it holds no catalog")
+    # json gives up at the end of the text, or at a text in quotes that never ends.
+    if not text[error.pos :].strip() or error.msg.startswith("Unterminated string"):
+        message = "the file stops here, in the middle of the catalog: it may have been cut short"
+        end = _line_and_column(text, len(text.rstrip()))
+        return Problem(end, f"not valid JSON: {message}")
+    where = f"line {error.lineno}, column {error.colno}"
+    # Some of json's messages end "… at", for the position it adds to them.
+    return Problem(where, f"not valid JSON: {error.msg.removesuffix(' at')}")
 
 
 def _half_characters(data: Any) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import math
@@ -208,6 +209,9 @@ class CatalogWriter:
 
 def _cannot_save(path: Path, error: OSError) -> CatalogError:
     reason = error.strerror or str(error)
+    if isinstance(error, FileNotFoundError) and not path.parent.is_dir():
+        # Said alone, "No such file or directory" seemed to be about the file being saved.
+        reason += f": there is no folder {path.parent}"
     return CatalogError(path, [Problem("", f"cannot save: {reason}")])
 
 
@@ -245,6 +249,10 @@ class AtomicFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path = replaced_file(path)
+        if _read_only(path):
+            # A rename replaces it all the same (where the folder may be written): a file
+            # the designer had marked read-only was overwritten without a word.
+            raise PermissionError(errno.EACCES, "the file is read-only", str(path))
         handle, self.temporary = tempfile.mkstemp(
             dir=path.parent, prefix=temporary_prefix(path), suffix=".tmp"
         )
@@ -286,6 +294,15 @@ class AtomicFile:
         self.file.close()
         with suppress(FileNotFoundError):
             os.unlink(self.temporary)
+
+
+def _read_only(path: Path) -> bool:
+    """Whether path is a file that nobody may write (by its permissions)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # not there yet (or not to be seen): the write says what is wrong
+    return stat.S_ISREG(mode) and not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _mode_for(path: Path) -> int:

@@ -39,6 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLE = ROOT / "samples" / "microsoft-certificates.curriculum.json"
 FILE_FILTER = "Curriculum catalogs (*" + EXTENSION + ");;JSON files (*.json);;All files (*)"
 EXCEL_FILTER = "Excel workbooks (*.xlsx)"
+# Open reads a workbook too (as Import from Excel does): one chosen there was refused as
+# a catalog file that "is not UTF-8 text".
+OPEN_FILTER = (
+    "Catalogs and workbooks (*" + EXTENSION + " *.xlsx);;" + FILE_FILTER + ";;" + EXCEL_FILTER
+)
 SUPPLEMENT_FILTERS = {
     "pdf": "PDF document (*.pdf)",
     "html": "Web page (*.html)",
@@ -128,16 +133,27 @@ class FileActions:
         if self.ask_to_save():
             self.window.set_document(Document())
 
+    def _start_folder(self) -> str:
+        """Where the file dialogs start: beside the open file, else the last file opened
+        (the working folder of the program meant nothing to the designer)."""
+        recent = self.window.settings.recent_files
+        path = self.document.path or (Path(recent[0]) if recent else None)
+        return str(path.parent) if path is not None and path.parent.is_dir() else ""
+
     def choose_and_open(self) -> None:
         if not self.ask_to_save():
             return
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Open catalog"), "", tr(FILE_FILTER))
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, tr("Open catalog"), self._start_folder(), tr(OPEN_FILTER)
+        )
         if path:
             self.open_file(path, asked=True)
 
     def open_file(self, path: str | Path, asked: bool = False) -> bool:
         if not asked and not self.ask_to_save():
             return False
+        if Path(path).suffix.lower() == ".xlsx":
+            return self.import_excel(path, asked=True)
         try:
             if _file_size(path) >= LARGE_FILE:
                 document = self._open_large(Path(path))
@@ -181,18 +197,30 @@ class FileActions:
             dialog.setParent(None)  # deleted now, not by a deferred delete in a later loop
 
     def save(self) -> bool:
-        if self.document.path is None:
+        path = self.document.path
+        if path is None:
+            return self.save_as()
+        if not path.parent.is_dir():
+            # Saving there could only fail, with "No such file or directory".
+            question = tr(
+                "The folder of “{0}”, {1}, is no longer there: it was moved, renamed or "
+                "deleted. Save the catalog somewhere else?"
+            ).format(path.name, path.parent)
+            if not self.window.confirm(tr("Folder not found"), question, tr("Save As…")):
+                return False
             return self.save_as()
         return self._save_to(None)
 
     def save_as(self, path: str | Path | None = None) -> bool:
         if path is None:
+            current = self.document.path
+            start = str(current) if current and current.parent.is_dir() else self._start_folder()
             path, _ = QFileDialog.getSaveFileName(
-                self.window, tr("Save catalog"), "", tr(FILE_FILTER)
+                self.window, tr("Save catalog"), start, tr(FILE_FILTER)
             )
             if not path:
                 return False
-            if not str(path).endswith((EXTENSION, ".json")):
+            if not str(path).lower().endswith((EXTENSION, ".json")):
                 path = self._with_ending(path, EXTENSION)
                 if path is None:
                     return False
@@ -214,15 +242,13 @@ class FileActions:
             try:
                 self._write(path)
             except DiskChanged:
-                question = tr(
-                    "“{0}” was changed by another program since you opened it. "
-                    "Saving would overwrite those changes."
-                ).format(self.document.title)
-                if not self.window.confirm(tr("File changed on disk"), question, tr("Overwrite")):
+                if not self._overwrite_agreed():
                     return False
                 self._write(path, overwrite_changes=True)
         except CatalogError as error:
-            QMessageBox.warning(self.window, tr("Cannot save"), str(error))
+            reasons = "\n".join(f"{error.path}: {problem}" for problem in error.problems)
+            text = tr("{0}\n\nNothing was saved; the changes are still here to save elsewhere.")
+            QMessageBox.warning(self.window, tr("Cannot save"), text.format(reasons))
             return False
         except Cancelled:
             self.window.show_message(tr("Save cancelled; the file was not changed."))
@@ -231,6 +257,22 @@ class FileActions:
         self.clear_recovery()
         self.window.show_message(tr("Saved {0}").format(self.document.path))
         return True
+
+    def _overwrite_agreed(self) -> bool:
+        """The file changed on disk since it was opened here: may the save replace it?"""
+        path = self.document.path
+        if path is not None and not path.exists():
+            # Nothing would be overwritten: "Overwrite those changes" told of changes to lose.
+            question = tr(
+                "“{0}” was deleted, moved or renamed by another program since you opened it. "
+                "Save the catalog again as {1}?"
+            ).format(path.name, path)
+            return self.window.confirm(tr("File not found"), question, tr("Save"))
+        question = tr(
+            "“{0}” was changed by another program since you opened it. "
+            "Saving would overwrite those changes."
+        ).format(self.document.title)
+        return self.window.confirm(tr("File changed on disk"), question, tr("Overwrite"))
 
     def _write(self, path: Path | None, overwrite_changes: bool = False) -> None:
         """Save the document; a large one a step at a time under a dialog with Cancel.
@@ -332,9 +374,9 @@ class FileActions:
         with self._showing(dialog):
             return dialog.run(lambda: work(report), stoppable=True)
 
-    def import_excel(self, path: str | Path | None = None) -> bool:
+    def import_excel(self, path: str | Path | None = None, asked: bool = False) -> bool:
         """Read a workbook (our export, or a plain table of courses) as a new, unsaved catalog."""
-        if not self.ask_to_save():
+        if not asked and not self.ask_to_save():
             return False
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
@@ -435,8 +477,25 @@ class FileActions:
         menu.clear()
         for path in self.window.settings.recent_files:
             action = menu.addAction(path.replace("&", "&&"))  # "&" shown, not a letter
-            action.triggered.connect(lambda checked=False, p=path: self.open_file(p))
+            action.triggered.connect(lambda checked=False, p=path: self.open_recent(p))
         menu.setEnabled(bool(self.window.settings.recent_files))
+
+    def open_recent(self, path: str) -> bool:
+        """Open a file of the recent list; one that is gone is named with its folder, and
+        may be taken off the list (it stayed there, failing the same way each time)."""
+        file = Path(path)
+        if file.exists():
+            return self.open_file(file)
+        question = tr(
+            "“{0}” is no longer in {1}: it was moved, renamed or deleted, or its drive is "
+            "not connected. Nothing was changed. Take it off the recent files?"
+        ).format(file.name, file.parent)
+        if self.window.confirm(tr("File not found"), question, tr("Take Off")):
+            recent = self.window.settings.recent_files
+            self.window.settings.recent_files = [p for p in recent if p != path]
+            self.fill_recent_menu()
+            save_settings(self.window.settings)
+        return False
 
     def write_recovery(self, now: bool = False) -> None:
         """The autosave: the unsaved work, written between events (see RecoveryWriter)."""

@@ -104,7 +104,8 @@ class RecoveryWriter(QObject):
         try:
             if self._file.write(deadline):  # a piece at least, however short the step
                 self._commit(self._file, self.document)
-        except (CatalogError, ValueError, TypeError) as error:  # a full disk; not Unicode
+        # A full disk (CatalogError, or OSError from the note); a text that is not Unicode.
+        except (CatalogError, OSError, ValueError, TypeError) as error:
             self._fail(error)
 
     def _commit(self, file: CatalogWriter, document: Document) -> None:
