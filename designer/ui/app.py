@@ -79,8 +79,20 @@ def _offer(window: MainWindow, copy: Path, others: int) -> bool:
     if others:
         later = tr("(The unsaved work of {0} more window(s) is offered at the next start.)")
         question += " " + later.format(others)
-    if not window.confirm(tr("Restore unsaved work"), question, tr("Restore")):
+    box = QMessageBox(
+        QMessageBox.Icon.Question, tr("Restore unsaved work"), question, parent=window
+    )
+    restore = box.addButton(tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    # Cancel (or Escape) deleted the work for good, as Discard does now.
+    box.setInformativeText(
+        tr("Discard deletes the unsaved changes for good; Cancel keeps them for the next start.")
+    )
+    box.exec()
+    if box.clickedButton() is discard:
         delete_copy(copy)
+    if box.clickedButton() is not restore:
         return False
     try:
         catalog = load(copy)

@@ -153,20 +153,46 @@ def test_unsaved_work_is_offered_back_after_a_crash(qtbot, sample_copy, dialogs)
         discard_and_close(window)
 
 
-def test_declining_recovery_opens_normally(qtbot, sample_copy, dialogs):
+def test_discarding_recovered_work_opens_normally(qtbot, sample_copy, dialogs):
     window = MainWindow(AppSettings())
     window.files.open_file(sample_copy)
     rename_course(window, qtbot)
     window.files.write_recovery()
     qtbot.waitUntil(window.files.recovery_path.exists)
     crash(window)
-    dialogs.answer("Cancel")
+    dialogs.answer("Discard")
     again = start_window([str(sample_copy)])
     try:
+        assert "Discard deletes the unsaved changes for good" in dialogs.seen[-1]
         assert not window.files.recovery_path.exists()
         assert again.document.path == sample_copy and not again.isWindowModified()
     finally:
         discard_and_close(again)
+        discard_and_close(window)
+
+
+def test_cancelling_the_recovery_question_keeps_the_work_for_the_next_start(
+    qtbot, sample_copy, dialogs
+):
+    # Cancel (and Escape) deleted the unsaved work for good.
+    window = MainWindow(AppSettings())
+    window.files.open_file(sample_copy)
+    rename_course(window, qtbot, " kept")
+    window.files.write_recovery(now=True)
+    crash(window)
+    dialogs.answer("Cancel")
+    again = start_window([str(sample_copy)])
+    try:
+        assert window.files.recovery_path.exists() and not again.isWindowModified()
+    finally:
+        discard_and_close(again)
+    dialogs.answer("Restore")
+    restored = start_window([])
+    try:
+        course = restored.document.catalog.courses["introduction-to-public-relations"]
+        assert course.title.endswith(" kept")
+    finally:
+        discard_and_close(restored)
         discard_and_close(window)
 
 
