@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import (
@@ -734,9 +735,10 @@ class MainWindow(QMainWindow):
             title, text = tr("Cannot import"), tr("“{0}” cannot be imported. Nothing was changed.")
         else:
             title, text = tr("Cannot open"), tr("“{0}” cannot be opened. Nothing was changed.")
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text.format(error.path.name), parent=self
-        )
+        text = text.format(error.path.name)
+        if error.path.parent != Path():  # where the file is: the name alone may be in many
+            text += "\n" + tr("(in {0})").format(error.path.parent)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
         box.setObjectName("problemsDialog")
         problems = [str(problem) for problem in error.problems]
         shown = problems[:PROBLEMS_SHOWN]

@@ -97,6 +97,7 @@ def test_a_broken_file_shows_every_problem_and_leaves_the_open_document(
     assert not window.files.open_file(broken, asked=True)
     shown = dialogs.seen[-1]
     assert "“broken.curriculum.json” cannot be opened" in shown
+    assert f"(in {tmp_path})" in shown  # which folder: the name alone may be in many
     assert "modules[0].items[0].minutes" in shown and "must not be negative" in shown
     assert "programs[0].course_ids[12]" in shown and "missing-course" in shown
     assert window.document is document and window.isWindowModified()
