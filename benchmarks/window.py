@@ -66,6 +66,27 @@ ALL_OPERATIONS = [
     "page_pathways",
     "page_roadmap",
     "autosave",
+    *[
+        "select_program_outcomes",
+        "select_item_outcomes",
+        "add_outcome",
+        "type_outcome",
+        "bloom_level",
+        "tick_supports",
+        "tick_item_outcome",
+        "remove_outcome",
+        "duplicate_course",
+        "move_course",
+        "paste_program",
+        "delete_program",
+        "undo_delete_program",
+        "problems_severity",
+        "problems_rule",
+        "problems_profile",
+        "go_to_problem",
+        "ignore_duplicates",
+        "tick_holding",
+    ],
 ]
 # Not in --all: a filter of one letter took minutes before TreeFilter.rows_to_open.
 # filter_keystroke's first repeat is also reported alone, as "filter_first_keystroke".
@@ -100,8 +121,8 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
     from designer.appsettings import AppSettings
-    from designer.model import Course, Item, Module, Program
-    from designer.model.edits import SetField
+    from designer.model import Bloom, Course, Item, Module, Outcome, Program
+    from designer.model.edits import Insert, SetField
     from designer.ui.live_view import BackgroundView
     from designer.ui.main_window import MainWindow
 
@@ -518,6 +539,341 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
             longest = max(longest, idle(0.05))
         return longest
 
+    # ---- the Outcomes tab, structure edits, the panels and pages ------------------------
+
+    def show_tab(page: QWidget) -> None:
+        """The editor's tab (Details or Outcomes), clicked as a designer does."""
+        bar = window.tabs.tabBar()
+        goal = window.tabs.indexOf(page)
+        if window.tabs.currentIndex() != goal:
+            QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(goal).center())
+            idle(0.05)
+
+    def select_outcomes(i: int, depth: int) -> float:
+        """select with the Outcomes tab showing: its table (or an item's list) follows."""
+        show_tab(window.outcomes)
+        took = select(i, depth)
+        show_tab(window.editor)
+        return took
+
+    def outcome_owner(i: int, depth: int = 2) -> Course | Module:
+        """The i'th course (or module) selected, with the Outcomes tab showing and its first
+        outcome selected (one is added first if it has none: the sample's mostly have not)."""
+        index = path_to(i, depth)
+        click(index)
+        idle(0.05)
+        unit = unit_at(index)
+        assert isinstance(unit, Course | Module)
+        if not unit.outcomes:
+            outcome = Outcome(id=catalog.new_id("o"), text="Explain the basics.")
+            window.document.push([Insert(unit, "outcomes", 0, outcome)], "outcome")
+        show_tab(window.outcomes)
+        window.outcomes.table.selectRow(0)
+        idle(0.05)
+        return unit
+
+    def outcome_edit(took: float) -> float:
+        freezes.append(settle())
+        show_tab(window.editor)
+        return took
+
+    def add_outcome(i: int) -> float:
+        """The Outcomes tab's Add outcome: until the new row is in the table, selected."""
+        unit = outcome_owner(i)
+        count = len(unit.outcomes)
+        table = window.outcomes.table
+        button = window.outcomes.add_button
+        took = timed(
+            lambda: QTest.mouseClick(button, Qt.MouseButton.LeftButton),
+            lambda: table.model().rowCount() == count + 1 and table.currentIndex().row() == count,
+            table.viewport(),
+        )
+        return outcome_edit(took)
+
+    def type_outcome(i: int) -> float:
+        """A letter typed at the end of an outcome's text: until its row shows it."""
+        unit = outcome_owner(i)
+        outcome = unit.outcomes[0]
+        text = window.outcomes.text
+        text.setFocus()
+        text.end(False)
+        wanted = outcome.text + "x"
+        table = window.outcomes.table
+        row = QPersistentModelIndex(table.model().index(0, 0))
+        took = timed(
+            lambda: QTest.keyClicks(text, "x"),
+            lambda: outcome.text == wanted and row.data() == wanted,
+            table.viewport(),
+        )
+        window.document.end_typing()
+        return outcome_edit(took)
+
+    def bloom_level(i: int) -> float:
+        """The Bloom level box's next (or previous) level, chosen with the arrow keys."""
+        unit = outcome_owner(i)
+        outcome = unit.outcomes[0]
+        level = window.outcomes.level
+        level.setFocus()
+        before = outcome.bloom
+        key = Qt.Key.Key_Up if before is list(Bloom)[-1] else Qt.Key.Key_Down
+        table = window.outcomes.table
+        row = QPersistentModelIndex(table.model().index(0, 1))
+        shown = row.data()
+        took = timed(
+            lambda: QTest.keyClick(level, key),
+            lambda: outcome.bloom != before and row.data() != shown,
+            table.viewport(),
+        )
+        return outcome_edit(took)
+
+    def tick(entries: Any, row: int) -> None:
+        """Space on a list's row: its tick box changes, as a click on it does."""
+        entries.setFocus()
+        entries.setCurrentRow(row)
+        QTest.keyClick(entries, Qt.Key.Key_Space)
+
+    def tick_supports(i: int) -> float:
+        """Tick (or untick) the first box of Supports: the outcome's alignment, in its row."""
+        unit = outcome_owner(i)
+        outcome = unit.outcomes[0]
+        supports = window.outcomes.supports
+        if not supports.count():
+            return math.nan  # no parent with outcomes (a program's outcomes support nothing)
+        before = list(outcome.supports)
+        table = window.outcomes.table
+        row = QPersistentModelIndex(table.model().index(0, 2))
+        shown = row.data()
+        took = timed(
+            lambda: tick(supports, 0),
+            lambda: outcome.supports != before and row.data() != shown,
+            supports.viewport(),
+        )
+        return outcome_edit(took)
+
+    def tick_item_outcome(i: int) -> float:
+        """An item's Outcomes tab: tick (or untick) the first of its module's outcomes."""
+        index, item = item_selected(i)
+        show_tab(window.outcomes)
+        entries = window.outcomes.item_page.outcomes
+        if not entries.count():
+            return outcome_edit(math.nan)  # its module has no outcomes
+        before = list(item.outcome_ids)
+        took = timed(
+            lambda: tick(entries, 0),
+            lambda: item.outcome_ids != before and entries.count() > 0,
+            entries.viewport(),
+        )
+        return outcome_edit(took)
+
+    def remove_outcome(i: int) -> float:
+        """Remove the last outcome of a course (add_outcome's, if it ran): until its row
+        has left the table. The first in a session indexes who names each outcome."""
+        unit = outcome_owner(i)
+        count = len(unit.outcomes)
+        table = window.outcomes.table
+        table.selectRow(count - 1)
+        idle(0.05)
+        button = window.outcomes.remove_button
+        took = timed(
+            lambda: QTest.mouseClick(button, Qt.MouseButton.LeftButton),
+            lambda: table.model().rowCount() == count - 1,
+            table.viewport(),
+        )
+        return outcome_edit(took)
+
+    def duplicate_course(i: int) -> float:
+        """Edit > Duplicate on a course: until the copy is in the tree after it, selected.
+        (The edits on the tree's selection are triggered as their actions, as insert_item's:
+        their keys need the window active, which the dialog of a large file's loading took.)"""
+        index = path_to(i, 2)
+        click(index)
+        idle(0.05)
+        program = QPersistentModelIndex(index.parent())
+        count = model.rowCount(QModelIndex(program))
+        original = unit_at(index)
+        took = timed(
+            window.duplicate_action.trigger,
+            lambda: (
+                model.rowCount(QModelIndex(program)) == count + 1
+                and isinstance(unit_at(tree.currentIndex()), Course)
+                and unit_at(tree.currentIndex()) is not original
+            ),
+            tree.viewport(),
+        )
+        freezes.append(settle())
+        return took
+
+    def move_course(i: int) -> float:
+        """Move Down on a program's first course: until it shows in its new row, selected."""
+        index = path_to(i, 2)
+        if index.row() > 0:
+            index = index.siblingAtRow(0)
+        click(index)
+        idle(0.05)
+        course = unit_at(index)
+        took = timed(
+            window.move_down_action.trigger,
+            lambda: tree.currentIndex().row() == 1 and unit_at(tree.currentIndex()) is course,
+            tree.viewport(),
+        )
+        freezes.append(settle())
+        return took
+
+    def paste_program(i: int) -> float:
+        """Copy, then Paste, on a program: until the copy is in the tree, selected."""
+        index = path_to(i, 1)
+        click(index)
+        idle(0.05)
+        window.copy_action.trigger()
+        idle(0.05)
+        count = model.rowCount()
+        original = unit_at(index)
+        took = timed(
+            window.paste_action.trigger,
+            lambda: (
+                model.rowCount() == count + 1
+                and isinstance(unit_at(tree.currentIndex()), Program)
+                and unit_at(tree.currentIndex()) is not original
+            ),
+            tree.viewport(),
+        )
+        freezes.append(settle())
+        return took
+
+    # Deleting a program asks first: the benchmark answers Delete, as a designer does, and
+    # times the deletion from that answer on.
+    window.confirm = lambda *args: True  # type: ignore[method-assign]
+
+    def delete_program(i: int, then_undo: bool = False) -> float:
+        """Delete on a program (the last one: a copy paste_program made, if it ran), until
+        its row has gone; or, then_undo, Undo after it, until the program is back."""
+        index = model.index(model.rowCount() - 1 - i % 2, 0)
+        click(index)
+        idle(0.05)
+        count = model.rowCount()
+        program = unit_at(index)
+        delete = window.delete_action.trigger
+        if then_undo:
+            delete()
+            freezes.append(settle())
+            took = timed(
+                window.undo_action.trigger,
+                lambda: model.rowCount() == count and unit_at(tree.currentIndex()) is program,
+                tree.viewport(),
+            )
+        else:
+            took = timed(delete, lambda: model.rowCount() == count - 1, tree.viewport())
+        freezes.append(settle())
+        return took
+
+    def problems_choice(box: Any, i: int, first: int = 0) -> float:
+        """The Down key in one of the Problems panel's filters: until the list shows."""
+        problems = window.problems
+        quiet()
+        box.setCurrentIndex(first + i % max(box.count() - 1 - first, 1))
+        idle(0.1)
+        box.setFocus()
+        goal = box.currentIndex() + 1
+        took = timed(
+            lambda: QTest.keyClick(box, Qt.Key.Key_Down),
+            lambda: box.currentIndex() == goal,
+            problems.list.viewport(),
+        )
+        shown_freezes.setdefault("after_problems_filter", []).append(settle())
+        box.setCurrentIndex(0)  # every finding listed again, for the next operation
+        idle(0.1)
+        return took
+
+    def problems_profile(i: int) -> float:
+        """Another profile: the checks run again in the background (the freeze until their
+        findings are shown is "after_problems_profile")."""
+        box = window.problems.profile
+        box.setFocus()
+        key = Qt.Key.Key_Up if box.currentIndex() == box.count() - 1 else Qt.Key.Key_Down
+        goal = box.currentIndex() + (-1 if key == Qt.Key.Key_Up else 1)
+        took = timed(lambda: QTest.keyClick(box, key), lambda: box.currentIndex() == goal, box)
+        shown_freezes.setdefault("after_problems_profile", []).append(settle())
+        return took
+
+    def go_to_problem(i: int) -> float:
+        """Enter on a finding of the Problems panel (as a double click): until the tree
+        shows its unit selected, in the editor."""
+        problems = window.problems
+        quiet()
+        rows = problems.model.rows
+        if not rows:
+            return math.nan
+        # The i'th finding along (or the next) whose unit the tree shows: a program's,
+        # course's, module's or item's, in a program (not one deleted since the checks).
+        for step in range(len(rows)):
+            row = (i * 7919 + step) % len(rows)
+            shown = catalog.get_or_none(rows[row].unit)
+            unit_kind = isinstance(shown, Program | Course | Module | Item)
+            if unit_kind and window.tree_model.first_place(rows[row].unit) is not None:
+                break
+        else:
+            return math.nan
+        unit = catalog.get(rows[row].unit)
+        other = model.index(0 if unit_at(model.index(0, 0)) is not unit else 1, 0)
+        click(other)  # something else selected first, so that the tree's selection changes
+        idle(0.05)
+        problems.list.setFocus()
+        problems.list.setCurrentIndex(problems.model.index(row, 0))
+        idle(0.05)
+        took = timed(
+            lambda: QTest.keyClick(problems.list, Qt.Key.Key_Return),
+            lambda: window.editor.unit is unit and unit_at(tree.currentIndex()) is unit,
+            tree.viewport(),
+        )
+        freezes.append(settle())
+        return took
+
+    def on_page(name: str) -> QWidget:
+        bar = window.pages.tabBar()
+        goal = next(n for n in range(bar.count()) if bar.tabText(n) == name)
+        if window.pages.currentIndex() != goal:
+            QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(goal).center())
+            settle()
+        return window.pages.widget(goal)
+
+    def ignore_duplicates(i: int) -> float:
+        """Not duplicates: ignore, on a group of the Duplicates page: until it has left."""
+        on_page("Duplicates")
+        view = window.duplicates
+        count = view.model.rowCount()
+        if not count:
+            return math.nan
+        view.list.setCurrentIndex(view.model.index(i % count, 0))
+        idle(0.05)
+        took = timed(
+            lambda: QTest.mouseClick(view.ignore_button, Qt.MouseButton.LeftButton),
+            lambda: view.model.rowCount() == count - 1,
+            view.list.viewport(),
+        )
+        shown_freezes.setdefault("after_ignore_duplicates", []).append(settle())
+        window.pages.setCurrentIndex(0)
+        idle(0.1)
+        return took
+
+    def tick_holding(i: int) -> float:
+        """Space on a holding of the Pathways page (a program, then a course): until the
+        tick shows; the pathway and the next certificates are worked out before that."""
+        on_page("Pathways")
+        panel = window.pathways
+        programs = len(catalog.programs)
+        row = 1 + i if i % 2 == 0 else programs + i
+        row = min(row, panel.holdings.count() - 1)
+        held = panel.held()
+        took = timed(
+            lambda: tick(panel.holdings, row),
+            lambda: panel.held() != held,
+            panel.holdings.viewport(),
+        )
+        shown_freezes.setdefault("after_tick_holding", []).append(settle())
+        window.pages.setCurrentIndex(0)
+        idle(0.1)
+        return took
+
     # The longest freeze after each page's switch, or each edit made while filtering.
     shown_freezes: dict[str, list[float]] = {}
     firsts: list[float] = []  # filter_keystroke's first repeat
@@ -569,6 +925,25 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
         "page_duplicates": page("Duplicates"),
         "page_pathways": page("Pathways"),
         "page_roadmap": page("Roadmap"),
+        "select_program_outcomes": lambda i: select_outcomes(i, 1),
+        "select_item_outcomes": lambda i: select_outcomes(i, 4),
+        "add_outcome": add_outcome,
+        "type_outcome": type_outcome,
+        "bloom_level": bloom_level,
+        "tick_supports": tick_supports,
+        "tick_item_outcome": tick_item_outcome,
+        "remove_outcome": remove_outcome,
+        "duplicate_course": duplicate_course,
+        "move_course": move_course,
+        "paste_program": paste_program,
+        "delete_program": delete_program,
+        "undo_delete_program": lambda i: delete_program(i, then_undo=True),
+        "problems_severity": lambda i: problems_choice(window.problems.severity, i),
+        "problems_rule": lambda i: problems_choice(window.problems.rule, i),
+        "problems_profile": problems_profile,
+        "go_to_problem": go_to_problem,
+        "ignore_duplicates": ignore_duplicates,
+        "tick_holding": tick_holding,
     }
     assert kinds and catalog.programs
     for operation in operations:
@@ -789,11 +1164,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         operations = ALL_OPERATIONS if args.all else ROW_OPERATIONS
     if args.child:
-        print(json.dumps(child(str(args.file), operations, args.repeat)))
-        return 0
+        print(json.dumps(child(str(args.file), operations, args.repeat)), flush=True)
+        # Measured: the process ends here. After some of the operations (deleting programs,
+        # ignoring duplicates...), Qt's teardown at interpreter exit crashed (SIGSEGV),
+        # after the results were printed, and the parent took the run for failed.
+        os._exit(0)
     measured = measure(args.file, operations, args.rounds, against=args.against, repeat=args.repeat)
     print(f"{args.file} {measured.size} against {args.against.name}: medians (slowest)")
-    afters = [f"after_{o}" for o in operations if f"after_{o}" in measured.ours]
+    afters = [name for name in measured.ours if name.startswith("after_") and name != "after_open"]
     firsts = ["filter_first_keystroke"] if "filter_keystroke" in operations else []
     names = ["open", "after_open", *operations, *firsts, *afters, "freeze_after_edit"]
     for name in [*names, "gc_pauses"]:

@@ -41,6 +41,9 @@ class PathwayPanel(LiveView):
         super().__init__(document, delay_ms=300)
         self._choices: list[tuple[str, str]] = []  # (id, name) of the holdings listed
         self._targets: list[tuple[str, str]] = []  # (id, name) of the targets listed
+        # The units' names (distinct_titles) as refresh last worked them out: a tick or a
+        # target changes no title, and working them out again took half of its time.
+        self._names: dict[str, str] = {}
         self.holdings = QListWidget()
         self.holdings.setObjectName("holdings")
         self.holdings.setAccessibleName(tr("The learner holds"))
@@ -108,7 +111,7 @@ class PathwayPanel(LiveView):
         title are named so that they can be told apart (distinct_titles).
         """
         catalog = self.document.catalog
-        names = distinct_titles(catalog)
+        names = self._names = distinct_titles(catalog)
         programs = [(program.id, names[program.id]) for program in catalog.programs]
         used = [c for c in catalog.courses.values() if catalog.users(c.id)]
         courses = sorted(((c.id, names[c.id]) for c in used), key=lambda c: c[1].casefold())
@@ -158,7 +161,7 @@ class PathwayPanel(LiveView):
             self.target.setCurrentIndex(index)
 
     def _update(self, *args: Any) -> None:
-        self._show_path(distinct_titles(self.document.catalog))
+        self._show_path(self._names)
 
     def _show_path(self, names: dict[str, str]) -> None:
         """The chosen target's pathway for the ticked holdings, units named as names has
