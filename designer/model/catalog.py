@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from itertools import chain, islice
 from operator import attrgetter, contains
 from typing import Any
 
@@ -204,10 +204,13 @@ class Catalog:
             pool[unit.id] = unit
         else:
             # The pool's order is the file's order: undoing a removal puts it back in place.
-            entries = list(pool.items())
-            entries.insert(index, (unit.id, unit))
-            pool.clear()
-            pool.update(entries)
+            # Only the entries after that place go behind it again (rebuilding the whole pool
+            # for each unit made undoing a program's deletion freeze the window: 500 programs).
+            after = list(islice(pool.items(), index, None))
+            for key, _ in after:
+                del pool[key]
+            pool[unit.id] = unit
+            pool.update(after)
         self.unit_added.emit(unit)
 
     def pool_index(self, unit_id: str) -> int:
