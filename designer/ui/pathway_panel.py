@@ -161,7 +161,11 @@ class PathwayPanel(LiveView):
             self.target.setCurrentIndex(index)
 
     def _update(self, *args: Any) -> None:
-        self._show_path(self._names)
+        try:
+            self._show_path(self._names)
+        except KeyError:  # a unit come since the last refresh (an undo, a paste): named anew
+            self._names = distinct_titles(self.document.catalog)
+            self._show_path(self._names)
 
     def _show_path(self, names: dict[str, str]) -> None:
         """The chosen target's pathway for the ticked holdings, units named as names has
