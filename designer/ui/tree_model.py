@@ -71,6 +71,14 @@ ROW_FLAGS = (
 TITLE_FLAGS = ROW_FLAGS | Qt.ItemFlag.ItemIsEditable  # a title is renamed in place (F2)
 
 
+def row_flags(index: Index) -> Qt.ItemFlag:
+    """A row's flags, the same in every row (asked for each row painted): a title can be
+    renamed in place, and the space below the rows takes drops."""
+    if not index.isValid():
+        return Qt.ItemFlag.ItemIsDropEnabled
+    return TITLE_FLAGS if index.column() == TITLE else ROW_FLAGS
+
+
 class TreeNode:
     """One place in the tree; a shared unit has one node for each place it appears."""
 
@@ -482,10 +490,7 @@ class CurriculumTreeModel(QAbstractItemModel):
     # ---- drag and drop ------------------------------------------------------------------
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        # The same for every row, and asked for every row painted.
-        return TITLE_FLAGS if index.column() == TITLE else ROW_FLAGS
+        return row_flags(index)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """A title renamed in place: one undoable edit. A blank one is refused (the old
@@ -940,11 +945,9 @@ class TreeFilter(QSortFilterProxyModel):
         return unit.id in self._above or (self._inside_match(node) and model.hasChildren(source))
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        """The tree model's flags, the same for every row: Qt's would map each row to the
-        tree model's, a call into Python, for every row laid out or painted."""
-        if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        return TITLE_FLAGS if index.column() == TITLE else ROW_FLAGS
+        """The tree model's flags, read here: Qt's would map each row to the tree model's,
+        one more call into Python for every row laid out or painted."""
+        return row_flags(index)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         if not self._text:
