@@ -198,6 +198,16 @@ class MainWindow(QMainWindow):
 
         return self._action(text, show, f"Ctrl+{page + 1}", name)
 
+    def insert_actions(self) -> list[QAction]:
+        """The Insert menu's actions, also offered by a right-click in the tree."""
+        return [
+            self.add_program_action,
+            self.add_course_action,
+            self.add_module_action,
+            self.add_item_action,
+            self.add_outcome_action,
+        ]
+
     def tree_actions(self) -> list[QAction]:
         """The edits of the tree's selection that have keys."""
         return [
@@ -241,15 +251,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         insert_menu = bar.addMenu(tr("&Insert"))
-        insert_menu.addActions(
-            [
-                self.add_program_action,
-                self.add_course_action,
-                self.add_module_action,
-                self.add_item_action,
-                self.add_outcome_action,
-            ]
-        )
+        insert_menu.addActions(self.insert_actions())
         self.view_menu = bar.addMenu(tr("&View"))
         self.view_menu.addActions(self.page_actions)
         self.view_menu.addSeparator()
@@ -562,15 +564,7 @@ class MainWindow(QMainWindow):
         if index.isValid():
             self.tree.setCurrentIndex(index)
         menu = QMenu(self.tree)
-        menu.addActions(
-            [
-                self.add_program_action,
-                self.add_course_action,
-                self.add_module_action,
-                self.add_item_action,
-                self.add_outcome_action,
-            ]
-        )
+        menu.addActions(self.insert_actions())
         menu.addSeparator()
         menu.addActions(self.tree_actions())
         menu.addAction(self.independent_action)
