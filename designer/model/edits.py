@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,13 +179,15 @@ def plan_delete(
     # Courses come before their modules: a module can leave once no course uses it.
     edits.extend(RemoveUnit(unit_id) for unit_id in orphans)
     if forget:
-        edits.extend(forget_notes(catalog, set().union(*map(ids_within, leaving))))
+        edits.extend(forget_notes(catalog, leaving))
     return edits
 
 
-def forget_notes(catalog: Catalog, leaving_ids: set[str]) -> list[Edit]:
-    """Remove the rules silenced for units that leave and the pairs marked as not
-    duplicates that name one of them: kept, they were counted and listed for nothing."""
+def forget_notes(catalog: Catalog, leaving: Iterable[Node]) -> list[Edit]:
+    """Remove the rules silenced for units that leave (or their outcomes and items) and the
+    pairs marked as not duplicates that name one of them: kept, they were counted and
+    listed for nothing."""
+    leaving_ids = set().union(*map(_ids_within, leaving))
     edits: list[Edit] = []
     for index in reversed(range(len(catalog.silenced))):
         if catalog.silenced[index].unit in leaving_ids:
@@ -195,7 +198,7 @@ def forget_notes(catalog: Catalog, leaving_ids: set[str]) -> list[Edit]:
     return edits
 
 
-def ids_within(node: Node) -> set[str]:
+def _ids_within(node: Node) -> set[str]:
     """A unit's id with those of its outcomes and items."""
     ids = {node.id}
     if not isinstance(node, Item | Outcome):

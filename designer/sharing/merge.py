@@ -6,15 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from designer.model.catalog import Catalog, Node
-from designer.model.edits import (
-    Edit,
-    Insert,
-    Move,
-    Remove,
-    RemoveUnit,
-    forget_notes,
-    ids_within,
-)
+from designer.model.edits import Edit, Insert, Move, Remove, RemoveUnit, forget_notes
 from designer.model.totals import format_hours
 from designer.model.units import Course, Item, Module, Outcome, Program
 from designer.sharing.text import normalize
@@ -203,7 +195,7 @@ def _plan(
     # 4. The others leave, then the modules only they used; the rules silenced for them
     # and the pairs naming them are forgotten.
     lists.edits.extend(RemoveUnit(unit.id) for unit in leaving_units)
-    lists.edits.extend(forget_notes(catalog, set().union(*map(ids_within, leaving_units))))
+    lists.edits.extend(forget_notes(catalog, leaving_units))
     return lists.edits, dropped
 
 
