@@ -36,6 +36,11 @@ class Snippet(BaseModel):
     courses: list[Course] = []
     modules: list[Module] = []
     cut: bool = False  # cut rather than copied: pasted, it moves (see clone's keep_ids)
+    # Of a cut: where the catalog named the outcomes carried, as (id of the outcome or item
+    # naming one, its place in that list, the outcome's id). The cut removes those names
+    # from the units that stay (a shared module's outcome supporting the cut course's);
+    # the paste puts them back.
+    named_at: list[tuple[str, int, str]] = []
 
 
 def read_snippet(raw: bytes) -> Snippet:
@@ -59,7 +64,24 @@ def snippet(catalog: Catalog, node: Node, cut: bool = False) -> Snippet:
     modules = catalog.modules_of(node) if isinstance(node, Course) else []
     for course in courses:
         modules += [m for m in catalog.modules_of(course) if m not in modules]
-    return Snippet(kind=kind, unit=as_data(node), courses=courses, modules=modules, cut=cut)
+    named_at = _named_at(catalog, [node, *courses, *modules]) if cut else []
+    return Snippet(
+        kind=kind, unit=as_data(node), courses=courses, modules=modules, cut=cut, named_at=named_at
+    )
+
+
+def _named_at(catalog: Catalog, units: list[Node]) -> list[tuple[str, int, str]]:
+    """Where the catalog names the units' outcomes (see Snippet.named_at)."""
+    places = []
+    for unit in units:
+        for outcome in _with_owned(unit):
+            if not isinstance(outcome, Outcome):
+                continue
+            for user_id in catalog.named_by(outcome.id):
+                user = catalog.get(user_id)
+                refs = user.supports if isinstance(user, Outcome) else user.outcome_ids
+                places.append((user_id, refs.index(outcome.id), outcome.id))
+    return places
 
 
 def clone(
@@ -137,7 +159,29 @@ def clone(
     if into is not None:
         value = root.id if isinstance(root, Course | Module) else root
         edits.append(Insert(*into, value))
-    return root, edits + later
+    return root, edits + later + _names_back(catalog, source, new_ids)
+
+
+def _names_back(catalog: Catalog, source: Snippet, new_ids: dict[str, str]) -> list[Edit]:
+    """Put back the names of a cut unit's outcomes that the cut took from units that stayed.
+
+    Only for outcomes pasted with their own ids: the same outcomes back, not copies. A unit
+    the paste brings back names them already, as the snippet carries it.
+    """
+    edits: list[Edit] = []
+    added: dict[str, int] = {}  # names put back so far, by the unit naming them
+    for user_id, index, outcome_id in sorted(source.named_at):
+        user = catalog.get_or_none(user_id)
+        if new_ids.get(outcome_id) != outcome_id or not isinstance(user, Outcome | Item):
+            continue
+        list_name = "supports" if isinstance(user, Outcome) else "outcome_ids"
+        refs = getattr(user, list_name)
+        if outcome_id in refs:
+            continue
+        length = len(refs) + added.get(user_id, 0)
+        edits.append(Insert(user, list_name, min(index, length), outcome_id))
+        added[user_id] = added.get(user_id, 0) + 1
+    return edits
 
 
 def _kept(catalog: Catalog, new_ids: dict[str, str], refs: list[str]) -> list[str]:

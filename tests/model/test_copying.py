@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from designer.model import Catalog, Course, Program, Settings
+from designer.model import Catalog, Course, Module, Outcome, Program, Settings
 from designer.model.copying import clone, read_snippet, snippet
-from designer.model.edits import apply_all
+from designer.model.edits import apply_all, plan_delete
 from designer.storage import dumps, loads
 
 
@@ -15,9 +15,9 @@ def small_catalog():
     return Catalog(Settings(), [program], [Course(id="stats", title="Statistics", hours=30)])
 
 
-def carried(catalog, unit):
+def carried(catalog, unit, cut=False):
     """What the clipboard would carry of the unit: its snippet, as bytes, read back."""
-    return read_snippet(snippet(catalog, unit).model_dump_json().encode())
+    return read_snippet(snippet(catalog, unit, cut).model_dump_json().encode())
 
 
 def test_a_program_copied_into_another_catalog_brings_copies_of_its_courses(sample):
@@ -72,3 +72,44 @@ def test_the_courses_a_catalog_has_are_shared_and_only_the_others_copied(sample)
 def test_bytes_that_are_not_a_snippet_are_refused_with_what_is_wrong(raw, message):
     with pytest.raises(ValueError, match=message):
         read_snippet(raw)
+
+
+def test_a_cut_program_pasted_back_is_supported_again_by_the_courses_that_stayed(sample):
+    # The C# course stays (two other programs use it) while the program it supports is cut.
+    csharp = sample.courses["introduction-to-programming-with-csharp"]
+    assert csharp.outcomes[0].supports == ["full-stack-o1", "back-end-o1", "front-end-o1"]
+    program = sample.program("full-stack")
+    index = sample.programs.index(program)
+    named = {o.id: sorted(sample.named_by(o.id)) for o in program.outcomes}
+    source = carried(sample, sample.program("full-stack"), cut=True)
+    apply_all(sample, plan_delete(sample, None, "programs", index, forget=False))
+    assert csharp.outcomes[0].supports == ["back-end-o1", "front-end-o1"]
+    copy, edits = clone(sample, source, (None, "programs", index), keep_ids=True)
+    apply_all(sample, edits)
+    assert copy.id == "full-stack"
+    assert csharp.outcomes[0].supports == ["full-stack-o1", "back-end-o1", "front-end-o1"]
+    # Back where it was, named by the same outcomes as before the cut.
+    assert sample.programs[index] is copy and copy.course_ids == program.course_ids
+    assert {o.id: sorted(sample.named_by(o.id)) for o in copy.outcomes} == named
+    # Pasted a second time it is a copy, with ids of its own: nothing names its outcomes.
+    second, edits = clone(sample, source, (None, "programs", 0), keep_ids=True)
+    apply_all(sample, edits)
+    assert second.id != "full-stack" and not sample.named_by(second.outcomes[0].id)
+
+
+def test_a_cut_course_pasted_back_is_supported_again_by_the_module_it_shares():
+    week = Module(id="week", outcomes=[Outcome(id="week-o1", supports=["a-o1"])])
+    courses = [
+        Course(id="a", outcomes=[Outcome(id="a-o1")], module_ids=["week"]),
+        Course(id="b", module_ids=["week"]),
+    ]
+    programs = [Program(id="p", course_ids=["a", "b"]), Program(id="q")]
+    catalog = Catalog(Settings(), programs, courses, [week])
+    source = carried(catalog, catalog.courses["a"], cut=True)
+    apply_all(catalog, plan_delete(catalog, catalog.program("p"), "course_ids", 0, forget=False))
+    assert "a" not in catalog.courses and week.outcomes[0].supports == []
+    _, edits = clone(catalog, source, (catalog.program("q"), "course_ids", 0), keep_ids=True)
+    apply_all(catalog, edits)
+    assert catalog.users("week") == ["b", "a"]
+    assert week.outcomes[0].supports == ["a-o1"]
+    assert dumps(loads(dumps(catalog))) == dumps(catalog)  # a sound catalog

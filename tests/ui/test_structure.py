@@ -386,6 +386,27 @@ def test_cut_and_paste_moves_the_same_course_without_asking(window, qtbot, monke
     assert catalog.users(intro) == ["pr-communications"]
 
 
+def test_a_cut_program_pasted_elsewhere_is_supported_again_by_its_shared_course(
+    window, qtbot, monkeypatch
+):
+    catalog = window.document.catalog
+    monkeypatch.setattr(window, "confirm", lambda *question: True)
+    csharp = catalog.courses["introduction-to-programming-with-csharp"]
+    before = dumps(catalog)
+    select(window, qtbot, FULL)
+    window.cut_action.trigger()
+    # The C# course stays (two other programs use it); its outcome no longer supports the
+    # cut program's, which is gone.
+    assert "full-stack-o1" not in csharp.outcomes[0].supports
+    select(window, qtbot, PR)
+    window.paste_action.trigger()
+    assert [p.id for p in catalog.programs][-1] == "full-stack"
+    assert csharp.outcomes[0].supports == ["full-stack-o1", "back-end-o1", "front-end-o1"]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert dumps(catalog) == before
+
+
 def test_cut_of_a_shared_course_pasted_elsewhere_shares_it_there(window, qtbot):
     catalog = window.document.catalog
     blazor = "blazor-for-front-end-development"
