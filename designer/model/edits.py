@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from designer.model.catalog import Catalog, Node, Parent
@@ -92,8 +93,14 @@ def apply_all(catalog: Catalog, edits: list[Edit]) -> list[Edit]:
     """
     inverses: list[Edit] = []
     try:
-        for edit in edits:
-            inverses.append(apply(catalog, edit))
+        for adding, run in groupby(edits, key=lambda edit: isinstance(edit, AddUnit)):
+            if adding:  # units put back together: each pool is reordered once, not per unit
+                added = [edit for edit in run if isinstance(edit, AddUnit)]
+                catalog.add_units([(edit.unit, edit.index) for edit in added])
+                inverses += [RemoveUnit(edit.unit.id) for edit in added]
+                continue
+            for edit in run:
+                inverses.append(apply(catalog, edit))
     except Exception:
         for inverse in reversed(inverses):
             apply(catalog, inverse)

@@ -163,3 +163,28 @@ def test_a_course_named_among_a_courses_modules_is_refused_even_when_programs_us
     program = Program(id="p", title="P", course_ids=["first", "second"])
     with pytest.raises(KeyError, match="second refers to a missing Module: first"):
         Catalog(programs=[program], courses=[first, second])
+
+
+def test_units_put_back_together_take_the_places_one_after_another_would():
+    def pool(ids):
+        return Catalog(modules=[Module(id=i) for i in ids])
+
+    # Each index counts in the pool as the units before it left it, as undo's are.
+    placed = [("a", 0), ("b", 2), ("c", None), ("d", 1), ("e", 99)]
+    one_by_one, together = pool("wxyz"), pool("wxyz")
+    for unit_id, index in placed:
+        one_by_one.add_unit(Module(id=unit_id), index)
+    together.add_units([(Module(id=unit_id), index) for unit_id, index in placed])
+    assert list(together.modules) == list(one_by_one.modules) == list("adwbxyzce")
+
+
+def test_units_put_back_together_are_all_refused_when_one_is():
+    catalog = Catalog(modules=[Module(id="w")])
+    told = []
+    catalog.unit_added.connect(lambda unit: told.append(("added", unit.id)))
+    catalog.unit_removed.connect(lambda unit: told.append(("removed", unit.id)))
+    course = Course(id="c", module_ids=["m", "missing"])
+    with pytest.raises(KeyError, match="missing"):
+        catalog.add_units([(Module(id="m"), 0), (course, None)])
+    assert list(catalog.modules) == ["w"] and "m" not in catalog
+    assert told == [("added", "m"), ("removed", "m")]  # those listening know it is gone
