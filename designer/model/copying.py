@@ -79,6 +79,7 @@ def _named_at(catalog: Catalog, units: list[Node]) -> list[tuple[str, int, str]]
                 continue
             for user_id in catalog.named_by(outcome.id):
                 user = catalog.get(user_id)
+                assert isinstance(user, Outcome | Item)
                 refs = user.supports if isinstance(user, Outcome) else user.outcome_ids
                 places.append((user_id, refs.index(outcome.id), outcome.id))
     return places
