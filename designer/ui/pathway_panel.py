@@ -47,6 +47,12 @@ class PathwayPanel(LiveView):
         self.holdings = QListWidget()
         self.holdings.setObjectName("holdings")
         self.holdings.setAccessibleName(tr("The learner holds"))
+        # Rows of one height: a tick made Qt measure all of them again (2,571 on a large
+        # catalog: a quarter of the tick's time). A long title is shortened in its middle
+        # instead, in full in its tooltip.
+        self.holdings.setUniformItemSizes(True)
+        self.holdings.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.holdings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.target = QComboBox()
         self.target.setObjectName("target")
         # Long certificate titles must not make the window wider than the screen.
@@ -148,6 +154,7 @@ class PathwayPanel(LiveView):
     def _add_holding(self, unit_id: str, title: str, bold: bool, held: set[str]) -> None:
         item = QListWidgetItem(title)
         item.setData(UNIT_ROLE, unit_id)
+        item.setToolTip(title)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if unit_id in held else Qt.CheckState.Unchecked)
         font = item.font()
@@ -233,6 +240,6 @@ class PathwayPanel(LiveView):
 def _isolated(title: str) -> str:
     """The title as an isolated run when it has right-to-left letters: otherwise the hours
     written after an Arabic or Hebrew title join its run and show before it ("15 :…")."""
-    if any(unicodedata.bidirectional(char) in ("R", "AL") for char in title):
+    if not title.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in title):
         return f"\u2068{title}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
     return title
