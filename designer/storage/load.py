@@ -90,8 +90,7 @@ def loads(raw: bytes, path: str | Path = "<catalog>") -> Catalog:
 def _loads(raw: bytes, path: str | Path) -> Catalog:
     # The mark some editors (Windows Notepad) put before UTF-8 text: the file was refused,
     # "Unexpected UTF-8 BOM (decode using utf-8-sig)".
-    raw = raw.removeprefix(UTF8_MARK)
-    return _sound_catalog(raw) or _checked_catalog(raw, path)
+    return _sound_catalog(raw.removeprefix(UTF8_MARK)) or _checked_catalog(raw, path)
 
 
 def _sound_catalog(raw: bytes) -> Catalog | None:
@@ -118,7 +117,9 @@ def _sound_catalog(raw: bytes) -> Catalog | None:
 def _checked_catalog(raw: bytes, path: str | Path) -> Catalog:
     """Parse, migrate and check step by step; raise CatalogError naming every problem."""
     try:
-        text = raw.decode("utf-8")
+        # The byte is counted in the file as it is, with its mark if it has one; the mark
+        # is no character an editor shows, so lines and columns are counted without it.
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         problem = Problem(f"byte {error.start}", "the file is not UTF-8 text")
         raise CatalogError(path, [problem]) from None

@@ -281,3 +281,14 @@ def test_each_reference_defect_alone_is_reported(tmp_path, sample_data, defect, 
     defect(sample_data)
     found = problems_of(tmp_path, sample_data)
     assert len(found) == 1 and expected in found[0], found
+
+
+def test_a_file_with_a_byte_order_mark_names_the_bytes_and_lines_as_an_editor_counts_them(
+    tmp_path,
+):
+    mark = b"\xef\xbb\xbf"
+    assert problems_of(tmp_path, mark + b'{"format": "x", \xff}') == [
+        "byte 19: the file is not UTF-8 text"  # counted from the file's first byte, the mark's
+    ]
+    malformed = b'{\n  "format": "curriculum-designer",\n  "version": 1\n  "x": 2}'
+    assert problems_of(tmp_path, mark + malformed) == problems_of(tmp_path, malformed)
