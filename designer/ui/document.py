@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -135,6 +137,16 @@ class Document(QObject):
         """Apply edits as one undoable step; a failing edit leaves the catalog as it was."""
         inverses = apply_all(self.catalog, edits)
         self.undo_stack.push(EditCommand(self.catalog, edits, inverses, text, merge_key))
+
+    @contextmanager
+    def one_step(self, text: str) -> Iterator[None]:
+        """The pushes made inside are one undoable step, each made on the catalog as the
+        ones before left it (deleting several rows: where each is depends on those before)."""
+        self.undo_stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
 
     def merge_key(self, node_id: str, field: str) -> MergeKey:
         return (node_id, field, self._typing_session)

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QByteArray,
     QEvent,
     QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -317,6 +318,9 @@ class MainWindow(QMainWindow):
         )
         self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
+        # Ctrl+click and Shift+click (or Shift+arrows) select several rows, to delete them in
+        # one go; the panels show the current row.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -443,6 +447,36 @@ class MainWindow(QMainWindow):
             return None
         return self.tree_model.node(self.proxy.mapToSource(index))
 
+    def selected_nodes(self) -> list[TreeNode]:
+        """The selected rows, in the tree's order; a row under another selected one is left
+        out: it goes with that one."""
+        rows = self.tree.selectionModel().selectedRows()
+        nodes = [self.tree_model.node(self.proxy.mapToSource(index)) for index in rows]
+        chosen = {id(node) for node in nodes}
+
+        def path(node: TreeNode) -> list[int]:
+            steps: list[int] = []
+            while node.parent is not None:
+                steps.insert(0, node.row())
+                node = node.parent
+            return steps
+
+        def under_another(node: TreeNode) -> bool:
+            above = node.parent
+            while above is not None and id(above) not in chosen:
+                above = above.parent
+            return above is not None
+
+        return sorted((n for n in nodes if not under_another(n)), key=path)
+
+    def _make_current(self, index: QModelIndex, keep: bool = False) -> None:
+        """Make the row current, selected alone unless keep (the selection as it is).
+        Not setCurrentIndex: it reads the keys held, and the Ctrl of Ctrl+Z made an undo
+        add the row it showed to the selection, or take it out."""
+        flags = QItemSelectionModel.SelectionFlag
+        command = flags.NoUpdate if keep else flags.ClearAndSelect | flags.Rows
+        self.tree.selectionModel().setCurrentIndex(index, command)
+
     def select_node(self, node: TreeNode, reveal: bool = True) -> bool:
         """Select the node in the tree, clearing the filter if it hides it (unless not to
         reveal it); False if it is not shown."""
@@ -453,7 +487,7 @@ class MainWindow(QMainWindow):
             index = self.proxy.mapFromSource(self.tree_model.index_of(node))
         if not index.isValid():
             return False
-        self.tree.setCurrentIndex(index)
+        self._make_current(index)
         self.tree.scrollTo(index)
         return self.selected_node() is node
 
@@ -532,24 +566,36 @@ class MainWindow(QMainWindow):
             # no key of the tree or the fields did anything.
             self.tree.setFocus()
         self.outcomes.show_unit(unit, node.parent.unit if node and node.parent else None)
-        self.totals_bar.show_node(node)
-        self._enable_edits_of(unit)
+        several = len(self.tree.selectionModel().selectedRows()) > 1
+        rows = self.selected_nodes() if several else []
+        self.totals_bar.show_node(node, rows)
+        self._enable_edits_of(unit, several)
+        if several:
+            self.show_message(
+                tr(
+                    "{0} rows selected: Delete deletes them all; a drag and the other edits "
+                    "take one row."
+                ).format(len(rows))
+            )
 
-    def _enable_edits_of(self, unit: object) -> None:
+    def _enable_edits_of(self, unit: object, several: bool = False) -> None:
         """The edits of a selected row, enabled only when one is selected: with none, they
-        did nothing, without a word."""
+        did nothing, without a word. With several rows selected, only Delete takes them all;
+        Rename is the current row's, whose fields show; the others are for one row."""
+        self.rename_action.setEnabled(unit is not None)
+        self.delete_action.setEnabled(unit is not None or several)
         for action in (
-            self.rename_action,
             self.cut_action,
             self.copy_action,
             self.duplicate_action,
-            self.delete_action,
             self.move_up_action,
             self.move_down_action,
         ):
-            action.setEnabled(unit is not None)
+            action.setEnabled(unit is not None and not several)
         self.independent_action.setEnabled(
-            isinstance(unit, Course | Module) and len(self.document.catalog.users(unit.id)) > 1
+            not several
+            and isinstance(unit, Course | Module)
+            and len(self.document.catalog.users(unit.id)) > 1
         )
 
     def rename_selected(self) -> None:
@@ -562,7 +608,9 @@ class MainWindow(QMainWindow):
         """The edits of the row right-clicked, which is selected first, as a menu."""
         index = self.tree.indexAt(point)
         if index.isValid():
-            self.tree.setCurrentIndex(index)
+            # Within the rows selected, they stay selected (Delete takes them all).
+            selection = self.tree.selectionModel()
+            self._make_current(index, keep=selection.isSelected(index))
         menu = QMenu(self.tree)
         menu.addActions(self.insert_actions())
         menu.addSeparator()

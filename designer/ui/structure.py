@@ -162,6 +162,9 @@ class StructureActions:
     def delete(self, cutting: bool = False) -> None:
         """Delete the selected unit, asking first when it leaves the catalog, unless it is
         being cut (it goes to the clipboard, to be pasted elsewhere)."""
+        if not cutting and len(self.window.selected_nodes()) > 1:
+            self._delete_several(self.window.selected_nodes())
+            return
         selection = self._selection()
         if selection is None:
             return
@@ -172,6 +175,37 @@ class StructureActions:
         edits = plan_delete(self.catalog, parent.unit, _list_name(parent), row, forget=not cutting)
         self.document.push(edits, tr("Cut {0}" if cutting else "Delete {0}").format(unit.title))
         self._select_near(parent, row)
+
+    def _delete_several(self, nodes: list[TreeNode]) -> None:
+        """Delete the selected rows as one step, asking once for those that leave the
+        catalog (a program, a course or module used nowhere else)."""
+        places = [(n.unit, n.parent) for n in nodes if n.unit is not None and n.parent]
+        leaving = [unit for unit, parent in places if self._delete_question(unit, parent)]
+        if leaving:
+            names = ", ".join(f"“{unit.title or unit.id}”" for unit in leaving[:5])
+            question = tr(
+                "Delete the {0} selected rows? These are used nowhere else and leave the "
+                "catalog, with what only they use: {1}{2}."
+            ).format(len(places), names, ", …" if len(leaving) > 5 else "")
+            if not self.window.confirm(tr("Delete"), question, tr("Delete")):
+                return
+        first = nodes[0]
+        assert first.parent is not None
+        parent_of_first, row_of_first = first.parent, first.row()
+        label = tr("Delete {0} rows").format(len(places))
+        with self.document.one_step(label):
+            # From the last row up: deleting one leaves the places of those above it as
+            # they were. A unit an earlier deletion took away with it is passed over.
+            for unit, parent in reversed(places):
+                if parent.unit is not None and parent.unit.id not in self.catalog:
+                    continue
+                list_name = _list_name(parent)
+                entries = self.catalog.list_of(parent.unit, list_name)
+                value = unit if isinstance(unit, Program | Item) else unit.id
+                if value in entries:
+                    edits = plan_delete(self.catalog, parent.unit, list_name, entries.index(value))
+                    self.document.push(edits, label)
+        self._select_near(parent_of_first, row_of_first)
 
     def _select_near(self, parent: TreeNode, row: int) -> None:
         """Select the row that took the place of a deleted one, or the nearest the filter

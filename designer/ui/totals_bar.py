@@ -23,6 +23,7 @@ class TotalsBar(QFrame):
         self.setStyleSheet("#totalsBar { background: #f3f6fb; border-radius: 6px; }")
         self.document = document
         self.node: TreeNode | None = None
+        self.rows: list[TreeNode] = []  # the rows selected, when several are
         self.program_title = QLabel()
         self.program_title.setStyleSheet("font-weight: 600;")
         self.ects = QLabel()
@@ -38,9 +39,11 @@ class TotalsBar(QFrame):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QGridLayout(self)
         layout.addWidget(self.program_title, 0, 0, 1, 2)
-        layout.addWidget(self.ects, 1, 0)
-        layout.addWidget(self.selected, 1, 1)
-        layout.addWidget(self.pace, 2, 0, 1, 2)
+        # The large figures have the whole width: beside them, "Selected: 240 min" cut
+        # "422 h = 16 ECTS (16.88 rounded down)" short in a window 1280 pixels wide.
+        layout.addWidget(self.ects, 1, 0, 1, 2)
+        layout.addWidget(self.pace, 2, 0)
+        layout.addWidget(self.selected, 2, 1)
         layout.setColumnStretch(0, 1)
         catalog = document.catalog
         for signal in (catalog.field_changed, catalog.inserted, catalog.removed):
@@ -54,8 +57,11 @@ class TotalsBar(QFrame):
             signal.disconnect(self._on_change)
         self.document.totals.changed.disconnect(self._on_change)
 
-    def show_node(self, node: TreeNode | None) -> None:
+    def show_node(self, node: TreeNode | None, rows: list[TreeNode] | None = None) -> None:
+        """Show the program of node (the current row) and what is selected: node, or the
+        rows, when several are, as their sum."""
         self.node = node
+        self.rows = rows if rows and len(rows) > 1 else []
         self.refresh()
 
     def _on_change(self, *args: Any) -> None:
@@ -94,10 +100,24 @@ class TotalsBar(QFrame):
             )
         )
         unit = node.unit if node is not None else None
-        if unit is None or isinstance(unit, Program):
+        if self.rows:
+            self.selected.setText(self._sum_of_rows())
+        elif unit is None or isinstance(unit, Program):
             self.selected.setText("")
         elif isinstance(unit, Item):
             self.selected.setText(tr("Selected: {0} min").format(format_hours(unit.minutes)))
         else:
             hours = format_hours(self.document.totals.hours(unit))
             self.selected.setText(tr("Selected: {0} h").format(hours))
+
+    def _sum_of_rows(self) -> str:
+        """The selected rows' hours together, as a spreadsheet sums a selection."""
+        totals = self.document.totals
+        hours = 0.0
+        for row in self.rows:
+            unit = row.unit
+            if isinstance(unit, Item):
+                hours += unit.minutes / 60
+            elif unit is not None and self.document.catalog.get_or_none(unit.id) is unit:
+                hours += totals.hours(unit)
+        return tr("{0} selected: {1} h").format(len(self.rows), format_hours(hours))

@@ -517,6 +517,8 @@ class CurriculumTreeModel(QAbstractItemModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         data = QMimeData()
         rows = [i for i in indexes if i.column() == 0]
+        if len(rows) > 1:
+            return data  # nothing to drop: a drag takes one row (the status bar says so)
         if rows:
             path: list[int] = []
             node: TreeNode | None = self.node(rows[0])
