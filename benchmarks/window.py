@@ -962,6 +962,32 @@ def child(path: str, operations: list[str], repeat: int) -> dict[str, Any]:
     return results
 
 
+def quit_child() -> None:
+    """What the application does as it quits (designer.ui.app.run, on aboutToQuit), which
+    the child never did, as it runs no exec(): its exit crashed, or took minutes.
+
+    The window closes, if an operation that failed left it open: its pages' checks stop,
+    and the recovery copy is deleted. The background work stops: left running, each of its
+    progress reports waited half a second for the event loop. The clipboard lets go of the
+    data copy_action put there: Qt deleted it after Python had finished, and PySide6
+    crashed (SIGSEGV) as it did.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from designer.ui.app import release_clipboard
+    from designer.ui.background import stop_all
+    from designer.ui.main_window import MainWindow
+
+    if QApplication.instance() is None:
+        return
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow) and window.isVisible():
+            window.document.undo_stack.setClean()  # no question about unsaved changes
+            window.close()
+    stop_all()
+    release_clipboard()
+
+
 # ---- the parent: rounds of children, medians ----------------------------------------------
 
 
@@ -1164,11 +1190,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         operations = ALL_OPERATIONS if args.all else ROW_OPERATIONS
     if args.child:
-        print(json.dumps(child(str(args.file), operations, args.repeat)), flush=True)
-        # Measured: the process ends here. After some of the operations (deleting programs,
-        # ignoring duplicates...), Qt's teardown at interpreter exit crashed (SIGSEGV),
-        # after the results were printed, and the parent took the run for failed.
-        os._exit(0)
+        try:
+            print(json.dumps(child(str(args.file), operations, args.repeat)), flush=True)
+        finally:
+            quit_child()  # an error, if any, is then the last thing the parent reads
+        return 0
     measured = measure(args.file, operations, args.rounds, against=args.against, repeat=args.repeat)
     print(f"{args.file} {measured.size} against {args.against.name}: medians (slowest)")
     afters = [name for name in measured.ours if name.startswith("after_") and name != "after_open"]

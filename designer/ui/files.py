@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from designer.appsettings import recovery_path, save_settings
@@ -89,10 +89,18 @@ def _format_of(path: Path) -> str | None:
     return next((key for key, ending in FORMATS.items() if name.endswith(ending)), None)
 
 
-class FileActions:
-    """Files for one window; the user's work is never lost without a question."""
+class FileActions(QObject):
+    """Files for one window; the user's work is never lost without a question.
+
+    A QObject of the window's, so that what it connects to a document (the clean state
+    that clears the recovery copy) goes with the window. A plain object stayed connected
+    after the window was deleted unclosed (at the interpreter's exit, a script's window):
+    the document, deleted later, said it was clean, and the recovery copy was stopped with
+    the window's deleted timers (RuntimeError: QTimer already deleted).
+    """
 
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.autosave = QTimer(window)
         self.autosave.setInterval(AUTOSAVE_MS)
