@@ -4,12 +4,11 @@ import csv
 import json
 import subprocess
 import sys
-import textwrap
 from collections import Counter
 from importlib.resources import files
 
 import pytest
-from project import ROOT
+from project import ROOT, run_python
 
 from designer.bloom import VerbAdvice, analyze
 from designer.model.units import Bloom
@@ -280,9 +279,7 @@ def test_bloom_help_and_command_do_not_import_qt():
             designer.cli.main(["bloom", "--json", "Understand SQL"])
         print(sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
     """
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 

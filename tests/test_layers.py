@@ -1,14 +1,6 @@
 """Model, storage, sharing and command line work without Qt; the pinned Qt survives heavy use."""
 
-import subprocess
-import sys
-import textwrap
-
-
-def run_python(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=600
-    )
+from project import run_python
 
 
 def test_model_storage_sharing_and_command_line_do_not_import_qt(sample_path):

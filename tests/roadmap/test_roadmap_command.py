@@ -4,10 +4,10 @@ import argparse
 import resource
 import subprocess
 import sys
-import textwrap
 import xml.etree.ElementTree as ET
 
 import pytest
+from project import run_python
 from PySide6.QtGui import QImage
 
 from designer.roadmap.commands import add_commands
@@ -71,9 +71,7 @@ def test_an_svg_roadmap_does_not_load_qt(sample_path, tmp_path):
                                        output=out, width=1600))
         print(status, sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
         """
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=300
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0 []"
 

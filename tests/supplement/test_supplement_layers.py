@@ -1,8 +1,6 @@
 """The supplement's facts, HTML and exports work without Qt; only the PDF loads it."""
 
-import subprocess
-import sys
-import textwrap
+from project import run_python
 
 
 def test_everything_but_the_pdf_runs_without_qt(sample_path, tmp_path):
@@ -20,9 +18,7 @@ def test_everything_but_the_pdf_runs_without_qt(sample_path, tmp_path):
                 assert args.run(args) == 0
         print(sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
     """
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=600
-    )
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.badge", "out.elm", "out.html"]
@@ -41,12 +37,6 @@ def test_the_pdf_is_written_in_a_process_without_a_display(sample_path, tmp_path
             assert args.run(args) == 0
     """
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
+    result = run_python(code, env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF-")

@@ -1,11 +1,9 @@
 """Quitting after edits: no traceback, no crash, however the window goes."""
 
 import os
-import subprocess
-import sys
-import textwrap
 
 import shiboken6
+from project import run_python
 from window_actions import select
 
 from designer.appsettings import AppSettings
@@ -78,13 +76,7 @@ def test_quitting_after_edits_a_copy_and_an_autosave_exits_cleanly(
         sys.exit(app.run([{str(sample_copy)!r}]))
         """
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path))
-    result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(script)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env=env,
-    )
+    result = run_python(script, env)
     said = [line for line in result.stderr.splitlines() if line != OFFSCREEN_NOTE]
     assert result.returncode == 0, result.stderr
     assert said == []
