@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -43,19 +44,68 @@ class Snippet(BaseModel):
     named_at: list[tuple[str, int, str]] = []
 
 
+class Snippets(BaseModel):
+    """Several units of one kind, in the tree's order: what the clipboard carries of
+    several rows. A format of its own, so that a version that reads one snippet only
+    says the clipboard holds nothing for it, rather than pasting the first unit alone."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    snippets: list[Snippet]
+
+
 def read_snippet(raw: bytes) -> Snippet:
     """A snippet from the bytes another window (or version) wrote; ValueError saying what is
     wrong with them."""
     try:
         source = Snippet.model_validate_json(raw)
-        if source.kind not in KINDS:
-            raise ValueError(f"{source.kind!r} is not a kind of unit")
+    except ValidationError as error:
+        raise _said(error) from None
+    _check_unit(source)
+    return source
+
+
+def read_snippets(raw: bytes) -> list[Snippet]:
+    """The snippets of several rows (see Snippets) from the bytes another window wrote;
+    ValueError saying what is wrong with them."""
+    try:
+        sources = Snippets.model_validate_json(raw).snippets
+    except ValidationError as error:
+        raise _said(error) from None
+    for number, source in enumerate(sources):
+        _check_unit(source, f"snippets.{number}.")
+    if not sources:
+        raise ValueError("snippets: no unit")
+    kinds = sorted({source.kind for source in sources})
+    if len(kinds) > 1:
+        raise ValueError(f"units of several kinds ({', '.join(kinds)}) cannot go to one place")
+    return sources
+
+
+def _check_unit(source: Snippet, where: str = "") -> None:
+    """ValueError saying what is wrong with the snippet's unit, if it is not one."""
+    if source.kind not in KINDS:
+        raise ValueError(f"{where}kind: {source.kind!r} is not a kind of unit")
+    try:
         from_data(KINDS[source.kind], source.unit)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ValueError(f"{where}: {first['msg']}" if where else first["msg"]) from None
-    return source
+        raise _said(error, where) from None
+
+
+def _said(error: ValidationError, where: str = "") -> ValueError:
+    """The first problem pydantic found, with where it is."""
+    first = error.errors()[0]
+    where += ".".join(str(part) for part in first["loc"])
+    return ValueError(f"{where}: {first['msg']}" if where else first["msg"])
+
+
+def snippets(catalog: Catalog, nodes: Sequence[Node], cut: bool = False) -> Snippets:
+    """The snippets of several units, each once: an item of a shared module, selected where
+    each of the module's courses shows it, is one item, pasted once."""
+    unique: dict[str, Node] = {}
+    for node in nodes:
+        unique.setdefault(node.id, node)
+    return Snippets(snippets=[snippet(catalog, node, cut) for node in unique.values()])
 
 
 def snippet(catalog: Catalog, node: Node, cut: bool = False) -> Snippet:

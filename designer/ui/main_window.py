@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -338,6 +338,7 @@ class MainWindow(QMainWindow):
         # F2 (or Rename) renames a row in place; a double-click opens it, as before.
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.installEventFilter(self)  # its own Ctrl+C: see eventFilter
         self.tree.customContextMenuRequested.connect(self._show_tree_menu)
         self.tree_menu: QMenu | None = None  # the last one shown
         left = QWidget()
@@ -553,6 +554,16 @@ class MainWindow(QMainWindow):
                 title.editor.setFocus()
                 title.editor.selectAll()
 
+    def select_children(self, parent: TreeNode, rows: range) -> None:
+        """Select these rows of parent (what was just pasted), the first current."""
+        self.select_child(parent, rows[0])
+        flags = QItemSelectionModel.SelectionFlag
+        for row in rows[1:]:
+            source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
+            index = self.proxy.mapFromSource(source)
+            if index.isValid():
+                self.tree.selectionModel().select(index, flags.Select | flags.Rows)
+
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         node = self.selected_node()
         unit = node.unit if node is not None else None
@@ -569,24 +580,32 @@ class MainWindow(QMainWindow):
         several = len(self.tree.selectionModel().selectedRows()) > 1
         rows = self.selected_nodes() if several else []
         self.totals_bar.show_node(node, rows)
-        self._enable_edits_of(unit, several)
-        if several:
-            self.show_message(
-                tr(
-                    "{0} rows selected: Delete deletes them all; a drag and the other edits "
-                    "take one row."
-                ).format(len(rows))
+        one_kind = len({type(row.unit) for row in rows}) == 1
+        self._enable_edits_of(unit, several, one_kind)
+        if several and one_kind:
+            text = tr(
+                "{0} rows selected: Delete, Cut and Copy take them all; a drag and the other "
+                "edits take one row."
             )
+        else:
+            # Pasted, they would all go to one place, where only one kind of unit goes.
+            text = tr(
+                "{0} rows selected: Delete deletes them all; Cut and Copy take rows of one "
+                "kind; a drag and the other edits take one row."
+            )
+        if several:
+            self.show_message(text.format(len(rows)))
 
-    def _enable_edits_of(self, unit: object, several: bool = False) -> None:
+    def _enable_edits_of(self, unit: object, several: bool = False, one_kind: bool = False) -> None:
         """The edits of a selected row, enabled only when one is selected: with none, they
-        did nothing, without a word. With several rows selected, only Delete takes them all;
-        Rename is the current row's, whose fields show; the others are for one row."""
+        did nothing, without a word. With several rows selected, Delete takes them all, and
+        Cut and Copy do when they are of one kind (Paste puts them in one place); Rename is
+        the current row's, whose fields show; the others are for one row."""
         self.rename_action.setEnabled(unit is not None)
         self.delete_action.setEnabled(unit is not None or several)
+        for action in (self.cut_action, self.copy_action):
+            action.setEnabled(one_kind if several else unit is not None)
         for action in (
-            self.cut_action,
-            self.copy_action,
             self.duplicate_action,
             self.move_up_action,
             self.move_down_action,
@@ -651,6 +670,15 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.filter and event.type() == QEvent.Type.FocusIn:
             self.proxy.prepare()  # the filter's index, made while the designer starts typing
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Copy)
+        ):
+            # Copy is off (rows of two kinds, or none): the tree view's own Ctrl+C would put
+            # the current row's title on the clipboard, in place of the units copied before.
+            return True
         return super().eventFilter(watched, event)
 
     def _open_rows(self) -> list[QPersistentModelIndex]:

@@ -9,10 +9,19 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
 from designer.model import Course, Item, Module, Program
-from designer.model.copying import ID_PREFIX, KINDS, Snippet, clone, read_snippet, snippet
+from designer.model.copying import (
+    ID_PREFIX,
+    KINDS,
+    Snippet,
+    clone,
+    read_snippet,
+    read_snippets,
+    snippet,
+    snippets,
+)
 from designer.model.edits import AddUnit, Edit, Insert, Move, Remove, plan_delete
 from designer.ui.labels import tr
-from designer.ui.tree_model import LIST_OF, SNIPPET_MIME, TreeNode
+from designer.ui.tree_model import LIST_OF, SNIPPET_MIME, SNIPPETS_MIME, TreeNode
 
 if TYPE_CHECKING:
     from designer.model.catalog import Catalog
@@ -27,6 +36,7 @@ CHILD_KIND: dict[type, type[Program | Course | Module | Item]] = {
 }
 # The kinds of unit a copied snippet can hold, by the name it gives them.
 PASTED_KIND = {name: kind for name, kind in KINDS.items() if kind in CHILD_KIND.values()}
+PLURAL = {"program": "programs", "course": "courses", "module": "modules", "item": "items"}
 NEW_TITLE = {Program: "New program", Course: "New course", Item: "New item"}  # modules: weeks
 # Where a new unit of a kind goes, said when the selection is no place for it: "Select
 # where the new module goes first" with a program selected did not say that it goes into
@@ -45,6 +55,15 @@ PLACE_HINT: dict[type, tuple[str, str]] = {
         "An item goes into a module: select a module or one of its items first.",
     ),
 }
+# Why Cut and Copy take rows of one kind only: Paste puts them all in one place.
+MIXED_KINDS = (
+    "Cut and Copy take rows of one kind (items, modules, courses or programs): "
+    "they are pasted together, in one place."
+)
+CANNOT_PASTE = (
+    "The copied unit cannot be pasted here: it comes from another version of "
+    "Curriculum Designer ({0})."
+)
 # Where a dragged unit of a kind can be dropped, said when it is dropped where it cannot go:
 # the drop did nothing, without a word.
 DROP_HINT: dict[type, str] = {
@@ -162,8 +181,8 @@ class StructureActions:
     def delete(self, cutting: bool = False) -> None:
         """Delete the selected unit, asking first when it leaves the catalog, unless it is
         being cut (it goes to the clipboard, to be pasted elsewhere)."""
-        if not cutting and len(self.window.selected_nodes()) > 1:
-            self._delete_several(self.window.selected_nodes())
+        if len(self.window.selected_nodes()) > 1:
+            self._delete_several(self.window.selected_nodes(), cutting)
             return
         selection = self._selection()
         if selection is None:
@@ -176,12 +195,13 @@ class StructureActions:
         self.document.push(edits, tr("Cut {0}" if cutting else "Delete {0}").format(unit.title))
         self._select_near(parent, row)
 
-    def _delete_several(self, nodes: list[TreeNode]) -> None:
+    def _delete_several(self, nodes: list[TreeNode], cutting: bool = False) -> None:
         """Delete the selected rows as one step, asking once for those that leave the
-        catalog (a program, a course or module used nowhere else)."""
-        places = [(n.unit, n.parent) for n in nodes if n.unit is not None and n.parent]
+        catalog (a program, a course or module used nowhere else), unless they are being
+        cut (see delete)."""
+        places = [(n.unit, n.parent) for n in nodes if n.unit is not None and n.parent is not None]
         leaving = [unit for unit, parent in places if self._delete_question(unit, parent)]
-        if leaving:
+        if leaving and not cutting:
             names = ", ".join(f"“{unit.title or unit.id}”" for unit in leaving[:5])
             question = tr(
                 "Delete the {0} selected rows? These are used nowhere else and leave the "
@@ -192,7 +212,7 @@ class StructureActions:
         first = nodes[0]
         assert first.parent is not None
         parent_of_first, row_of_first = first.parent, first.row()
-        label = tr("Delete {0} rows").format(len(places))
+        label = tr("Cut {0} rows" if cutting else "Delete {0} rows").format(len(places))
         with self.document.one_step(label):
             # From the last row up: deleting one leaves the places of those above it as
             # they were. A unit an earlier deletion took away with it is passed over.
@@ -203,7 +223,10 @@ class StructureActions:
                 entries = self.catalog.list_of(parent.unit, list_name)
                 value = unit if isinstance(unit, Program | Item) else unit.id
                 if value in entries:
-                    edits = plan_delete(self.catalog, parent.unit, list_name, entries.index(value))
+                    row = entries.index(value)
+                    edits = plan_delete(
+                        self.catalog, parent.unit, list_name, row, forget=not cutting
+                    )
                     self.document.push(edits, label)
         self._select_near(parent_of_first, row_of_first)
 
@@ -285,6 +308,10 @@ class StructureActions:
     # ---- clipboard ----------------------------------------------------------------------
 
     def copy(self, cut: bool = False) -> None:
+        nodes = [n for n in self.window.selected_nodes() if n.unit is not None]
+        if len(nodes) > 1:
+            self._copy_several(nodes, cut)
+            return
         node = self.window.selected_node()
         if node is None or node.unit is None:
             return
@@ -294,9 +321,36 @@ class StructureActions:
         data.setText(node.unit.title)
         QApplication.clipboard().setMimeData(data)
 
+    def _copy_several(self, nodes: list[TreeNode], cut: bool) -> bool:
+        """Put the rows on the clipboard, in the tree's order; False, said in the status bar,
+        when they are of several kinds: Paste puts them all in one place."""
+        units = [n.unit for n in nodes if n.unit is not None]
+        if len({type(unit) for unit in units}) > 1:
+            self.window.show_message(tr(MIXED_KINDS))
+            return False
+        data = QMimeData()
+        copied = snippets(self.catalog, units, cut)
+        data.setData(SNIPPETS_MIME, copied.model_dump_json().encode())
+        data.setText("\n".join(unit.title for unit in units))
+        QApplication.clipboard().setMimeData(data)
+        return True
+
     def cut(self) -> None:
         """Move a unit with Paste: it leaves its place now, and Paste puts the same unit
         (not a copy) where it goes; Undo puts it back."""
+        nodes = [
+            n for n in self.window.selected_nodes() if n.unit is not None and n.parent is not None
+        ]
+        if len(nodes) > 1:
+            if self._copy_several(nodes, cut=True):
+                kind = type(nodes[0].unit).__name__.lower()
+                self.delete(cutting=True)
+                self.window.show_message(
+                    tr("Cut {0} {1}: select where they go and paste them.").format(
+                        len(nodes), tr(PLURAL[kind])
+                    )
+                )
+            return
         node = self.window.selected_node()
         if node is None or node.unit is None or node.parent is None:
             return
@@ -308,18 +362,35 @@ class StructureActions:
 
     def paste(self) -> None:
         data = QApplication.clipboard().mimeData()
-        if data is None or not data.hasFormat(SNIPPET_MIME):
+        if data is None or not (data.hasFormat(SNIPPETS_MIME) or data.hasFormat(SNIPPET_MIME)):
             self.window.show_message(tr("The clipboard holds no course, module or item."))
             return
-        source = self._snippet_of(data)
-        if source is None:
+        sources = self._snippets_of(data)
+        if not sources:
             return
-        kind = PASTED_KIND.get(source.kind)
+        kind_name = sources[0].kind
+        kind = PASTED_KIND.get(kind_name)
         place = self._place_for(kind, self.window.selected_node()) if kind else None
         if place is None:
-            self.window.show_message(tr("Select where to paste the {0}.").format(source.kind))
+            self.window.show_message(tr("Select where to paste the {0}.").format(kind_name))
             return
-        self._paste(source, place[0], place[1], tr("Paste {0}").format(source.kind))
+        if len(sources) == 1:
+            self._paste(sources[0], place[0], place[1], tr("Paste {0}").format(kind_name))
+            return
+        label = tr("Paste {0} {1}").format(len(sources), tr(PLURAL[kind_name]))
+        self._paste_several(sources, place[0], place[1], label)
+
+    def _snippets_of(self, data: QMimeData) -> list[Snippet]:
+        """The units copied from several rows, or the one of one row; none, said in the
+        status bar, if the bytes cannot be read (see _snippet_of)."""
+        if not data.hasFormat(SNIPPETS_MIME):
+            source = self._snippet_of(data)
+            return [source] if source is not None else []
+        try:
+            return read_snippets(bytes(data.data(SNIPPETS_MIME).data()))
+        except ValueError as error:
+            self.window.show_message(tr(CANNOT_PASTE).format(error))
+            return []
 
     def _snippet_of(self, data: QMimeData) -> Snippet | None:
         """The unit copied or dragged from a window; None, said in the status bar, if the
@@ -327,36 +398,58 @@ class StructureActions:
         try:
             return read_snippet(bytes(data.data(SNIPPET_MIME).data()))
         except ValueError as error:
-            self.window.show_message(
-                tr(
-                    "The copied unit cannot be pasted here: it comes from another version of "
-                    "Curriculum Designer ({0})."
-                ).format(error)
-            )
+            self.window.show_message(tr(CANNOT_PASTE).format(error))
             return None
 
     def _paste(self, source: Snippet, parent: TreeNode, row: int, label: str) -> None:
-        list_name = _list_name(parent)
-        kind = KINDS[source.kind]
-        unit_id = str(source.unit.get("id", ""))
-        if (
-            source.cut
-            and kind in (Course, Module)
-            and isinstance(self.catalog.get_or_none(unit_id), kind)
-        ):
-            # Cut from one place and still used at another: pasted, it is shared here.
-            if unit_id in self.catalog.list_of(parent.unit, list_name):
-                self.window.show_message(
-                    tr("“{0}” is already there.").format(source.unit.get("title") or unit_id)
-                )
-                return
-            edits: list[Edit] = [Insert(parent.unit, list_name, row, unit_id)]
-        else:
-            _, edits = clone(
-                self.catalog, source, (parent.unit, list_name, row), keep_ids=source.cut
-            )
-        self.document.push(edits, label)
+        if self._already_there(source, parent):
+            return
+        self.document.push(self._paste_edits(source, parent, row), label)
         self.window.select_child(parent, row)
+
+    def _paste_several(
+        self, sources: list[Snippet], parent: TreeNode, row: int, label: str
+    ) -> None:
+        """Paste the units in consecutive rows from row on, in their order, as one step;
+        the rows pasted are selected."""
+        # Passed over first: a step with nothing in it would still be one to undo.
+        sources = [s for s in sources if not self._already_there(s, parent)]
+        if not sources:
+            return
+        # Each is pasted into the catalog as the ones before left it (its new ids differ
+        # from theirs; a module two cut courses shared is shared again), so the edits are
+        # planned one unit at a time.
+        with self.document.one_step(label):
+            for number, source in enumerate(sources):
+                self.document.push(self._paste_edits(source, parent, row + number), label)
+        self.window.select_children(parent, range(row, row + len(sources)))
+
+    def _already_there(self, source: Snippet, parent: TreeNode) -> bool:
+        """Whether the snippet is a cut course or module, still used elsewhere, that parent
+        has already (said in the status bar): pasted, it would be there twice."""
+        unit_id = str(source.unit.get("id", ""))
+        if not self._shared_back(source):
+            return False
+        if unit_id not in self.catalog.list_of(parent.unit, _list_name(parent)):
+            return False
+        title = source.unit.get("title") or unit_id
+        self.window.show_message(tr("“{0}” is already there.").format(title))
+        return True
+
+    def _shared_back(self, source: Snippet) -> bool:
+        """Whether the snippet is a course or module cut from one place and still used at
+        another: pasted, it is shared, not copied."""
+        kind = KINDS[source.kind]
+        unit = self.catalog.get_or_none(str(source.unit.get("id", "")))
+        return source.cut and kind in (Course, Module) and isinstance(unit, kind)
+
+    def _paste_edits(self, source: Snippet, parent: TreeNode, row: int) -> list[Edit]:
+        """The edits that paste the snippet's unit at row of parent."""
+        list_name = _list_name(parent)
+        if self._shared_back(source):
+            return [Insert(parent.unit, list_name, row, str(source.unit["id"]))]
+        _, edits = clone(self.catalog, source, (parent.unit, list_name, row), keep_ids=source.cut)
+        return edits
 
     # ---- drag and drop ------------------------------------------------------------------
 

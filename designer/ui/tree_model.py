@@ -35,6 +35,7 @@ from designer.ui.labels import item_kind_label
 # (SNIPPET_MIME, what Copy puts on the clipboard) and a copy of it is added.
 MIME_TYPE = "application/x-curriculum-designer-tree-path"
 SNIPPET_MIME = "application/x-curriculum-designer-snippet"
+SNIPPETS_MIME = "application/x-curriculum-designer-snippets"  # several rows: Snippets
 Index = QModelIndex | QPersistentModelIndex
 Unit = Program | Course | Module | Item
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1

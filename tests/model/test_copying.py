@@ -5,7 +5,7 @@ import json
 import pytest
 
 from designer.model import Catalog, Course, Module, Outcome, Program, Settings
-from designer.model.copying import clone, read_snippet, snippet
+from designer.model.copying import clone, read_snippet, read_snippets, snippet, snippets
 from designer.model.edits import apply_all, plan_delete
 from designer.storage import dumps, loads
 
@@ -72,6 +72,38 @@ def test_the_courses_a_catalog_has_are_shared_and_only_the_others_copied(sample)
 def test_bytes_that_are_not_a_snippet_are_refused_with_what_is_wrong(raw, message):
     with pytest.raises(ValueError, match=message):
         read_snippet(raw)
+
+
+def test_several_units_are_carried_in_their_order_each_once(sample):
+    items = sample.modules["csharp-w1"].items
+    # An item selected twice (its module is shared, so the tree shows it twice) is one item.
+    raw = snippets(sample, [items[5], items[2], items[5]]).model_dump_json().encode()
+    carried_back = read_snippets(raw)
+    assert [s.unit["title"] for s in carried_back] == [items[5].title, items[2].title]
+    assert {s.kind for s in carried_back} == {"item"}
+
+
+MODULE = '{"kind": "module", "unit": {"id": "m"}}'
+ITEM = '{"kind": "item", "unit": {"id": "i"}}'
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"not json", "Invalid JSON"),
+        (b"{}", "snippets: Field required"),
+        (b'{"snippets": []}', "snippets: no unit"),
+        (f'{{"snippets": [{ITEM}, {MODULE}]}}'.encode(), r"several kinds \(item, module\)"),
+        (
+            b'{"snippets": [{"kind": "item", "unit": {"id": "i", "minutes": -5}}]}',
+            "snippets.0.minutes: Input should be",
+        ),
+        (b'{"snippets": [{"kind": "widget", "unit": {}}]}', "snippets.0.kind: 'widget' is not"),
+    ],
+)
+def test_bytes_that_are_not_several_snippets_are_refused_with_what_is_wrong(raw, message):
+    with pytest.raises(ValueError, match=message):
+        read_snippets(raw)
 
 
 def test_a_cut_program_pasted_back_is_supported_again_by_the_courses_that_stayed(sample):

@@ -1,13 +1,17 @@
-"""Several rows of the tree selected at once (Ctrl+click, Shift+click) and deleted in one
-step; the edits that take one row are off while several are selected."""
+"""Several rows of the tree selected at once (Ctrl+click, Shift+click), deleted, cut, copied
+and pasted in one step; the edits that take one row are off while several are selected."""
+
+import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
+from test_structure import titles_under
 from window_actions import DialogAnswers, select, tree_index
 
 from designer.storage import dumps
+from designer.ui.tree_model import SNIPPETS_MIME
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 BACK = "Microsoft Back-End Developer Professional Certificate"
@@ -16,6 +20,9 @@ PR = "Microsoft Public Relations and Communications Associate Professional Certi
 CSHARP = "Introduction to Programming With C#"
 WEEK1 = "Week 1: C# fundamentals: syntax, types and variables"
 INTRO_PR = "Introduction to Public Relations"
+PR_WEEK1 = "Week 1: What public relations is"
+PR_WEEK3 = "Week 3: Planning a PR campaign"
+CONTENT = "Content Development and Management"
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
@@ -108,9 +115,9 @@ def test_the_same_item_selected_where_two_courses_share_its_module_is_deleted_on
 def test_edits_for_one_row_are_off_while_several_are_selected(window, qtbot):
     select(window, qtbot, FULL)
     click(window, qtbot, BACK, keys=CTRL)
+    # Two programs: Cut and Copy take them both (see the tests of copying several rows).
+    assert window.cut_action.isEnabled() and window.copy_action.isEnabled()
     for action in (
-        window.cut_action,
-        window.copy_action,
         window.duplicate_action,
         window.move_up_action,
         window.move_down_action,
@@ -172,3 +179,144 @@ def test_the_program_figures_show_whole_beside_a_selected_item(window, qtbot):
     # Not cut short by the selection's figure beside it ("… (16.88 rounded dov").
     qtbot.waitUntil(lambda: bar.selected.width() >= bar.selected.sizeHint().width())
     assert bar.ects.width() >= bar.ects.fontMetrics().horizontalAdvance(bar.ects.text())
+
+
+def selected_titles(window):
+    return [node.unit.title for node in window.selected_nodes()]
+
+
+def test_copy_of_two_items_pastes_both_in_tree_order_in_one_step(window, qtbot):
+    select(window, qtbot, FULL, CSHARP, WEEK1)
+    window.tree.expand(tree_index(window, FULL, CSHARP, WEEK1))
+    # Clicked bottom first: they are copied in the tree's order all the same.
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter")
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Variables and data types", keys=CTRL)
+    assert "Delete, Cut and Copy take them all" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.tree, Qt.Key.Key_C, CTRL)
+    assert QApplication.clipboard().text() == "Variables and data types\nTemperature converter"
+    before = dumps(window.document.catalog)
+    select(window, qtbot, PR, INTRO_PR, PR_WEEK1)
+    qtbot.keyClick(window.tree, Qt.Key.Key_V, CTRL)
+    assert titles_under(window, PR, INTRO_PR, PR_WEEK1)[-2:] == [
+        "Variables and data types",
+        "Temperature converter",
+    ]
+    # Copies, with ids of their own; the two rows pasted are selected, ready to move on.
+    pasted = window.document.catalog.modules["intro-pr-w1"].items[-2:]
+    assert not {item.id for item in pasted} & {"csharp-w1-i3", "csharp-w1-i6"}
+    assert selected_titles(window) == ["Variables and data types", "Temperature converter"]
+    assert window.undo_action.text() == "Undo Paste 2 items"
+    window.undo_action.trigger()
+    assert dumps(window.document.catalog) == before
+
+
+def test_cut_of_two_modules_and_paste_moves_them_each_in_one_step(window, qtbot, monkeypatch):
+    catalog = window.document.catalog
+    asked = []
+    monkeypatch.setattr(window, "confirm", lambda *question: asked.append(question))
+    before = dumps(catalog)
+    items = [item.id for item in catalog.modules["intro-pr-w3"].items]
+    select(window, qtbot, PR, INTRO_PR)
+    window.tree.expand(tree_index(window, PR, INTRO_PR))
+    click(window, qtbot, PR, INTRO_PR, PR_WEEK1)
+    click(window, qtbot, PR, INTRO_PR, PR_WEEK3, keys=CTRL)
+    qtbot.keyClick(window.tree, Qt.Key.Key_X, CTRL)
+    # Used nowhere else, they leave the catalog without a question: Paste brings them back.
+    assert asked == [] and "intro-pr-w1" not in catalog.modules
+    assert titles_under(window, PR, INTRO_PR) == ["Week 2: Audiences, publics and messages"]
+    assert window.undo_action.text() == "Undo Cut 2 rows"
+    assert "Cut 2 modules" in window.statusBar().currentMessage()
+    select(window, qtbot, PR, CONTENT)
+    qtbot.keyClick(window.tree, Qt.Key.Key_V, CTRL)
+    # The same modules and items (their ids), not copies: moved.
+    assert catalog.courses["content-development-and-management"].module_ids == [
+        "intro-pr-w1",
+        "intro-pr-w3",
+    ]
+    assert [item.id for item in catalog.modules["intro-pr-w3"].items] == items
+    assert titles_under(window, PR, CONTENT) == [PR_WEEK1, PR_WEEK3]
+    assert window.undo_action.text() == "Undo Paste 2 modules"
+    after = dumps(catalog)
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert dumps(catalog) == before
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert dumps(catalog) == after
+
+
+def by_id(catalog):
+    """The catalog's data with every list of units in the order of their ids."""
+    data = json.loads(dumps(catalog))
+    for name in ("programs", "courses", "modules"):
+        data[name].sort(key=lambda unit: unit["id"])
+    return data
+
+
+def test_two_cut_programs_pasted_elsewhere_are_as_before_with_their_alignments(
+    window, qtbot, monkeypatch
+):
+    catalog = window.document.catalog
+    monkeypatch.setattr(window, "confirm", lambda *question: pytest.fail(str(question)))
+    csharp = catalog.courses["introduction-to-programming-with-csharp"]
+    before, before_data = dumps(catalog), by_id(catalog)
+    select(window, qtbot, FULL)
+    click(window, qtbot, BACK, keys=CTRL)
+    window.cut_action.trigger()
+    # The C# course stays (the front-end program uses it); its outcomes no longer support
+    # the outcomes of the programs cut, which are gone.
+    assert csharp.outcomes[0].supports == ["front-end-o1"]
+    select(window, qtbot, PR)
+    window.paste_action.trigger()
+    assert [p.id for p in catalog.programs] == ["front-end", "pr-communications"] + [
+        "full-stack",
+        "back-end",
+    ]
+    # The same programs, courses and modules, sharing and supporting as before.
+    assert csharp.outcomes[0].supports == ["full-stack-o1", "back-end-o1", "front-end-o1"]
+    assert by_id(catalog) == before_data
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert dumps(catalog) == before
+
+
+def test_rows_of_two_kinds_cannot_be_cut_or_copied_and_the_status_bar_says_why(window, qtbot):
+    select(window, qtbot, FULL, CSHARP, WEEK1)
+    window.tree.expand(tree_index(window, FULL, CSHARP, WEEK1))
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter")
+    click(window, qtbot, FULL, CSHARP, "Week 2: Control flow and methods", keys=CTRL)
+    assert "Cut and Copy take rows of one kind" in window.statusBar().currentMessage()
+    assert not window.cut_action.isEnabled() and not window.copy_action.isEnabled()
+    before = dumps(window.document.catalog)
+    QApplication.clipboard().setText("copied before")
+    qtbot.keyClick(window.tree, Qt.Key.Key_C, CTRL)
+    qtbot.keyClick(window.tree, Qt.Key.Key_X, CTRL)
+    # The clipboard keeps what it had: not the current row's title, as the tree view's own
+    # Ctrl+C would put there.
+    assert QApplication.clipboard().text() == "copied before"
+    assert dumps(window.document.catalog) == before
+
+
+def test_an_item_selected_twice_in_a_shared_module_is_pasted_once(window, qtbot):
+    for program in (FULL, BACK):
+        select(window, qtbot, program, CSHARP, WEEK1)
+        window.tree.expand(tree_index(window, program, CSHARP, WEEK1))
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Types and variables")
+    click(window, qtbot, BACK, CSHARP, WEEK1, "Types and variables", keys=CTRL)
+    click(window, qtbot, BACK, CSHARP, WEEK1, "Temperature converter", keys=CTRL)
+    window.copy_action.trigger()
+    select(window, qtbot, PR, INTRO_PR, PR_WEEK1)
+    window.paste_action.trigger()
+    titles = titles_under(window, PR, INTRO_PR, PR_WEEK1)
+    assert len(titles) == 10 and titles[-2:] == ["Types and variables", "Temperature converter"]
+
+
+def test_rows_copied_by_a_version_that_wrote_them_wrong_are_not_pasted(window, qtbot):
+    data = QMimeData()
+    data.setData(SNIPPETS_MIME, b'{"snippets": []}')
+    QApplication.clipboard().setMimeData(data)
+    select(window, qtbot, PR, INTRO_PR, PR_WEEK1)
+    window.paste_action.trigger()
+    assert "cannot be pasted here" in window.statusBar().currentMessage()
+    assert "no unit" in window.statusBar().currentMessage()
+    assert window.document.undo_stack.count() == 0
