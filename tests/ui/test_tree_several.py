@@ -7,18 +7,12 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
-from test_structure import titles_under
+from test_structure import BACK, CSHARP, FRONT, FULL, PR, WEEK1, titles_under
 from window_actions import DialogAnswers, select, tree_index
 
 from designer.storage import dumps
 from designer.ui.tree_model import SNIPPETS_MIME
 
-FULL = "Microsoft Full Stack Developer Professional Certificate"
-BACK = "Microsoft Back-End Developer Professional Certificate"
-FRONT = "Microsoft Front-End Developer Professional Certificate"
-PR = "Microsoft Public Relations and Communications Associate Professional Certificate"
-CSHARP = "Introduction to Programming With C#"
-WEEK1 = "Week 1: C# fundamentals: syntax, types and variables"
 INTRO_PR = "Introduction to Public Relations"
 PR_WEEK1 = "Week 1: What public relations is"
 PR_WEEK3 = "Week 3: Planning a PR campaign"
