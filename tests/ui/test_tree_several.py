@@ -29,14 +29,28 @@ def click(window, qtbot, *titles, keys=Qt.KeyboardModifier.NoModifier):
     qtbot.mouseClick(window.tree.viewport(), Qt.MouseButton.LeftButton, keys, point)
 
 
+def open_row(window, qtbot, *titles):
+    """Select the row at these titles and open it, to show what is under it."""
+    select(window, qtbot, *titles)
+    window.tree.expand(tree_index(window, *titles))
+
+
+def select_an_item_twice(window, qtbot):
+    """Select one item where two of the courses that share its module show it: the C#
+    course is in three programs, so its first module's rows show three times."""
+    for program in (FULL, BACK):
+        open_row(window, qtbot, program, CSHARP, WEEK1)
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Types and variables")
+    click(window, qtbot, BACK, CSHARP, WEEK1, "Types and variables", keys=CTRL)
+
+
 def item_titles(window, module_id):
     return [item.title for item in window.document.catalog.modules[module_id].items]
 
 
 def test_ctrl_click_selects_two_items_and_delete_removes_both_in_one_step(window, qtbot):
     before = dumps(window.document.catalog)
-    select(window, qtbot, FULL, CSHARP, WEEK1)
-    window.tree.expand(tree_index(window, FULL, CSHARP, WEEK1))
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
     click(window, qtbot, FULL, CSHARP, WEEK1, "Variables and data types")
     click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter", keys=CTRL)
     assert "2 rows selected" in window.statusBar().currentMessage()
@@ -57,8 +71,7 @@ def test_ctrl_click_selects_two_items_and_delete_removes_both_in_one_step(window
 
 
 def test_shift_click_selects_a_run_and_a_row_under_a_selected_one_goes_with_it(window, qtbot):
-    select(window, qtbot, FULL, CSHARP, WEEK1)
-    window.tree.expand(tree_index(window, FULL, CSHARP, WEEK1))
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
     click(window, qtbot, FULL, CSHARP, WEEK1, "Welcome to C# and .NET")
     click(window, qtbot, FULL, CSHARP, WEEK1, "Types and variables", keys=SHIFT)
     # The module too: its items go with it, not one by one (and not twice).
@@ -81,8 +94,7 @@ def test_shift_click_selects_a_run_and_a_row_under_a_selected_one_goes_with_it(w
 
 def test_a_no_to_the_question_deletes_none_of_them(window, qtbot):
     before = dumps(window.document.catalog)
-    select(window, qtbot, PR)
-    window.tree.expand(tree_index(window, PR))
+    open_row(window, qtbot, PR)
     click(window, qtbot, PR, INTRO_PR)
     click(window, qtbot, FULL, keys=CTRL)
     answers = DialogAnswers(qtbot)
@@ -94,12 +106,7 @@ def test_a_no_to_the_question_deletes_none_of_them(window, qtbot):
 
 
 def test_the_same_item_selected_where_two_courses_share_its_module_is_deleted_once(window, qtbot):
-    # The C# course is in three programs: its first module's rows show three times.
-    for program in (FULL, BACK):
-        select(window, qtbot, program, CSHARP, WEEK1)
-        window.tree.expand(tree_index(window, program, CSHARP, WEEK1))
-    click(window, qtbot, FULL, CSHARP, WEEK1, "Types and variables")
-    click(window, qtbot, BACK, CSHARP, WEEK1, "Types and variables", keys=CTRL)
+    select_an_item_twice(window, qtbot)
     assert len(window.selected_nodes()) == 2
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
     titles = item_titles(window, "csharp-w1")
@@ -138,8 +145,7 @@ def right_click(window, qtbot, *titles):
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # the menu, offscreen
 def test_a_right_click_on_a_selected_row_keeps_the_others_and_its_delete_takes_all(window, qtbot):
-    select(window, qtbot, FULL, CSHARP, WEEK1)
-    window.tree.expand(tree_index(window, FULL, CSHARP, WEEK1))
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
     click(window, qtbot, FULL, CSHARP, WEEK1, "Variables and data types")
     click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter", keys=CTRL)
     menu = right_click(window, qtbot, FULL, CSHARP, WEEK1, "Variables and data types")
@@ -154,8 +160,7 @@ def test_a_right_click_on_a_selected_row_keeps_the_others_and_its_delete_takes_a
 
 
 def test_ctrl_z_selects_the_row_it_brings_back_alone_though_ctrl_is_held(window, qtbot):
-    select(window, qtbot, FULL, CSHARP, WEEK1)
-    window.tree.expand(tree_index(window, FULL, CSHARP, WEEK1))
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
     click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter")
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
     qtbot.keyClick(window.tree, Qt.Key.Key_Z, CTRL)
@@ -164,8 +169,7 @@ def test_ctrl_z_selects_the_row_it_brings_back_alone_though_ctrl_is_held(window,
 
 def test_the_program_figures_show_whole_beside_a_selected_item(window, qtbot):
     window.resize(1280, 800)
-    select(window, qtbot, FULL, CSHARP, WEEK1)
-    window.tree.expand(tree_index(window, FULL, CSHARP, WEEK1))
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
     click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter")
     bar = window.totals_bar
     assert bar.ects.text() == "422 h = 16 ECTS (16.88 rounded down)"
@@ -180,8 +184,7 @@ def selected_titles(window):
 
 
 def test_copy_of_two_items_pastes_both_in_tree_order_in_one_step(window, qtbot):
-    select(window, qtbot, FULL, CSHARP, WEEK1)
-    window.tree.expand(tree_index(window, FULL, CSHARP, WEEK1))
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
     # Clicked bottom first: they are copied in the tree's order all the same.
     click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter")
     click(window, qtbot, FULL, CSHARP, WEEK1, "Variables and data types", keys=CTRL)
@@ -210,8 +213,7 @@ def test_cut_of_two_modules_and_paste_moves_them_each_in_one_step(window, qtbot,
     monkeypatch.setattr(window, "confirm", lambda *question: asked.append(question))
     before = dumps(catalog)
     items = [item.id for item in catalog.modules["intro-pr-w3"].items]
-    select(window, qtbot, PR, INTRO_PR)
-    window.tree.expand(tree_index(window, PR, INTRO_PR))
+    open_row(window, qtbot, PR, INTRO_PR)
     click(window, qtbot, PR, INTRO_PR, PR_WEEK1)
     click(window, qtbot, PR, INTRO_PR, PR_WEEK3, keys=CTRL)
     qtbot.keyClick(window.tree, Qt.Key.Key_X, CTRL)
@@ -275,8 +277,7 @@ def test_two_cut_programs_pasted_elsewhere_are_as_before_with_their_alignments(
 
 
 def test_rows_of_two_kinds_cannot_be_cut_or_copied_and_the_status_bar_says_why(window, qtbot):
-    select(window, qtbot, FULL, CSHARP, WEEK1)
-    window.tree.expand(tree_index(window, FULL, CSHARP, WEEK1))
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
     click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter")
     click(window, qtbot, FULL, CSHARP, "Week 2: Control flow and methods", keys=CTRL)
     assert "Cut and Copy take rows of one kind" in window.statusBar().currentMessage()
@@ -292,11 +293,7 @@ def test_rows_of_two_kinds_cannot_be_cut_or_copied_and_the_status_bar_says_why(w
 
 
 def test_an_item_selected_twice_in_a_shared_module_is_pasted_once(window, qtbot):
-    for program in (FULL, BACK):
-        select(window, qtbot, program, CSHARP, WEEK1)
-        window.tree.expand(tree_index(window, program, CSHARP, WEEK1))
-    click(window, qtbot, FULL, CSHARP, WEEK1, "Types and variables")
-    click(window, qtbot, BACK, CSHARP, WEEK1, "Types and variables", keys=CTRL)
+    select_an_item_twice(window, qtbot)
     click(window, qtbot, BACK, CSHARP, WEEK1, "Temperature converter", keys=CTRL)
     window.copy_action.trigger()
     select(window, qtbot, PR, INTRO_PR, PR_WEEK1)
