@@ -584,14 +584,14 @@ class MainWindow(QMainWindow):
         self._enable_edits_of(unit, several, one_kind)
         if several and one_kind:
             text = tr(
-                "{0} rows selected: Delete, Cut and Copy take them all; a drag and the other "
-                "edits take one row."
+                "{0} rows selected: Delete, Cut and Copy take them all; the other edits "
+                "take one row, and to drag, select one."
             )
         else:
             # Pasted, they would all go to one place, where only one kind of unit goes.
             text = tr(
                 "{0} rows selected: Delete deletes them all; Cut and Copy take rows of one "
-                "kind; a drag and the other edits take one row."
+                "kind; the other edits take one row, and to drag, select one."
             )
         if several:
             self.show_message(text.format(len(rows)))

@@ -519,7 +519,7 @@ class CurriculumTreeModel(QAbstractItemModel):
         data = QMimeData()
         rows = [i for i in indexes if i.column() == 0]
         if len(rows) > 1:
-            return data  # nothing to drop: a drag takes one row (the status bar says so)
+            return data  # nothing to drop: one row is dragged (the status bar says so)
         if rows:
             path: list[int] = []
             node: TreeNode | None = self.node(rows[0])
