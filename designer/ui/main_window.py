@@ -67,6 +67,7 @@ from designer.ui.tree_model import (
     CurriculumTreeModel,
     TreeFilter,
     TreeNode,
+    in_tree_order,
 )
 
 # The lists whose values are rows of the tree: the catalog's programs, and the units' parts.
@@ -452,23 +453,7 @@ class MainWindow(QMainWindow):
         """The selected rows, in the tree's order; a row under another selected one is left
         out: it goes with that one."""
         rows = self.tree.selectionModel().selectedRows()
-        nodes = [self.tree_model.node(self.proxy.mapToSource(index)) for index in rows]
-        chosen = {id(node) for node in nodes}
-
-        def path(node: TreeNode) -> list[int]:
-            steps: list[int] = []
-            while node.parent is not None:
-                steps.insert(0, node.row())
-                node = node.parent
-            return steps
-
-        def under_another(node: TreeNode) -> bool:
-            above = node.parent
-            while above is not None and id(above) not in chosen:
-                above = above.parent
-            return above is not None
-
-        return sorted((n for n in nodes if not under_another(n)), key=path)
+        return in_tree_order([self.tree_model.node(self.proxy.mapToSource(i)) for i in rows])
 
     def _make_current(self, index: QModelIndex, keep: bool = False) -> None:
         """Make the row current, selected alone unless keep (the selection as it is).
@@ -584,14 +569,16 @@ class MainWindow(QMainWindow):
         self._enable_edits_of(unit, several, one_kind)
         if several and one_kind:
             text = tr(
-                "{0} rows selected: Delete, Cut and Copy take them all; the other edits "
-                "take one row, and to drag, select one."
+                "{0} rows selected: Delete, Cut, Copy and a drag take them all; the other "
+                "edits take one row."
             )
         else:
-            # Pasted, they would all go to one place, where only one kind of unit goes.
+            # Pasted or dropped, they would all go to one place, where only one kind of
+            # unit goes.
             text = tr(
                 "{0} rows selected: Delete deletes them all; Cut and Copy take rows of one "
-                "kind; the other edits take one row, and to drag, select one."
+                "kind, and to drag them, select rows of one kind; the other edits take one "
+                "row."
             )
         if several:
             self.show_message(text.format(len(rows)))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sized
-from typing import TYPE_CHECKING
+from contextlib import ExitStack
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
@@ -21,10 +22,10 @@ from designer.model.copying import (
 )
 from designer.model.edits import AddUnit, Edit, Insert, Move, Remove, plan_delete
 from designer.ui.labels import tr
-from designer.ui.tree_model import LIST_OF, SNIPPET_MIME, SNIPPETS_MIME, TreeNode
+from designer.ui.tree_model import LIST_OF, SNIPPET_MIME, SNIPPETS_MIME, TreeNode, Unit
 
 if TYPE_CHECKING:
-    from designer.model.catalog import Catalog
+    from designer.model.catalog import Catalog, Parent
     from designer.ui.document import Document
     from designer.ui.main_window import MainWindow
 
@@ -80,10 +81,23 @@ SHARED_NOW = {
     Module: "“{0}” is now shared by {1} courses: an edit to it changes them all. "
     "Ctrl+drag copies it instead; Cut and Paste moves it.",
 }
+SHARED_SEVERAL: dict[type, str] = {
+    Course: "{0} courses are now shared by “{1}” too: an edit to one changes every program "
+    "that has it. Ctrl+drag copies them instead; Cut and Paste moves them.",
+    Module: "{0} modules are now shared by “{1}” too: an edit to one changes every course "
+    "that has it. Ctrl+drag copies them instead; Cut and Paste moves them.",
+}
 
 
 def _list_name(parent: TreeNode) -> str:
     return "programs" if parent.unit is None else LIST_OF[type(parent.unit)]
+
+
+def _index_in(entries: list[Any], unit: Unit) -> int:
+    """Where a unit is in a list of the catalog: itself (programs, items) or its id."""
+    if isinstance(unit, Program | Item):
+        return next(number for number, entry in enumerate(entries) if entry is unit)
+    return entries.index(unit.id)
 
 
 class StructureActions:
@@ -465,20 +479,135 @@ class StructureActions:
         return parent, count if row < 0 else min(row, count)
 
     def drop_copy(self, data: QMimeData, target: TreeNode, row: int) -> bool:
-        """A unit dragged from another window: a copy of it goes where it was dropped."""
-        source = self._snippet_of(data) if data.hasFormat(SNIPPET_MIME) else None
-        kind = PASTED_KIND.get(source.kind) if source else None
-        if source is None or kind is None:
+        """Units dragged from another window: copies of them go where they were dropped."""
+        if not (data.hasFormat(SNIPPETS_MIME) or data.hasFormat(SNIPPET_MIME)):
+            return False
+        sources = self._snippets_of(data)
+        kind = PASTED_KIND.get(sources[0].kind) if sources else None
+        if kind is None:
             return False
         place = self._drop_place(kind, target, row)
         if place is None:
             self.window.show_message(tr(DROP_HINT[kind]))
             return False
-        title = source.unit.get("title") or source.kind
-        self._paste(source, place[0], place[1], tr("Copy {0}").format(title))
+        if len(sources) > 1:
+            label = tr("Copy {0} {1}").format(len(sources), tr(PLURAL[sources[0].kind]))
+            self._paste_several(sources, place[0], place[1], label)
+            return True
+        title = sources[0].unit.get("title") or sources[0].kind
+        self._paste(sources[0], place[0], place[1], tr("Copy {0}").format(title))
         return True
 
-    def drop(self, source: TreeNode, target: TreeNode, row: int, copy: bool) -> bool:
+    def drop(self, sources: list[TreeNode], target: TreeNode, row: int, copy: bool) -> bool:
+        """Rows dragged in this tree: reordered in the same parent, shared into another
+        one, or (copy) copies added there."""
+        if len(sources) > 1:
+            return self._drop_several(sources, target, row, copy)
+        return self._drop_one(sources[0], target, row, copy)
+
+    def _drop_several(
+        self, sources: list[TreeNode], target: TreeNode, row: int, copy: bool
+    ) -> bool:
+        """Rows of one kind dropped together: each does what a drop of it alone does there
+        (see _drop_one), and they land in consecutive rows, in the tree's order, as one
+        step."""
+        # The units and the parents they were dragged from, each pair once (an item of a
+        # shared module selected where two courses show it is one item), rather than the
+        # nodes: an edit may build the tree's rows again.
+        dragged: dict[tuple[str, str], tuple[Unit, Parent]] = {}
+        for node in sources:
+            assert node.unit is not None and node.parent is not None
+            above = node.parent.unit
+            key = (node.unit.id, above.id if above is not None else "")
+            dragged.setdefault(key, (node.unit, above))
+        units = [unit for unit, _ in dragged.values()]
+        kind = type(units[0])
+        place = self._drop_place(kind, target, row)
+        if place is None:
+            self.window.show_message(tr(DROP_HINT[kind]))
+            return False
+        parent, row = place
+        kind_name = kind.__name__.lower()
+        if copy:
+            copies = snippets(self.catalog, units).snippets
+            label = tr("Copy {0} {1}").format(len(copies), tr(PLURAL[kind_name]))
+            self._paste_several(copies, parent, row, label)
+            return True
+        if any(node is target for node in sources):
+            return False  # dropped onto one of themselves: they stay where they are
+        list_name = _list_name(parent)
+        here = [unit for unit, from_unit in dragged.values() if from_unit is parent.unit]
+        entries = self.catalog.list_of(parent.unit, list_name)
+        if type(target.unit) is kind and here and _index_in(entries, here[0]) < row:
+            row += 1  # onto a sibling below them, they go below it, as one row does
+        sharing = kind in (Course, Module) and not here
+        label = tr("Share {0} {1}" if sharing else "Move {0} {1}").format(
+            len(units), tr(PLURAL[kind_name])
+        )
+        shared: list[Course | Module] = []
+        already: list[Unit] = []
+        placed = 0
+        pushed = False
+        with ExitStack() as step:
+            # From the last up, each just before the one placed after it: a row already in
+            # its place is left there (no edit), and a drop that changes nothing is no
+            # step to undo.
+            at = row
+            for unit, from_unit in reversed(dragged.values()):
+                entries = self.catalog.list_of(parent.unit, list_name)
+                edits: list[Edit] = []
+                if from_unit is parent.unit:
+                    old = _index_in(entries, unit)
+                    new = at - 1 if old < at else at
+                    if new != old:
+                        edits = [Move(parent.unit, list_name, old, new)]
+                    at = new
+                elif isinstance(unit, Item):
+                    assert isinstance(from_unit, Module)
+                    old = _index_in(from_unit.items, unit)
+                    edits = [
+                        Remove(from_unit, "items", old),
+                        Insert(parent.unit, "items", at, unit),
+                    ]
+                elif unit.id in entries:
+                    already.insert(0, unit)
+                    continue
+                else:
+                    assert isinstance(unit, Course | Module)  # programs stay among programs
+                    edits = [Insert(parent.unit, list_name, at, unit.id)]
+                    shared.insert(0, unit)
+                placed += 1
+                if edits:
+                    if not pushed:
+                        step.enter_context(self.document.one_step(label))
+                        pushed = True
+                    self.document.push(edits, label)
+        if placed:
+            self.window.select_children(parent, range(at, at + placed))
+        # After the selection: selecting several rows says what their edits do.
+        self._said_after_drop(parent, shared, already)
+        return placed > 0
+
+    def _said_after_drop(
+        self, parent: TreeNode, shared: list[Course | Module], already: list[Unit]
+    ) -> None:
+        """Say what dropping several rows shared (see SHARED_NOW), and which of them the
+        parent had already, left as they were."""
+        texts = []
+        if len(shared) == 1:
+            users = len(self.catalog.users(shared[0].id))
+            texts.append(tr(SHARED_NOW[type(shared[0])]).format(shared[0].title, users))
+        elif shared:
+            assert parent.unit is not None
+            texts.append(tr(SHARED_SEVERAL[type(shared[0])]).format(len(shared), parent.unit.title))
+        if already:
+            assert parent.unit is not None
+            names = ", ".join(f"“{unit.title}”" for unit in already)
+            texts.append(tr("Already part of “{0}”: {1}.").format(parent.unit.title, names))
+        if texts:
+            self.window.show_message(" ".join(texts))
+
+    def _drop_one(self, source: TreeNode, target: TreeNode, row: int, copy: bool) -> bool:
         """Reorder in the same parent, share into another one, or (copy) add a copy there."""
         unit = source.unit
         assert unit is not None

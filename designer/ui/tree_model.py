@@ -24,15 +24,15 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from designer.model import Course, Item, Module, Outcome, Program
 from designer.model.catalog import Catalog, Parent
-from designer.model.copying import snippet
+from designer.model.copying import snippet, snippets
 from designer.model.edits import SetField
 from designer.model.totals import format_hours
 from designer.ui.document import Document
 from designer.ui.labels import item_kind_label
 
-# A dragged row: the tree it comes from and its path there. A drop onto the same tree
-# moves or shares the unit; onto another window's, the row's unit travels as a snippet
-# (SNIPPET_MIME, what Copy puts on the clipboard) and a copy of it is added.
+# Dragged rows: the tree they come from and their paths there. A drop onto the same tree
+# moves or shares the units; onto another window's, they travel as what Copy puts on the
+# clipboard (SNIPPET_MIME for one row, SNIPPETS_MIME for several) and copies are added.
 MIME_TYPE = "application/x-curriculum-designer-tree-path"
 SNIPPET_MIME = "application/x-curriculum-designer-snippet"
 SNIPPETS_MIME = "application/x-curriculum-designer-snippets"  # several rows: Snippets
@@ -106,7 +106,7 @@ class TreeNode:
         return None
 
 
-DropHandler = Callable[[TreeNode, TreeNode, int, bool], bool]
+DropHandler = Callable[[list[TreeNode], TreeNode, int, bool], bool]
 CopyHandler = Callable[[QMimeData, TreeNode, int], bool]
 Ids = dict[str, None]  # unit ids, as a dict's keys (TreeFilter says why)
 
@@ -141,8 +141,8 @@ class CurriculumTreeModel(QAbstractItemModel):
         self._repaint.setSingleShot(True)
         self._repaint.setInterval(0)
         self._repaint.timeout.connect(self._repaint_highlight)
-        self.drop_handler: DropHandler | None = None  # a row dragged inside this tree
-        self.copy_handler: CopyHandler | None = None  # a row dragged from another window
+        self.drop_handler: DropHandler | None = None  # rows dragged inside this tree
+        self.copy_handler: CopyHandler | None = None  # rows dragged from another window
         self._token = uuid.uuid4().hex  # tells this tree's drags from other windows'
         self.catalog.inserted.connect(self._on_inserted)
         self.catalog.about_to_remove.connect(self._on_about_to_remove)
@@ -513,24 +513,26 @@ class CurriculumTreeModel(QAbstractItemModel):
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [MIME_TYPE, SNIPPET_MIME]
+        return [MIME_TYPE, SNIPPET_MIME, SNIPPETS_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         data = QMimeData()
-        rows = [i for i in indexes if i.column() == 0]
-        if len(rows) > 1:
-            return data  # nothing to drop: one row is dragged (the status bar says so)
-        if rows:
-            path: list[int] = []
-            node: TreeNode | None = self.node(rows[0])
-            while node is not None and node.parent is not None:
-                path.insert(0, node.row())
-                node = node.parent
-            data.setData(MIME_TYPE, json.dumps({"tree": self._token, "path": path}).encode())
-            unit = self.node(rows[0]).unit
-            if unit is not None:
-                data.setData(SNIPPET_MIME, snippet(self.catalog, unit).model_dump_json().encode())
-            data.setText(unit.title if unit is not None else "")
+        nodes = in_tree_order([self.node(i) for i in indexes if i.column() == 0])
+        units = [node.unit for node in nodes if node.unit is not None]
+        if not units or len(units) < len(nodes):
+            return data
+        if len({type(unit) for unit in units}) > 1:
+            # Nothing to drop: rows of several kinds go to no one place (the status bar
+            # says so).
+            return data
+        paths = [_path(node) for node in nodes]
+        data.setData(MIME_TYPE, json.dumps({"tree": self._token, "paths": paths}).encode())
+        if len(units) == 1:
+            data.setData(SNIPPET_MIME, snippet(self.catalog, units[0]).model_dump_json().encode())
+        else:
+            copied = snippets(self.catalog, units)
+            data.setData(SNIPPETS_MIME, copied.model_dump_json().encode())
+        data.setText("\n".join(unit.title for unit in units))
         return data
 
     def node_at_path(self, path: list[int]) -> TreeNode | None:
@@ -548,24 +550,52 @@ class CurriculumTreeModel(QAbstractItemModel):
         # The handlers make the change; returning False keeps the view from removing rows.
         dragged = self._dragged_here(data)
         if dragged is not None and self.drop_handler is not None:
-            source = self.node_at_path(dragged)
-            if source is not None and source.unit is not None:
+            # The rows' nodes now, before any edit: the handler keeps their units and
+            # parents, not these paths, which its first edit may change.
+            sources = [self.node_at_path(path) for path in dragged]
+            if sources and all(s is not None and s.unit is not None for s in sources):
                 copy = action == Qt.DropAction.CopyAction
-                self.drop_handler(source, self.node(parent), row, copy)
+                self.drop_handler([s for s in sources if s], self.node(parent), row, copy)
         elif dragged is None and self.copy_handler is not None:
             self.copy_handler(data, self.node(parent), row)
         return False
 
-    def _dragged_here(self, data: QMimeData) -> list[int] | None:
-        """The path of a row dragged from this very tree; None for anything else."""
+    def _dragged_here(self, data: QMimeData) -> list[list[int]] | None:
+        """The paths of the rows dragged from this very tree; None for anything else."""
         try:
             dragged = json.loads(bytes(data.data(MIME_TYPE).data()))
         except ValueError:
             return None
         if not isinstance(dragged, dict) or dragged.get("tree") != self._token:
             return None
-        path = dragged.get("path")
-        return path if isinstance(path, list) and all(type(r) is int for r in path) else None
+        paths = dragged.get("paths")
+        if not isinstance(paths, list) or not all(isinstance(path, list) for path in paths):
+            return None
+        return paths if all(type(r) is int for path in paths for r in path) else None
+
+
+def _path(node: TreeNode) -> list[int]:
+    """The rows from the root down to the node."""
+    steps: list[int] = []
+    while node.parent is not None:
+        steps.insert(0, node.row())
+        node = node.parent
+    return steps
+
+
+def in_tree_order(nodes: list[TreeNode]) -> list[TreeNode]:
+    """The nodes in the tree's order, each once; a node under another of them is left out:
+    it goes with that one (the selected rows an edit or a drag takes)."""
+    chosen = {id(node) for node in nodes}
+
+    def under_another(node: TreeNode) -> bool:
+        above = node.parent
+        while above is not None and id(above) not in chosen:
+            above = above.parent
+        return above is not None
+
+    unique = {id(node): node for node in nodes if not under_another(node)}
+    return sorted(unique.values(), key=_path)
 
 
 class SearchIndex:

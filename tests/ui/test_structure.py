@@ -17,9 +17,10 @@ WEEK1 = "Week 1: C# fundamentals: syntax, types and variables"
 
 
 def drag(window, source, target, copy=False, into=None):
-    """Drag source onto target in the tree as the mouse would, Ctrl held for a copy; the
-    target in the tree of the window into, if given (another window, as another process)."""
-    data = window.tree.model().mimeData([source])
+    """Drag source (an index, or a list of the indexes of several rows) onto target in the
+    tree as the mouse would, Ctrl held for a copy; the target in the tree of the window
+    into, if given (another window, as another process)."""
+    data = window.tree.model().mimeData(source if isinstance(source, list) else [source])
     view = (into or window).tree
     view.scrollTo(target)
     point = QPointF(view.visualRect(target).center())

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
-from test_structure import BACK, CSHARP, FRONT, FULL, PR, WEEK1, titles_under
+from test_structure import BACK, CSHARP, FRONT, FULL, PR, WEEK1, another_window, drag, titles_under
 from window_actions import DialogAnswers, select, tree_index
 
 from designer.storage import dumps
@@ -188,7 +188,7 @@ def test_copy_of_two_items_pastes_both_in_tree_order_in_one_step(window, qtbot):
     # Clicked bottom first: they are copied in the tree's order all the same.
     click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter")
     click(window, qtbot, FULL, CSHARP, WEEK1, "Variables and data types", keys=CTRL)
-    assert "Delete, Cut and Copy take them all" in window.statusBar().currentMessage()
+    assert "Delete, Cut, Copy and a drag take them all" in window.statusBar().currentMessage()
     qtbot.keyClick(window.tree, Qt.Key.Key_C, CTRL)
     assert QApplication.clipboard().text() == "Variables and data types\nTemperature converter"
     before = dumps(window.document.catalog)
@@ -311,3 +311,130 @@ def test_rows_copied_by_a_version_that_wrote_them_wrong_are_not_pasted(window, q
     assert "cannot be pasted here" in window.statusBar().currentMessage()
     assert "no unit" in window.statusBar().currentMessage()
     assert window.document.undo_stack.count() == 0
+
+
+TWO_ITEMS = ["Variables and data types", "Temperature converter"]
+
+
+def drag_selection(window, *target, copy=False, into=None):
+    """Drag the selected rows onto the row at these titles, as the tree starts a drag: with
+    the indexes of every column of the selected rows, in the order they were selected."""
+    rows = window.tree.selectionModel().selectedIndexes()
+    drag(window, rows, tree_index(into or window, *target), copy=copy, into=into)
+
+
+def select_two_items(window, qtbot):
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
+    # Clicked bottom first: they are dragged in the tree's order all the same.
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter")
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Variables and data types", keys=CTRL)
+
+
+def test_two_items_dragged_into_another_module_move_there_in_one_step(window, qtbot):
+    catalog = window.document.catalog
+    before = dumps(catalog)
+    moved = [item.id for item in catalog.modules["csharp-w1"].items if item.title in TWO_ITEMS]
+    open_row(window, qtbot, PR, INTRO_PR)
+    select_two_items(window, qtbot)
+    drag_selection(window, PR, INTRO_PR, PR_WEEK1)
+    # The same items (their ids), not copies, at the end of the module, in the tree's order.
+    assert [item.id for item in catalog.modules["intro-pr-w1"].items[-2:]] == moved
+    assert not set(TWO_ITEMS) & set(item_titles(window, "csharp-w1"))
+    assert titles_under(window, PR, INTRO_PR, PR_WEEK1)[-2:] == TWO_ITEMS
+    assert selected_titles(window) == TWO_ITEMS
+    assert window.undo_action.text() == "Undo Move 2 items"
+    after = dumps(catalog)
+    window.undo_action.trigger()
+    assert dumps(catalog) == before
+    window.redo_action.trigger()
+    assert dumps(catalog) == after
+
+
+def test_two_items_dragged_onto_a_sibling_below_them_go_below_it(window, qtbot):
+    catalog = window.document.catalog
+    titles = item_titles(window, "csharp-w1")
+    select_two_items(window, qtbot)
+    drag_selection(window, FULL, CSHARP, WEEK1, "Types and variables")
+    rest = [title for title in titles if title not in TWO_ITEMS]
+    at = rest.index("Types and variables") + 1
+    assert item_titles(window, "csharp-w1") == rest[:at] + TWO_ITEMS + rest[at:]
+    assert window.undo_action.text() == "Undo Move 2 items"
+    window.undo_action.trigger()
+    assert [item.title for item in catalog.modules["csharp-w1"].items] == titles
+    # Dropped onto one of themselves, they stay where they are: no step to undo.
+    count = window.document.undo_stack.count()
+    select_two_items(window, qtbot)
+    drag_selection(window, FULL, CSHARP, WEEK1, "Temperature converter")
+    assert item_titles(window, "csharp-w1") == titles
+    assert window.document.undo_stack.count() == count
+
+
+def test_two_items_ctrl_dragged_into_another_module_are_copied_in_one_step(window, qtbot):
+    catalog = window.document.catalog
+    before = dumps(catalog)
+    open_row(window, qtbot, PR, INTRO_PR)
+    select_two_items(window, qtbot)
+    drag_selection(window, PR, INTRO_PR, PR_WEEK1, copy=True)
+    copies = catalog.modules["intro-pr-w1"].items[-2:]
+    assert [item.title for item in copies] == TWO_ITEMS
+    assert not {item.id for item in copies} & {"csharp-w1-i3", "csharp-w1-i6"}
+    assert set(TWO_ITEMS) <= set(item_titles(window, "csharp-w1"))  # still there
+    assert window.undo_action.text() == "Undo Copy 2 items"
+    window.undo_action.trigger()
+    assert dumps(catalog) == before
+
+
+def test_two_courses_dragged_onto_another_program_are_shared_there(window, qtbot):
+    catalog = window.document.catalog
+    before = dumps(catalog)
+    courses = ["introduction-to-public-relations", "content-development-and-management"]
+    open_row(window, qtbot, PR)
+    click(window, qtbot, PR, INTRO_PR)
+    click(window, qtbot, PR, CONTENT, keys=CTRL)
+    drag_selection(window, FRONT)
+    assert catalog.program("front-end").course_ids[-2:] == courses
+    for course in courses:
+        assert catalog.users(course) == ["pr-communications", "front-end"]
+    assert titles_under(window, FRONT)[-2:] == [INTRO_PR, CONTENT]
+    assert "2 courses are now shared" in window.statusBar().currentMessage()
+    assert window.undo_action.text() == "Undo Share 2 courses"
+    window.undo_action.trigger()
+    assert dumps(catalog) == before
+
+
+def test_two_items_dropped_where_items_cannot_go_change_nothing_and_say_so(window, qtbot):
+    before = dumps(window.document.catalog)
+    select_two_items(window, qtbot)
+    drag_selection(window, FRONT)
+    assert dumps(window.document.catalog) == before
+    assert window.document.undo_stack.count() == 0
+    assert "An item goes into a module" in window.statusBar().currentMessage()
+
+
+def test_rows_of_two_kinds_are_not_dragged_and_the_status_bar_says_why(window, qtbot):
+    before = dumps(window.document.catalog)
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter")
+    click(window, qtbot, FULL, CSHARP, "Week 2: Control flow and methods", keys=CTRL)
+    assert "to drag them, select rows of one kind" in window.statusBar().currentMessage()
+    rows = window.tree.selectionModel().selectedIndexes()
+    assert window.tree.model().mimeData(rows).formats() == []
+    drag_selection(window, PR, INTRO_PR)
+    assert dumps(window.document.catalog) == before
+
+
+def test_two_items_dragged_into_another_window_are_copied_there(window, qtbot, tmp_path):
+    opening = another_window(qtbot, tmp_path)
+    other = next(opening)
+    before = dumps(window.document.catalog)
+    select(other, qtbot, "Data Analyst", "Statistics")
+    other.add_module_action.trigger()  # a module to drop them into
+    other_before = dumps(other.document.catalog)
+    select_two_items(window, qtbot)
+    drag_selection(window, "Data Analyst", "Statistics", "Week 1", into=other)
+    assert titles_under(other, "Data Analyst", "Statistics", "Week 1") == TWO_ITEMS
+    assert other.document.undo_stack.undoText() == "Copy 2 items"
+    assert dumps(window.document.catalog) == before
+    other.undo_action.trigger()
+    assert dumps(other.document.catalog) == other_before
+    next(opening, None)
