@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
         for column, width in ((KIND, 112), (HOURS, 70), (SHARE, 64), (SHARED, 92)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        self._rows_message = ""  # what the status bar says of several rows selected
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self._enable_edits_of(None)
         # F2 (or Rename) renames a row in place; a double-click opens it, as before.
@@ -550,6 +551,12 @@ class MainWindow(QMainWindow):
                 self.tree.selectionModel().select(index, flags.Select | flags.Rows)
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        selection = self.tree.selectionModel()
+        indexes = selection.selectedRows()
+        if len(indexes) == 1 and not selection.isSelected(self.tree.currentIndex()):
+            # Ctrl+click took the current row out of two: the row left selected is the one
+            # the panels show and the edits take (they were blank, and the edits off).
+            self._make_current(indexes[0], keep=True)
         node = self.selected_node()
         unit = node.unit if node is not None else None
         self.tree_model.set_highlight(unit.id if unit is not None else None)
@@ -562,7 +569,7 @@ class MainWindow(QMainWindow):
             # no key of the tree or the fields did anything.
             self.tree.setFocus()
         self.outcomes.show_unit(unit, node.parent.unit if node and node.parent else None)
-        several = len(self.tree.selectionModel().selectedRows()) > 1
+        several = len(selection.selectedRows()) > 1
         rows = self.selected_nodes() if several else []
         self.totals_bar.show_node(node, rows)
         one_kind = len({type(row.unit) for row in rows}) == 1
@@ -581,7 +588,11 @@ class MainWindow(QMainWindow):
                 "row."
             )
         if several:
-            self.show_message(text.format(len(rows)))
+            self._rows_message = text.format(len(rows))
+            self.show_message(self._rows_message)
+        elif self.statusBar().currentMessage() == self._rows_message:
+            # No longer true: "6 rows selected" stayed after they were deleted.
+            self.statusBar().clearMessage()
 
     def _enable_edits_of(self, unit: object, several: bool = False, one_kind: bool = False) -> None:
         """The edits of a selected row, enabled only when one is selected: with none, they

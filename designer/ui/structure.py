@@ -187,10 +187,17 @@ class StructureActions:
 
     def _selection(self) -> tuple[Program | Course | Module | Item, TreeNode, int] | None:
         """The selected unit, the tree node it sits under, and its row there."""
-        node = self.window.selected_node()
+        node = self._selected_row()
         if node is None or node.parent is None or node.unit is None:
             return None
         return node.unit, node.parent, node.row()
+
+    def _selected_row(self) -> TreeNode | None:
+        """The one row selected, which an edit of one row takes: not the current row when
+        that is under it (a module and one of its items selected: the item goes with the
+        module, as when several rows are), nor with several rows selected."""
+        nodes = self.window.selected_nodes()
+        return nodes[0] if len(nodes) == 1 else None
 
     def delete(self, cutting: bool = False) -> None:
         """Delete the selected unit, asking first when it leaves the catalog, unless it is
@@ -214,7 +221,25 @@ class StructureActions:
         catalog (a program, a course or module used nowhere else), unless they are being
         cut (see delete)."""
         places = [(n.unit, n.parent) for n in nodes if n.unit is not None and n.parent is not None]
-        leaving = [unit for unit, parent in places if self._delete_question(unit, parent)]
+        # The places each unit is deleted from: a course two programs share, selected under
+        # both, leaves the catalog as one used by one program does (it was not asked about).
+        # A course goes with a program deleted too.
+        programs = {unit.id for unit, _ in places if isinstance(unit, Program)}
+        taken_from: dict[str, set[str]] = {}
+        for unit, parent in places:
+            above = parent.unit.id if parent.unit is not None else ""
+            taken_from.setdefault(unit.id, set(programs)).add(above)
+        leaving = list(
+            {
+                unit.id: unit
+                for unit, _ in places
+                if isinstance(unit, Program)
+                or (
+                    isinstance(unit, Course | Module)
+                    and set(self.catalog.users(unit.id)) <= taken_from[unit.id]
+                )
+            }.values()
+        )
         if leaving and not cutting:
             names = ", ".join(f"“{unit.title or unit.id}”" for unit in leaving[:5])
             question = tr(
@@ -326,7 +351,7 @@ class StructureActions:
         if len(nodes) > 1:
             self._copy_several(nodes, cut)
             return
-        node = self.window.selected_node()
+        node = self._selected_row()
         if node is None or node.unit is None:
             return
         data = QMimeData()
@@ -365,7 +390,7 @@ class StructureActions:
                     )
                 )
             return
-        node = self.window.selected_node()
+        node = self._selected_row()
         if node is None or node.unit is None or node.parent is None:
             return
         self.copy(cut=True)
@@ -426,9 +451,12 @@ class StructureActions:
     ) -> None:
         """Paste the units in consecutive rows from row on, in their order, as one step;
         the rows pasted are selected."""
-        # Passed over first: a step with nothing in it would still be one to undo.
-        sources = [s for s in sources if not self._already_there(s, parent)]
+        # Passed over first: a step with nothing in it would still be one to undo. Said
+        # together: each said alone, the status bar showed only the last one's name.
+        there = [s for s in sources if self._already_there(s, parent, say=False)]
+        sources = [s for s in sources if s not in there]
         if not sources:
+            self._say_already_there(there)
             return
         # Each is pasted into the catalog as the ones before left it (its new ids differ
         # from theirs; a module two cut courses shared is shared again), so the edits are
@@ -437,18 +465,29 @@ class StructureActions:
             for number, source in enumerate(sources):
                 self.document.push(self._paste_edits(source, parent, row + number), label)
         self.window.select_children(parent, range(row, row + len(sources)))
+        # After the selection: selecting several rows says what their edits do.
+        self._say_already_there(there)
 
-    def _already_there(self, source: Snippet, parent: TreeNode) -> bool:
+    def _already_there(self, source: Snippet, parent: TreeNode, say: bool = True) -> bool:
         """Whether the snippet is a cut course or module, still used elsewhere, that parent
-        has already (said in the status bar): pasted, it would be there twice."""
+        has already (said in the status bar, if say): pasted, it would be there twice."""
         unit_id = str(source.unit.get("id", ""))
         if not self._shared_back(source):
             return False
         if unit_id not in self.catalog.list_of(parent.unit, _list_name(parent)):
             return False
-        title = source.unit.get("title") or unit_id
-        self.window.show_message(tr("“{0}” is already there.").format(title))
+        if say:
+            self._say_already_there([source])
         return True
+
+    def _say_already_there(self, sources: list[Snippet]) -> None:
+        """Say which cut units were not pasted, parent having them already."""
+        titles = [s.unit.get("title") or s.unit.get("id", "") for s in sources]
+        if len(titles) == 1:
+            self.window.show_message(tr("“{0}” is already there.").format(titles[0]))
+        elif titles:
+            names = ", ".join(f"“{title}”" for title in titles)
+            self.window.show_message(tr("Already there: {0}.").format(names))
 
     def _shared_back(self, source: Snippet) -> bool:
         """Whether the snippet is a course or module cut from one place and still used at

@@ -8,7 +8,12 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication
 from test_structure import BACK, CSHARP, FRONT, FULL, PR, WEEK1, another_window, drag, titles_under
-from window_actions import DialogAnswers, select, tree_index
+from window_actions import (
+    DialogAnswers,
+    assert_tree_shows_what_a_fresh_tree_shows,
+    select,
+    tree_index,
+)
 
 from designer.storage import dumps
 from designer.ui.tree_model import SNIPPETS_MIME
@@ -438,3 +443,111 @@ def test_two_items_dragged_into_another_window_are_copied_there(window, qtbot, t
     other.undo_action.trigger()
     assert dumps(other.document.catalog) == other_before
     next(opening, None)
+
+
+SECURITY = "Security and Authentication"
+
+
+def test_a_course_two_programs_share_selected_under_both_is_asked_about(window, qtbot):
+    # The course is the full-stack and back-end programs' only: deleted from both, it
+    # leaves the catalog, as a course one program uses does after a question.
+    catalog = window.document.catalog
+    before = dumps(catalog)
+    for program in (FULL, BACK):
+        window.tree.expand(tree_index(window, program))
+    click(window, qtbot, FULL, SECURITY)
+    click(window, qtbot, BACK, SECURITY, keys=CTRL)
+    answers = DialogAnswers(qtbot)
+    answers.answer("Cancel")
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert len(answers.seen) == 1 and f"“{SECURITY}”" in answers.seen[0]
+    assert dumps(catalog) == before
+    answers.answer("Delete")
+    window.delete_action.trigger()
+    assert "security-and-authentication" not in catalog.courses
+    window.undo_action.trigger()
+    assert dumps(catalog) == before
+
+
+def test_a_module_and_one_of_its_items_selected_are_deleted_with_the_module(window, qtbot):
+    # The item clicked last, its fields show; the item goes with the module, as it does
+    # with more rows selected: Delete took the item alone and left the module.
+    catalog = window.document.catalog
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
+    click(window, qtbot, FULL, CSHARP, WEEK1)
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter", keys=CTRL)
+    answers = DialogAnswers(qtbot)
+    answers.answer("Delete")
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert len(answers.seen) == 1 and f"“{WEEK1}” is used nowhere else" in answers.seen[0]
+    assert "csharp-w1" not in catalog.modules
+    assert titles_under(window, FULL, CSHARP)[0] == "Week 2: Control flow and methods"
+
+
+def test_a_module_and_one_of_its_items_cut_and_pasted_move_the_module(window, qtbot):
+    catalog = window.document.catalog
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
+    click(window, qtbot, FULL, CSHARP, WEEK1)
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter", keys=CTRL)
+    window.cut_action.trigger()
+    assert QApplication.clipboard().text() == WEEK1
+    assert f"Cut “{WEEK1}”" in window.statusBar().currentMessage()
+    select(window, qtbot, PR, INTRO_PR)
+    window.paste_action.trigger()
+    assert titles_under(window, PR, INTRO_PR)[-1] == WEEK1
+    # The same module, moved, with the item clicked: not the item alone.
+    assert "csharp-w1" not in catalog.courses["introduction-to-programming-with-csharp"].module_ids
+    assert "Temperature converter" in item_titles(window, "csharp-w1")
+
+
+def test_ctrl_click_taking_the_current_row_out_leaves_the_other_one_to_edit(window, qtbot):
+    select(window, qtbot, FULL)
+    click(window, qtbot, BACK, keys=CTRL)
+    click(window, qtbot, BACK, keys=CTRL)  # the row clicked last is selected no longer
+    # The row still selected is the one the Details show and the edits take: they were
+    # blank, and Delete, Cut and Copy off, with a row selected.
+    assert selected_titles(window) == [FULL]
+    assert window.selected_node().unit.title == FULL
+    assert window.editor.unit.title == FULL
+    for action in (window.delete_action, window.copy_action, window.rename_action):
+        assert action.isEnabled(), action.text()
+
+
+def test_cut_courses_pasted_where_two_are_already_say_both(window, qtbot):
+    catalog = window.document.catalog
+    before = dumps(catalog)
+    window.tree.expand(tree_index(window, BACK))
+    click(window, qtbot, BACK, SECURITY)
+    click(window, qtbot, BACK, "Deployment and DevOps", keys=CTRL)
+    click(window, qtbot, BACK, "Foundations of Coding Back-End", keys=CTRL)
+    window.cut_action.trigger()
+    select(window, qtbot, FULL)
+    window.paste_action.trigger()
+    # The full-stack program has the first two: the status bar named only the last one.
+    message = window.statusBar().currentMessage()
+    assert f"“{SECURITY}”" in message and "“Deployment and DevOps”" in message
+    assert catalog.program("full-stack").course_ids.count("security-and-authentication") == 1
+    assert titles_under(window, FULL)[-1] == "Foundations of Coding Back-End"
+    after = dumps(catalog)
+    for _ in range(2):
+        window.undo_action.trigger()
+        window.undo_action.trigger()
+        assert dumps(catalog) == before
+        assert_tree_shows_what_a_fresh_tree_shows(window)
+        window.redo_action.trigger()
+        window.redo_action.trigger()
+        assert dumps(catalog) == after
+        assert_tree_shows_what_a_fresh_tree_shows(window)
+
+
+def test_the_status_bar_no_longer_says_rows_are_selected_once_they_are_deleted(window, qtbot):
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Variables and data types")
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Module 1 graded quiz", keys=SHIFT)
+    assert "6 rows selected" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert selected_titles(window) == ["Setting up .NET and Visual Studio Code"]
+    # It said "2 rows selected" (the selection as the rows went) with one row selected.
+    assert "rows selected" not in window.statusBar().currentMessage()
+    assert window.totals_bar.selected.text() == "Selected: 30 min"
+    assert window.editor.unit.title == "Setting up .NET and Visual Studio Code"
