@@ -569,8 +569,11 @@ class MainWindow(QMainWindow):
             # no key of the tree or the fields did anything.
             self.tree.setFocus()
         self.outcomes.show_unit(unit, node.parent.unit if node and node.parent else None)
-        several = len(selection.selectedRows()) > 1
-        rows = self.selected_nodes() if several else []
+        # Rows under another selected row go with it: a module and one of its items are
+        # one row to edit ("1 rows selected" said otherwise).
+        rows = self.selected_nodes() if len(selection.selectedRows()) > 1 else []
+        several = len(rows) > 1
+        rows = rows if several else []
         self.totals_bar.show_node(node, rows)
         one_kind = len({type(row.unit) for row in rows}) == 1
         self._enable_edits_of(unit, several, one_kind)

@@ -111,13 +111,14 @@ class TotalsBar(QFrame):
             self.selected.setText(tr("Selected: {0} h").format(hours))
 
     def _sum_of_rows(self) -> str:
-        """The selected rows' hours together, as a spreadsheet sums a selection."""
+        """The selected units' hours together, as a spreadsheet sums a selection; a unit
+        selected where two parents show it (a shared course) counts once."""
         totals = self.document.totals
+        units = {row.unit.id: row.unit for row in self.rows if row.unit is not None}
         hours = 0.0
-        for row in self.rows:
-            unit = row.unit
+        for unit in units.values():
             if isinstance(unit, Item):
                 hours += unit.minutes / 60
-            elif unit is not None and self.document.catalog.get_or_none(unit.id) is unit:
+            elif self.document.catalog.get_or_none(unit.id) is unit:
                 hours += totals.hours(unit)
-        return tr("{0} selected: {1} h").format(len(self.rows), format_hours(hours))
+        return tr("{0} selected: {1} h").format(len(units), format_hours(hours))

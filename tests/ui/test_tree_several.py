@@ -112,6 +112,8 @@ def test_a_no_to_the_question_deletes_none_of_them(window, qtbot):
 
 def test_the_same_item_selected_where_two_courses_share_its_module_is_deleted_once(window, qtbot):
     select_an_item_twice(window, qtbot)
+    # One item: its 30 minutes count once in the selection's sum, not twice.
+    assert window.totals_bar.selected.text() == "1 selected: 0.5 h"
     assert len(window.selected_nodes()) == 2
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
     titles = item_titles(window, "csharp-w1")
@@ -476,6 +478,9 @@ def test_a_module_and_one_of_its_items_selected_are_deleted_with_the_module(wind
     open_row(window, qtbot, FULL, CSHARP, WEEK1)
     click(window, qtbot, FULL, CSHARP, WEEK1)
     click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter", keys=CTRL)
+    # One row to edit, not "1 rows selected", nor several.
+    assert "rows selected" not in window.statusBar().currentMessage()
+    assert window.copy_action.isEnabled()
     answers = DialogAnswers(qtbot)
     answers.answer("Delete")
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
