@@ -94,9 +94,13 @@ def _list_name(parent: TreeNode) -> str:
 
 
 def _index_in(entries: list[Any], unit: Unit) -> int:
-    """Where a unit is in a list of the catalog: itself (programs, items) or its id."""
+    """Where a unit is in a list of the catalog: itself (programs, items: found by identity,
+    not compared field by field) or its id. ValueError if it is not there, as list.index."""
     if isinstance(unit, Program | Item):
-        return next(number for number, entry in enumerate(entries) if entry is unit)
+        for number, entry in enumerate(entries):
+            if entry is unit:
+                return number
+        raise ValueError(f"{unit.id} is not in the list")
     return entries.index(unit.id)
 
 
@@ -259,14 +263,12 @@ class StructureActions:
                 if parent.unit is not None and parent.unit.id not in self.catalog:
                     continue
                 list_name = _list_name(parent)
-                entries = self.catalog.list_of(parent.unit, list_name)
-                value = unit if isinstance(unit, Program | Item) else unit.id
-                if value in entries:
-                    row = entries.index(value)
-                    edits = plan_delete(
-                        self.catalog, parent.unit, list_name, row, forget=not cutting
-                    )
-                    self.document.push(edits, label)
+                try:
+                    row = _index_in(self.catalog.list_of(parent.unit, list_name), unit)
+                except ValueError:
+                    continue
+                edits = plan_delete(self.catalog, parent.unit, list_name, row, forget=not cutting)
+                self.document.push(edits, label)
         self._select_near(parent_of_first, row_of_first)
 
     def _select_near(self, parent: TreeNode, row: int) -> None:
