@@ -571,26 +571,25 @@ class MainWindow(QMainWindow):
         self.outcomes.show_unit(unit, node.parent.unit if node and node.parent else None)
         # Rows under another selected row go with it: a module and one of its items are
         # one row to edit ("1 rows selected" said otherwise).
-        rows = self.selected_nodes() if len(selection.selectedRows()) > 1 else []
+        rows = self.selected_nodes() if len(indexes) > 1 else []
         several = len(rows) > 1
-        rows = rows if several else []
         self.totals_bar.show_node(node, rows)
         one_kind = len({type(row.unit) for row in rows}) == 1
         self._enable_edits_of(unit, several, one_kind)
-        if several and one_kind:
-            text = tr(
-                "{0} rows selected: Delete, Cut, Copy and a drag take them all; the other "
-                "edits take one row."
-            )
-        else:
-            # Pasted or dropped, they would all go to one place, where only one kind of
-            # unit goes.
-            text = tr(
-                "{0} rows selected: Delete deletes them all; Cut and Copy take rows of one "
-                "kind, and to drag them, select rows of one kind; the other edits take one "
-                "row."
-            )
         if several:
+            if one_kind:
+                text = tr(
+                    "{0} rows selected: Delete, Cut, Copy and a drag take them all; the other "
+                    "edits take one row."
+                )
+            else:
+                # Pasted or dropped, they would all go to one place, where only one kind
+                # of unit goes.
+                text = tr(
+                    "{0} rows selected: Delete deletes them all; Cut and Copy take rows of "
+                    "one kind, and to drag them, select rows of one kind; the other edits "
+                    "take one row."
+                )
             self._rows_message = text.format(len(rows))
             self.show_message(self._rows_message)
         elif self.statusBar().currentMessage() == self._rows_message:
