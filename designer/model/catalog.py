@@ -432,6 +432,12 @@ def _owned(node: Node) -> list[Item | Outcome]:
     return owned
 
 
+def naming_list(node: Outcome | Item) -> str:
+    """The list in which an outcome or an item names outcomes: the outcome's supports, the
+    item's outcome_ids (the outcomes it checks)."""
+    return "supports" if isinstance(node, Outcome) else "outcome_ids"
+
+
 def _outcome_refs(node: Node) -> list[str]:
     if isinstance(node, Outcome):
         return node.supports

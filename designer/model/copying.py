@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from designer.model.catalog import Catalog, Node, Parent
+from designer.model.catalog import Catalog, Node, Parent, naming_list
 from designer.model.edits import AddUnit, Edit, Insert
 from designer.model.units import Course, Item, Module, Outcome, Program, as_data, from_data
 
@@ -130,7 +130,7 @@ def _named_at(catalog: Catalog, units: list[Node]) -> list[tuple[str, int, str]]
             for user_id in catalog.named_by(outcome.id):
                 user = catalog.get(user_id)
                 assert isinstance(user, Outcome | Item)
-                refs = user.supports if isinstance(user, Outcome) else user.outcome_ids
+                refs = getattr(user, naming_list(user))
                 places.append((user_id, refs.index(outcome.id), outcome.id))
     return places
 
@@ -196,7 +196,7 @@ def clone(
         for node in _with_owned(part):
             if not isinstance(node, Outcome | Item):
                 continue
-            list_name = "supports" if isinstance(node, Outcome) else "outcome_ids"
+            list_name = naming_list(node)
             refs = _kept(catalog, new_ids, getattr(node, list_name))
             now = [r for r in refs if part_of.get(r, part) is part]
             setattr(node, list_name, now)
@@ -225,7 +225,7 @@ def _names_back(catalog: Catalog, source: Snippet, new_ids: dict[str, str]) -> l
         user = catalog.get_or_none(user_id)
         if new_ids.get(outcome_id) != outcome_id or not isinstance(user, Outcome | Item):
             continue
-        list_name = "supports" if isinstance(user, Outcome) else "outcome_ids"
+        list_name = naming_list(user)
         refs = getattr(user, list_name)
         if outcome_id in refs:
             continue

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
-from designer.model.catalog import Catalog, Node, Parent
+from designer.model.catalog import Catalog, Node, Parent, naming_list
 from designer.model.units import Course, Item, Module, Outcome, Program
 
 
@@ -128,7 +128,7 @@ def unlink_outcomes(catalog: Catalog, leaving_units: list[Node]) -> list[Edit]:
         for user_id in catalog.named_by(outcome.id):
             user = catalog.get(user_id)
             assert isinstance(user, Outcome | Item)
-            list_name = "supports" if isinstance(user, Outcome) else "outcome_ids"
+            list_name = naming_list(user)
             edits.append(Remove(user, list_name, getattr(user, list_name).index(outcome.id)))
     # Within one list, removing from the end first keeps the other indexes right.
     edits.sort(key=lambda e: (id(e.parent), -e.index))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from designer.model.catalog import Catalog, Node
+from designer.model.catalog import Catalog, Node, naming_list
 from designer.model.edits import Edit, Insert, Move, Remove, RemoveUnit, forget_notes
 from designer.model.totals import format_hours
 from designer.model.units import Course, Item, Module, Outcome, Program
@@ -135,7 +135,7 @@ def _plan(
         for user_id in catalog.named_by(outcome_id):
             user = catalog.get(user_id)
             assert isinstance(user, Outcome | Item)
-            list_name = "supports" if isinstance(user, Outcome) else "outcome_ids"
+            list_name = naming_list(user)
             source = getattr(user, list_name)
             current = lists.current(user, list_name, source)
             if outcome_id not in current:
