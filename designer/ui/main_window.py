@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import shiboken6
@@ -42,7 +43,8 @@ from designer.appsettings import AppSettings, save_settings
 from designer.bulk import keep_out_of_sweeps
 from designer.checks import Finding, unit_title
 from designer.errors import CatalogError
-from designer.model import Course, Item, Module, Outcome, Program
+from designer.model import Catalog, Course, Item, Module, Outcome, Program
+from designer.model.catalog import Parent
 from designer.model.events import Signal
 from designer.ui.document import Document
 from designer.ui.duplicates_view import DuplicatesView
@@ -543,12 +545,16 @@ class MainWindow(QMainWindow):
     def select_children(self, parent: TreeNode, rows: range) -> None:
         """Select these rows of parent (what was just pasted), the first current."""
         self.select_child(parent, rows[0])
-        flags = QItemSelectionModel.SelectionFlag
         for row in rows[1:]:
-            source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
-            index = self.proxy.mapFromSource(source)
-            if index.isValid():
-                self.tree.selectionModel().select(index, flags.Select | flags.Rows)
+            self._also_select(parent, row)
+
+    def _also_select(self, parent: TreeNode, row: int) -> None:
+        """Add the row'th child of parent to the selection, if the tree shows it."""
+        source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            flags = QItemSelectionModel.SelectionFlag
+            self.tree.selectionModel().select(index, flags.Select | flags.Rows)
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         selection = self.tree.selectionModel()
@@ -708,14 +714,16 @@ class MainWindow(QMainWindow):
         away."""
         catalog = self.document.catalog
         places: list[tuple[object, int | None]] = []  # (unit, None) or (parent, row)
-        # Rows the step put in the tree: the last is where a unit moved or came back to (the
-        # first change of a move undone is its removal from the place it was dropped).
-        placed: list[tuple[object, int | None]] = []
+        # Rows the step put in the tree, as (parent, list, value): the last is where a unit
+        # moved or came back to (the first change of a move undone is its removal from the
+        # place it was dropped). Where they are is read once the step is over: a row put in
+        # before another moves down.
+        placed: list[tuple[Parent, str, object]] = []
 
-        def in_list(parent: object, list_name: str, index: int, *rest: object) -> None:
+        def in_list(parent: Parent, list_name: str, index: int, *rest: object) -> None:
             places.append((parent, index if list_name in TREE_LISTS else None))
             if list_name in TREE_LISTS:
-                placed.append((parent, index))
+                placed.append((parent, list_name, catalog.list_of(parent, list_name)[index]))
 
         def left_list(parent: object, list_name: str, index: int, value: object) -> None:
             # The row before the one that left (the original of a duplicate), else the parent.
@@ -725,7 +733,7 @@ class MainWindow(QMainWindow):
         def changed(node: object, *rest: object) -> None:
             places.append((node, None))
 
-        def moved(parent: object, list_name: str, old: int, new: int) -> None:
+        def moved(parent: Parent, list_name: str, old: int, new: int) -> None:
             in_list(parent, list_name, new)
 
         signals: list[tuple[Signal, Callable[..., None]]] = [
@@ -741,8 +749,19 @@ class MainWindow(QMainWindow):
         finally:
             for signal, slot in signals:
                 signal.disconnect(slot)
-        if placed or places:
-            self._select_place(*(placed[-1] if placed else places[0]))
+        rows = [row for row in map(partial(_row_now, catalog), placed) if row is not None]
+        if rows or places:
+            self._select_place(*(rows[-1] if rows else places[0]))
+        if len(rows) > 1:  # an undo of Delete or a redo of Paste of several rows
+            self._add_to_selection(rows[:-1])
+
+    def _add_to_selection(self, rows: list[tuple[Parent, int]]) -> None:
+        """Select these rows (parent, row) too, where the tree shows them."""
+        for parent, row in rows:
+            tree = self.tree_model
+            node = tree.root if parent is None else tree.first_place(parent.id)
+            if node is not None:
+                self._also_select(node, row)
 
     def _select_place(self, unit: object, row: int | None) -> None:
         catalog = self.document.catalog
@@ -867,3 +886,14 @@ class MainWindow(QMainWindow):
         they read is going away (another file opens, or the window closes)."""
         for view in (self.problems, self.duplicates, self.stackability):
             view.close_document()
+
+
+def _row_now(catalog: Catalog, placed: tuple[Parent, str, object]) -> tuple[Parent, int] | None:
+    """The row at which a value an undo step put in a list is, now that the step is over;
+    None if it left again."""
+    parent, list_name, value = placed
+    if parent is not None and parent.id not in catalog:
+        return None
+    values = catalog.list_of(parent, list_name)
+    row = next((row for row, each in enumerate(values) if each is value), None)
+    return None if row is None else (parent, row)

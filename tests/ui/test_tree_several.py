@@ -53,6 +53,10 @@ def item_titles(window, module_id):
     return [item.title for item in window.document.catalog.modules[module_id].items]
 
 
+def selected_titles(window):
+    return [node.unit.title for node in window.selected_nodes()]
+
+
 def test_ctrl_click_selects_two_items_and_delete_removes_both_in_one_step(window, qtbot):
     before = dumps(window.document.catalog)
     open_row(window, qtbot, FULL, CSHARP, WEEK1)
@@ -95,6 +99,28 @@ def test_shift_click_selects_a_run_and_a_row_under_a_selected_one_goes_with_it(w
     assert "csharp-w2" not in catalog.modules
     window.undo_action.trigger()
     assert "csharp-w2" in catalog.modules and len(item_titles(window, "csharp-w1")) == 8
+
+
+def test_undo_of_deleting_rows_of_two_modules_selects_all_it_brings_back(window, qtbot):
+    week2 = "Week 2: Control flow and methods"
+    open_row(window, qtbot, FULL, CSHARP, WEEK1)
+    open_row(window, qtbot, FULL, CSHARP, week2)
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Variables and data types")
+    click(window, qtbot, FULL, CSHARP, WEEK1, "Temperature converter", keys=CTRL)
+    click(window, qtbot, FULL, CSHARP, week2, "Writing methods", keys=CTRL)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert len(window.selected_nodes()) == 1
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, CTRL)
+    # All three, where they are back, ready to be deleted again or moved.
+    assert selected_titles(window) == [
+        "Variables and data types",
+        "Temperature converter",
+        "Writing methods",
+    ]
+    assert "3 rows selected" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert len(item_titles(window, "csharp-w1")) == 6
+    assert len(item_titles(window, "csharp-w2")) == 6
 
 
 def test_a_no_to_the_question_deletes_none_of_them(window, qtbot):
@@ -186,10 +212,6 @@ def test_the_program_figures_show_whole_beside_a_selected_item(window, qtbot):
     assert bar.ects.width() >= bar.ects.fontMetrics().horizontalAdvance(bar.ects.text())
 
 
-def selected_titles(window):
-    return [node.unit.title for node in window.selected_nodes()]
-
-
 def test_copy_of_two_items_pastes_both_in_tree_order_in_one_step(window, qtbot):
     open_row(window, qtbot, FULL, CSHARP, WEEK1)
     # Clicked bottom first: they are copied in the tree's order all the same.
@@ -212,6 +234,9 @@ def test_copy_of_two_items_pastes_both_in_tree_order_in_one_step(window, qtbot):
     assert window.undo_action.text() == "Undo Paste 2 items"
     window.undo_action.trigger()
     assert dumps(window.document.catalog) == before
+    # Pasted again, the two rows are selected again.
+    window.redo_action.trigger()
+    assert selected_titles(window) == ["Variables and data types", "Temperature converter"]
 
 
 def test_cut_of_two_modules_and_paste_moves_them_each_in_one_step(window, qtbot, monkeypatch):
