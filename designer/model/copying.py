@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -18,6 +18,8 @@ KINDS: dict[str, type[Program | Course | Module | Item | Outcome]] = {
     "item": Item,
     "outcome": Outcome,
 }
+
+UnitT = TypeVar("UnitT", Course, Module)
 
 # What the ids of new units of each kind start with (Catalog.new_id adds the rest).
 ID_PREFIX: dict[type, str] = {Program: "p", Course: "c", Module: "m", Item: "i", Outcome: "o"}
@@ -141,19 +143,36 @@ def clone(
     into: tuple[Parent, str, int] | None = None,
     keep_ids: bool = False,
 ) -> tuple[Node, list[Edit]]:
-    """A fresh copy of the snippet's unit for this catalog, and the edits that add its parts.
+    """A fresh copy of the snippet's unit for this catalog, and the edits that add it: see
+    clone_all, which copies several units together."""
+    copies, edits = clone_all(catalog, [source], into, keep_ids)
+    return copies[0], edits
+
+
+def clone_all(
+    catalog: Catalog,
+    sources: Sequence[Snippet],
+    into: tuple[Parent, str, int] | None = None,
+    keep_ids: bool = False,
+) -> tuple[list[Node], list[Edit]]:
+    """Fresh copies of the snippets' units for this catalog, and the edits that add them.
 
     A course copy gets copies of its modules. A program copy shares the courses it names
     that this catalog has, and gets copies of the others (from another catalog) with their
-    modules. Outcome alignments inside the copy follow the copy; those pointing outside it
-    are kept when the outcome exists in this catalog and dropped otherwise.
+    modules. Copied together, the units share their copies of what they shared (two
+    programs, one copy of the course both name; two courses, one of their module), and
+    the outcome alignments between them follow the copies. Alignments pointing outside
+    the copies are kept when the outcome exists in this catalog and dropped otherwise.
 
-    into: the parent, its list and the row the copy goes to. Given, the edits put it
-    there, before the alignments that name its outcomes (a program's must be, since a
-    copied course's outcomes support it); otherwise the caller puts it in place.
-    keep_ids: a unit that was cut keeps its ids where this catalog has none of them, so
-    that pasting it moves it (what named it names it again once Undo brings it back); the
-    modules of a cut course that this catalog still has are shared, not copied.
+    into: the parent, its list and the row the first copy goes to, the others following
+    it. Given, the edits put them there, before the alignments that name their outcomes
+    (a program's must be, since a copied course's outcomes support it); otherwise the
+    caller puts them in place.
+    keep_ids: units that were cut keep their ids where this catalog has none of them, so
+    that pasting them moves them (what named them names them again once Undo brings them
+    back). A cut course or module that this catalog still uses is the same unit, shared
+    again where it is pasted, and the modules of a cut course that this catalog still has
+    are shared, not copied.
     """
     new_ids: dict[str, str] = {}
 
@@ -164,19 +183,25 @@ def clone(
         new_ids[old_id] = new_id
         return new_id
 
-    root = from_data(KINDS[source.kind], source.unit)
-    courses: list[Course] = []  # copied along with a program
-    here: list[str] = []  # the program's courses this catalog has: shared, not copied
-    if isinstance(root, Program):
-        here = [i for i in root.course_ids if isinstance(catalog.get_or_none(i), Course)]
-        courses = [c.model_copy(deep=True) for c in source.courses if c.id not in here]
-    with_modules = [root] if isinstance(root, Course) else courses  # each gets copies of them
+    roots = [from_data(KINDS[source.kind], source.unit) for source in sources]
+    back = [keep_ids and shared_back(catalog, source) for source in sources]
+    copied = [
+        (root, source)
+        for root, source, is_back in zip(roots, sources, back, strict=True)
+        if not is_back
+    ]
+    programs = [root for root, _ in copied if isinstance(root, Program)]
+    # The programs' courses this catalog has: shared, not copied.
+    here = {i for p in programs for i in p.course_ids if isinstance(catalog.get_or_none(i), Course)}
+    courses = _copies(c for _, source in copied for c in source.courses if c.id not in here)
+    # Each gets copies of its modules.
+    with_modules = [root for root, _ in copied if isinstance(root, Course)] + courses
     used = {i for course in with_modules for i in course.module_ids}
     # A cut course moves: the modules it shares with a course still here stay shared, as a
     # cut course still used here is (copied, the pasted course lost its share of them).
     shared = {i for i in used if keep_ids and isinstance(catalog.get_or_none(i), Module)}
-    modules = [m.model_copy(deep=True) for m in source.modules if m.id in used - shared]
-    parts: list[Node] = [root, *courses, *modules]
+    modules = _copies(m for _, source in copied for m in source.modules if m.id in used - shared)
+    parts: list[Node] = [*(root for root, _ in copied), *courses, *modules]
     # First give every copied node its new id, then rewrite the references between them.
     for part in parts:
         for node in _with_owned(part):
@@ -185,8 +210,10 @@ def clone(
         course.module_ids = [
             new_ids.get(i, i) for i in course.module_ids if i in new_ids or i in shared
         ]
-    if isinstance(root, Program):
-        root.course_ids = [new_ids.get(i, i) for i in root.course_ids if i in here or i in new_ids]
+    for program in programs:
+        program.course_ids = [
+            new_ids.get(i, i) for i in program.course_ids if i in here or i in new_ids
+        ]
     # An outcome of one copied unit can be named by another copied unit (a module's
     # outcome supporting the course's, an item checking a sibling module's outcome). It
     # exists only once its unit is in, so those names are linked after every unit is added.
@@ -205,23 +232,47 @@ def clone(
                 later.append(Insert(node, list_name, len(now) + number, ref))
     edits: list[Edit] = [AddUnit(m) for m in modules]
     edits += [AddUnit(c) for c in courses]
-    if isinstance(root, Course | Module):
-        edits.append(AddUnit(root))
+    edits += [AddUnit(root) for root, _ in copied if isinstance(root, Course | Module)]
     if into is not None:
-        value = root.id if isinstance(root, Course | Module) else root
-        edits.append(Insert(*into, value))
-    return root, edits + later + _names_back(catalog, source, new_ids)
+        parent, list_name, row = into
+        for number, root in enumerate(roots):
+            value = root.id if isinstance(root, Course | Module) else root
+            edits.append(Insert(parent, list_name, row + number, value))
+    roots = [
+        catalog.get(root.id) if is_back else root for root, is_back in zip(roots, back, strict=True)
+    ]
+    return roots, edits + later + _names_back(catalog, sources, new_ids)
 
 
-def _names_back(catalog: Catalog, source: Snippet, new_ids: dict[str, str]) -> list[Edit]:
-    """Put back the names of a cut unit's outcomes that the cut took from units that stayed.
+def shared_back(catalog: Catalog, source: Snippet) -> bool:
+    """Whether the snippet is a course or module cut from one place and still used at
+    another: pasted, it is the same unit shared again, not a copy."""
+    kind = KINDS.get(source.kind)
+    unit = catalog.get_or_none(str(source.unit.get("id", "")))
+    return source.cut and kind in (Course, Module) and isinstance(unit, kind)
+
+
+def _copies(units: Iterable[UnitT]) -> list[UnitT]:
+    """A deep copy of each unit, each id once (two programs carry a course both name)."""
+    unique: dict[str, UnitT] = {}
+    for unit in units:
+        unique.setdefault(unit.id, unit)
+    return [unit.model_copy(deep=True) for unit in unique.values()]
+
+
+def _names_back(
+    catalog: Catalog, sources: Sequence[Snippet], new_ids: dict[str, str]
+) -> list[Edit]:
+    """Put back the names of cut units' outcomes that the cut took from units that stayed.
 
     Only for outcomes pasted with their own ids: the same outcomes back, not copies. A unit
-    the paste brings back names them already, as the snippet carries it.
+    the paste brings back names them already, as the snippet carries it. Two cut courses
+    sharing a module both carry its names: each is put back once.
     """
     edits: list[Edit] = []
     added: dict[str, int] = {}  # names put back so far, by the unit naming them
-    for user_id, index, outcome_id in sorted(source.named_at):
+    named_at = {place for source in sources for place in source.named_at}
+    for user_id, index, outcome_id in sorted(named_at):
         user = catalog.get_or_none(user_id)
         if new_ids.get(outcome_id) != outcome_id or not isinstance(user, Outcome | Item):
             continue

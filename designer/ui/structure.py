@@ -15,8 +15,10 @@ from designer.model.copying import (
     KINDS,
     Snippet,
     clone,
+    clone_all,
     read_snippet,
     read_snippets,
+    shared_back,
     snippet,
     snippets,
 )
@@ -445,7 +447,7 @@ class StructureActions:
     def _paste(self, source: Snippet, parent: TreeNode, row: int, label: str) -> None:
         if self._already_there(source, parent):
             return
-        self.document.push(self._paste_edits(source, parent, row), label)
+        self.document.push(self._paste_edits([source], parent, row), label)
         self.window.select_child(parent, row)
 
     def _paste_several(
@@ -460,12 +462,7 @@ class StructureActions:
         if not sources:
             self._say_already_there(there)
             return
-        # Each is pasted into the catalog as the ones before left it (its new ids differ
-        # from theirs; a module two cut courses shared is shared again), so the edits are
-        # planned one unit at a time.
-        with self.document.one_step(label):
-            for number, source in enumerate(sources):
-                self.document.push(self._paste_edits(source, parent, row + number), label)
+        self.document.push(self._paste_edits(sources, parent, row), label)
         self.window.select_children(parent, range(row, row + len(sources)))
         # After the selection: selecting several rows says what their edits do.
         self._say_already_there(there)
@@ -474,7 +471,7 @@ class StructureActions:
         """Whether the snippet is a cut course or module, still used elsewhere, that parent
         has already (said in the status bar, if say): pasted, it would be there twice."""
         unit_id = str(source.unit.get("id", ""))
-        if not self._shared_back(source):
+        if not shared_back(self.catalog, source):
             return False
         if unit_id not in self.catalog.list_of(parent.unit, _list_name(parent)):
             return False
@@ -491,20 +488,12 @@ class StructureActions:
             names = ", ".join(f"“{title}”" for title in titles)
             self.window.show_message(tr("Already there: {0}.").format(names))
 
-    def _shared_back(self, source: Snippet) -> bool:
-        """Whether the snippet is a course or module cut from one place and still used at
-        another: pasted, it is shared, not copied."""
-        kind = KINDS[source.kind]
-        unit = self.catalog.get_or_none(str(source.unit.get("id", "")))
-        return source.cut and kind in (Course, Module) and isinstance(unit, kind)
-
-    def _paste_edits(self, source: Snippet, parent: TreeNode, row: int) -> list[Edit]:
-        """The edits that paste the snippet's unit at row of parent."""
-        list_name = _list_name(parent)
-        if self._shared_back(source):
-            return [Insert(parent.unit, list_name, row, str(source.unit["id"]))]
-        _, edits = clone(self.catalog, source, (parent.unit, list_name, row), keep_ids=source.cut)
-        return edits
+    def _paste_edits(self, sources: list[Snippet], parent: TreeNode, row: int) -> list[Edit]:
+        """The edits that paste the snippets' units from row of parent on, together: what
+        they share, their copies share."""
+        into = (parent.unit, _list_name(parent), row)
+        cut = all(source.cut for source in sources)
+        return clone_all(self.catalog, sources, into, keep_ids=cut)[1]
 
     # ---- drag and drop ------------------------------------------------------------------
 

@@ -4,8 +4,15 @@ import json
 
 import pytest
 
-from designer.model import Catalog, Course, Module, Outcome, Program, Settings
-from designer.model.copying import clone, read_snippet, read_snippets, snippet, snippets
+from designer.model import Catalog, Course, Item, Module, Outcome, Program, Settings
+from designer.model.copying import (
+    clone,
+    clone_all,
+    read_snippet,
+    read_snippets,
+    snippet,
+    snippets,
+)
 from designer.model.edits import apply_all, plan_delete
 from designer.storage import dumps, loads
 
@@ -145,3 +152,76 @@ def test_a_cut_course_pasted_back_is_supported_again_by_the_module_it_shares():
     assert catalog.users("week") == ["b", "a"]
     assert week.outcomes[0].supports == ["a-o1"]
     assert dumps(loads(dumps(catalog))) == dumps(catalog)  # a sound catalog
+
+
+def carried_together(catalog, units, cut=False):
+    """What the clipboard would carry of several rows, as bytes, read back."""
+    return read_snippets(snippets(catalog, units, cut).model_dump_json().encode())
+
+
+def test_two_programs_copied_together_into_another_catalog_share_the_courses_they_share(sample):
+    target = small_catalog()
+    before = dumps(target)
+    full, back = sample.program("full-stack"), sample.program("back-end")
+    common = [i for i in full.course_ids if i in back.course_ids]
+    assert len(common) == 7
+    sources = carried_together(sample, [full, back])
+    copies, edits = clone_all(target, sources, (None, "programs", 1))
+    undo = apply_all(target, edits)
+    assert target.programs[1:] == copies
+    # One copy of each course the two programs share, used by both copies, as in the
+    # catalog they came from: 12 + 8 - 7 courses, not 20.
+    assert len(target.courses) == 1 + 12 + 8 - 7
+    shared = [i for i in copies[0].course_ids if i in copies[1].course_ids]
+    assert [target.courses[i].title for i in shared] == [sample.courses[i].title for i in common]
+    assert all(target.users(i) == [c.id for c in copies] for i in shared)
+    # The shared course's outcomes support both program copies' outcomes, not one.
+    csharp = target.courses[shared[0]]
+    supported = {ref for o in csharp.outcomes for ref in o.supports}
+    assert {target.owner(ref).id for ref in supported} == {c.id for c in copies}
+    assert dumps(loads(dumps(target))) == dumps(target)  # a sound catalog
+    apply_all(target, undo)
+    assert dumps(target) == before
+
+
+def test_two_courses_copied_together_share_one_copy_of_the_module_they_share():
+    week = Module(id="week", title="Shared week", outcomes=[Outcome(id="week-o1")])
+    courses = [
+        Course(id="a", title="A", module_ids=["week"]),
+        Course(id="b", title="B", module_ids=["week"]),
+    ]
+    catalog = Catalog(Settings(), [Program(id="p", course_ids=["a", "b"])], courses, [week])
+    sources = carried_together(catalog, courses)
+    copies, edits = clone_all(catalog, sources, (catalog.program("p"), "course_ids", 2))
+    apply_all(catalog, edits)
+    assert catalog.program("p").course_ids == ["a", "b", copies[0].id, copies[1].id]
+    (module_id,) = set(copies[0].module_ids) | set(copies[1].module_ids)
+    assert module_id != "week" and catalog.modules[module_id].title == "Shared week"
+    assert catalog.users(module_id) == [c.id for c in copies]
+    assert catalog.users("week") == ["a", "b"]
+
+
+def test_modules_copied_together_keep_the_alignments_between_them_either_way():
+    # Each module has an item checking the other's outcome.
+    first = Module(
+        id="m1", outcomes=[Outcome(id="m1-o")], items=[Item(id="m1-i", outcome_ids=["m2-o"])]
+    )
+    second = Module(
+        id="m2", outcomes=[Outcome(id="m2-o")], items=[Item(id="m2-i", outcome_ids=["m1-o"])]
+    )
+    course = Course(id="c", module_ids=["m1", "m2"])
+    catalog = Catalog(Settings(), [Program(id="p", course_ids=["c"])], [course], [first, second])
+    sources = carried_together(catalog, [first, second])
+    copies, edits = clone_all(catalog, sources, (course, "module_ids", 2))
+    apply_all(catalog, edits)
+    one, two = copies
+    assert one.items[0].outcome_ids == [two.outcomes[0].id]
+    assert two.items[0].outcome_ids == [one.outcomes[0].id]
+    assert catalog.named_by("m1-o") == ["m2-i"]  # the originals are as they were
+    # Into another catalog, where the originals are not, the alignments come along.
+    target = Catalog(Settings(), [Program(id="q", course_ids=["d"])], [Course(id="d")])
+    copies, edits = clone_all(target, sources, (target.courses["d"], "module_ids", 0))
+    apply_all(target, edits)
+    one, two = copies
+    assert one.items[0].outcome_ids == [two.outcomes[0].id]
+    assert two.items[0].outcome_ids == [one.outcomes[0].id]

@@ -16,7 +16,7 @@ from window_actions import (
 )
 
 from designer.storage import dumps
-from designer.ui.tree_model import SNIPPETS_MIME
+from designer.ui.tree_model import SHARED, SNIPPETS_MIME
 
 INTRO_PR = "Introduction to Public Relations"
 PR_WEEK1 = "Week 1: What public relations is"
@@ -473,6 +473,35 @@ def test_two_items_dragged_into_another_window_are_copied_there(window, qtbot, t
 
 
 SECURITY = "Security and Authentication"
+
+
+def test_two_programs_copied_into_another_window_share_their_common_courses(
+    window, qtbot, tmp_path
+):
+    opening = another_window(qtbot, tmp_path)
+    other = next(opening)
+    click(window, qtbot, FULL)
+    click(window, qtbot, BACK, keys=CTRL)
+    qtbot.keyClick(window.tree, Qt.Key.Key_C, CTRL)
+    other.activateWindow()  # as a click on it does: its keys are its own
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is other)
+    select(other, qtbot, "Data Analyst")
+    qtbot.keyClick(other.tree, Qt.Key.Key_V, CTRL)
+    catalog = other.document.catalog
+    full, back = catalog.programs[1:]
+    assert [full.title, back.title] == [FULL, BACK]
+    # The seven courses both certificates take are one course each, as where they came
+    # from: the tree marks them shared, and an edit of one shows under both programs.
+    common = [i for i in full.course_ids if i in back.course_ids]
+    titles = [catalog.courses[i].title for i in common]
+    assert titles[:2] == [CSHARP, "Back-End Development with .NET"]
+    assert len(common) == 7 and len(catalog.courses) == 2 + 12 + 8 - 7
+    open_row(other, qtbot, BACK)
+    shared = tree_index(other, BACK, CSHARP).siblingAtColumn(SHARED)
+    assert other.tree.model().data(shared) == "2 programs"
+    assert other.undo_action.text() == "Undo Paste 2 programs"
+    other.undo_action.trigger()
+    assert len(catalog.courses) == 2
 
 
 def test_a_course_two_programs_share_selected_under_both_is_asked_about(window, qtbot):
