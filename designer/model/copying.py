@@ -175,12 +175,14 @@ def clone_all(
     are shared, not copied.
     """
     new_ids: dict[str, str] = {}
+    taken: set[str] = set()  # the new ids given so far
 
     def fresh(prefix: str, old_id: str) -> str:
         new_id = old_id if keep_ids and old_id not in catalog else catalog.new_id(prefix)
-        while new_id in new_ids.values():
+        while new_id in taken:
             new_id = catalog.new_id(prefix)
         new_ids[old_id] = new_id
+        taken.add(new_id)
         return new_id
 
     roots = [from_data(KINDS[source.kind], source.unit) for source in sources]
