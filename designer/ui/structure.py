@@ -27,7 +27,7 @@ from designer.ui.labels import tr
 from designer.ui.tree_model import LIST_OF, SNIPPET_MIME, SNIPPETS_MIME, TreeNode, Unit
 
 if TYPE_CHECKING:
-    from designer.model.catalog import Catalog, Parent
+    from designer.model.catalog import Catalog
     from designer.ui.document import Document
     from designer.ui.main_window import MainWindow
 
@@ -93,6 +93,18 @@ SHARED_SEVERAL: dict[type, str] = {
 
 def _list_name(parent: TreeNode) -> str:
     return "programs" if parent.unit is None else LIST_OF[type(parent.unit)]
+
+
+def _each_once(nodes: list[TreeNode]) -> list[tuple[Unit, TreeNode]]:
+    """The rows' units with the nodes they sit under, each unit once under each parent: an
+    item of a shared module, selected where each of the module's courses shows it, is one
+    item of one module."""
+    unique: dict[tuple[str, str], tuple[Unit, TreeNode]] = {}
+    for node in nodes:
+        if node.unit is not None and node.parent is not None:
+            above = node.parent.unit.id if node.parent.unit is not None else ""
+            unique.setdefault((node.unit.id, above), (node.unit, node.parent))
+    return list(unique.values())
 
 
 def _index_in(entries: list[Any], unit: Unit) -> int:
@@ -226,7 +238,7 @@ class StructureActions:
         """Delete the selected rows as one step, asking once for those that leave the
         catalog (a program, a course or module used nowhere else), unless they are being
         cut (see delete)."""
-        places = [(n.unit, n.parent) for n in nodes if n.unit is not None and n.parent is not None]
+        places = _each_once(nodes)
         # The places each unit is deleted from: a course two programs share, selected under
         # both, leaves the catalog as one used by one program does (it was not asked about).
         # A course goes with a program deleted too.
@@ -257,7 +269,10 @@ class StructureActions:
         first = nodes[0]
         assert first.parent is not None
         parent_of_first, row_of_first = first.parent, first.row()
-        label = tr("Cut {0} rows" if cutting else "Delete {0} rows").format(len(places))
+        if len(places) == 1:
+            label = tr("Cut {0}" if cutting else "Delete {0}").format(places[0][0].title)
+        else:
+            label = tr("Cut {0} rows" if cutting else "Delete {0} rows").format(len(places))
         with self.document.one_step(label):
             # From the last row up: deleting one leaves the places of those above it as
             # they were. A unit an earlier deletion took away with it is passed over.
@@ -541,16 +556,10 @@ class StructureActions:
         """Rows of one kind dropped together: each does what a drop of it alone does there
         (see _drop_one), and they land in consecutive rows, in the tree's order, as one
         step."""
-        # The units and the parents they were dragged from, each pair once (an item of a
-        # shared module selected where two courses show it is one item), rather than the
-        # nodes: an edit may build the tree's rows again.
-        dragged: dict[tuple[str, str], tuple[Unit, Parent]] = {}
-        for node in sources:
-            assert node.unit is not None and node.parent is not None
-            above = node.parent.unit
-            key = (node.unit.id, above.id if above is not None else "")
-            dragged.setdefault(key, (node.unit, above))
-        units = [unit for unit, _ in dragged.values()]
+        # The units and the parents they were dragged from, rather than the nodes: an edit
+        # may build the tree's rows again.
+        dragged = [(unit, parent.unit) for unit, parent in _each_once(sources)]
+        units = [unit for unit, _ in dragged]
         kind = type(units[0])
         place = self._drop_place(kind, target, row)
         if place is None:
@@ -566,7 +575,7 @@ class StructureActions:
         if any(node is target for node in sources):
             return False  # dropped onto one of themselves: they stay where they are
         list_name = _list_name(parent)
-        here = [unit for unit, from_unit in dragged.values() if from_unit is parent.unit]
+        here = [unit for unit, from_unit in dragged if from_unit is parent.unit]
         entries = self.catalog.list_of(parent.unit, list_name)
         if type(target.unit) is kind and here and _index_in(entries, here[0]) < row:
             row += 1  # onto a sibling below them, they go below it, as one row does
@@ -583,7 +592,7 @@ class StructureActions:
             # its place is left there (no edit), and a drop that changes nothing is no
             # step to undo.
             at = row
-            for unit, from_unit in reversed(dragged.values()):
+            for unit, from_unit in reversed(dragged):
                 entries = self.catalog.list_of(parent.unit, list_name)
                 edits: list[Edit] = []
                 if from_unit is parent.unit:

@@ -144,6 +144,8 @@ def test_the_same_item_selected_where_two_courses_share_its_module_is_deleted_on
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
     titles = item_titles(window, "csharp-w1")
     assert "Types and variables" not in titles and len(titles) == 7
+    # Named as the one deletion it is, not "Delete 2 rows".
+    assert window.undo_action.text() == "Undo Delete Types and variables"
 
 
 def test_edits_for_one_row_are_off_while_several_are_selected(window, qtbot):
