@@ -685,7 +685,40 @@ class MainWindow(QMainWindow):
             # Copy is off (rows of two kinds, or none): the tree view's own Ctrl+C would put
             # the current row's title on the clipboard, in place of the units copied before.
             return True
+        if (
+            watched is self.tree
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.SelectAll)
+            and self.proxy.filtering
+        ):
+            self._select_matches()
+            return True
         return super().eventFilter(watched, event)
+
+    def _select_matches(self) -> None:
+        """Select the rows the filter found among those shown (Ctrl+A while filtering).
+        The tree's own Ctrl+A selected the programs shown above them too, and Delete took
+        those, with all they hold."""
+        found: list[QModelIndex] = []
+
+        def look_under(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if self.proxy.matches(self.tree_model.node(self.proxy.mapToSource(index))):
+                    found.append(index)
+                if self.tree.isExpanded(index):
+                    look_under(index)
+
+        look_under(QModelIndex())
+        if not found:
+            return
+        selection = QItemSelection()
+        for index in found:
+            selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag
+        self._make_current(found[0])
+        self.tree.selectionModel().select(selection, flags.Select | flags.Rows)
 
     def _open_rows(self) -> list[QPersistentModelIndex]:
         """The tree's open rows, as rows of the tree model (which the filter leaves be)."""

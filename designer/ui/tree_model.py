@@ -925,6 +925,17 @@ class TreeFilter(QSortFilterProxyModel):
         self._last_search = (text, matching, with_items, index.changes)
         return matching, with_items
 
+    def matches(self, node: TreeNode) -> bool:
+        """Whether the row's own texts hold the filter's text: a match, not a row shown
+        above one or inside one."""
+        unit = node.unit
+        if not self._text or unit is None:
+            return False
+        if isinstance(unit, Item):
+            module = node.parent.unit if node.parent is not None else None
+            return module is not None and self._item_matched(unit.id, module.id)
+        return unit.id in self._matching
+
     def _kept(self, unit_id: str) -> bool:
         """Whether a program, course or module matches or has a match below it."""
         return unit_id in self._matching or unit_id in self._above

@@ -612,3 +612,21 @@ def test_the_status_bar_no_longer_says_rows_are_selected_once_they_are_deleted(w
     assert "rows selected" not in window.statusBar().currentMessage()
     assert window.totals_bar.selected.text() == "Selected: 30 min"
     assert window.editor.unit.title == "Setting up .NET and Visual Studio Code"
+
+
+def test_ctrl_a_while_filtering_selects_the_rows_found_not_the_programs_above_them(
+    window, qtbot
+):
+    qtbot.keyClicks(window.filter, "peer")
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_A, CTRL)
+    # The C# course's second module shows under the three programs that take the course.
+    grade = "Review a peer's grade calculator"
+    assert selected_titles(window) == [grade, grade, grade, "Review a peer's message map"]
+    answers = DialogAnswers(qtbot)
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert answers.seen == []  # items leave no program: nothing to ask
+    assert grade not in item_titles(window, "csharp-w2")
+    assert "Review a peer's message map" not in item_titles(window, "intro-pr-w2")
+    assert window.undo_action.text() == "Undo Delete 2 rows"
+    assert len(window.document.catalog.programs) == 4
