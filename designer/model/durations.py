@@ -31,7 +31,7 @@ def text_duration(text: str, what: str) -> float | None:
     if clock := _CLOCK.fullmatch(text):
         hours, minutes, seconds = clock.groups()
         total = int(hours) * 60 + int(minutes) + int(seconds or 0) / 60
-        return sign * total * per_minute
+        return _signed(sign, total * per_minute)
     parts = []
     position = 0
     while position < len(text):
@@ -41,20 +41,31 @@ def text_duration(text: str, what: str) -> float | None:
         parts.append(part.groups())
         position = part.end()
     if len(parts) == 1 and parts[0][1] is None:  # a plain number, in the column's unit
-        return sign * _decimal(parts[0][0])
+        return _signed(sign, _decimal(parts[0][0]))
     total = 0.0
-    scale: float | None = None
+    scale: float | None = None  # of the part before: 60 for hours, 1 for minutes
     for digits, unit in parts:
+        after_hours = scale == 60.0
         if unit is not None:
-            scale = _UNITS.get(unit.rstrip(".").lower())
-        elif scale == 60.0:  # "1 h 30": the minutes after the hours
+            named = _UNITS.get(unit.rstrip(".").lower())
+            # Each unit once, hours before minutes: "1h30h" is a slip, not 31 hours.
+            if named is None or (scale is not None and named >= scale):
+                return None
+            scale = named
+        elif after_hours:  # "1 h 30": the minutes after the hours
             scale = 1.0
         else:
             return None
-        if scale is None:
+        value = _decimal(digits)
+        if after_hours and value >= 60:  # "1 h 90": an hour has no 90th minute
             return None
-        total += _decimal(digits) * scale
-    return sign * total * per_minute if parts else None
+        total += value * scale
+    return _signed(sign, total * per_minute) if parts else None
+
+
+def _signed(sign: float, value: float) -> float:
+    """The value with its sign; "-0" is 0, not the -0.0 that a file would keep."""
+    return sign * value if value else 0.0
 
 
 def _decimal(digits: str) -> float:

@@ -152,13 +152,20 @@ def test_a_missing_file(tmp_path):
         ("1:30", "hours", 1.5),
         ("40:30", "hours", 40.5),
         ("39 Std.", "hours", 39),
+        ("1 h 59", "minutes", 119),
+        ("-0", "minutes", 0),
     ],
 )
 def test_durations_typed_as_text_are_read_in_the_columns_unit(typed, what, value):
-    assert parse_number(typed, what, 6000) == value
+    read = parse_number(typed, what, 6000)
+    assert read == value and str(read) == str(float(value))  # 0.0, not -0.0
 
 
-@pytest.mark.parametrize("typed", ["~20", "tbd", "30 30", "1:75", "5 x", "nan", "inf", "h"])
+@pytest.mark.parametrize(
+    "typed",
+    # "1h30h", "1 h 90" and "30 min 1 h" are slips: read, they gave 31 h, 150 min and 90 min.
+    ["~20", "tbd", "30 30", "1:75", "5 x", "nan", "inf", "h", "1h30h", "1 h 90", "30 min 1 h"],
+)
 def test_text_that_is_not_a_duration_is_refused_with_examples(typed):
     with pytest.raises(ValueError) as refused:
         parse_number(typed, "minutes", 6000)
