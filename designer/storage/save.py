@@ -249,6 +249,10 @@ class AtomicFile:
 
     def __init__(self, path: Path) -> None:
         self.path = path = replaced_file(path)
+        if path.exists() and not path.is_file() and not path.is_dir():
+            # A pipe or a device (/dev/full): the rename put a file in its place, and the
+            # write was said to have been made. A folder is refused by the rename itself.
+            raise OSError(errno.EINVAL, "it is a pipe or a device, not a file", str(path))
         if _read_only(path):
             # A rename replaces it all the same (where the folder may be written): a file
             # the designer had marked read-only was overwritten without a word.

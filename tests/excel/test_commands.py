@@ -1,6 +1,8 @@
 """The `export` and `import-xlsx` commands, on a parser of their own (designer.cli adds them)."""
 
 import argparse
+import os
+import stat
 
 import openpyxl
 import pytest
@@ -63,3 +65,11 @@ def test_a_bad_workbook_writes_no_catalog(tmp_path):
     with pytest.raises(CatalogError):
         run("import-xlsx", str(workbook), "-o", str(catalog))
     assert not catalog.exists()
+
+
+def test_an_export_to_a_pipe_is_refused_and_the_pipe_stays(sample_path, tmp_path):
+    pipe = tmp_path / "pipe.xlsx"
+    os.mkfifo(pipe)
+    with pytest.raises(CatalogError, match="cannot write the workbook: it is a pipe or a device"):
+        run("export", str(sample_path), "--xlsx", str(pipe))
+    assert stat.S_ISFIFO(pipe.stat().st_mode)

@@ -1,6 +1,7 @@
 """A save either writes the whole new file or leaves the old one exactly as it was."""
 
 import os
+import stat
 import subprocess
 import sys
 import textwrap
@@ -74,6 +75,15 @@ def test_a_save_replaces_the_file_and_keeps_its_permissions(sample, saved):
 def test_saving_into_a_missing_folder_is_a_clear_error(sample, tmp_path):
     with pytest.raises(CatalogError, match="cannot save: No such file or directory"):
         save(sample, tmp_path / "gone" / "catalog.curriculum.json")
+
+
+def test_a_pipe_is_not_replaced_by_a_save(sample, tmp_path):
+    pipe = tmp_path / "catalog.curriculum.json"
+    os.mkfifo(pipe)
+    with pytest.raises(CatalogError, match="cannot save: it is a pipe or a device, not a file"):
+        save(sample, pipe)
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert leftovers(tmp_path) == []
 
 
 def test_a_file_name_of_up_to_255_bytes_can_be_saved(sample, tmp_path):
