@@ -33,6 +33,14 @@ class CatalogError(Exception):
         return "\n".join([head, *(f"  {p}" for p in self.problems)])
 
 
+def why_not_written(path: Path, error: OSError) -> str:
+    """Why a file could not be written, in words: "there is no folder …" where the
+    system says "No such file or directory", which seemed to be about the file itself."""
+    if isinstance(error, FileNotFoundError) and not path.parent.is_dir():
+        return f"there is no folder {path.parent}"
+    return error.strerror or str(error)
+
+
 def refused_output(output: Path, source: Path, writing: str, reading: str) -> str:
     """Why output cannot be written, found before the work starts: it is the file being read
     (which would be lost), or its folder does not exist; "" when it may be written."""

@@ -31,7 +31,7 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from designer import __version__
-from designer.errors import CatalogError, Problem
+from designer.errors import CatalogError, Problem, why_not_written
 from designer.excel.cells import Sheet, SheetWriter, cell_text
 from designer.excel.curriculum_map import map_sheet
 from designer.excel.datasheet import data_sheet
@@ -87,7 +87,7 @@ def export_workbook(
                 file.discard()
         return written
     except OSError as error:
-        reason = error.strerror or str(error)
+        reason = why_not_written(path, error)
         raise CatalogError(path, [Problem("", f"cannot write the workbook: {reason}")]) from error
 
 

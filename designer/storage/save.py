@@ -21,7 +21,7 @@ import orjson
 from pydantic import BaseModel
 
 from designer.bulk import bulk
-from designer.errors import CatalogError, Problem
+from designer.errors import CatalogError, Problem, why_not_written
 from designer.model.catalog import Catalog
 from designer.storage.fileformat import FORMAT_NAME, FORMAT_VERSION
 
@@ -208,11 +208,7 @@ class CatalogWriter:
 
 
 def _cannot_save(path: Path, error: OSError) -> CatalogError:
-    reason = error.strerror or str(error)
-    if isinstance(error, FileNotFoundError) and not path.parent.is_dir():
-        # Said alone, "No such file or directory" seemed to be about the file being saved.
-        reason += f": there is no folder {path.parent}"
-    return CatalogError(path, [Problem("", f"cannot save: {reason}")])
+    return CatalogError(path, [Problem("", f"cannot save: {why_not_written(path, error)}")])
 
 
 def write_atomically(path: Path, data: bytes) -> None:

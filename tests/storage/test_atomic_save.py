@@ -73,7 +73,7 @@ def test_a_save_replaces_the_file_and_keeps_its_permissions(sample, saved):
 
 
 def test_saving_into_a_missing_folder_is_a_clear_error(sample, tmp_path):
-    with pytest.raises(CatalogError, match="cannot save: No such file or directory"):
+    with pytest.raises(CatalogError, match=f"cannot save: there is no folder {tmp_path / 'gone'}$"):
         save(sample, tmp_path / "gone" / "catalog.curriculum.json")
 
 

@@ -451,7 +451,7 @@ def test_a_large_save_into_a_folder_removed_meanwhile_says_why(big_window, tmp_p
     answer_cannot_save(shown)
     assert not big_window.files.save_as(target)
     turns.stop()
-    assert len(shown) == 1 and "cannot save: No such file or directory" in shown[0]
+    assert len(shown) == 1 and f"cannot save: there is no folder {folder}" in shown[0]
     assert list(tmp_path.iterdir()) == []  # nothing left behind, not even the folder
     assert big_window.document.path != target
     assert no_progress_dialog_left()
