@@ -37,7 +37,8 @@ def _field_rule(
             if missing(program):
                 yield ctx.finding(
                     program,
-                    f"{ctx.name(program)} has no {what}: its certificate supplement must state it.",
+                    f"{ctx.name(program)} has no {what}, which its certificate supplement "
+                    "must state.",
                     hint,
                     field,
                 )
@@ -48,9 +49,12 @@ def _field_rule(
 def ects(ctx: Context) -> Iterator[Finding]:
     for program in ctx.catalog.programs:
         figures = ctx.program_totals(program)
-        if program.course_ids and figures.ects <= 0:
+        # A program with no course yet too: its export is refused for want of credits.
+        if figures.ects <= 0:
             credit = ctx.h(ctx.settings.hours_per_credit)
-            if figures.hours > 0:  # hours there are, but less than a credit's
+            if not program.course_ids:
+                hint = f"Add its courses, with their hours: one credit is {credit}."
+            elif figures.hours > 0:  # hours there are, but less than a credit's
                 hint = f"Add work to its courses until they reach a credit's {credit}."
             else:
                 hint = f"Give its courses their hours: one credit is {credit}."

@@ -8,6 +8,7 @@ import pytest
 from checks_catalogs import Parts, bare_course, certificate
 
 from designer.checks import PROFILES, Finding, run_checks
+from designer.checks.findings import ERROR
 from designer.model import Catalog, Course, Module, Outcome, Program, Settings, Silence, Totals
 
 
@@ -56,6 +57,11 @@ def test_a_certificate_under_one_credit_is_told_to_add_work_not_to_give_hours():
     parts.course("bare").hours = None  # no hours at all: those are what it lacks
     (finding,) = of_rule(parts.findings(), "supplement.ects")
     assert finding.hint == "Give its courses their hours: one credit is 25 h."
+    # No course at all: the supplement's export is refused all the same, so it is an error.
+    tiny.course_ids = []
+    (finding,) = of_rule(parts.findings(), "supplement.ects")
+    assert finding.severity == ERROR and "earns 0 ECTS (0 h)" in finding.message
+    assert finding.hint == "Add its courses, with their hours: one credit is 25 h."
 
 
 def test_the_higher_education_minimum_speaks_of_a_degree_module_not_a_week():

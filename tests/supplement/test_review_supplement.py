@@ -105,7 +105,7 @@ def test_problems_faults_a_certificate_whose_outcomes_are_all_blank(sample):
         if f.unit == "full-stack" and f.rule == "supplement.learning-outcomes"
     ]
     assert [f.severity for f in findings] == [ERROR]
-    assert "has no learning outcomes: its certificate supplement must state it" in (
+    assert "has no learning outcomes, which its certificate supplement must state." in (
         findings[0].message
     )
 
