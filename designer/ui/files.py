@@ -457,7 +457,7 @@ class FileActions(QObject):
         if missing:
             question = tr(
                 "The supplement of “{0}” lacks: {1}. Export a draft with those places marked?"
-            ).format(program.title, ", ".join(missing))
+            ).format(program.title or program.id, ", ".join(missing))
             if not self.window.confirm(tr("Missing facts"), question, tr("Export draft")):
                 return False
         try:

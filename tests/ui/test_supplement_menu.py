@@ -35,6 +35,11 @@ def test_missing_facts_ask_before_a_draft(window, qtbot, tmp_path, dialogs):
     dialogs.answer("Export draft")
     assert window.files.export_supplement(tmp_path / "x.html")
     assert "MISSING" in (tmp_path / "x.html").read_text(encoding="utf-8").upper()
+    # Untitled, it is named by its id, not as “”.
+    window.document.push([SetField(program, "title", "")], "clear title")
+    dialogs.answer("Cancel")
+    assert not window.files.export_supplement(tmp_path / "y.html")
+    assert "The supplement of “front-end” lacks: title, issuer country." in dialogs.seen[-1]
 
 
 def test_the_dialog_names_the_program_and_offers_a_file_beside_the_catalog(
