@@ -9,12 +9,15 @@ column, its "Module" column holds the courses, as in accreditation reports.
 
 Rows below the header are courses; with module or item columns, a row names a module or
 an item of the course above it (an empty or merged course cell means "the same as
-above"). Hours on a row belong to the deepest unit it names; an item's duration is its
-minutes. The table ends at a Total or ECTS row (whose total is checked against the
-rows) or at a block of text after an empty row (notes). Formula cells count with the
-result the spreadsheet saved. A course with the same title and content in several
-sheets becomes one shared course. Per-course ECTS are not read: credits are a program
-figure, computed.
+above"). A row whose course cell is empty or merged from above and that gives no hours
+of its own adds its outcome to the course above: a course's outcomes go one a row.
+Hours on a row belong to the deepest unit it names; an item's duration is its minutes.
+A merged hours or minutes cell counts once, on its first row (merged over a course's
+outcome rows, it is that course's hours, not each row's). The table ends at a Total or
+ECTS row (whose total is checked against the rows) or at a block of text after an empty
+row (notes). Formula cells count with the result the spreadsheet saved. A course with
+the same title and content in several sheets becomes one shared course. Per-course ECTS
+are not read: credits are a program figure, computed.
 """
 
 from __future__ import annotations
@@ -74,10 +77,13 @@ class _SheetReader:
         self.problems = problems
         self.grid = [list(row) for row in sheet.iter_rows(values_only=True)]
         # A merged cell's value stands for every row it spans (its first column only: a
-        # note merged across the table is not a value of each column).
+        # note merged across the table is not a value of each column). Which cells are
+        # such copies is kept: a duration or outcome is read once, on the first row.
+        self.above: dict[tuple[int, int], int] = {}  # (row, column) -> the merge's first row
         for merged in sheet.merged_cells.ranges:
             value = self._at(merged.min_row, merged.min_col)
             for row in range(merged.min_row + 1, merged.max_row + 1):
+                self.above[(row, merged.min_col)] = merged.min_row
                 if row <= len(self.grid) and merged.min_col <= len(self.grid[row - 1]):
                     self.grid[row - 1][merged.min_col - 1] = value
         self.columns: dict[str, int] = {}
@@ -190,6 +196,39 @@ class _SheetReader:
         durations = (h.HOURS, h.MINUTES)
         return any(not is_blank(self._cell(row, role)) for role in durations)
 
+    def _merged_above(self, row: int, role: str) -> int | None:
+        """The first row of a merged cell that spans the row's cell from above, else None."""
+        column = self.columns.get(role)
+        return None if column is None else self.above.get((row, column))
+
+    def _own_duration(self, row: int) -> int | None:
+        """The column of the row's own hours or minutes (not merged from above), else None."""
+        for role in (h.HOURS, h.MINUTES):
+            column = self.columns.get(role)
+            if column is None or (row, column) in self.above:
+                continue
+            formula = self.formulas.cell(row, column).value
+            if not is_blank(self._at(row, column)) or (
+                isinstance(formula, str) and formula.startswith("=")
+            ):
+                return column
+        return None
+
+    def _more_of(self, row: int, unit: ParsedUnit, owner: ParsedUnit) -> None:
+        """Read a row that goes on with the unit above (its title cell merged over the
+        row, unit.row its first): its outcome, for owner; a duration of its own would
+        count the unit a second time."""
+        column = self._own_duration(row)
+        if column is not None:
+            self.problem(
+                row,
+                column,
+                f"this row is part of {unit.title!r} above (its title cell is merged "
+                f"from row {unit.row}), whose duration is on row {unit.row}: leave this "
+                f"cell empty, or unmerge the title cell to make this row a unit of its own",
+            )
+        self._outcome(row, owner)
+
     def _read_rows(self, header: int) -> list[ParsedUnit]:
         nested = h.MODULE in self.columns or h.ITEM in self.columns
         courses: list[ParsedUnit] = []
@@ -212,13 +251,28 @@ class _SheetReader:
                 self._check_total(row, courses)
                 break
             title = self._text(row, h.COURSE)
+            if not nested and course is not None:
+                if self._merged_above(row, h.COURSE) == course.row:
+                    self._more_of(row, course, course)  # the course cell merged over it
+                    continue
+                if not title and self._own_duration(row) is None:
+                    self._outcome(row, course)  # an outcome of the course above
+                    continue
             if not title and not nested:
-                if not self._has_data(row):
+                outcome = self._text(row, h.OUTCOME)
+                if not self._has_data(row) and not outcome and not self._text(row, h.BLOOM):
                     continue  # a number with nothing beside it: nothing to read
-                if not any(self._text(r, h.COURSE) for r in range(row + 1, last + 1)):
+                below = range(row + 1, last + 1)
+                if not outcome and not any(self._text(r, h.COURSE) for r in below):
                     self._check_total(row, courses)  # an unlabelled total under the table
                     break
-                self.problem(row, self.columns[h.COURSE], "the course title is missing")
+                message = "the course title is missing"
+                if course is not None and outcome:
+                    message += (
+                        " (a row with hours is a course; a row that adds an outcome to "
+                        "the course above leaves the hours empty)"
+                    )
+                self.problem(row, self.columns[h.COURSE], message)
                 continue
             if title and (course is None or not nested or title != course.title):
                 course = ParsedUnit(title, place(self.name, row, self.columns[h.COURSE]), row)
@@ -243,6 +297,11 @@ class _SheetReader:
         """Read what the row says below its course; returns the module now current."""
         module_title = self._text(row, h.MODULE)
         item_title = self._text(row, h.ITEM)
+        if item_title and module is not None and self._merged_above(row, h.ITEM) is not None:
+            # The item cell merged over the row: the same item, not a copy of it.
+            item = ParsedUnit(item_title, "", self.above[(row, self.columns[h.ITEM])])
+            self._more_of(row, item, module)
+            return module
         if module_title and (module is None or module_title != module.title):
             module = ParsedUnit(module_title, place(self.name, row, self.columns[h.MODULE]), row)
             course.modules.append(module)
@@ -287,9 +346,10 @@ class _SheetReader:
         return None
 
     def _number(self, row: int, role: str) -> float | None:
-        """The cell's number; None if empty; raises _Reported once its problem is noted."""
+        """The cell's number; None if empty or merged from above (a merged cell counts
+        once, on its first row); raises _Reported once its problem is noted."""
         column = self.columns.get(role)
-        if column is None:
+        if column is None or (row, column) in self.above:
             return None
         value = self._at(row, column)
         if is_blank(value):
@@ -324,7 +384,19 @@ class _SheetReader:
 
     def _outcome(self, row: int, owner: ParsedUnit | None) -> None:
         text = self._text(row, h.OUTCOME)
-        if not text or owner is None:
+        if self._merged_above(row, h.OUTCOME) is not None:
+            return  # one outcome, read on the merged cell's first row
+        if not text:
+            label = self._text(row, h.BLOOM)
+            if label and self._merged_above(row, h.BLOOM) is None:
+                self.problem(
+                    row,
+                    self.columns[h.BLOOM],
+                    f"the Bloom level {label!r} has no outcome beside it: write the "
+                    f"outcome in its column, or clear the level",
+                )
+            return
+        if owner is None:
             return
         try:
             level = bloom_from_label(self._text(row, h.BLOOM))
@@ -341,11 +413,17 @@ class _SheetReader:
             if unit.hours is None and not unit.modules and not unit.items:
                 kind = "course" if unit is course else "module"
                 column = self.columns.get(h.HOURS)
-                message = (
-                    "hours must be a number, found an empty cell"
-                    if column is not None
-                    else f"the {kind} {unit.title!r} has no hours and no items with minutes"
-                )
+                first = None if column is None else self.above.get((unit.row, column))
+                if first is not None:
+                    message = (
+                        f"hours must be a number, found a cell merged from row {first}: "
+                        f"a merged cell's hours count once, for row {first}; unmerge it "
+                        f"and give each {kind} its hours"
+                    )
+                elif column is not None:
+                    message = "hours must be a number, found an empty cell"
+                else:
+                    message = f"the {kind} {unit.title!r} has no hours and no items with minutes"
                 self.problem(unit.row, column, message)
 
     def _check_total(self, row: int, courses: list[ParsedUnit]) -> None:
