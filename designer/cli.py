@@ -481,10 +481,11 @@ def pathway_lines(
     )
     for course_id in path.credited:
         lines.append(f"    done  {names[course_id]}")
-    lines.append(
-        f"  remaining {format_hours(path.remaining_hours)} h, about {path.remaining_weeks} "
-        f"weeks at {weekly} h a week:"
-    )
+    if path.remaining:  # else "remaining 0 h, about 0 weeks …:" with nothing after it
+        lines.append(
+            f"  remaining {format_hours(path.remaining_hours)} h, about {path.remaining_weeks} "
+            f"weeks at {weekly} h a week:"
+        )
     for number, course_id in enumerate(path.remaining, 1):
         course_hours = f"{format_hours(path.hours_left(totals, course_id))} h"
         if course_id in path.partly:

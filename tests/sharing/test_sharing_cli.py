@@ -192,3 +192,13 @@ def test_overlaps_json_and_table_list_a_course_shared_before_it_has_hours(
     assert main(["overlaps", str(path)]) == 0
     table = capsys.readouterr().out
     assert any(line.split()[:3] == ["MS-PRC", "MS-FSD", "0"] for line in table.splitlines())
+
+
+def test_pathway_to_a_certificate_held_says_nothing_remains_without_an_empty_list(
+    sample_path, capsys
+):
+    assert main(["pathway", str(sample_path), "--have", "MS-FSD", "--target", "MS-FSD"]) == 0
+    out = capsys.readouterr().out
+    assert "credited 422 h of 422 h (12 courses done)" in out
+    assert "  Nothing remains: the learner has every course of it." in out
+    assert "remaining 0 h" not in out  # "about 0 weeks at 10 h a week:" and no list after
