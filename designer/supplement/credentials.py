@@ -2,6 +2,9 @@
 
 Both are plain dicts, ready for json.dumps(sort_keys=True). Identifiers are derived from the
 program's id (uuid5), so the same catalog gives the same documents and they diff well.
+
+Every required fact the export insists on is stated in each format, where the format has a place
+for it; a draft says in its name and its text that it is one, and what it lacks.
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ import pycountry
 
 from designer.model import Delivery, ItemKind, format_hours
 from designer.model.totals import format_number
-from designer.supplement.elements import DELIVERY_WORDS, PACE_WORDS
+from designer.sharing.overlap import CONTAINED_IN
+from designer.supplement.elements import Element
 from designer.supplement.facts import Supplement, language_record, require_complete
 
 # Our own namespace for name-based UUIDs: no URL is claimed for the ids.
@@ -74,27 +78,61 @@ def _levels(s: Supplement) -> list[int]:
     return [d.level for d in s.eqf_descriptors]
 
 
+def _missing(s: Supplement, draft: bool) -> list[Element]:
+    """The required facts a draft lacks; none when it is not a draft (it was refused then)."""
+    return [element for element in s.elements if element.missing] if draft else []
+
+
+def _name(s: Supplement, missing: list[Element]) -> str:
+    """The certificate's name, "DRAFT: " before it when facts are missing: a draft file must not
+    pass for a finished credential, and a missing title is marked, not replaced by the id."""
+    title = s.title or "MISSING: title"
+    return f"DRAFT: {title}" if missing else title
+
+
+def _draft_notice(missing: list[Element]) -> str:
+    count = len(missing)
+    names = ", ".join(element.name for element in missing)
+    return (
+        f"DRAFT, not a finished credential: {count} required fact"
+        f"{'s are' if count != 1 else ' is'} missing ({names}). Do not issue it."
+    )
+
+
+def _fact(s: Supplement, key: str) -> str | None:
+    """The value of one of the supplement's elements, worded as the supplement words it, as a
+    sentence: it is joined to others in a description or a note."""
+    value = s.element(key).value
+    if value is None:
+        return None
+    return value if value.endswith((".", "!", "?")) else value + "."
+
+
 # ---- Open Badges 3.0 ------------------------------------------------------------------------
 
 
 def open_badge(supplement: Supplement, draft: bool = False) -> dict[str, Any]:
     """The certificate as an Open Badges 3.0 Achievement (achievementType "Certificate").
 
-    Raises MissingFacts when a required fact is missing, unless `draft`: then what is
-    missing is left out.
+    The learning outcomes are in the criteria (what earning it takes); the mode of study,
+    the quality assurance and the rest of the supplement's facts that OB 3.0 has no field for
+    are in the description.
+    Raises MissingFacts when a required fact is missing, unless `draft`: then what is missing
+    is left out, the name starts with "DRAFT" and the description names what is missing.
     """
     if not draft:
         require_complete(supplement)
     s = supplement
+    missing = _missing(s, draft)
     badge: dict[str, Any] = {
         "@context": OB_CONTEXT,
         "id": f"urn:uuid:{_uuid('achievement', s.program_id)}",
         "type": ["Achievement"],
         "achievementType": "Certificate",
-        "name": s.title or s.program_id,
-        "description": _badge_description(s),
+        "name": _name(s, missing),
+        "description": _badge_description(s, missing),
         "criteria": {"narrative": _criteria(s)},
-        "tag": _tags(s),
+        "tag": _tags(s, missing),
     }
     if s.code:
         badge["humanCode"] = s.code
@@ -144,8 +182,10 @@ def open_badge(supplement: Supplement, draft: bool = False) -> dict[str, Any]:
     return badge
 
 
-def _badge_description(s: Supplement) -> str:
-    parts = [s.description] if s.description else []
+def _badge_description(s: Supplement, missing: list[Element]) -> str:
+    parts = [_draft_notice(missing)] if missing else []
+    if s.description:
+        parts.append(s.description)
     if s.ects > 0:
         parts.append(
             f"Workload {format_hours(s.hours)} hours: {format_number(s.ects)} ECTS credits "
@@ -156,23 +196,36 @@ def _badge_description(s: Supplement) -> str:
         parts.append(f"Workload {format_hours(s.hours)} hours, less than one ECTS credit.")
     if s.eqf_level:
         parts.append(f"EQF level {s.eqf_level}.")
-    if s.delivery is not None and s.pace is not None:
-        parts.append(f"{DELIVERY_WORDS[s.delivery]}, {PACE_WORDS[s.pace]}.")
+    mode = _fact(s, "mode_of_study")
+    if mode is not None:
+        parts.append(f"Mode of study: {mode}")
     if s.country_name:
         parts.append(f"Country of the issuer: {s.country_name} ({s.country_code}).")
+    quality = _fact(s, "quality_assurance")
+    if quality is not None:  # OB 3.0 has no field for it (endorsements are signed credentials)
+        parts.append(f"Type of quality assurance: {quality}")
     return " ".join(parts)
 
 
 def _criteria(s: Supplement) -> str:
+    """What earning the certificate takes (OB 3.0 allows Markdown here): its courses and pass
+    mark, the learning outcomes a holder has shown, the assessment and the course list."""
     count = len(s.courses)
     passing = ""
     if s.min_passing_score is not None:
         score = format_number(s.min_passing_score)
         passing = f" and pass its graded assessments with at least {score} %"
-    lines = [
-        f"Complete the {count} course{'s' if count != 1 else ''} of the certificate "
-        f"({format_hours(s.hours)} h){passing}."
-    ]
+    if count:
+        courses = (
+            f"Complete the {count} course{'s' if count != 1 else ''} of the certificate "
+            f"({format_hours(s.hours)} h)"
+        )
+    else:  # only a draft has no courses: "the 0 courses (0 h)" would read as a requirement
+        courses = "Complete the courses of the certificate (none are listed yet)"
+    lines = [f"{courses}{passing}."]
+    if s.outcomes:
+        lines += ["", "Learning outcomes: a holder of the certificate is able to"]
+        lines += [f"{n}. {outcome.text}" for n, outcome in enumerate(s.outcomes, 1)]
     if s.assessment:
         lines += ["", f"Assessment: {s.assessment}"]
     if s.courses:
@@ -181,8 +234,10 @@ def _criteria(s: Supplement) -> str:
     return "\n".join(lines)
 
 
-def _tags(s: Supplement) -> list[str]:
+def _tags(s: Supplement, missing: list[Element]) -> list[str]:
     tags = {f"EQF {level}" for level in _levels(s)}
+    if missing:
+        tags.add("draft")
     if s.ects > 0:
         tags.add("ECTS")
     if s.delivery is not None:
@@ -199,21 +254,42 @@ def _tags(s: Supplement) -> list[str]:
 def elm_specification(supplement: Supplement, draft: bool = False) -> dict[str, Any]:
     """The certificate as an ELM v3 LearningAchievementSpecification (JSON-LD).
 
-    For an EQF range the higher level is eqfLevel and additionalNote states the range.
-    Raises MissingFacts when a required fact is missing, unless `draft`: then what is
-    missing is left out.
+    For an EQF range the higher level is eqfLevel and additionalNote states the range. The
+    facts ELM has no field of a specification for are additionalNotes too: the pace (ELM's
+    learningSchedule belongs to a LearningOpportunity, an offering with dates, not to what
+    the certificate certifies) and the quality assurance (its Accreditation needs an
+    accrediting agent and a decision the catalog does not record, only a sentence).
+    Raises MissingFacts when a required fact is missing, unless `draft`: then what is missing
+    is left out, the title starts with "DRAFT" and the first note names what is missing.
     """
     if not draft:
         require_complete(supplement)
     s = supplement
+    missing = _missing(s, draft)
+    larger = [line for line in s.stacking if line.relation == CONTAINED_IN]
     spec: dict[str, Any] = {
         "@context": ELM_CONTEXT,
         "id": _elm_id("learningAchievementSpecification", s.program_id),
         "type": "LearningAchievementSpecification",
-        "title": {"en": s.title or s.program_id},
-        "isPartialQualification": bool(s.stacking),
+        "title": {"en": _name(s, missing)},
+        # A partial qualification is part of a larger one. The catalog declares no such thing,
+        # but it knows when all of this certificate is inside another, larger one (stacking's
+        # "contained in"): that one is the larger qualification. Merely sharing courses, as
+        # Full Stack does with Back-End, makes neither a part of the other; the same content
+        # twice ("same") is not a part either.
+        "isPartialQualification": bool(larger),
         "learningSetting": _concept(NON_FORMAL[0], NON_FORMAL[1], NON_FORMAL[2]),
     }
+    if larger:
+        spec["isPartOf"] = [
+            {
+                "id": _elm_id("learningAchievementSpecification", line.program_id),
+                "type": "LearningAchievementSpecification",
+                "title": {"en": line.title},
+            }
+            for line in larger
+        ]
+    notes = [_note(s.program_id, "draft", _draft_notice(missing))] if missing else []
     if s.description:
         spec["description"] = {"en": s.description}
     if s.outcomes:
@@ -231,14 +307,14 @@ def elm_specification(supplement: Supplement, draft: bool = False) -> dict[str, 
             EQF_URI.format(level=levels[-1]), EQF_SCHEME, f"Level {levels[-1]}", str(levels[-1])
         )
         if len(levels) > 1:
-            spec["additionalNote"] = [
+            notes.append(
                 _note(
                     s.program_id,
                     "eqf-range",
                     f"The certificate spans EQF levels {levels[0]} to {levels[-1]}; "
                     "eqfLevel gives the higher.",
                 )
-            ]
+            )
     if s.ects > 0:
         spec["creditPoint"] = [
             {
@@ -253,13 +329,25 @@ def elm_specification(supplement: Supplement, draft: bool = False) -> dict[str, 
     if s.delivery is not None:
         mode, label = LEARNING_MODES[s.delivery]
         spec["mode"] = [_concept(mode, LEARNING_MODE_SCHEME, label)]
+    participation = _fact(s, "mode_of_study")
+    if participation is not None:
+        notes.append(
+            _note(s.program_id, "participation", f"Form of participation: {participation}")
+        )
+    quality = _fact(s, "quality_assurance")
+    if quality is not None:
+        notes.append(
+            _note(s.program_id, "quality-assurance", f"Type of quality assurance: {quality}")
+        )
+    if notes:
+        spec["additionalNote"] = notes
     language = _language_concept(s.language)
     if language is not None:
         spec["language"] = [language]
     if s.prerequisites:
         spec["entryRequirement"] = _note(s.program_id, "entry", s.prerequisites)
     if s.assessment:
-        spec["provenBy"] = [_assessment(s)]
+        spec["provenBy"] = [_assessment(s, missing)]
     if s.courses:
         spec["hasPart"] = [
             {
@@ -304,14 +392,14 @@ def _note(program_id: str, name: str, text: str) -> dict[str, Any]:
     return {"id": _elm_id("note", program_id, name), "type": "Note", "noteLiteral": {"en": text}}
 
 
-def _assessment(s: Supplement) -> dict[str, Any]:
+def _assessment(s: Supplement, missing: list[Element]) -> dict[str, Any]:
     description = s.assessment
     if s.min_passing_score is not None:
         description += f" Minimum passing score: {format_number(s.min_passing_score)} %."
     assessment: dict[str, Any] = {
         "id": _elm_id("learningAssessmentSpecification", s.program_id),
         "type": "LearningAssessmentSpecification",
-        "title": {"en": f"Assessment: {s.title or s.program_id}"},
+        "title": {"en": f"Assessment: {_name(s, missing)}"},
         "description": {"en": description},
     }
     types = {ASSESSMENT_TYPES[kind] for kind in s.graded_kinds if kind in ASSESSMENT_TYPES}
