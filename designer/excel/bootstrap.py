@@ -10,7 +10,9 @@ column, its "Module" column holds the courses, as in accreditation reports.
 Rows below the header are courses; with module or item columns, a row names a module or
 an item of the course above it (an empty or merged course cell means "the same as
 above"). A row whose course cell is empty or merged from above and that gives no hours
-of its own adds its outcome to the course above: a course's outcomes go one a row.
+of its own adds its outcome to the course above: a course's outcomes go one a row. So
+does a row that repeats the title of the course just above (filled down), with its hours
+again or none.
 Hours on a row belong to the deepest unit it names; an item's duration is its minutes.
 A merged hours or minutes cell counts once, on its first row (merged over a course's
 outcome rows, it is that course's hours, not each row's). The table ends at a Total or
@@ -229,6 +231,28 @@ class _SheetReader:
             )
         self._outcome(row, owner)
 
+    def _again(self, row: int, course: ParsedUnit) -> None:
+        """Read a row that repeats the title of the course just above: its outcome is the
+        course's, and its hours, if any, must be the course's again (read as a second
+        course, they counted twice)."""
+        outcome = self._text(row, h.OUTCOME)
+        if not outcome or outcome in (text for text, _ in course.outcomes):
+            # Nothing new: the course's row twice (copied, or pasted again).
+            message = f"the course {course.title!r} is listed twice in this program"
+            self.problem(row, self.columns[h.COURSE], message)
+            return
+        column = self.columns.get(h.HOURS)
+        if column is not None:
+            hours, first = self._at(row, column), self._at(course.row, column)
+            if not is_blank(hours) and hours != first:
+                self.problem(
+                    row,
+                    column,
+                    f"the course {course.title!r} again, with hours other than on row "
+                    f"{course.row}: give a course's hours once, on its first row",
+                )
+        self._outcome(row, course)
+
     def _read_rows(self, header: int) -> list[ParsedUnit]:
         nested = h.MODULE in self.columns or h.ITEM in self.columns
         courses: list[ParsedUnit] = []
@@ -257,6 +281,9 @@ class _SheetReader:
                     continue
                 if not title and self._own_duration(row) is None:
                     self._outcome(row, course)  # an outcome of the course above
+                    continue
+                if title == course.title:  # its title filled down to its next outcome's row
+                    self._again(row, course)
                     continue
             if not title and not nested:
                 outcome = self._text(row, h.OUTCOME)

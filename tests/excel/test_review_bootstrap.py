@@ -114,6 +114,24 @@ def test_a_course_typed_twice_is_still_refused(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("hours", [10, None], ids=["hours filled down", "hours once"])
+def test_a_course_title_filled_down_its_outcome_rows_is_one_course(tmp_path, hours):
+    # Read as two courses, "Intro" counted 10 h twice: 40 h where the table says 30.
+    rows = [HEADER, ["Intro", 10, "X", "Apply"], ["Intro", hours, "Y", "Apply"], ["Advanced", 20]]
+    catalog = import_workbook(workbook(tmp_path / "t.xlsx", rows))
+    assert [c.id for c in catalog.courses.values()] == ["intro", "advanced"]
+    assert courses(catalog)[0] == ("Intro", 10, [("X", Bloom.APPLY), ("Y", Bloom.APPLY)])
+    assert program_hours(catalog) == 30
+
+
+def test_a_course_title_filled_down_with_other_hours_is_refused(tmp_path):
+    rows = [HEADER, ["Intro", 10, "X", "Apply"], ["Intro", 12, "Y", "Apply"], ["Advanced", 20]]
+    assert problems_of(workbook(tmp_path / "t.xlsx", rows)) == [
+        "Sheet 'Data Science', B3: the course 'Intro' again, with hours other than on row 2: "
+        "give a course's hours once, on its first row"
+    ]
+
+
 def test_hours_of_their_own_under_a_merged_course_cell_are_refused(tmp_path):
     rows = [HEADER, ["Intro", 10, "X", "Apply"], [None, 5, "Y", "Apply"], ["Advanced", 20]]
     assert problems_of(workbook(tmp_path / "t.xlsx", rows, ("A2:A3",))) == [
