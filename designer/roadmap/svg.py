@@ -7,6 +7,7 @@ the roadmap, so the same catalog gives the same bytes.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from designer.model import Bloom, Catalog, Totals, format_hours
@@ -41,6 +42,7 @@ SMALL = 11.0
 PAD = 8.0  # inside a box
 SPACE = 6.0  # between boxes
 MARK_R = 8.0
+PRINT_COLUMN = 140.0  # the narrowest a column gets on a page of svg_pages
 
 
 def roadmap_svg(catalog: Catalog, totals: Totals, unit_id: str) -> str:
@@ -84,36 +86,163 @@ def svg_text(found: Roadmap) -> str:
     """Draw the roadmap: title, legend, the grid, then the list of gaps."""
     count = max(1, len(found.columns))
     column_width = float(max(150, min(250, 1500 // count)))
-    grid_width = ROW_HEAD + count * column_width
-    width = max(grid_width, _legend_width(found)) + 2 * MARGIN
+    width = max(ROW_HEAD + count * column_width, _legend_width(found, True)) + 2 * MARGIN
+    return _drawing(found, width, column_width, diagnostics=True, gaps=found)[0]
+
+
+def svg_pages(
+    found: Roadmap, width: float, max_height: float, diagnostics: bool = True
+) -> list[str]:
+    """The roadmap cut into pictures `width` wide and at most `max_height` tall, to print.
+
+    A page that fits a whole wide roadmap would shrink its text past reading, so the columns
+    are shared out over as few pages as keep each at least PRINT_COLUMN wide, and a page
+    too tall takes fewer outcome rows. Every page repeats the title (with "continued"), the
+    legend and the outcome column, so it reads on its own; all are drawn at the same width,
+    hence printed at the same size.
+
+    Without `diagnostics` (a supplement for learners) the design checks are left out: the
+    gaps, the "not addressed" bands, and the row of outcomes that serve none of the unit's.
+    With them, the gaps follow the grid on the last page, or on a page of their own.
+    """
+    if not diagnostics:
+        found = _published(found)
+    room = width - 2 * MARGIN - ROW_HEAD
+    per_page = max(1, int(room // PRINT_COLUMN))
+    pages = max(1, -(-len(found.columns) // per_page))  # rounded up
+    per_page = max(1, -(-len(found.columns) // pages))  # balanced: 4 + 4 + 4, not 5 + 5 + 2
+    column_width = min(250.0, room / per_page)
+    drawn: list[str] = []
+    last = found
+    for first in range(0, max(1, len(found.columns)), per_page):
+        top = 0
+        while True:
+            last, top = _rows_that_fit(
+                found, (first, first + per_page), top, (width, max_height), column_width, drawn
+            )
+            drawn.append(_drawing(last, width, column_width, diagnostics)[0])
+            if top >= len(found.rows):
+                break
+    if diagnostics:
+        svg, height = _drawing(last, width, column_width, diagnostics, gaps=found)
+        if height <= max_height:
+            drawn[-1] = svg
+        else:
+            gaps_only = replace(last, title=f"{found.title} (continued)", subtitle="")
+            drawn.append(
+                _drawing(gaps_only, width, column_width, diagnostics, grid=False, gaps=found)[0]
+            )
+    return drawn
+
+
+def _rows_that_fit(
+    found: Roadmap,
+    columns: tuple[int, int],
+    top: int,
+    page: tuple[float, float],
+    column_width: float,
+    drawn: list[str],
+) -> tuple[Roadmap, int]:
+    """The part of these columns from row `top` on with as many rows as fit on a page of
+    this width and height (at least one row), and the row after the last one it has.
+    After the pages `drawn`, its title says it continues."""
+    end = min(top + 1, len(found.rows))
+    best = _part(found, columns, (top, end), continued=bool(drawn))
+    while end < len(found.rows):
+        candidate = _part(found, columns, (top, end + 1), continued=bool(drawn))
+        # Measured with the gap sample in the legend: a published page is no taller.
+        if _drawing(candidate, page[0], column_width, True)[1] > page[1]:
+            break
+        best, end = candidate, end + 1
+    return best, end
+
+
+def _part(
+    found: Roadmap, columns: tuple[int, int], rows: tuple[int, int], continued: bool
+) -> Roadmap:
+    """The roadmap cut down to these columns and rows; its subtitle says which part it is
+    when it is not all of it."""
+    (first, end), (top, bottom) = columns, rows
+    cells = tuple(
+        replace(cell, column=cell.column - first, row=cell.row - top)
+        for cell in found.cells
+        if first <= cell.column < end and top <= cell.row < bottom
+    )
+    kept = found.columns[first:end]
+    subtitle = found.subtitle
+    total = len(found.columns)
+    if kept and len(kept) < total:
+        kind = found.column_kind.lower()
+        subtitle += f" \u00b7 {kind}s {kept[0].number}\u2013{kept[-1].number} of {total}"
+    labels = [row.label for row in found.rows[top:bottom] if row.id is not None]
+    if labels and bottom - top < len(found.rows):
+        subtitle += f" \u00b7 outcomes {labels[0]}\u2013{labels[-1]}"
+    return replace(
+        found,
+        title=f"{found.title} (continued)" if continued else found.title,
+        subtitle=subtitle,
+        columns=kept,
+        rows=found.rows[top:bottom],
+        cells=cells,
+    )
+
+
+def _published(found: Roadmap) -> Roadmap:
+    """The roadmap as a learner reads it: no gaps, no column notes, no row of outcomes that
+    serve none of the unit's (the designer's diagnostics, for Problems and the Roadmap page)."""
+    kept = [index for index, row in enumerate(found.rows) if row.id is not None]
+    new_index = {old: new for new, old in enumerate(kept)}
+    cells = tuple(
+        replace(cell, row=new_index[cell.row]) for cell in found.cells if cell.row in new_index
+    )
+    return replace(
+        found,
+        rows=tuple(found.rows[index] for index in kept),
+        cells=cells,
+        columns=tuple(replace(column, note="") for column in found.columns),
+        gaps=(),
+    )
+
+
+def _drawing(
+    found: Roadmap,
+    width: float,
+    column_width: float,
+    diagnostics: bool,
+    grid: bool = True,
+    gaps: Roadmap | None = None,
+) -> tuple[str, float]:
+    """The SVG text of the roadmap drawn `width` wide, and its height: its title, legend and
+    grid, then the gaps of `gaps` (the whole roadmap, when `found` is a part of it)."""
     canvas = Canvas()
     inner = width - 2 * MARGIN
-
     y: float = MARGIN
     title = wrap(found.title, inner, 20, bold=True)
     y = canvas.lines(MARGIN, y, title, 20, bold=True) + 2
     y = canvas.lines(MARGIN, y, wrap(found.subtitle, inner, 13), 13, colour=MUTED) + 14
-    y = _legend(canvas, found, MARGIN, y, inner) + 18
-    y = _grid(canvas, found, MARGIN, y, column_width) + 20
-    y = _gaps(canvas, found, MARGIN, y, inner)
+    if grid:
+        y = _legend(canvas, found, MARGIN, y, inner, diagnostics) + 18
+        y = _grid(canvas, found, MARGIN, y, column_width, diagnostics)
+    if gaps is not None:
+        y = _gaps(canvas, gaps, MARGIN, y + 20, inner)
     height = y + MARGIN
-
-    return canvas.document(width, height, FONT, found.title, found.subtitle)
+    return canvas.document(width, height, FONT, found.title, found.subtitle), height
 
 
 # ---- legend ------------------------------------------------------------------------------
 
 
-def _legend_items(found: Roadmap) -> list[tuple[str, str, float]]:
-    """The legend's pieces, in order: (kind, text, width)."""
+def _legend_items(found: Roadmap, diagnostics: bool) -> list[tuple[str, str, float]]:
+    """The legend's pieces, in order: (kind, text, width); the gap sample with diagnostics."""
     column = found.column_kind.lower()
     items = [("label", "Bloom level, lowest to highest:", 0.0)]
     items += [("level", level.value, 0.0) for level in Bloom]
     items += [
         (INTRODUCED, f"introduced (first {column} addressing it)", 0.0),
         (MASTERED, f"mastered (last {column} at its highest level)", 0.0),
-        ("gap", "gap: not addressed, or aligned to nothing", 0.0),
     ]
+    if diagnostics:
+        items.append(("gap", "gap: not addressed, or aligned to nothing", 0.0))
     sized = []
     for kind, text, _ in items:
         if kind == "label":
@@ -128,15 +257,17 @@ def _legend_items(found: Roadmap) -> list[tuple[str, str, float]]:
     return sized
 
 
-def _legend_width(found: Roadmap) -> float:
+def _legend_width(found: Roadmap, diagnostics: bool) -> float:
     # The legend may wrap, but its levels stay on one line: the picture is at least that wide.
-    items = _legend_items(found)[:7]
+    items = _legend_items(found, diagnostics)[:7]
     return sum(width for _, _, width in items) + 8 * len(items)
 
 
-def _legend(canvas: Canvas, found: Roadmap, x0: float, top: float, width: float) -> float:
+def _legend(
+    canvas: Canvas, found: Roadmap, x0: float, top: float, width: float, diagnostics: bool
+) -> float:
     """The levels on one line; the marks and the gap sample after them, or on the next."""
-    items = _legend_items(found)
+    items = _legend_items(found, diagnostics)
     levels, keys = items[:7], items[7:]
     keys_width = sum(item_width + 14 for _, _, item_width in keys)
     x, y = x0, top
@@ -185,11 +316,17 @@ def _mark(canvas: Canvas, x: float, y: float, letter: str) -> None:
 # ---- the grid ----------------------------------------------------------------------------
 
 
-def _grid(canvas: Canvas, found: Roadmap, x0: float, top: float, column_width: float) -> float:
+def _grid(
+    canvas: Canvas,
+    found: Roadmap,
+    x0: float,
+    top: float,
+    column_width: float,
+    diagnostics: bool,
+) -> float:
     count = max(1, len(found.columns))
     left = x0 + ROW_HEAD
     right = left + count * column_width
-    box_width = column_width - 2 * SPACE
 
     # Column headers: "Week 2 · 10 h", the title, and a note when nothing is in the column.
     headers = []
@@ -221,7 +358,7 @@ def _grid(canvas: Canvas, found: Roadmap, x0: float, top: float, column_width: f
 
     y = top + header_height
     for row_index, row in enumerate(found.rows):
-        y = _row(canvas, found, row_index, row, x0, y, left, column_width, box_width)
+        y = _row(canvas, found, row_index, row, (x0, y, left), column_width, diagnostics)
     bottom = y
     for index in range(count + 1):
         x = left + index * column_width
@@ -238,14 +375,16 @@ def _row(
     found: Roadmap,
     row_index: int,
     row: Row,
-    x0: float,
-    top: float,
-    left: float,
+    place: tuple[float, float, float],
     column_width: float,
-    box_width: float,
+    diagnostics: bool,
 ) -> float:
+    """One outcome's row; `place` is its left edge, its top and the left of its first column.
+    Without diagnostics, an outcome no column addresses is not flagged."""
+    x0, top, left = place
+    box_width = column_width - 2 * SPACE
     head_lines = wrap(row.text, ROW_HEAD - 2 * PAD, TEXT, max_lines=6)
-    status, status_colour = _status(found, row)
+    status, status_colour = _status(row, diagnostics)
     head_height = 2 * PAD + 20 + len(head_lines) * LINE + (SMALL * 1.4 if status else 0)
     stacks = []
     for column in range(len(found.columns)):
@@ -285,7 +424,7 @@ def _row(
     if status:
         canvas.text(x0 + PAD, y + SMALL + 2, status, SMALL, colour=status_colour, italic=True)
 
-    if row.id is not None and not row.addressed and found.columns:
+    if diagnostics and row.id is not None and not row.addressed and found.columns:
         # A gap across the whole row, so it cannot be missed.
         span_left, span_width = left + SPACE, len(found.columns) * column_width - 2 * SPACE
         canvas.rect(
@@ -318,12 +457,17 @@ _UNADDRESSED = {
 }
 
 
-def _status(found: Roadmap, row: Row) -> tuple[str, str]:
+def _status(row: Row, diagnostics: bool) -> tuple[str, str]:
     if row.id is None:
         return "", MUTED
     if not row.addressed:
-        return "not addressed", GAP
-    if row.bloom is not None and row.reached is not None and _below(row.reached, row.bloom):
+        return ("not addressed", GAP) if diagnostics else ("", MUTED)
+    if (
+        diagnostics
+        and row.bloom is not None
+        and row.reached is not None
+        and _below(row.reached, row.bloom)
+    ):
         return f"reaches {bloom_name(row.reached)} at most", GAP
     return f"highest level reached: {bloom_name(row.reached)}", MUTED
 

@@ -28,6 +28,8 @@ class Element:
     mandatory: a mandatory element of the EU standard (Council Recommendation 2022/C 243/02).
     at_issue: left blank, to fill in when a learner's certificate is issued.
     fields: the program fields (as the Details pane labels them) that give the value.
+    problem: what is wrong when the fields are filled in and the value is still missing
+        ("less than one credit: 10 h of the 25 h a credit takes").
     """
 
     key: str
@@ -39,6 +41,7 @@ class Element:
     at_issue: bool = False
     fields: tuple[str, ...] = ()
     hint: str = ""  # shown beside a blank, or below a value
+    problem: str = ""
 
     @property
     def required(self) -> bool:
@@ -59,6 +62,12 @@ def standard_elements(s: Supplement) -> list[Element]:
     # A course without hours adds nothing: the reader must not take the sum as whole.
     uncounted = not_counted(s)
     workload_hint = f"{uncounted} (see Courses and workload)" if uncounted else ""
+    workload_problem = ""
+    if s.ects <= 0 and s.hours > 0:  # the courses have hours, but not a credit's worth
+        workload_problem = (
+            f"less than one credit: {format_hours(s.hours)} h of the "
+            f"{format_hours(s.hours_per_credit)} h a credit takes; add work to the courses"
+        )
     mode_fields = tuple(
         label for label, value in (("Mode of study", s.delivery), ("Pace", s.pace)) if value is None
     )
@@ -66,7 +75,7 @@ def standard_elements(s: Supplement) -> list[Element]:
     if s.delivery is not None and s.pace is not None:
         mode = f"{DELIVERY_WORDS[s.delivery]}, {PACE_WORDS[s.pace]}"
         if s.hours > 0:  # without hours, "0 weeks" would be a figure the program does not have
-            mode += f" (about {format_hours(s.weekly_hours)} h a week, {s.weeks} weeks)"
+            mode += f" (about {format_hours(s.weekly_hours)} h a week, {weeks_text(s.weeks)})"
     assessment = s.assessment or None
     if assessment is not None and s.min_passing_score is not None:
         assessment += f" Minimum passing score: {format_number(s.min_passing_score)} %."
@@ -136,6 +145,7 @@ def standard_elements(s: Supplement) -> list[Element]:
             fact=3,
             fields=("courses with hours",),
             hint=workload_hint,
+            problem=workload_problem,
         ),
         Element(
             "eqf_level",
@@ -182,6 +192,11 @@ def standard_elements(s: Supplement) -> list[Element]:
             "\n".join(further) or None,
         ),
     ]
+
+
+def weeks_text(weeks: int) -> str:
+    """ "1 week", "14 weeks"."""
+    return f"{weeks} week{'s' if weeks != 1 else ''}"
 
 
 def courses_without_hours(s: Supplement) -> list[str]:

@@ -9,7 +9,11 @@ from pathlib import Path
 from designer.storage.save import atomic_file, replaced_file
 from designer.supplement.credentials import elm_specification, open_badge
 from designer.supplement.facts import Supplement, require_complete
-from designer.supplement.html import supplement_html
+from designer.supplement.html import roadmap_pictures, supplement_html
+
+# The roadmap's pages in the PDF, in the drawing's units: A4 landscape within the margins is
+# about 261 x 172 mm, so at 1100 units across its smallest text (10.5) prints at 7 pt.
+ROADMAP_PAGE = (1100.0, 725.0)
 
 # Each format and the file name ending a save dialog suggests for it.
 FORMATS = {
@@ -72,11 +76,11 @@ def _write_pdf(supplement: Supplement, path: Path, draft: bool) -> None:
     html = supplement_html(supplement, draft, roadmap_inline=False)
     name = supplement.title or supplement.program_id
     code = f" ({supplement.code})" if supplement.code else ""
-    kind = (
-        "Draft certificate supplement" if _is_draft(supplement, draft) else "Certificate supplement"
-    )
-    # The roadmap carries its own title.
-    drawings = [("", supplement.roadmap_svg)] if supplement.roadmap_svg else []
+    is_draft = _is_draft(supplement, draft)
+    kind = "Draft certificate supplement" if is_draft else "Certificate supplement"
+    # Each page of the roadmap carries its own title.
+    pages = roadmap_pictures(supplement, ROADMAP_PAGE, diagnostics=is_draft)
+    drawings = [("", svg) for svg in pages]
     write_pdf(
         html,
         path,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pycountry
 
@@ -22,6 +22,9 @@ from designer.model.eqf import EqfDescriptor, descriptors_for
 from designer.model.totals import ROUNDING_WORDS, format_number
 from designer.supplement.elements import Element, standard_elements
 from designer.supplement.stacking import StackingLine, stacking_lines
+
+if TYPE_CHECKING:
+    from designer.roadmap.layout import Roadmap
 
 EQF_SOURCE = (
     "EQF level descriptors: Council Recommendation of 22 May 2017 (2017/C 189/03), Annex II. "
@@ -80,7 +83,7 @@ class Supplement:
     graded_kinds: tuple[ItemKind, ...]  # kinds of graded items anywhere in the program, sorted
     prerequisites: str
     quality_assurance: str
-    roadmap_svg: str | None = None  # the outcome roadmap, when designer.roadmap is available
+    roadmap: Roadmap | None = None  # the outcome roadmap, when designer.roadmap is available
 
     def element(self, key: str) -> Element:
         for element in self.elements:
@@ -98,14 +101,21 @@ class MissingFacts(Exception):
         self.supplement = supplement
         self.missing = [element.name for element in elements]
         count = len(elements)
-        listed = "; ".join(
-            f"{e.name} (fill in: {', '.join(e.fields)})" if e.fields else e.name for e in elements
-        )
+        listed = "; ".join(_why_missing(e) for e in elements)
         super().__init__(
             f"the certificate supplement of {supplement.title or supplement.program_id} "
             f"({supplement.program_id}) lacks {count} required fact{'s' if count != 1 else ''}: "
             f"{listed}"
         )
+
+
+def _why_missing(element: Element) -> str:
+    """ "title (fill in: Title)", or what is wrong when the fields are filled in."""
+    if element.problem:
+        return f"{element.name} ({element.problem})"
+    if element.fields:
+        return f"{element.name} (fill in: {', '.join(element.fields)})"
+    return element.name
 
 
 def missing_elements(supplement: Supplement) -> list[Element]:
@@ -182,7 +192,7 @@ def supplement_facts(
         graded_kinds=_graded_kinds(catalog, program),
         prerequisites=program.prerequisites.strip(),
         quality_assurance=program.quality_assurance.strip(),
-        roadmap_svg=_roadmap(catalog, totals, program.id) if with_stacking else None,
+        roadmap=_roadmap(catalog, totals, program.id) if with_stacking else None,
     )
     return _with_elements(supplement)
 
@@ -237,9 +247,10 @@ def _graded_kinds(catalog: Catalog, program: Program) -> tuple[ItemKind, ...]:
     return tuple(sorted(kinds, key=lambda kind: kind.value))
 
 
-def _roadmap(catalog: Catalog, totals: Totals, program_id: str) -> str | None:
+def _roadmap(catalog: Catalog, totals: Totals, program_id: str) -> Roadmap | None:
+    """The roadmap as data: each format draws it to its own page size (see html.py)."""
     try:
-        from designer.roadmap.svg import roadmap_svg
+        from designer.roadmap.layout import roadmap
     except ImportError:  # the roadmap is optional: the supplement is complete without it
         return None
-    return roadmap_svg(catalog, totals, program_id)
+    return roadmap(catalog, totals, program_id)

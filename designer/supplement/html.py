@@ -13,6 +13,7 @@ from designer.supplement.elements import (
     Element,
     courses_without_hours,
     not_counted,
+    weeks_text,
 )
 from designer.supplement.facts import EQF_SOURCE, Supplement, require_complete
 from designer.supplement.stacking import UNNAMED_SHARE
@@ -21,6 +22,9 @@ BLANK = "_" * 34
 NO_BLOOM = "Bloom level not set"
 NO_HOURS = "no hours yet"
 ROADMAP_WIDTH = 640  # pixels: the width of the text on an A4 page at 96 dpi
+# Each picture of the roadmap in the page, in the drawing's units: three courses wide, it is
+# shown 640 px wide, so its smallest text (10.5) stays 7.8 px; a longer roadmap takes more.
+ROADMAP_PAGE = (860.0, 1100.0)
 ROADMAP_TEXT = (
     "For each learning outcome of the certificate, the highest Bloom level each course "
     "reaches, course by course."
@@ -79,8 +83,9 @@ def supplement_html(
     """A complete HTML document; raises MissingFacts when a fact is missing, unless `draft`.
 
     In a draft, each missing fact shows a marked placeholder ("MISSING: issuer country").
-    With `roadmap_inline` False the outcome roadmap is left to a page of its own (the PDF
+    With `roadmap_inline` False the outcome roadmap is left to pages of its own (the PDF
     draws it there in landscape, where its text stays legible) and the section says so.
+    The roadmap shows the design's gaps only in a draft: a final supplement is for learners.
 
     The page is English, left to right; what designers typed may be in any script, so each
     element that holds it has dir="auto" (a block takes the direction of its own text) and
@@ -121,12 +126,12 @@ def supplement_html(
         "<h2>4&nbsp;&nbsp;Stacking options</h2>",
         _stacking(s),
     ]
-    if s.roadmap_svg:
+    if s.roadmap is not None:
         parts.append("<h2>5&nbsp;&nbsp;Outcome roadmap</h2>")
         if roadmap_inline:
-            parts.append(_roadmap(s.roadmap_svg))
+            parts.append(_roadmap(roadmap_pictures(s, ROADMAP_PAGE, bool(missing))))
         else:
-            parts.append(f"<p>{ROADMAP_TEXT} It is drawn on the last page.</p>")
+            parts.append(f"<p>{ROADMAP_TEXT} It follows, on pages of its own.</p>")
     parts += [
         f'<p class="footer">Certificate supplement of {_own(s.title or s.program_id)}'
         f"{' (' + _own(s.code) + ')' if s.code else ''}, written by Curriculum Designer "
@@ -277,7 +282,7 @@ def _courses(s: Supplement) -> str:
     if s.ects > 0:
         workload = (
             f"Workload: {escape(s.ects_text)}; credits are given for the whole certificate "
-            f"only. About {s.weeks} weeks at {format_hours(s.weekly_hours)} h a week."
+            f"only. About {weeks_text(s.weeks)} at {format_hours(s.weekly_hours)} h a week."
         )
     elif s.hours > 0:
         workload = (
@@ -315,17 +320,31 @@ def _stacking(s: Supplement) -> str:
     return "\n".join(parts)
 
 
-def _roadmap(svg: str) -> str:
-    # Qt sizes images by their attributes only; browsers follow the class and use the width.
-    width, height = _svg_size(svg)
-    if width > ROADMAP_WIDTH:
-        width, height = ROADMAP_WIDTH, height * ROADMAP_WIDTH / width
-    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
-    return (
-        f"<p>{ROADMAP_TEXT}</p>"
-        f'<p><img class="roadmap" src="data:image/svg+xml;base64,{data}" '
-        f'width="{round(width)}" height="{round(height)}" alt="Outcome roadmap"></p>'
-    )
+def roadmap_pictures(s: Supplement, page: tuple[float, float], diagnostics: bool) -> list[str]:
+    """The roadmap as SVG pictures of at most `page` (width, height in the drawing's units),
+    its columns shared out among them; with `diagnostics` (a draft) they show its gaps."""
+    if s.roadmap is None:
+        return []
+    from designer.roadmap.svg import svg_pages  # the roadmap is there, so is its drawing
+
+    return svg_pages(s.roadmap, page[0], page[1], diagnostics)
+
+
+def _roadmap(pictures: list[str]) -> str:
+    parts = [f"<p>{ROADMAP_TEXT}</p>"]
+    count = len(pictures)
+    for number, svg in enumerate(pictures, 1):
+        # Qt sizes images by their attributes only; browsers follow the class and the width.
+        width, height = _svg_size(svg)
+        if width > ROADMAP_WIDTH:
+            width, height = ROADMAP_WIDTH, height * ROADMAP_WIDTH / width
+        data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+        alt = "Outcome roadmap" + (f", part {number} of {count}" if count > 1 else "")
+        parts.append(
+            f'<p><img class="roadmap" src="data:image/svg+xml;base64,{data}" '
+            f'width="{round(width)}" height="{round(height)}" alt="{alt}"></p>'
+        )
+    return "\n".join(parts)
 
 
 def _svg_size(svg: str) -> tuple[float, float]:

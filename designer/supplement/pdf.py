@@ -203,6 +203,8 @@ def _draw_drawing(
         flags = int(Qt.AlignmentFlag.AlignLeft)
         painter.drawText(QRectF(0, 0, area.width(), line), flags, caption)
         top = 1.8 * line
+    # The drawing's text takes its font from the painter's: without ligatures, as the pages.
+    painter.setFont(font)
     box = renderer.viewBoxF()
     scale = min(area.width() / box.width(), (area.height() - top) / box.height())
     target = QRectF(0, top, box.width() * scale, box.height() * scale)

@@ -1,4 +1,4 @@
-"""Helpers of the supplement tests: the sample's certificates, a drawing, a PDF's text and pages."""
+"""Helpers of the supplement tests: the sample's certificates, a PDF's text and pages."""
 
 import shutil
 import subprocess
@@ -13,14 +13,6 @@ from designer.supplement import Supplement, supplement_facts
 PROGRAMS = ["full-stack", "back-end", "front-end", "pr-communications"]
 ECTS = {"full-stack": 16, "back-end": 12, "front-end": 8, "pr-communications": 5}
 HOURS = {"full-stack": 422, "back-end": 309, "front-end": 212, "pr-communications": 136}
-
-
-WIDE_SVG = (
-    '<?xml version="1.0" encoding="UTF-8"?>\n'
-    '<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="500" viewBox="0 0 2000 500">'
-    '<rect width="2000" height="500" fill="#225ea8"/>'
-    '<text x="20" y="60" font-size="40">Roadmap drawing</text></svg>'
-)
 
 
 def supplement_of(catalog: Catalog, program_id: str) -> Supplement:

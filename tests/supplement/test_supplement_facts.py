@@ -213,11 +213,11 @@ def test_the_awarding_body_falls_back_to_the_issuer(sample):
 
 
 def test_without_designer_roadmap_the_supplement_has_no_roadmap(sample, monkeypatch):
-    monkeypatch.setitem(sys.modules, "designer.roadmap.svg", None)  # import fails
-    assert supplement_facts(sample, Totals(sample), "front-end").roadmap_svg is None
+    monkeypatch.setitem(sys.modules, "designer.roadmap.layout", None)  # import fails
+    assert supplement_facts(sample, Totals(sample), "front-end").roadmap is None
 
 
 def test_with_designer_roadmap_the_supplement_carries_the_programs_roadmap(sample):
-    roadmap = pytest.importorskip("designer.roadmap.svg", reason="designer.roadmap is not there")
+    layout = pytest.importorskip("designer.roadmap.layout", reason="designer.roadmap is not there")
     supplement = supplement_facts(sample, Totals(sample), "front-end")
-    assert supplement.roadmap_svg == roadmap.roadmap_svg(sample, Totals(sample), "front-end")
+    assert supplement.roadmap == layout.roadmap(sample, Totals(sample), "front-end")

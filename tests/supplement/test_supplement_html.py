@@ -1,5 +1,6 @@
 """The supplement as a self-contained HTML page."""
 
+import base64
 import re
 from dataclasses import replace
 from html import unescape
@@ -10,7 +11,6 @@ from supplement_helpers import (
     ECTS,
     HOURS,
     PROGRAMS,
-    WIDE_SVG,
     supplement_of,
     without_issuer_country_and_assessment,
 )
@@ -130,24 +130,29 @@ def test_a_complete_draft_is_the_final_page(sample):
     assert supplement_html(supplement, draft=True) == supplement_html(supplement)
 
 
-def test_the_roadmap_is_an_embedded_image_fitted_to_the_page(sample):
-    supplement = replace(supplement_of(sample, "full-stack"), roadmap_svg=WIDE_SVG)
-    html = supplement_html(supplement)
+def test_the_roadmap_is_embedded_as_images_fitted_to_the_page(sample):
+    html = supplement_html(supplement_of(sample, "full-stack"))
     assert "5&nbsp;&nbsp;Outcome roadmap" in html
-    image = re.search(r'<img class="roadmap" src="data:image/svg\+xml;base64,[^"]+" ([^>]+)>', html)
-    assert image is not None
-    assert 'width="640" height="160"' in image.group(1)
+    images = re.findall(
+        r'<img class="roadmap" src="data:image/svg\+xml;base64,([^"]+)" ([^>]+)>', html
+    )
+    # Twelve courses, three to a picture, so that the text stays legible at 640 px.
+    assert len(images) == 4
+    for number, (data, attributes) in enumerate(images, 1):
+        assert 'width="640"' in attributes
+        assert f'alt="Outcome roadmap, part {number} of 4"' in attributes
+        svg = base64.b64decode(data).decode("utf-8")
+        assert f"courses {3 * number - 2}\u2013{3 * number} of 12" in svg
 
 
-def test_the_roadmap_can_be_left_to_a_page_of_its_own(sample):
-    supplement = replace(supplement_of(sample, "full-stack"), roadmap_svg=WIDE_SVG)
-    html = supplement_html(supplement, roadmap_inline=False)
+def test_the_roadmap_can_be_left_to_pages_of_its_own(sample):
+    html = supplement_html(supplement_of(sample, "full-stack"), roadmap_inline=False)
     assert "<img" not in html
-    assert "It is drawn on the last page." in html
+    assert "It follows, on pages of its own." in html
 
 
 def test_without_a_roadmap_there_is_no_roadmap_section(sample):
-    html = supplement_html(replace(supplement_of(sample, "full-stack"), roadmap_svg=None))
+    html = supplement_html(replace(supplement_of(sample, "full-stack"), roadmap=None))
     assert "Outcome roadmap" not in html
 
 

@@ -4,14 +4,12 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from dataclasses import replace
 
 import pytest
 from supplement_helpers import (
     ECTS,
     HOURS,
     PROGRAMS,
-    WIDE_SVG,
     page_sizes,
     pdf_text,
     supplement_of,
@@ -79,26 +77,25 @@ def test_a_draft_pdf_marks_the_missing_facts(qapp, sample, tmp_path):
     assert "Draft certificate supplement · Microsoft Full Stack" in text
 
 
-def test_the_roadmap_gets_a_landscape_page_of_its_own(qapp, sample, tmp_path):
-    supplement = replace(supplement_of(sample, "back-end"), roadmap_svg=WIDE_SVG)
+def test_the_roadmap_gets_landscape_pages_of_its_own(qapp, sample, tmp_path):
     path = tmp_path / "with-roadmap.pdf"
-    write_supplement(supplement, path, "pdf")
+    write_supplement(supplement_of(sample, "full-stack"), path, "pdf")
     sizes = [rounded(size) for size in page_sizes(path)]
-    assert sizes[:-1] == [A4] * (len(sizes) - 1)
-    assert sizes[-1] == (A4[1], A4[0])
+    # Twelve courses, four to a page.
+    assert sizes[:-3] == [A4] * (len(sizes) - 3)
+    assert sizes[-3:] == [(A4[1], A4[0])] * 3
     text = pdf_text(path)
-    assert "It is drawn on the last page." in text
-    assert "Roadmap drawing" in text  # drawn as vectors: its text stays text
+    assert "It follows, on pages of its own." in text
+    assert "Outcome roadmap: Microsoft Full Stack" in text  # drawn as vectors: text stays text
     assert f"Page {len(sizes)} of {len(sizes)}" in text
 
 
 def test_an_svg_in_the_page_is_drawn_in_its_place(qapp, sample, tmp_path):
-    supplement = replace(supplement_of(sample, "back-end"), roadmap_svg=WIDE_SVG)
     path = tmp_path / "inline.pdf"
-    write_pdf(supplement_html(supplement), path)
+    write_pdf(supplement_html(supplement_of(sample, "back-end")), path)
     text = pdf_text(path)
     assert "5 Outcome roadmap" in text
-    assert "It is drawn on the last page." not in text
+    assert "It follows, on pages of its own." not in text
     assert all(size == A4 for size in map(rounded, page_sizes(path)))
 
 
