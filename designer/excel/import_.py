@@ -1,8 +1,9 @@
 """Reading a workbook into a catalog: our own export, or any table of courses and hours.
 
 Our own export (it has the hidden "_data" sheet, see designer.excel.datasheet) comes
-back as the catalog it was made from, with what someone edited in its visible sheets
-laid over it. Visible cells are tied to their unit by the hidden id in column H:
+back as the catalog it was made from, with what someone edited in its sheets laid over
+it, hidden ones too (a problem on one says the sheet is hidden). Cells are tied to their
+unit by the hidden id in column H:
 
 - Overview: a program's code (A), title (B) and EQF level (C);
 - a syllabus sheet: the program's title (A, in the first row), a course's or module's
@@ -74,6 +75,7 @@ from designer.excel.reading import (
     formulas_in,
     is_blank,
     may_be_time,
+    not_a_date,
     open_workbook,
     parse_number,
     place,
@@ -111,12 +113,11 @@ def import_workbook(path: str | Path, progress: ProgressCallback | None = None) 
 
 
 def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) -> Catalog:
-    sheets = [
-        sheet
-        for sheet in workbook.worksheets
-        if sheet.title != DATA_SHEET and sheet.sheet_state == "visible"
-    ]
-    meter = Meter(progress, 1 + len(sheets))  # the hidden data sheet, then each visible one
+    # Hidden sheets too: a sheet edited and then hidden (to tidy up, or to print the rest)
+    # holds edits that would otherwise be lost without a word.
+    sheets = [sheet for sheet in workbook.worksheets if sheet.title != DATA_SHEET]
+    hidden = {sheet.title for sheet in sheets if sheet.sheet_state != "visible"}
+    meter = Meter(progress, 1 + len(sheets))  # the hidden data sheet, then each other one
     meter.start()
     meter.part(1)
     try:
@@ -180,16 +181,38 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
     edits.problems.extend(_unknown_sheet(title, top, written, gone) for title, top in unknown)
     problems = edits.problems + orders.problems
     if problems:
-        raise CatalogError(path, problems)
+        raise CatalogError(path, _on_hidden(problems, hidden))
     edits.apply()
     if edits.problems:
-        raise CatalogError(path, edits.problems)
+        raise CatalogError(path, _on_hidden(edits.problems, hidden))
     orders.apply()
     problems = edited_cells(checks, catalog, _read_columns, path)
     if problems:
-        raise CatalogError(path, problems)
+        raise CatalogError(path, _on_hidden(problems, hidden))
     meter.finish()
     return catalog
+
+
+def _on_hidden(problems: list[Problem], hidden: Collection[str]) -> list[Problem]:
+    """The problems, those of a hidden sheet saying so: the cell named is not in sight."""
+    if not hidden:
+        return problems
+    noted = []
+    for problem in problems:
+        sheet = next(
+            (
+                title
+                for title in hidden
+                if problem.location == f"Sheet '{title}'"
+                or problem.location.startswith(f"Sheet '{title}', ")
+            ),
+            None,
+        )
+        if sheet is not None:
+            message = f"{problem.message} (the sheet is hidden: unhide it to see this)"
+            problem = Problem(problem.location, message, problem.unit)
+        noted.append(problem)
+    return noted
 
 
 # Rows searched for a sheet's header row, which the export writes in row HEADER_ROW: rows
@@ -222,13 +245,14 @@ def _written_as(
 ) -> str | None:
     """The name the export gave this sheet, from its first rows (top, down to its header
     row), unless another sheet was found to be that one (taken): its own or, renamed in
-    Excel, that of the one sheet the workbook no longer has (gone) that it fits. A
-    syllabus sheet given the name of another (two sheets' names swapped) is known by its
-    program's id."""
+    Excel, that of the one sheet the workbook no longer has (gone) that it fits. A sheet
+    given the name of another (two sheets' names swapped, the Overview and Outcomes as
+    well as two syllabus sheets) is known by its program's id, or its title or header
+    row; one that fits no other is read under its name."""
     own = written.get(title)
-    if own is not None and (own.program is None or _fits(own, top, header)):
+    if own is not None and _fits(own, top, header):
         return None if title in taken else title
-    candidates = gone if own is None else [n for n in written if written[n].program is not None]
+    candidates = gone if own is None else [n for n in written if n != title]
     fits = [name for name in candidates if name not in taken and _fits(written[name], top, header)]
     if own is not None and not fits:
         return None if title in taken else title  # its rows are checked as that sheet's
@@ -316,6 +340,10 @@ class _Field:
     # (typed_time); None for a field that is no duration. limit: its largest value.
     duration: str | None = None
     limit: float = math.inf
+    # A title or an outcome's text: the model allows an empty one (checks warns of it), but
+    # a cell that held one and is empty now was merged over or cleared by a slip, and the
+    # import cannot warn, so it refuses, saying what the cell held (as for empty minutes).
+    required: bool = False
 
     def value(self, node: Node) -> Any:
         return getattr(node, self.name)
@@ -324,13 +352,20 @@ class _Field:
         setattr(node, self.name, value)  # validates; raises pydantic.ValidationError
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, what: str) -> str:
     """A title, code or outcome typed in a cell, as one line without spaces around it: the
     window's fields hold one line (a line break pasted or typed with Alt+Enter hid the rest
     of a title in the tree), and spaces left at the end would be kept unseen. The spaces
-    within a line are the designer's (a no-break space too)."""
+    within a line are the designer's (a no-break space too). A date or time is refused:
+    the spreadsheet made it of what was typed ("3-4", "1:30"), which is lost."""
+    not_a_date(value, what)
     lines = (line.strip() for line in cell_string(value).splitlines())
     return " ".join(line for line in lines if line)
+
+
+def _text_field(column: int, name: str, what: str, *, required: bool = True) -> _Field:
+    """A text: a title, an outcome's text (required: not to be emptied), or a code."""
+    return _Field(column, name, lambda v: cell_text(v), lambda c: _text(c, what), required=required)
 
 
 def _number_field(column: int, name: str, what: str, limit: float) -> _Field:
@@ -387,15 +422,16 @@ class _TypeField(_Field):
 def _eqf_level(cell: Any) -> str | None:
     """An EQF level as a cell gives it: "6" or "5-6", or with its name, as designers often
     write it ("EQF 6", "Level 6", "EQF level 5 – 6"); the model checks the figures."""
+    not_a_date(cell, "EQF level")  # "5-6" typed, taken for 6 May
     text = re.sub(r"^\s*(eqf)?\s*(level)?", "", cell_string(cell), flags=re.IGNORECASE)
     return "".join(text.replace("–", "-").split()) or None
 
 
-_TITLE = _Field(TITLE_COLUMN, "title", lambda v: cell_text(v), _text)
+_TITLE = _text_field(TITLE_COLUMN, "title", "title")
 _HOURS = _number_field(VALUE_COLUMN, "hours", "hours", MAX_UNIT_HOURS)
 _FIELDS: dict[type, list[_Field]] = {
     Program: [
-        _Field(CODE_COLUMN, "code", lambda v: cell_text(v), _text),
+        _text_field(CODE_COLUMN, "code", "code", required=False),  # often left out
         _TITLE,
         _Field(VALUE_COLUMN, "eqf_level", lambda v: v or "", _eqf_level),
     ],
@@ -405,7 +441,7 @@ _FIELDS: dict[type, list[_Field]] = {
         _TypeField(TYPE_COLUMN, "type", _type_label, _type_from_label),
     ],
     Outcome: [
-        _Field(TITLE_COLUMN, "text", lambda v: cell_text(v), _text),
+        _text_field(TITLE_COLUMN, "text", "outcome text"),
         _Field(VALUE_COLUMN, "bloom", bloom_label, lambda c: bloom_from_label(cell_string(c))),
     ],
 }
@@ -425,7 +461,15 @@ def _banner(node: Node) -> list[_Field]:
     """The title row of a program's syllabus sheet, which shows the id of an untitled one."""
     if not isinstance(node, Program):
         return []
-    return [_Field(BANNER_COLUMN, "title", lambda v: cell_text(v) or node.id, _text)]
+    return [
+        _Field(
+            BANNER_COLUMN,
+            "title",
+            lambda v: cell_text(v) or node.id,
+            lambda c: _text(c, "title"),
+            required=True,
+        )
+    ]
 
 
 def _fields(node: Node) -> list[_Field]:
@@ -443,7 +487,7 @@ def _same(shown: Any, found: Any) -> bool:
 
 
 class _Edits:
-    """What the visible sheets changed, checked cell by cell and against each other."""
+    """What the sheets changed, checked cell by cell and against each other."""
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -508,6 +552,15 @@ class _Edits:
             return
         if _same(field.shown(value), shown):
             return  # the same value written differently, e.g. 'apply' for 'Apply'
+        if field.required and not value:
+            what = "outcome's text" if field.name == "text" else field.name
+            message = (
+                f"the {what} is empty, where it was {quoted(field.value(node))}: a cell "
+                f"merged over or cleared empties it; type it back (unmerge the cells "
+                f"first), or clear it in Curriculum Designer if it is meant to be empty"
+            )
+            self.problems.append(Problem(where, message))
+            return
         key = (node.id, field.name)
         earlier = self._changes.get(key)
         if earlier is None:

@@ -12,11 +12,12 @@ import zipfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import InvalidFileException
@@ -129,6 +130,12 @@ def formulas_in(path: Path, cells: Iterable[Cell]) -> dict[Cell, str]:
     return found
 
 
+def is_error(value: Any) -> bool:
+    """Whether a cell's value is a formula's error ("#VALUE!", "#DIV/0!"), as openpyxl reads
+    one: a text, as if typed."""
+    return isinstance(value, str) and value.strip() in ERROR_CODES
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -186,6 +193,29 @@ _DATE_HINT = (
     "the spreadsheet took what was typed for a date, as it takes 3/4 or 1/2: type the "
     "figure as a decimal number or with its unit"
 )
+
+
+def not_a_date(value: Any, what: str) -> None:
+    """Refuse a date or time in a cell that holds text (a title, an EQF level): Excel and
+    Calc take "3-4", "1/2" or "1:30" typed there for one, and keep no trace of the text.
+    Raises ValueError, saying how to type it."""
+    if isinstance(value, datetime):
+        shown = f"the date {value:%Y-%m-%d}"
+        if value.year <= 1900 or value.time() != time():
+            shown = f"the date and time {value:%Y-%m-%d %H:%M}"
+    elif isinstance(value, date):
+        shown = f"the date {value:%Y-%m-%d}"
+    elif isinstance(value, time):
+        shown = f"the time {value:%H:%M}"
+    elif isinstance(value, timedelta):
+        shown = f"the duration {value}"
+    else:
+        return
+    raise ValueError(
+        f"{what} must be text, found {shown}: the spreadsheet took what was typed for a "
+        f"date or time, as it takes 3-4, 1/2 or 1:30; type it again with an apostrophe "
+        f"before it ('3-4), or format the cell as text first"
+    )
 
 
 def may_be_time(value: Any) -> bool:

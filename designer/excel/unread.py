@@ -1,6 +1,6 @@
 """What an import of our own export cannot read, named rather than dropped without a word.
 
-The import reads a visible sheet's rows by the id in column H (designer.excel.import_).
+The import reads a sheet's rows by the id in column H (designer.excel.import_).
 A row without one, the export's titles, headings and totals, is not read: so a row added
 in Excel, or a heading changed there, would be lost. A deleted row would leave its unit
 as it was, and a copied row (its hidden id comes with it) would read as an edit of the
@@ -47,7 +47,7 @@ from designer.errors import Problem
 from designer.excel.cells import ID_COLUMN, Sheet, Spec
 from designer.excel.export import id_sheets
 from designer.excel.layout import HEADER_ROW, TITLE_COLUMN
-from designer.excel.reading import cell_string, formulas_in, is_blank, place
+from designer.excel.reading import cell_string, formulas_in, is_blank, is_error, place
 from designer.model import Catalog, Course, Module, Program, Totals
 from designer.model.catalog import Node
 
@@ -487,11 +487,13 @@ def _times(count: int) -> str:
 
 
 def _texts(row: Iterable[Any]) -> Texts:
-    """A row's texts other than its id, as it is matched with the export's."""
+    """A row's texts other than its id, as it is matched with the export's. A formula's
+    error ("#VALUE!") is no text: a Total showing one because an item's minutes became
+    a formula that fails is still the Total row, and that cell is the one named."""
     return tuple(
         value.strip()
         for column, value in enumerate(row, 1)
-        if column != ID_COLUMN and isinstance(value, str) and value.strip()
+        if column != ID_COLUMN and isinstance(value, str) and value.strip() and not is_error(value)
     )
 
 
