@@ -614,9 +614,7 @@ def test_the_status_bar_no_longer_says_rows_are_selected_once_they_are_deleted(w
     assert window.editor.unit.title == "Setting up .NET and Visual Studio Code"
 
 
-def test_ctrl_a_while_filtering_selects_the_rows_found_not_the_programs_above_them(
-    window, qtbot
-):
+def test_ctrl_a_while_filtering_selects_the_rows_found_not_the_programs_above_them(window, qtbot):
     qtbot.keyClicks(window.filter, "peer")
     window.tree.setFocus()
     qtbot.keyClick(window.tree, Qt.Key.Key_A, CTRL)
