@@ -268,7 +268,7 @@ def test_a_large_import_shows_each_sheet_then_the_catalog(window, big_workbook, 
 
     when_shown(look)
     assert window.files.import_excel(big_workbook)
-    # The hidden data sheet, then every visible sheet.
+    # The hidden data sheet, then every sheet.
     shown = f"Reading sheet {held_import.done + 1} of {SHEETS}…"
     assert seen == [("Import from Excel", shown, SHEETS)]
     assert len(window.document.catalog.programs) == PROGRAMS
