@@ -34,7 +34,14 @@ from designer.excel import headers as h
 from designer.excel.assemble import ParsedItem, ParsedTable, ParsedUnit, assemble
 from designer.excel.cells import ID_COLUMN
 from designer.excel.layout import DATA_SHEET, ID_HEADER, bloom_from_label
-from designer.excel.reading import cell_string, is_blank, open_workbook, parse_number, place
+from designer.excel.reading import (
+    cell_string,
+    is_blank,
+    not_a_date,
+    open_workbook,
+    parse_number,
+    place,
+)
 from designer.model import Catalog, ItemKind
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
 from designer.progress import Meter, ProgressCallback
@@ -72,6 +79,17 @@ def bootstrap_catalog(path: Path, progress: ProgressCallback | None = None) -> C
     return catalog
 
 
+# What a text column holds, as a problem with its cell names it.
+TEXT_NAMES = {
+    h.COURSE: "a course title",
+    h.MODULE: "a module title",
+    h.ITEM: "an item title",
+    h.OUTCOME: "an outcome",
+    h.BLOOM: "a Bloom level",
+    h.KIND: "an item type",
+}
+
+
 class _SheetReader:
     def __init__(self, sheet: Worksheet, formulas: Worksheet, problems: list[Problem]) -> None:
         self.name = sheet.title
@@ -88,6 +106,7 @@ class _SheetReader:
                 self.above[(row, merged.min_col)] = merged.min_row
                 if row <= len(self.grid) and merged.min_col <= len(self.grid[row - 1]):
                     self.grid[row - 1][merged.min_col - 1] = value
+        self.dated: set[tuple[int, str]] = set()  # (row, role) of the dates named so far
         self.columns: dict[str, int] = {}
         self.reported: set[int] = set()  # rows with a problem already on the list
 
@@ -189,7 +208,17 @@ class _SheetReader:
         return None if column is None else self._at(row, column)
 
     def _text(self, row: int, role: str) -> str:
-        return cell_string(self._cell(row, role)).strip()
+        """The cell's text; a date or time there (the spreadsheet's reading of "3-4" or
+        "1:30" typed) is named once, as the import of our own export names it."""
+        value = self._cell(row, role)
+        try:
+            if role in TEXT_NAMES:  # not the numbers column: its numbers are not read
+                not_a_date(value, TEXT_NAMES[role])
+        except ValueError as error:
+            if (row, role) not in self.dated:
+                self.dated.add((row, role))
+                self.problem(row, self.columns[role], str(error))
+        return cell_string(value).strip()
 
     def _blank(self, row: int) -> bool:
         return all(is_blank(self._at(row, column)) for column in self.columns.values())

@@ -8,6 +8,7 @@ copy of it, count its hours twice, or are dropped without a word.
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -234,4 +235,23 @@ def test_a_wrong_level_under_a_merged_cell_saved_by_libreoffice_is_reported(save
     assert problems_of(saved_by_calc["wrong-level"]) == [
         "Sheet 'Data Science', D4: Bloom level must be one of Remember, Understand, Apply, "
         "Analyze, Evaluate, Create, found 'Memorize' (the verb “memorize” suggests Remember)"
+    ]
+
+
+def test_a_title_or_outcome_the_spreadsheet_took_for_a_date_or_time_is_named(tmp_path):
+    # Typed "3-4" and "1:30", kept as a date and a time: read, they were "2024-03-04
+    # 00:00:00" and "01:30:00".
+    rows = [
+        HEADER,
+        [datetime(2024, 3, 4), 10, "Explain X", "Understand"],
+        ["Advanced", 20, time(1, 30), "Evaluate"],
+    ]
+    hint = (
+        "the spreadsheet took what was typed for a date or time, as it takes 3-4, 1/2 or "
+        "1:30; type it again with an apostrophe before it ('3-4), or format the cell as text "
+        "first"
+    )
+    assert problems_of(workbook(tmp_path / "t.xlsx", rows)) == [
+        f"Sheet 'Data Science', A2: a course title must be text, found the date 2024-03-04: {hint}",
+        f"Sheet 'Data Science', C3: an outcome must be text, found the time 01:30: {hint}",
     ]
