@@ -27,13 +27,6 @@ SORTED = (
 )
 
 
-@pytest.fixture
-def exported(sample, tmp_path):
-    path = tmp_path / "sample.xlsx"
-    export_workbook(sample, path)
-    return path
-
-
 def reorder(sheet, first, order, columns=8):
     """Put rows first, first + 1, ... in this order (offsets from first), columns A to H
     unless fewer are given: a sort as a spreadsheet makes it."""

@@ -22,13 +22,6 @@ CSHARP = "introduction-to-programming-with-csharp"
 FOUNDATIONS = "foundations-of-coding-full-stack"  # row 5 of FS: hours typed, no modules
 
 
-@pytest.fixture
-def exported(sample, tmp_path):
-    path = tmp_path / "sample.xlsx"
-    export_workbook(sample, path)
-    return path
-
-
 def set_cells(path, changes):
     """Set cells with a number format of their own: (sheet, cell, value, format) each."""
     book = openpyxl.load_workbook(path)

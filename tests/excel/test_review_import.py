@@ -30,13 +30,6 @@ EMPTIED = (
 )
 
 
-@pytest.fixture
-def exported(sample, tmp_path):
-    path = tmp_path / "sample.xlsx"
-    export_workbook(sample, path)
-    return path
-
-
 def changed(path, edits):
     """Make edits (a function of the openpyxl workbook) to the workbook at path."""
     book = openpyxl.load_workbook(path)

@@ -14,19 +14,12 @@ import openpyxl
 import pytest
 from xlsx_helpers import edit, problems_of, sample_edited_in_calc
 
-from designer.excel import export_workbook, import_workbook
+from designer.excel import import_workbook
 
 FS = "Full Stack Developer"
 FOUNDATIONS = "foundations-of-coding-full-stack"  # C5: hours typed, no modules
 WEB = "introduction-to-web-development"  # C7: hours typed, no modules
 WEEK_1 = "csharp-w1"  # its items' minutes in D31 to D38
-
-
-@pytest.fixture
-def exported(sample, tmp_path):
-    path = tmp_path / "sample.xlsx"
-    export_workbook(sample, path)
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -10,19 +10,12 @@ import openpyxl
 import pytest
 from xlsx_helpers import edit, problems_of, sample_edited_in_calc, save_results
 
-from designer.excel import export_workbook, import_workbook
+from designer.excel import import_workbook
 from designer.model import Bloom
 
 FS = "Full Stack Developer"  # the sample's first syllabus sheet, sheet 2 of the workbook
 FOUNDATIONS = "foundations-of-coding-full-stack"  # C5: hours typed, no modules
 WEEK_1 = "csharp-w1"  # B30; its items' minutes in D31 (15 min) and D32 (30 min)
-
-
-@pytest.fixture
-def exported(sample, tmp_path):
-    path = tmp_path / "sample.xlsx"
-    export_workbook(sample, path)
-    return path
 
 
 def minutes(catalog, module, index):

@@ -28,33 +28,28 @@ def without_issuer_country_and_assessment(catalog: Catalog) -> Catalog:
     return catalog
 
 
+def poppler(tool: str, *arguments: str) -> str:
+    """What one of poppler's tools (pdftotext, pdfinfo) prints; the test is skipped where
+    poppler-utils is not installed."""
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} (poppler-utils) is not installed: the PDF is not checked")
+    result = subprocess.run(
+        [tool, *arguments], capture_output=True, text=True, check=True, timeout=60
+    )
+    return result.stdout
+
+
 def pdf_text(path: Path) -> str:
     """The PDF's text in the order it is drawn (cell by cell), lines joined."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
-    result = subprocess.run(
-        ["pdftotext", "-raw", str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return " ".join(unicodedata.normalize("NFKC", result.stdout).split())
+    text = poppler("pdftotext", "-raw", str(path), "-")
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def page_sizes(path: Path) -> list[tuple[float, float]]:
     """Width and height in points of each page, from pdfinfo."""
-    if shutil.which("pdfinfo") is None:
-        pytest.skip("pdfinfo (poppler-utils) is not installed: the PDF's pages are not checked")
-    result = subprocess.run(
-        ["pdfinfo", "-f", "1", "-l", "999", str(path)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    info = poppler("pdfinfo", "-f", "1", "-l", "999", str(path))
     sizes = []
-    for line in result.stdout.splitlines():
+    for line in info.splitlines():
         if line.startswith("Page") and "size:" in line:
             width, _, height = line.split("size:")[1].split()[:3]
             sizes.append((float(width), float(height)))

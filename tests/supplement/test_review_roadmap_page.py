@@ -9,15 +9,18 @@ import argparse
 import base64
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import catalogs
-from supplement_helpers import page_sizes, supplement_of, without_issuer_country_and_assessment
+from supplement_helpers import (
+    page_sizes,
+    poppler,
+    supplement_of,
+    without_issuer_country_and_assessment,
+)
 
 from designer.model import Totals
 from designer.roadmap.svg import roadmap_svg, svg_pages
@@ -34,18 +37,10 @@ DIAGNOSTICS = ("Gaps", "not addressed by any course", "gap: not addressed")
 
 def words(path: Path, page: int) -> list[tuple[str, float]]:
     """Each word of the page with its height in points, from pdftotext -bbox."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
-    result = subprocess.run(
-        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
+    boxes = poppler("pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-")
     found = re.findall(
         r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
-        result.stdout,
+        boxes,
     )
     return [(word, float(bottom) - float(top)) for top, bottom, word in found]
 
@@ -60,16 +55,8 @@ def smallest_points(path: Path, page: int) -> float:
 
 def page_text(path: Path, first: int, last: int) -> str:
     """The text of these pages as pdftotext gives it, ligatures not undone."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
-    result = subprocess.run(
-        ["pdftotext", "-raw", "-f", str(first), "-l", str(last), str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    return " ".join(result.stdout.split())
+    text = poppler("pdftotext", "-raw", "-f", str(first), "-l", str(last), str(path), "-")
+    return " ".join(text.split())
 
 
 def landscape_pages(path: Path) -> list[int]:

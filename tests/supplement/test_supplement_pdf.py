@@ -1,8 +1,6 @@
 """The supplement as an A4 PDF, written by Qt; its text is read back with pdftotext."""
 
 import re
-import shutil
-import subprocess
 import unicodedata
 
 import pytest
@@ -12,6 +10,7 @@ from supplement_helpers import (
     PROGRAMS,
     page_sizes,
     pdf_text,
+    poppler,
     supplement_of,
     without_issuer_country_and_assessment,
 )
@@ -120,18 +119,8 @@ def test_a_failed_write_keeps_the_file_that_was_there(qapp, sample, tmp_path, mo
 
 def glyph_boxes(path, page=1):
     """(text, left, right) of each word pdftotext finds on a page, in points."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed: the PDF's text is not checked")
-    result = subprocess.run(
-        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
-    )
-    words = re.findall(
-        r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', result.stdout
-    )
+    boxes = poppler("pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(path), "-")
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)<', boxes)
     return [(unicodedata.normalize("NFKC", text), float(x0), float(x1)) for x0, x1, text in words]
 
 
