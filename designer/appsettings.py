@@ -63,11 +63,26 @@ def recovery_copies() -> list[Path]:
 
 
 def load_settings() -> AppSettings:
-    """The saved settings; unreadable or damaged settings give the defaults, never an error."""
+    """The saved settings; unreadable settings give the defaults, never an error. Of damaged
+    ones, only what is wrong is left out: one recent file that is not a name lost them all,
+    with the window's layout."""
     try:
-        return AppSettings.model_validate(json.loads(settings_path().read_text(encoding="utf-8")))
-    except (OSError, ValueError, ValidationError):
+        data = json.loads(settings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return AppSettings()
+    if not isinstance(data, dict):
+        return AppSettings()
+    if isinstance(data.get("recent_files"), list):
+        data["recent_files"] = [p for p in data["recent_files"] if isinstance(p, str)]
+    try:
+        return AppSettings.model_validate(data)
+    except ValidationError as error:
+        wrong = {str(detail["loc"][0]) for detail in error.errors() if detail["loc"]}
+        kept = {name: value for name, value in data.items() if name not in wrong}
+        try:
+            return AppSettings.model_validate(kept)
+        except ValidationError:
+            return AppSettings()
 
 
 def save_settings(settings: AppSettings) -> str | None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from designer.model.units import Course, Id, Module, Program, Settings, Silence
 
@@ -38,7 +38,9 @@ class CatalogFile(BaseModel):
     model_config = ConfigDict(extra="forbid", cache_strings="keys")
 
     format: Literal["curriculum-designer"]
-    version: int
+    # Strict: "3" or 3.0 passed here, where the careful way refuses a version that is no
+    # whole number (and "2" was refused).
+    version: Annotated[int, Field(strict=True)]
     settings: Settings = Settings()
     programs: list[Program] = []
     courses: list[Course] = []

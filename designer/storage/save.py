@@ -291,7 +291,10 @@ class AtomicFile:
 
     def discard(self) -> None:
         self.discarded = True
-        self.file.close()
+        # Closing flushes what is left: on a full disk that fails too, and the temporary
+        # file, never deleted, kept the space taken (one for each save tried).
+        with suppress(OSError):
+            self.file.close()
         with suppress(FileNotFoundError):
             os.unlink(self.temporary)
 

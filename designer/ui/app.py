@@ -106,7 +106,10 @@ def _offer(window: MainWindow, copy: Path, others: int) -> bool:
         document.undo_stack.resetClean()
     window.set_document(document)
     window.files.write_recovery(now=True)  # the restored work is on disk again at once
-    delete_copy(copy)  # now kept as this window's own copy
+    if window.files.recovery_path.exists():
+        delete_copy(copy)  # now kept as this window's own copy
+    # Else (a full disk) the old copy stays, offered again at the next start: deleted, it
+    # was the only copy of the work.
     return True
 
 
@@ -135,6 +138,15 @@ def start_window(argv: list[str], settings: AppSettings | None = None) -> MainWi
     settings = settings or load_settings()
     window = MainWindow(settings)
     if offer_recovery(window):
+        asked = Path(argv[0]).resolve() if argv else None
+        if asked is not None and asked != window.document.path and asked.is_file():
+            # The file asked for is not dropped without a word: one click away.
+            window.files.remember(asked)
+            window.show_message(
+                tr("The unsaved work is restored here; {0} is under File > Open Recent.").format(
+                    asked.name
+                )
+            )
         return window
     if argv:
         window.files.open_file(argv[0])

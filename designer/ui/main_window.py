@@ -897,10 +897,18 @@ class MainWindow(QMainWindow):
     # ---- window -------------------------------------------------------------------------
 
     def _restore_geometry(self) -> None:
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray(base64.b64decode(self.settings.window_geometry)))
-        if self.settings.window_state:
-            self.restoreState(QByteArray(base64.b64decode(self.settings.window_state)))
+        """The layout of the last run; a damaged one (edited by hand) is passed over: the
+        window would not open, every start, with any unsaved work never offered."""
+        for saved, restore in (
+            (self.settings.window_geometry, self.restoreGeometry),
+            (self.settings.window_state, self.restoreState),
+        ):
+            try:
+                layout = base64.b64decode(saved, validate=True)
+            except ValueError:  # binascii.Error is one
+                continue
+            if layout:
+                restore(QByteArray(layout))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.files.ask_to_save():

@@ -157,7 +157,16 @@ def take_lock(lock: QLockFile) -> bool:
         return True
     with suppress(OSError):
         Path(lock.fileName()).parent.mkdir(parents=True, exist_ok=True)
-    return lock.tryLock(0)
+    if lock.tryLock(0):
+        return True
+    # A lock that names no process (emptied by a power cut: it is not synced as the copy
+    # is) is no process's: Qt never takes it as stale, and its work was never offered.
+    # The copy is made after its lock is written, so a lock beside a copy is never new.
+    pid, _, _ = lock.getLockInfo()  # (0, "", "") when it names none
+    if pid <= 0:
+        lock.removeStaleLockFile()
+        return lock.tryLock(0)
+    return False
 
 
 def delete_copy(copy: Path) -> None:
