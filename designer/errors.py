@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,10 @@ def why_not_written(path: Path, error: OSError) -> str:
     system says "No such file or directory", which seemed to be about the file itself."""
     if isinstance(error, FileNotFoundError) and not path.parent.is_dir():
         return f"there is no folder {path.parent}"
+    if isinstance(error, PermissionError) and not os.access(path.parent, os.W_OK):
+        # The file is written beside path, then renamed over it: the folder's permission
+        # is the one lacking, where "Permission denied" seemed to be about the file.
+        return f"the folder {path.parent} may not be written in (permission denied)"
     return error.strerror or str(error)
 
 

@@ -4,6 +4,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 
 import pytest
@@ -75,6 +76,36 @@ def test_a_save_replaces_the_file_and_keeps_its_permissions(sample, saved):
 def test_saving_into_a_missing_folder_is_a_clear_error(sample, tmp_path):
     with pytest.raises(CatalogError, match=f"cannot save: there is no folder {tmp_path / 'gone'}$"):
         save(sample, tmp_path / "gone" / "catalog.curriculum.json")
+
+
+def test_saving_into_a_folder_that_may_not_be_written_names_the_folder(
+    sample, tmp_path, monkeypatch
+):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    path = folder / "catalog.curriculum.json"
+    save(sample, path)
+    os.chmod(folder, 0o555)  # the file may be written, its folder not
+    if os.geteuid() == 0:  # root writes anywhere: the folder refuses as it would refuse a user
+
+        def as_a_user(name, mode):
+            return not (mode & os.W_OK and not os.stat(name).st_mode & stat.S_IWUSR)
+
+        monkeypatch.setattr(os, "access", as_a_user)
+        monkeypatch.setattr(tempfile, "mkstemp", _refused)
+    try:
+        with pytest.raises(CatalogError) as refused:
+            save(edited(sample), path)
+    finally:
+        os.chmod(folder, 0o755)
+    assert str(refused.value).endswith(
+        f"cannot save: the folder {folder} may not be written in (permission denied)"
+    )
+    assert load(path).programs[0].title != "Changed title"
+
+
+def _refused(*args, **kwargs):
+    raise PermissionError(13, "Permission denied")
 
 
 def test_a_pipe_is_not_replaced_by_a_save(sample, tmp_path):
