@@ -153,11 +153,46 @@ def _checked_text(text: str, path: str | Path) -> Catalog:
         problems.extend(_describe(detail, data) for detail in details)
     problems.extend(_reference_problems(data))
     if problems or document is None:
-        raise CatalogError(path, problems)
+        # A field written twice may be why: JSON keeps the last one, and the problems
+        # that follow from it ("programs": [] again, and every reference dangles) did
+        # not say so.
+        raise CatalogError(path, _written_twice(text) + problems)
     try:
         return _catalog(document)
     except (KeyError, ValueError) as error:  # what the checks above should have found
         raise CatalogError(path, [Problem("", str(error).strip("'\""))]) from None
+
+
+def _written_twice(text: str) -> list[Problem]:
+    """Each field written twice in one object, where it is: read again, the text keeps
+    every field's name as it goes."""
+    repeated: dict[int, list[str]] = {}  # id of an object -> its names written twice
+
+    def pairs(found: list[tuple[str, Any]]) -> dict[str, Any]:
+        value = dict(found)
+        if len(value) < len(found):
+            names = Counter(name for name, _ in found)
+            repeated[id(value)] = [name for name, count in names.items() if count > 1]
+        return value
+
+    data = json.loads(text, object_pairs_hook=pairs)
+    if not repeated:
+        return []
+    problems = []
+
+    def walk(value: Any, loc: tuple[int | str, ...]) -> None:
+        if isinstance(value, dict):
+            for name in repeated.get(id(value), []):
+                message = f"the field {_shown(name)} is written twice: only the last is read"
+                problems.append(Problem(_json_path(loc), message, _unit_at(data, loc)))
+            for key, each in value.items():
+                walk(each, (*loc, key))
+        elif isinstance(value, list):
+            for index, each in enumerate(value):
+                walk(each, (*loc, index))
+
+    walk(data, ())
+    return problems
 
 
 def _json_problem(text: str, error: json.JSONDecodeError) -> Problem:

@@ -292,3 +292,20 @@ def test_a_file_with_a_byte_order_mark_names_the_bytes_and_lines_as_an_editor_co
     ]
     malformed = b'{\n  "format": "curriculum-designer",\n  "version": 1\n  "x": 2}'
     assert problems_of(tmp_path, mark + malformed) == problems_of(tmp_path, malformed)
+
+
+def test_a_field_written_twice_is_named_when_the_file_is_refused(tmp_path, sample_path):
+    # "programs" again at the end, empty: every reference to the programs' outcomes
+    # dangled, and none of the problems said why.
+    text = sample_path.read_text(encoding="utf-8")
+    assert text.endswith("\n}\n")
+    twice = text.removesuffix("\n}\n") + ',\n  "programs": []\n}\n'
+    hours = '"hours": 26.0,'
+    assert text.count(hours) == 1
+    twice = twice.replace(hours, f'{hours} "hours": 999,', 1)
+    found = problems_of(tmp_path, twice.encode("utf-8"))
+    assert found[:2] == [
+        '$: the field "programs" is written twice: only the last is read',
+        'courses[16] (course "Introduction to Public Relations"): the field "hours" is '
+        "written twice: only the last is read",
+    ]
