@@ -53,6 +53,8 @@ REFERENCES = [
     ("outcome", "supports", "outcome"),
     ("item", "outcome_ids", "outcome"),
 ]
+# pydantic's errors for a pair of ids with one id too few: said as what a pair is.
+PAIR_ERRORS = ("missing", "missing_argument")
 UTF8_MARK = b"\xef\xbb\xbf"  # the byte order mark, as UTF-8
 # How deep [ ] and { } may nest before a file is refused as too deep (a catalog uses 6).
 DEPTH_LIMIT = 100
@@ -156,7 +158,8 @@ def _checked_text(text: str, path: str | Path) -> Catalog:
         # A field written twice may be why: JSON keeps the last one, and the problems
         # that follow from it ("programs": [] again, and every reference dangles) did
         # not say so.
-        raise CatalogError(path, _written_twice(text) + problems)
+        # Each said once: an empty pair of ids is two ids missing, one problem.
+        raise CatalogError(path, list(dict.fromkeys(_written_twice(text) + problems)))
     try:
         return _catalog(document)
     except (KeyError, ValueError) as error:  # what the checks above should have found
@@ -340,7 +343,14 @@ def _describe(detail: ErrorDetails, data: Any) -> Problem:
     ctx = detail.get("ctx", {})
     given = detail.get("input")
     field = loc[-1] if loc else ""
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model, a dataclass
+    if loc[:1] == ("ignored_duplicates",) and len(loc) > 2 and kind in PAIR_ERRORS:
+        # Of a pair too short or too long, pydantic spoke of a "missing field 1" or a tuple.
+        loc = loc[:2]
+        pair = _at(data, loc)
+        message = f'must be a pair of unit ids, written ["id", "other-id"] (got {_shown(pair)})'
+    elif kind == "too_long" and loc[:1] == ("ignored_duplicates",):
+        message = f'must be a pair of unit ids, written ["id", "other-id"] (got {_shown(given)})'
+    elif kind in ("extra_forbidden", "unexpected_keyword_argument"):  # a model, a dataclass
         message = f"unknown field {field!r}"
     elif kind in ("missing", "missing_argument"):
         message = f"missing field {field!r}"
@@ -366,6 +376,16 @@ def _describe(detail: ErrorDetails, data: Any) -> Problem:
         if not isinstance(given, dict | list):
             message += f" (got {_shown(given)})"
     return Problem(_json_path(loc), message, _unit_at(data, loc))
+
+
+def _at(data: Any, loc: tuple[int | str, ...]) -> Any:
+    """The value at loc in data; None where there is none."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _shown(value: Any) -> str:

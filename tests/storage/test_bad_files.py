@@ -309,3 +309,15 @@ def test_a_field_written_twice_is_named_when_the_file_is_refused(tmp_path, sampl
         'courses[16] (course "Introduction to Public Relations"): the field "hours" is '
         "written twice: only the last is read",
     ]
+
+
+@pytest.mark.parametrize("pair", [["full-stack"], ["full-stack", "back-end", "front-end"], []])
+def test_a_pair_of_ids_that_is_no_pair_says_what_a_pair_is(tmp_path, sample_data, pair):
+    # pydantic said "missing field 1", or "Tuple should have at most 2 items after
+    # validation, not 3".
+    sample_data["ignored_duplicates"] = [pair]
+    shown = json.dumps(pair, ensure_ascii=False)
+    assert problems_of(tmp_path, sample_data) == [
+        f'ignored_duplicates[0]: must be a pair of unit ids, written ["id", "other-id"] '
+        f"(got {shown})"
+    ]
