@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from designer.model.catalog import Catalog, Node, naming_list
 from designer.model.edits import Edit, Insert, Move, Remove, RemoveUnit, forget_notes
-from designer.model.totals import format_hours
+from designer.model.totals import Totals, format_hours, format_number, program_totals
 from designer.model.units import Course, Item, Module, Outcome, Program
 from designer.sharing.text import normalize
 
@@ -19,23 +20,56 @@ class MergePreview:
     differences: plain lines, what differs between the survivor and each merged unit.
     dropped_alignments: alignments that cannot be kept, because the outcome they name or
         come from has no outcome with the same text in the survivor.
+    inside: what the merged courses' own modules hold that the survivor's do not: a course
+        merge deletes those modules, and their outcomes and items with them.
+    lost_units: a parent that holds the survivor and a merged unit lists the survivor once,
+        so it loses a unit and its hours: one line each, the parent's hours before and after.
+    workload: the hours of every parent and program the merge changes, before and after.
     """
 
     survivor: str
     merged: tuple[str, ...]
     differences: tuple[str, ...]
     dropped_alignments: tuple[str, ...]
+    inside: tuple[str, ...] = ()
+    lost_units: tuple[str, ...] = ()
+    workload: tuple[str, ...] = ()
 
 
-def preview_merge(catalog: Catalog, survivor_id: str, other_ids: Iterable[str]) -> MergePreview:
-    """The differences and the alignments lost if the others were merged into the survivor."""
+def preview_merge(
+    catalog: Catalog,
+    survivor_id: str,
+    other_ids: Iterable[str],
+    totals: Totals | None = None,
+) -> MergePreview:
+    """The differences, the alignments and module contents lost, and the hours that change
+    if the others were merged into the survivor.
+
+    totals: the catalog's running totals (a Totals is built, and let go, without them).
+    """
     survivor, others = _units(catalog, survivor_id, other_ids)
     differences: list[str] = []
+    inside: list[str] = []
     for other in others:
         differences.extend(_differences(catalog, survivor, other))
+        if isinstance(survivor, Course) and isinstance(other, Course):
+            inside.extend(_inside_modules(catalog, survivor, other, others))
     _, dropped = _plan(catalog, survivor, others)
+    own_totals = totals is None
+    counted = Totals(catalog) if totals is None else totals
+    try:
+        lost, workload = _workload(catalog, counted, survivor, others)
+    finally:
+        if own_totals:
+            counted.close()
     return MergePreview(
-        survivor.id, tuple(o.id for o in others), tuple(differences), tuple(dropped)
+        survivor.id,
+        tuple(o.id for o in others),
+        tuple(differences),
+        tuple(dropped),
+        tuple(inside),
+        tuple(lost),
+        tuple(workload),
     )
 
 
@@ -289,6 +323,141 @@ def _differences(catalog: Catalog, survivor: Course | Module, other: Course | Mo
         if k not in theirs_parts
     ]
     return lines
+
+
+def _inside_modules(
+    catalog: Catalog, survivor: Course, other: Course, others: list[Course | Module]
+) -> list[str]:
+    """What the other's modules that leave with it hold and the survivor's modules do not.
+
+    Each leaving module is compared with the survivor's module of the same title or, failing
+    that, at the same place: the outcomes and items only it has, and items of other minutes.
+    """
+    leaving = {o.id for o in others}
+    ours = catalog.modules_of(survivor)
+    unmatched = [m for m in ours if m.id not in other.module_ids]
+    pairs: list[tuple[Module, Module | None]] = []
+    pending: list[tuple[int, Module]] = []
+    for place, module in enumerate(catalog.modules_of(other)):
+        if module.id in survivor.module_ids or not set(catalog.users(module.id)) <= leaving:
+            continue  # it stays in the catalog: nothing of it is deleted
+        same = [m for m in unmatched if normalize(m.title) == normalize(module.title)]
+        if same:
+            unmatched.remove(same[0])
+            pairs.append((module, same[0]))
+        else:
+            pending.append((place, module))
+    for place, module in pending:
+        at_place = ours[place] if place < len(ours) else None
+        match = at_place if at_place in unmatched else None
+        if match is not None:
+            unmatched.remove(match)
+        pairs.append((module, match))
+    lines: list[str] = []
+    name = _label(other)
+    for module, match in pairs:
+        where = f"{name}, its module “{module.title}”"
+        if match is None:
+            what = [f"outcome “{o.text}”" for o in module.outcomes]
+            what += [f"item {_item_text(i)}" for i in module.items]
+            lines.append(
+                f"{where} has no match in the survivor and is deleted"
+                + (f", with {', '.join(what)}" if what else "")
+            )
+            continue
+        theirs = f"the survivor's “{match.title}”"
+        kept = {normalize(o.text) for o in match.outcomes}
+        lines += [
+            f"{where}: outcome “{o.text}” is deleted ({theirs} has no such outcome)"
+            for o in module.outcomes
+            if normalize(o.text) not in kept
+        ]
+        our_items = {(normalize(i.title), i.kind.value): i for i in match.items}
+        their_keys = {(normalize(i.title), i.kind.value) for i in module.items}
+        for item in module.items:
+            same_item = our_items.get((normalize(item.title), item.kind.value))
+            if same_item is None:
+                lines.append(f"{where}: item {_item_text(item)} is deleted (not in {theirs})")
+            elif abs(same_item.minutes - item.minutes) > 1e-9:
+                lines.append(
+                    f"{where}: item “{item.title}” has {format_hours(item.minutes)} min, "
+                    f"in {theirs} {format_hours(same_item.minutes)} min"
+                )
+        lines += [
+            f"{where}: lacks the item {_item_text(i)} of {theirs}"
+            for key, i in our_items.items()
+            if key not in their_keys
+        ]
+        order = [(normalize(i.title), i.kind.value) for i in module.items]
+        common = [k for k in order if k in our_items]
+        if common != [k for k in our_items if k in their_keys]:
+            lines.append(f"{where}: its items are in another order than in {theirs}")
+    return lines
+
+
+def _item_text(item: Item) -> str:
+    return f"“{item.title}” ({item.kind.value}, {format_hours(item.minutes)} min)"
+
+
+# ---- the workload that changes -------------------------------------------------------------
+
+
+def _workload(
+    catalog: Catalog, totals: Totals, survivor: Course | Module, others: list[Course | Module]
+) -> tuple[list[str], list[str]]:
+    """The parents that lose a unit, and the hours of the parents and programs that change.
+
+    A parent holding the survivor and a merged unit keeps the survivor once: it loses the
+    other's hours. A parent of a merged unit alone counts the survivor's hours instead.
+    """
+    leaving = {o.id for o in others}
+    list_name = "course_ids" if isinstance(survivor, Course) else "module_ids"
+    parents: dict[str, Program | Course] = {}
+    for other in others:
+        for parent in _parents(catalog, other):
+            parents.setdefault(parent.id, parent)
+    lost: list[str] = []
+    changes: list[str] = []
+    hours_after: dict[str, float] = {}
+    lists_after: dict[str, list[str]] = {}
+    for parent in parents.values():
+        before = getattr(parent, list_name)
+        after = list(dict.fromkeys(survivor.id if u in leaving else u for u in before))
+        lists_after[parent.id] = after
+        hours_after[parent.id] = math.fsum(totals.hours(u) for u in after)
+        old, new = totals.hours(parent), hours_after[parent.id]
+        if len(after) < len(before):
+            gone = [u for u in before if u in leaving]
+            titles = ", ".join(f"“{catalog.get(u).title}”" for u in gone)  # type: ignore[union-attr]
+            kind = _kind(survivor) + ("s" if len(gone) > 1 else "")
+            lost.append(
+                f"“{parent.title}” already holds the {_kind(survivor)} “{survivor.title}”: "
+                f"it keeps it once and loses the {kind} {titles}, "
+                f"{format_hours(old)} h → {format_hours(new)} h"
+            )
+        elif isinstance(parent, Course) and abs(old - new) > 1e-9:
+            changes.append(f"{_label(parent)}: {format_hours(old)} h → {format_hours(new)} h")
+    # The programs: those holding a changed parent (a module merge), or a parent themselves.
+    settings = catalog.settings
+    for program in catalog.programs:
+        if program.id in parents:
+            course_ids = lists_after[program.id]
+            new = hours_after[program.id]
+        elif any(c in hours_after for c in program.course_ids):
+            course_ids = program.course_ids
+            new = math.fsum(hours_after.get(c, totals.hours(c)) for c in course_ids)
+        else:
+            continue
+        old = totals.hours(program)
+        if abs(old - new) <= 1e-9:
+            continue
+        ects_before = totals.program(program).ects
+        ects_after = program_totals(new, len(course_ids), settings).ects
+        changes.append(
+            f"{program.code or program.title}: {format_hours(old)} h → {format_hours(new)} h, "
+            f"{format_number(ects_before)} → {format_number(ects_after)} ECTS"
+        )
+    return lost, changes
 
 
 def _module_keys(catalog: Catalog, course: Course) -> dict[object, str]:

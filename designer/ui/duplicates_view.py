@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
     QPlainTextEdit,
     QPushButton,
     QTreeView,
@@ -20,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.model.edits import Edit, Insert
+from designer.model.edits import Edit, Insert, Remove
 from designer.model.totals import format_hours
 from designer.progress import ProgressCallback
 from designer.sharing.duplicates import DuplicateGroup, find_duplicates
@@ -43,7 +46,7 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Merge into one shared unit"))
         self.setObjectName("mergeDialog")
-        self.resize(640, 420)
+        self.resize(680, 520)
         self.document = document
         self.group = group
         catalog, totals = document.catalog, document.totals
@@ -74,9 +77,15 @@ class MergeDialog(QDialog):
         keep.setBuddy(self.survivor)  # a screen reader names the list by it
         differs = QLabel(tr("What differs:"))
         differs.setBuddy(self.differences)
+        # A loss of workload changes certificates' hours and credits: said above the details.
+        self.warning = QLabel()
+        self.warning.setObjectName("mergeWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #a40000; font-weight: bold")
         layout = QVBoxLayout(self)
         layout.addWidget(keep)
         layout.addWidget(self.survivor)
+        layout.addWidget(self.warning)
         layout.addWidget(differs)
         layout.addWidget(self.differences, 1)
         layout.addWidget(buttons)
@@ -90,11 +99,27 @@ class MergeDialog(QDialog):
         return [u for u in self.group.units if u != self.survivor_id()]
 
     def _show_preview(self) -> None:
-        preview = preview_merge(self.document.catalog, self.survivor_id(), self.others())
+        document = self.document
+        preview = preview_merge(
+            document.catalog, self.survivor_id(), self.others(), document.totals
+        )
         lines = list(preview.differences) or [tr("No differences: the units are identical.")]
+        if preview.inside:
+            heading = tr("Deleted with the merged course's modules, or different in them:")
+            lines += ["", heading, *preview.inside]
         if preview.dropped_alignments:
             lines += ["", tr("Alignments that cannot be kept:"), *preview.dropped_alignments]
+        if preview.lost_units or preview.workload:
+            heading = tr("Workload before and after the merge:")
+            lines += ["", heading, *preview.lost_units, *preview.workload]
         self.differences.setPlainText("\n".join(lines))
+        if preview.lost_units:
+            self.warning.setText(
+                tr("Warning: this merge takes hours off the workload (totals below):")
+                + "\n"
+                + "\n".join(preview.lost_units)
+            )
+        self.warning.setVisible(bool(preview.lost_units))
 
     def accept(self) -> None:
         edits = plan_merge(self.document.catalog, self.survivor_id(), self.others())
@@ -270,19 +295,52 @@ class DuplicatesView(BackgroundView):
         self.ignore_button = QPushButton(tr("Not duplicates: ignore"))
         self.ignore_button.setObjectName("ignoreButton")
         self.refresh_button = QPushButton(tr("Look again"))
+        # The pairs marked not duplicates, saved with the catalog: listed on demand, so that
+        # one marked by mistake (in this session or an earlier one) can be taken back.
+        self.show_ignored_button = QPushButton()
+        self.show_ignored_button.setObjectName("showIgnoredButton")
+        self.show_ignored_button.setCheckable(True)
+        self.ignored_list = QListWidget()
+        self.ignored_list.setObjectName("ignoredPairs")
+        self.ignored_list.setAccessibleName(tr("Pairs marked not duplicates"))
+        self.ignored_list.setMaximumHeight(140)
+        self.take_back_button = QPushButton(tr("Take back: consider again"))
+        self.take_back_button.setObjectName("takeBackButton")
+        self.ignored_panel = QWidget()
+        self.ignored_panel.setObjectName("ignoredPanel")
+        ignored_heading = QLabel(tr("Pairs marked not duplicates:"))
+        ignored_heading.setBuddy(self.ignored_list)
+        ignored_row = QHBoxLayout()
+        ignored_row.addWidget(ignored_heading, 1)
+        ignored_row.addWidget(self.take_back_button)
+        ignored_layout = QVBoxLayout(self.ignored_panel)
+        ignored_layout.setContentsMargins(0, 0, 0, 0)
+        ignored_layout.addLayout(ignored_row)
+        ignored_layout.addWidget(self.ignored_list)
+        self.ignored_panel.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
-        for button in (self.merge_button, self.ignore_button, self.refresh_button):
+        for button in (
+            self.merge_button,
+            self.ignore_button,
+            self.refresh_button,
+            self.show_ignored_button,
+        ):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
-        layout.addWidget(self.list)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.ignored_panel)
         self.grey_while_working(self.list)
         self.merge_button.clicked.connect(self.merge_selected)
         self.ignore_button.clicked.connect(self.ignore_selected)
         self.refresh_button.clicked.connect(self.refresh)
+        self.show_ignored_button.toggled.connect(self._show_ignored)
+        self.take_back_button.clicked.connect(self.take_back_selected)
+        self.ignored_list.currentRowChanged.connect(self._update_take_back)
+        self._show_ignored()
         # A double click, or Enter (as in the Problems panel), finds a unit in the tree.
         self.list.activated.connect(self._open_unit)
         self.list.expanded.connect(self._span_units)
@@ -304,8 +362,22 @@ class DuplicatesView(BackgroundView):
         units += sum(len(module.items) for module in catalog.modules.values())
         return search, tr("Looking for duplicates among {0} units…").format(f"{units:,}")
 
+    def refresh(self) -> None:
+        """Search again; the actions wait for the result."""
+        super().refresh()
+        self.update_actions()
+
     def show_result(self, result: list[DuplicateGroup]) -> None:
+        # The group selected stays selected when the search finds it again: the designer
+        # who chose it before an edit can act on it once the list is current.
+        selected = self.selected_group()
         self.model.set_groups(result)
+        if selected is not None:
+            units = set(selected.units)
+            for row, group in enumerate(result):
+                if set(group.units) == units:
+                    self.list.setCurrentIndex(self.model.index(row, 0))
+                    break
         self._show_summary()
 
     def _show_summary(self) -> None:
@@ -322,26 +394,60 @@ class DuplicatesView(BackgroundView):
         return self.model.group_of(self.list.currentIndex())
 
     def update_actions(self, *args: Any) -> None:
-        """Merge and ignore act on a selected group, and not on groups that may be stale."""
-        group = None if self.greyed else self.selected_group()
+        """Merge and ignore act on a selected group of a current list whose units all exist:
+        after an edit the list is stale until the search has run again (a merged unit may be
+        gone, an edited one may be alike no more)."""
+        selected = self.selected_group()
+        group = selected if self.can_act_on(selected) else None
         self.ignore_button.setEnabled(group is not None)
         self.merge_button.setEnabled(group is not None and group.level != "item")
-        self.merge_button.setToolTip(
-            tr("Items belong to their module and cannot be shared; edit them instead.")
-            if group is not None and group.level == "item"
-            else ""
-        )
+        if selected is not None and group is None:
+            tip = tr("The list is being brought up to date after an edit.")
+        elif group is not None and group.level == "item":
+            tip = tr("Items belong to their module and cannot be shared; edit them instead.")
+        else:
+            tip = ""
+        self.merge_button.setToolTip(tip)
+        self.ignore_button.setToolTip(tip if group is None else "")
+
+    def can_act_on(self, group: DuplicateGroup | None) -> bool:
+        """The group is listed as the catalog is now, and each of its units is still there."""
+        if group is None or self.greyed or not self.up_to_date:
+            return False
+        return all(unit_id in self.document.catalog for unit_id in group.units)
+
+    def _schedule(self, *args: Any) -> None:
+        """An edit: groups naming a unit it removed go at once, and the actions wait for
+        the search to run again."""
+        super()._schedule(*args)
+        catalog = self.document.catalog
+        for row in reversed(range(len(self.groups))):
+            if not all(unit_id in catalog for unit_id in self.groups[row].units):
+                self.model.remove_group(row)
+        self._show_summary()
+        self._show_ignored()
+
+    def _not_now(self) -> None:
+        """Asked to act on a stale group: say so, and look again now."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                tr("This pair may have changed since the search; looking again."), 8000
+            )
+        self.refresh()
 
     def merge_selected(self) -> None:
         group = self.selected_group()
         if group is None or group.level == "item":
             return
-        if any(self.document.catalog.get_or_none(u) is None for u in group.units):
-            return  # found before an edit removed one of them; the search runs again
+        if not self.can_act_on(group):
+            self._not_now()
+            return
         row = self.model.group_row(self.list.currentIndex())
         if MergeDialog(self.document, group, self).exec() == QDialog.DialogCode.Accepted:
             # Its units are one now: the group goes at once, as an ignored one does.
-            self.model.remove_group(row)
+            if 0 <= row < len(self.groups) and self.groups[row] is group:
+                self.model.remove_group(row)
             self._show_summary()
 
     def ignore_selected(self) -> None:
@@ -349,19 +455,73 @@ class DuplicatesView(BackgroundView):
         if row < 0:
             return
         group = self.model.groups[row]
-        ignored = self.document.catalog.ignored_duplicates
-        pairs = {tuple(sorted((a, b))) for a in group.units for b in group.units if a < b}
-        new = [p for p in sorted(pairs) if p not in ignored]
+        if not self.can_act_on(group):
+            self._not_now()
+            return
+        catalog = self.document.catalog
+        ignored = catalog.ignored_duplicates
+        known = {frozenset(pair) for pair in ignored}
+        pairs = {
+            (a, b)
+            for a in group.units
+            for b in group.units
+            if a < b and a in catalog and b in catalog
+        }
+        new = [p for p in sorted(pairs) if frozenset(p) not in known]
         edits: list[Edit] = [
             Insert(None, "ignored_duplicates", len(ignored) + n, pair) for n, pair in enumerate(new)
         ]
-        if edits:
-            self.document.push(edits, tr("Ignore duplicates"))
-        # The group goes at once (its row alone: the list keeps its place); the search runs
+        # The group goes first (its row alone: the list keeps its place); the search runs
         # again when edits pause, as after any edit, and may then find parts of it that are
         # still alike.
         self.model.remove_group(row)
+        if edits:
+            self.document.push(edits, tr("Ignore duplicates"))
         self._show_summary()
+
+    # ---- the pairs marked not duplicates ------------------------------------------------
+
+    def _show_ignored(self, *args: Any) -> None:
+        """Count the pairs marked not duplicates on the toggle; list them when it is on."""
+        catalog = self.document.catalog
+        pairs = catalog.ignored_duplicates
+        self.show_ignored_button.setText(tr("Marked not duplicates ({0})").format(len(pairs)))
+        shown = self.show_ignored_button.isChecked()
+        self.ignored_panel.setVisible(shown)
+        if not shown:
+            return
+        row = self.ignored_list.currentRow()
+        self.ignored_list.clear()
+        for index, pair in enumerate(pairs):
+            item = QListWidgetItem(" | ".join(self._unit_title(u) for u in pair))
+            item.setData(UNIT_ROLE, (index, tuple(pair)))
+            item.setToolTip("\n".join(pair))
+            self.ignored_list.addItem(item)
+        if pairs:
+            self.ignored_list.setCurrentRow(min(max(row, 0), len(pairs) - 1))
+        self._update_take_back()
+
+    def _unit_title(self, unit_id: str) -> str:
+        unit = self.document.catalog.get_or_none(unit_id)
+        if unit is None:
+            return tr("{0} (not in the catalog)").format(unit_id)
+        return str(getattr(unit, "title", "") or unit_id)
+
+    def _update_take_back(self, *args: Any) -> None:
+        self.take_back_button.setEnabled(self.ignored_list.currentItem() is not None)
+
+    def take_back_selected(self) -> None:
+        """The selected pair is no longer marked: the search may list it again."""
+        item = self.ignored_list.currentItem()
+        if item is None:
+            return
+        index, pair = item.data(UNIT_ROLE)
+        pairs = self.document.catalog.ignored_duplicates
+        if index >= len(pairs) or tuple(pairs[index]) != pair:
+            return  # listed before an edit; the list follows every edit, so not reached
+        self.document.push(
+            [Remove(None, "ignored_duplicates", index)], tr("Take back not duplicates")
+        )
 
     def _span_units(self, group: QModelIndex) -> None:
         """A unit's row has one text, where it is used: it takes the whole width."""
