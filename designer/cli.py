@@ -417,6 +417,7 @@ def overlaps_report(
             "to": found.target,
             "shared_hours": _number(found.shared_hours),
             "coverage": round(found.coverage, 4),
+            "relation": found.relation,
             "shared": [*found.shared_courses, *found.shared_modules],
         }
         for found in in_catalog_order(catalog, matrix)

@@ -37,7 +37,7 @@ class DuplicateGroup:
     kind: "identical" (same title, hours and content) or "near" (alike, scored).
     level: "course", "module" or "item".
     units: their ids, in catalog order: two or more when identical, two when near.
-    score: 0..1, 1.0 when identical.
+    score: 0..1: 1.0 when identical, at most 0.99 when near (designer.sharing.scoring).
     reason: what is alike, in plain words.
     """
 

@@ -36,8 +36,10 @@ GENERIC_WEIGHT = 0.3
 
 _WORD = re.compile(r"[^\W_]+[#+]*")
 _APOSTROPHE = re.compile(r"(?<=\w)['\u2019](?=\w)")  # "peer's" is one word
-# "Week 1:", "Module 2 -", "Lesson 3." at the start of a title number a unit, not name it.
-_NUMBERING = re.compile(r"^(?:week|module|unit|lesson|part|session|day|chapter)\s*\d+\s+(?=\S)")
+# "Week 1:", "Module 2 -", "Course 5:" at the start of a title number a unit, not name it.
+_NUMBERING = re.compile(
+    r"^(?:week|module|course|unit|lesson|part|session|day|chapter)\s*\d+\s+(?=\S)"
+)
 
 
 def normalize(text: str) -> str:

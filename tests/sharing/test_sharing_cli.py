@@ -29,7 +29,8 @@ def test_overlaps_json_lists_the_pairs_that_share_hours_and_the_duplicates(sampl
     developers = ("full-stack", "back-end", "front-end")
     assert set(pairs) == {(a, b) for a in developers for b in developers if a != b}
     front_to_full = pairs[("front-end", "full-stack")]
-    assert set(front_to_full) == {"from", "to", "shared_hours", "coverage", "shared"}
+    assert set(front_to_full) == {"from", "to", "shared_hours", "coverage", "relation", "shared"}
+    assert front_to_full["relation"] == "overlaps"  # as the table prints it
     assert front_to_full["shared_hours"] == 30 + 39 + 35
     assert front_to_full["coverage"] == round(104 / 422, 4)
     assert front_to_full["shared"] == [
