@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -182,20 +183,23 @@ def _written_twice(text: str) -> list[Problem]:
     if not repeated:
         return []
     problems = []
-
-    def walk(value: Any, loc: tuple[int | str, ...]) -> None:
-        if isinstance(value, dict):
-            for name in repeated.get(id(value), []):
-                message = f"the field {_shown(name)} is written twice: only the last is read"
-                problems.append(Problem(_json_path(loc), message, _unit_at(data, loc)))
-            for key, each in value.items():
-                walk(each, (*loc, key))
-        elif isinstance(value, list):
-            for index, each in enumerate(value):
-                walk(each, (*loc, index))
-
-    walk(data, ())
+    for value, loc in _values(data):
+        for name in repeated.get(id(value), []) if isinstance(value, dict) else []:
+            message = f"the field {_shown(name)} is written twice: only the last is read"
+            problems.append(Problem(_json_path(loc), message, _unit_at(data, loc)))
     return problems
+
+
+def _values(data: Any) -> Iterator[tuple[Any, tuple[int | str, ...]]]:
+    """Each value of the JSON data with its path, in the order of the text."""
+    pending: list[tuple[Any, tuple[int | str, ...]]] = [(data, ())]
+    while pending:
+        value, loc = pending.pop()
+        yield value, loc
+        if isinstance(value, dict):
+            pending.extend((each, (*loc, key)) for key, each in reversed(value.items()))
+        elif isinstance(value, list):
+            pending.extend((value[i], (*loc, i)) for i in reversed(range(len(value))))
 
 
 def _json_problem(text: str, error: json.JSONDecodeError) -> Problem:
@@ -225,18 +229,12 @@ def _half_characters(data: Any) -> list[Problem]:
             message = f"{what} holds {half}, half of a character pair without its other half"
             problems.append(Problem(_json_path(loc), message, _unit_at(data, loc)))
 
-    def walk(value: Any, loc: tuple[int | str, ...]) -> None:
+    for value, loc in _values(data):
         if isinstance(value, str):
             check(value, loc, "the text")
         elif isinstance(value, dict):
-            for key, each in value.items():
+            for key in value:
                 check(key, loc, f"the field name {_shown(key)}")
-                walk(each, (*loc, key))
-        elif isinstance(value, list):
-            for index, each in enumerate(value):
-                walk(each, (*loc, index))
-
-    walk(data, ())
     return problems
 
 
