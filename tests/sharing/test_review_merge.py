@@ -1,39 +1,11 @@
 """The merge preview says what a merge deletes inside the merged course's modules, and which
 courses and programs lose workload (review of duplicates and merging, defects 2 and 3)."""
 
+from edited_copies import CSHARP, copy_of, course_copy_in_front_end
+
 from designer.model import Totals
-from designer.model.copying import clone, snippet
-from designer.model.edits import Insert, Move, Remove, SetField, apply_all
+from designer.model.edits import Insert, SetField, apply_all
 from designer.sharing.merge import plan_merge, preview_merge
-
-CSHARP = "introduction-to-programming-with-csharp"
-
-
-def copy_of(catalog, node):
-    copy, edits = clone(catalog, snippet(catalog, node))
-    apply_all(catalog, edits)
-    return copy
-
-
-def course_copy_in_front_end(catalog):
-    """A copy of the C# course, on copies of its weeks, in place of the original in Front-End:
-    its Week 1 has an item of other minutes, its Week 2 items in another order, and its
-    Week 3 an outcome of other words."""
-    copy = copy_of(catalog, catalog.courses[CSHARP])
-    front = catalog.program("front-end")
-    at = front.course_ids.index(CSHARP)
-    week1, week2, week3 = catalog.modules_of(copy)
-    apply_all(
-        catalog,
-        [
-            Insert(front, "course_ids", at, copy.id),
-            Remove(front, "course_ids", at + 1),
-            SetField(week1.items[2], "minutes", week1.items[2].minutes + 5),
-            Move(week2, "items", 0, len(week2.items) - 1),
-            SetField(week3.outcomes[0], "text", "Design a class hierarchy for a zoo."),
-        ],
-    )
-    return copy
 
 
 def test_a_course_merge_lists_what_its_modules_lose(sample):

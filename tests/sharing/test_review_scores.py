@@ -4,15 +4,14 @@ apart lower the score and are named (review of duplicates and merging, defects 4
 import json
 
 import pytest
+from edited_copies import CSHARP, course_copy_in_front_end
 
 from designer.cli import main
 from designer.model import Item, Totals
-from designer.model.copying import clone, snippet
-from designer.model.edits import Insert, Move, Remove, SetField, apply_all
+from designer.model.edits import Insert, apply_all
 from designer.sharing.duplicates import find_duplicates
 from designer.storage import load, save
 
-CSHARP = "introduction-to-programming-with-csharp"
 BACK_END = "back-end-development-with-dotnet"  # 43 h in the sample
 SECURITY = "security-and-authentication"  # 39 h
 
@@ -45,20 +44,8 @@ def near(report, a, b):
 def test_the_weeks_of_an_edited_copy_score_by_what_differs(sample, tmp_path, capsys):
     """A copy of the C# course: Week 2 with its items in another order, Week 3 with one of its
     two outcomes reworded. Neither is 100 %, and the reworded outcome costs more."""
-    copy, edits = clone(sample, snippet(sample, sample.courses[CSHARP]))
-    apply_all(sample, edits)
-    front = sample.program("front-end")
-    at = front.course_ids.index(CSHARP)
+    copy = course_copy_in_front_end(sample)
     _, week2, week3 = sample.modules_of(copy)
-    apply_all(
-        sample,
-        [
-            Insert(front, "course_ids", at, copy.id),
-            Remove(front, "course_ids", at + 1),
-            Move(week2, "items", 0, len(week2.items) - 1),
-            SetField(week3.outcomes[0], "text", "Design a class hierarchy for a zoo."),
-        ],
-    )
     path = tmp_path / "copy.curriculum.json"
     save(sample, path)
     report = overlaps(capsys, path)
