@@ -1,7 +1,12 @@
 """The merge preview says what a merge deletes inside the merged course's modules, and which
 courses and programs lose workload (review of duplicates and merging, defects 2 and 3)."""
 
-from edited_copies import CSHARP, copy_of, course_copy_in_front_end
+from edited_copies import (
+    CSHARP,
+    copy_of,
+    course_copy_in_front_end,
+    week_copy_in_the_same_course,
+)
 
 from designer.model import Totals
 from designer.model.edits import Insert, SetField, apply_all
@@ -53,14 +58,7 @@ def test_an_identical_copy_shows_nothing_inside(sample):
 def test_merging_two_modules_of_one_course_warns_of_the_hours_it_loses(sample):
     """The course lists the survivor once: it loses a week, and so do its programs."""
     course = sample.courses[CSHARP]
-    week4 = copy_of(sample, sample.modules["csharp-w2"])
-    apply_all(
-        sample,
-        [
-            SetField(week4, "title", "Week 4: Control flow and method"),
-            Insert(course, "module_ids", len(course.module_ids), week4.id),
-        ],
-    )
+    week4 = week_copy_in_the_same_course(sample)
     totals = Totals(sample)
     assert totals.hours(course) == 40
     preview = preview_merge(sample, "csharp-w2", [week4.id], totals)

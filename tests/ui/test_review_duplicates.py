@@ -2,38 +2,23 @@
 duplicates taken back (review of duplicates and merging, defects 1, 2, 3 and 5)."""
 
 import pytest
+from edited_copies import CSHARP, copy_of, week_copy_in_the_same_course
 from PySide6.QtCore import Qt
 from test_sharing_views import click_row, group_rows
 from window_actions import field, open_page, opened_window, retype, select
 
-from designer.model.copying import clone, snippet
 from designer.model.edits import Insert, Remove, SetField, apply_all
 from designer.storage import dumps, load, save
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
-CSHARP = "introduction-to-programming-with-csharp"
 FOUNDATIONS = ("foundations-of-coding-full-stack", "foundations-of-coding-back-end")
-
-
-def copy_of(catalog, node):
-    copy, edits = clone(catalog, snippet(catalog, node))
-    apply_all(catalog, edits)
-    return copy
 
 
 @pytest.fixture
 def same_course_window(qtbot, sample_path, tmp_path):
     """The sample with a copy of C# Week 2, "Week 4", in the same course."""
     catalog = load(sample_path)
-    course = catalog.courses[CSHARP]
-    week4 = copy_of(catalog, catalog.modules["csharp-w2"])
-    apply_all(
-        catalog,
-        [
-            SetField(week4, "title", "Week 4: Control flow and method"),
-            Insert(course, "module_ids", len(course.module_ids), week4.id),
-        ],
-    )
+    week_copy_in_the_same_course(catalog)
     path = tmp_path / "same course.curriculum.json"
     save(catalog, path)
     yield from opened_window(qtbot, path)

@@ -32,3 +32,18 @@ def course_copy_in_front_end(catalog):
         ],
     )
     return copy
+
+
+def week_copy_in_the_same_course(catalog):
+    """A copy of the C# course's Week 2, titled "Week 4: Control flow and method", added to
+    the same course: the course holds the week twice over."""
+    course = catalog.courses[CSHARP]
+    week4 = copy_of(catalog, catalog.modules["csharp-w2"])
+    apply_all(
+        catalog,
+        [
+            SetField(week4, "title", "Week 4: Control flow and method"),
+            Insert(course, "module_ids", len(course.module_ids), week4.id),
+        ],
+    )
+    return week4
