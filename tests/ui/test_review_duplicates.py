@@ -2,12 +2,11 @@
 duplicates taken back (review of duplicates and merging, defects 1, 2, 3 and 5)."""
 
 import pytest
-from edited_copies import CSHARP, copy_of, week_copy_in_the_same_course
+from edited_copies import CSHARP, course_copy_in_front_end, week_copy_in_the_same_course
 from PySide6.QtCore import Qt
 from test_sharing_views import click_row, group_rows
 from window_actions import field, open_page, opened_window, retype, select
 
-from designer.model.edits import Insert, Remove, SetField, apply_all
 from designer.storage import dumps, load, save
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
@@ -29,20 +28,8 @@ def course_copy_window(qtbot, sample_path, tmp_path):
     """The sample with Front-End on a copy of the C# course whose Week 3 has an outcome of
     other words and whose Week 1 has an item of other minutes."""
     catalog = load(sample_path)
-    copy = copy_of(catalog, catalog.courses[CSHARP])
-    front = catalog.program("front-end")
-    at = front.course_ids.index(CSHARP)
-    week1, _, week3 = catalog.modules_of(copy)
-    apply_all(
-        catalog,
-        [
-            SetField(copy, "title", "Introduction to Programming in C#"),
-            Insert(front, "course_ids", at, copy.id),
-            Remove(front, "course_ids", at + 1),
-            SetField(week1.items[2], "minutes", 50.0),
-            SetField(week3.outcomes[0], "text", "Design a class hierarchy for a zoo."),
-        ],
-    )
+    copy = course_copy_in_front_end(catalog)
+    catalog.set_field(copy, "title", "Introduction to Programming in C#")
     path = tmp_path / "course copy.curriculum.json"
     save(catalog, path)
     yield from opened_window(qtbot, path)
