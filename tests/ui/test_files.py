@@ -126,6 +126,17 @@ def crash(window):
     window.files.recovery_lock.unlock()
 
 
+def crashed_window(qtbot, path, text):
+    """A window on path with a course renamed (text added), its recovery copy written,
+    then crashed."""
+    window = MainWindow(AppSettings())
+    window.files.open_file(path)
+    rename_course(window, qtbot, text)
+    window.files.write_recovery(now=True)
+    crash(window)
+    return window
+
+
 def test_unsaved_work_is_offered_back_after_a_crash(qtbot, sample_copy, dialogs):
     window = MainWindow(AppSettings())
     window.files.open_file(sample_copy)
@@ -176,11 +187,7 @@ def test_cancelling_the_recovery_question_keeps_the_work_for_the_next_start(
     qtbot, sample_copy, dialogs
 ):
     # Cancel (and Escape) deleted the unsaved work for good.
-    window = MainWindow(AppSettings())
-    window.files.open_file(sample_copy)
-    rename_course(window, qtbot, " kept")
-    window.files.write_recovery(now=True)
-    crash(window)
+    window = crashed_window(qtbot, sample_copy, " kept")
     dialogs.answer("Cancel")
     again = start_window([str(sample_copy)])
     try:

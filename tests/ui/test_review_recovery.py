@@ -4,7 +4,7 @@ disk: the window opens, and the unsaved work is offered and never lost."""
 import json
 
 import pytest
-from test_files import crash, rename_course
+from test_files import crashed_window
 from window_actions import discard_and_close
 
 from designer.appsettings import AppSettings, load_settings, save_settings, settings_path
@@ -12,7 +12,6 @@ from designer.errors import CatalogError
 from designer.storage import load, loads
 from designer.storage.save import AtomicFile, atomic_file
 from designer.ui.app import start_window
-from designer.ui.main_window import MainWindow
 
 
 def test_a_damaged_window_layout_in_the_settings_is_passed_over(qtbot, sample_copy):
@@ -40,11 +39,7 @@ def test_one_wrong_entry_in_the_settings_loses_only_itself(sample_copy, tmp_path
 
 
 def test_a_lock_a_power_cut_emptied_does_not_hide_the_work(qtbot, sample_copy, dialogs):
-    window = MainWindow(AppSettings())
-    window.files.open_file(sample_copy)
-    rename_course(window, qtbot, " before the power cut")
-    window.files.write_recovery(now=True)
-    crash(window)
+    window = crashed_window(qtbot, sample_copy, " before the power cut")
     lock = window.files.recovery_path.with_suffix(".lock")
     lock.write_bytes(b"")  # it names no process now; Qt never took such a lock as stale
     dialogs.answer("Restore")
@@ -58,11 +53,7 @@ def test_a_lock_a_power_cut_emptied_does_not_hide_the_work(qtbot, sample_copy, d
 
 
 def test_work_restored_on_a_full_disk_keeps_its_old_copy(qtbot, sample_copy, dialogs, monkeypatch):
-    window = MainWindow(AppSettings())
-    window.files.open_file(sample_copy)
-    rename_course(window, qtbot, " kept twice")
-    window.files.write_recovery(now=True)
-    crash(window)
+    window = crashed_window(qtbot, sample_copy, " kept twice")
     old_copy = window.files.recovery_path
     kept = old_copy.read_bytes()
 
@@ -89,11 +80,7 @@ def test_work_restored_on_a_full_disk_keeps_its_old_copy(qtbot, sample_copy, dia
 def test_the_file_asked_for_is_named_when_restored_work_takes_the_window(
     qtbot, sample_copy, sample_path, dialogs, tmp_path
 ):
-    window = MainWindow(AppSettings())
-    window.files.open_file(sample_copy)
-    rename_course(window, qtbot)
-    window.files.write_recovery(now=True)
-    crash(window)
+    window = crashed_window(qtbot, sample_copy, " (revised)")
     asked = tmp_path / "asked.curriculum.json"
     asked.write_bytes(sample_path.read_bytes())
     dialogs.answer("Restore")
