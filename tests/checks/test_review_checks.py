@@ -210,3 +210,19 @@ def test_a_missing_mode_of_study_is_asked_for_by_the_name_the_form_gives_it(samp
         "Set its mode of study (online, blended, on-site) and its pace (part-time, full-time)."
     )
     assert finding.field == "delivery"  # where a double-click puts the cursor
+
+
+def test_the_higher_education_profile_says_it_keeps_the_entry_level_range(sample):
+    totals = Totals(sample)
+    [entry] = [f for f in run_checks(sample, totals) if f.rule == "workload.total-hours"]
+    assert entry.message == (
+        "MS-FSD totals 422 h, above the 420 h an entry-level professional certificate stays "
+        "within (130-420 h)."
+    )
+    found = run_checks(sample, totals, "higher-education")
+    [higher] = [f for f in found if f.rule == "workload.total-hours"]
+    # Not "an entry-level professional certificate", under another profile.
+    assert higher.message == (
+        "MS-FSD totals 422 h, above the 420 h a professional certificate stays within "
+        "(130-420 h: the entry-level range, which the higher-education module profile keeps)."
+    )
