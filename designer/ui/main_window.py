@@ -680,20 +680,15 @@ class MainWindow(QMainWindow):
             watched is self.tree
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.matches(QKeySequence.StandardKey.Copy)
         ):
-            # Copy is off (rows of two kinds, or none): the tree view's own Ctrl+C would put
-            # the current row's title on the clipboard, in place of the units copied before.
-            return True
-        if (
-            watched is self.tree
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.matches(QKeySequence.StandardKey.SelectAll)
-            and self.proxy.filtering
-        ):
-            self._select_matches()
-            return True
+            if event.matches(QKeySequence.StandardKey.Copy):
+                # Copy is off (rows of two kinds, or none): the tree view's own Ctrl+C would
+                # put the current row's title on the clipboard, in place of the units copied
+                # before.
+                return True
+            if event.matches(QKeySequence.StandardKey.SelectAll) and self.proxy.filtering:
+                self._select_matches()
+                return True
         return super().eventFilter(watched, event)
 
     def _select_matches(self) -> None:
