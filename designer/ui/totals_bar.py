@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy
@@ -113,12 +114,9 @@ class TotalsBar(QFrame):
     def _sum_of_rows(self) -> str:
         """The selected units' hours together, as a spreadsheet sums a selection; a unit
         selected where two parents show it (a shared course) counts once."""
-        totals = self.document.totals
+        catalog, totals = self.document.catalog, self.document.totals
         units = {row.unit.id: row.unit for row in self.rows if row.unit is not None}
-        hours = 0.0
-        for unit in units.values():
-            if isinstance(unit, Item):
-                hours += unit.minutes / 60
-            elif self.document.catalog.get_or_none(unit.id) is unit:
-                hours += totals.hours(unit)
+        hours = math.fsum(
+            totals.hours(unit) for unit in units.values() if catalog.get_or_none(unit.id) is unit
+        )
         return tr("{0} selected: {1} h").format(len(units), format_hours(hours))
