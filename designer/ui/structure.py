@@ -220,8 +220,9 @@ class StructureActions:
     def delete(self, cutting: bool = False) -> None:
         """Delete the selected unit, asking first when it leaves the catalog, unless it is
         being cut (it goes to the clipboard, to be pasted elsewhere)."""
-        if len(self.window.selected_nodes()) > 1:
-            self._delete_several(self.window.selected_nodes(), cutting)
+        nodes = self.window.selected_nodes()
+        if len(nodes) > 1:
+            self._delete_several(nodes, cutting)
             return
         selection = self._selection()
         if selection is None:
