@@ -28,6 +28,7 @@ class VerbAdvice:
     verb: str | None
     candidates: tuple[Bloom, ...] = ()
     flags: tuple[str, ...] = ()
+    vague: str | None = None  # the non-measurable phrase, leading or joined to the verb
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -148,9 +149,11 @@ _STEMS = [  # cut wherever they start the text
         r"(?:(?:the|an|a)\s+)?"
         r"(?:ability|capacity|competence|competency|skills?|opportunity|confidence)\s+to\s+"
     ),
-    re.compile(
-        r"^(?:enables?|allows?|helps?|prepares?|equips?|empowers?)\s+"
-        r"(?:you|students|learners|participants|them)\s+to\s+"
+    re.compile(  # "(This course) enables learners to", "(This module is designed to) help you"
+        r"^(?:(?:this|the|our|each)\s+(?:\w+\s+)?(?:course|module|program|programme|unit|lesson)"
+        r"\s+(?:is\s+designed\s+to\s+)?)?"
+        rf"(?:(?:enables?|allows?|prepares?|equips?|empowers?)\s+(?:{_SUBJECTS}|them)\s+to"
+        rf"|helps?\s+(?:{_SUBJECTS}|them)(?:\s+to)?)\s+"
     ),
     re.compile(r"^(?:how\s+)?to\s+"),
     re.compile(r"^(?:will|shall|should|can|must|may)\s+(?:also\s+)?"),  # "Can write ..."
@@ -251,11 +254,19 @@ def _knowledge_noun(tokens: list[str], start: int, after_verb: bool) -> tuple[st
     return None if after_verb and not ends else (tokens[start], at)
 
 
-def _lead(tokens: list[str], start: int) -> tuple[str, int, bool] | None:
-    """The leading verb or phrase at `start`: (entry, index after it, non-measurable?)."""
+def _lead(tokens: list[str], start: int, joined: bool = False) -> tuple[str, int, bool] | None:
+    """The leading verb or phrase at `start`: (entry, index after it, non-measurable?).
+
+    Joined to a verb, a knowledge noun counts after a light verb only: "and demonstrate an
+    understanding of" is a verb, "and background knowledge of" a noun.
+    """
     lex = _lexicon()
     light = lemma(tokens[start]) in lex.light_verbs
-    noun = _knowledge_noun(tokens, start + 1 if light else start, after_verb=light)
+    noun = (
+        _knowledge_noun(tokens, start + 1 if light else start, after_verb=light)
+        if light or not joined
+        else None
+    )
     if noun:
         phrase, end = noun
         return (f"{lemma(tokens[start])} {phrase}" if light else phrase), end, True
@@ -276,20 +287,21 @@ def _form(token: str) -> str:
     return "s" if token.endswith("s") else "base"
 
 
-def _count_verbs(tokens: list[str], lead: int, end: int) -> int:
-    """Action verbs joined to the leading one: "identify, describe and evaluate" -> 3."""
+def _joined_verbs(tokens: list[str], lead: int, end: int) -> list[tuple[str, bool]]:
+    """Action verbs joined to the leading one, and whether each is non-measurable:
+    "identify, describe and understand" -> describe, understand (non-measurable)."""
     form = _form(tokens[lead])
-    counted = {lead}
+    joined: dict[int, tuple[str, bool]] = {}
     for after in range(end, len(tokens)):
         if tokens[after - 1] not in _JOINERS:
             continue
         at = _first_word(tokens, after)
-        if at in counted or at >= len(tokens) or _form(tokens[at]) != form:
+        if at == lead or at in joined or at >= len(tokens) or _form(tokens[at]) != form:
             continue
-        entry = _entry_at(tokens, at)
-        if entry and (entry[1] >= len(tokens) or tokens[entry[1]] != "of"):  # "the design of"
-            counted.add(at)
-    return len(counted)
+        verb = _lead(tokens, at, joined=True)
+        if verb and (verb[1] >= len(tokens) or tokens[verb[1]] != "of"):  # "the design of"
+            joined[at] = verb[0], verb[2]
+    return list(joined.values())
 
 
 def _meant_after(tokens: list[str], end: int) -> Bloom | None:
@@ -314,16 +326,23 @@ def analyze(text: str) -> VerbAdvice:
     if lead is None:
         return VerbAdvice(original, None, None, (), (NO_VERB,))
     entry, end, vague = lead
-    too_many = (TOO_MANY_VERBS,) if _count_verbs(tokens, start, end) > 2 else ()
+    joined = _joined_verbs(tokens, start, end)
+    too_many = (TOO_MANY_VERBS,) if len(joined) > 1 else ()
     if vague:
-        # "Understand X" is not measurable, but it says which level the designer means.
-        meant = next(
-            (_lexicon().intended[w] for w in entry.split() if w in _lexicon().intended), None
-        )
-        return VerbAdvice(
-            original, meant or _meant_after(tokens, end), entry, (), (NON_MEASURABLE, *too_many)
-        )
+        # "Understand X" is not measurable, but it says which level the designer means;
+        # "know how to design" and "understand and apply" mean the measurable verb's.
+        lex = _lexicon()
+        measurable = next((lex.levels[verb][0] for verb, is_vague in joined if not is_vague), None)
+        meant = next((lex.intended[w] for w in entry.split() if w in lex.intended), None)
+        level = _meant_after(tokens, end) or measurable or meant
+        return VerbAdvice(original, level, entry, (), (NON_MEASURABLE, *too_many), entry)
+    # "Declare ... and understand ...": the level is the measurable verb's, the vague one
+    # is flagged all the same.
+    joined_vague = next((verb for verb, is_vague in joined if is_vague), None)
+    weak = (NON_MEASURABLE,) if joined_vague else ()
     levels = _lexicon().levels[entry]
     if len(levels) > 1:
-        return VerbAdvice(original, levels[0], entry, levels, (AMBIGUOUS, *too_many))
-    return VerbAdvice(original, levels[0], entry, (), too_many)
+        return VerbAdvice(
+            original, levels[0], entry, levels, (AMBIGUOUS, *weak, *too_many), joined_vague
+        )
+    return VerbAdvice(original, levels[0], entry, (), (*weak, *too_many), joined_vague)

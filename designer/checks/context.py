@@ -9,7 +9,17 @@ from typing import TypeVar
 
 from designer.bloom import VerbAdvice, analyze
 from designer.checks.findings import Finding, Profile, Rule
-from designer.model import Catalog, Course, Item, Module, Outcome, Program, ProgramTotals, Totals
+from designer.model import (
+    Catalog,
+    Course,
+    Item,
+    ItemKind,
+    Module,
+    Outcome,
+    Program,
+    ProgramTotals,
+    Totals,
+)
 from designer.model.catalog import Node
 from designer.model.totals import format_hours, format_number
 from designer.progress import Meter
@@ -17,6 +27,15 @@ from designer.progress import Meter
 T = TypeVar("T")
 
 SHORT_TEXT = 60  # characters of an outcome's text that name it in a message
+# What earns the certificate (domain brief): auto-graded quizzes and graded projects. The
+# other kinds (practice and in-video quizzes, peer and self reviews, labs, programming
+# assignments, plugins, discussion prompts) are formative, graded or not.
+SUMMATIVE = frozenset({ItemKind.GRADED_QUIZ, ItemKind.PROJECT})
+
+
+def summative(item: Item) -> bool:
+    """Whether an item counts towards the certificate: a graded quiz or project, marked graded."""
+    return item.graded and item.kind in SUMMATIVE
 
 
 class Context:
@@ -86,12 +105,13 @@ class Context:
 
     @cached_property
     def graded_outcomes(self) -> frozenset[str]:
-        """Ids of the outcomes that a graded item names."""
+        """Ids of the outcomes that a summative item names (a formative one marked graded
+        does not assess them: structure.formative-graded reports it)."""
         return frozenset(
             outcome_id
             for module in self.each(self.catalog.modules.values())
             for item in module.items
-            if item.graded
+            if summative(item)
             for outcome_id in item.outcome_ids
         )
 

@@ -61,7 +61,7 @@ def measurable_verb(ctx: Context) -> Iterator[Finding]:
         if NON_MEASURABLE in advice.flags:
             yield ctx.finding(
                 outcome,
-                f"{ctx.subject(outcome)} says “{advice.verb}”, which cannot be "
+                f"{ctx.subject(outcome)} says “{advice.vague}”, which cannot be "
                 "observed or measured.",
                 "Start with an action verb a learner can be assessed on: explain, apply, "
                 "compare, design...",

@@ -58,10 +58,14 @@ def ects(ctx: Context) -> Iterator[Finding]:
                 hint = f"Add work to its courses until they reach a credit's {credit}."
             else:
                 hint = f"Give its courses their hours: one credit is {credit}."
+            # 24.997 h earn 0 ECTS: "25 h" would be a credit's worth (see format_credit_hours).
+            hours = ctx.h(figures.hours)
+            if figures.hours >= 0.005:
+                hours = f"{figures.hours_text(ctx.settings.rounding)} h"
             yield ctx.finding(
                 program,
                 f"{ctx.name(program)} earns {format_number(figures.ects)} ECTS "
-                f"({ctx.h(figures.hours)}): its certificate supplement must state the "
+                f"({hours}): its certificate supplement must state the "
                 "workload in ECTS credits.",
                 hint,
                 "hours",

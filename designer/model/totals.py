@@ -21,10 +21,15 @@ class ProgramTotals:
     ects: float  # credits rounded by the catalog's policy
     weeks: int  # at the catalog's weekly pace
     courses: int
+    hours_per_credit: float
+
+    def hours_text(self, rounding: Rounding) -> str:
+        """The hours as stated beside the credits: '422', or '424.99' (not '425') for 16 ECTS."""
+        return format_credit_hours(self.hours, self.ects, self.hours_per_credit, rounding)
 
     def ects_text(self, rounding: Rounding) -> str:
         """E.g. '422 h = 16 ECTS (16.88 rounded down)'."""
-        text = f"{format_hours(self.hours)} h = {format_number(self.ects)} ECTS"
+        text = f"{self.hours_text(rounding)} h = {format_number(self.ects)} ECTS"
         if abs(self.credits - self.ects) > EPSILON:
             # Two decimals that round as the credits do: 17.996 rounded down is 17.99, not
             # "18.00" (cut rather than rounded where rounding would cross to another ECTS).
@@ -60,18 +65,34 @@ def program_totals(hours: float, courses: int, settings: Settings) -> ProgramTot
         ects=round_credits(credits, settings.rounding),
         weeks=math.ceil(hours / settings.weekly_hours - EPSILON),
         courses=courses,
+        hours_per_credit=settings.hours_per_credit,
     )
 
 
 def format_number(value: float) -> str:
-    """Whole numbers without decimals, others with up to two."""
-    if abs(value - round(value)) < 0.005:
-        return str(round(value))
-    return f"{value:.2f}".rstrip("0")
+    """Whole numbers without decimals, others with up to two, halves rounded up as a
+    spreadsheet does: 10.125 is "10.13" (Python's own rounding gives "10.12")."""
+    cents = math.floor(abs(value) * 100 + 0.5 + EPSILON)
+    sign = "-" if value < 0 and cents else ""
+    if cents % 100 == 0:
+        return f"{sign}{cents // 100}"
+    return f"{sign}{cents // 100}.{cents % 100:02d}".rstrip("0")
 
 
 def format_hours(hours: float) -> str:
     return format_number(hours)
+
+
+def format_credit_hours(
+    hours: float, ects: float, hours_per_credit: float, rounding: Rounding
+) -> str:
+    """Hours stated beside the credits computed from them, worth those credits: 424.997 h,
+    16 ECTS rounded down, are '424.99', not '425' (which is 17 credits' worth). Two decimals
+    cut rather than rounded where rounding would cross to another credit count."""
+    shown = round(hours, 2)
+    if round_credits(shown / hours_per_credit, rounding) != ects:
+        shown = math.floor(hours * 100 + EPSILON) / 100
+    return format_hours(shown)
 
 
 class Totals:

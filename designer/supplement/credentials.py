@@ -138,7 +138,7 @@ def open_badge(supplement: Supplement, draft: bool = False) -> dict[str, Any]:
         badge["humanCode"] = s.code
     if s.language:
         badge["inLanguage"] = s.language
-    if s.ects > 0:  # under one credit there are no credits to state
+    if s.states_credits:  # under one credit there are no credits to state
         badge["creditsAvailable"] = _number(s.ects)
     if s.eqf_descriptors:
         badge["alignment"] = [
@@ -186,14 +186,14 @@ def _badge_description(s: Supplement, missing: list[Element]) -> str:
     parts = [_draft_notice(missing)] if missing else []
     if s.description:
         parts.append(s.description)
-    if s.ects > 0:
+    if s.states_credits:
         parts.append(
-            f"Workload {format_hours(s.hours)} hours: {format_number(s.ects)} ECTS credits "
+            f"Workload {s.hours_text} hours: {format_number(s.ects)} ECTS credits "
             f"(creditsAvailable is in ECTS credits, {format_hours(s.hours_per_credit)} hours "
             "per credit)."
         )
-    elif s.hours > 0:
-        parts.append(f"Workload {format_hours(s.hours)} hours, less than one ECTS credit.")
+    elif s.ects <= 0 and s.hours > 0:
+        parts.append(f"Workload {s.hours_text} hours, less than one ECTS credit.")
     if s.eqf_level:
         parts.append(f"EQF level {s.eqf_level}.")
     mode = _fact(s, "mode_of_study")
@@ -218,7 +218,7 @@ def _criteria(s: Supplement) -> str:
     if count:
         courses = (
             f"Complete the {count} course{'s' if count != 1 else ''} of the certificate "
-            f"({format_hours(s.hours)} h)"
+            f"({s.hours_text} h)"
         )
     else:  # only a draft has no courses: "the 0 courses (0 h)" would read as a requirement
         courses = "Complete the courses of the certificate (none are listed yet)"
@@ -238,7 +238,7 @@ def _tags(s: Supplement, missing: list[Element]) -> list[str]:
     tags = {f"EQF {level}" for level in _levels(s)}
     if missing:
         tags.add("draft")
-    if s.ects > 0:
+    if s.states_credits:
         tags.add("ECTS")
     if s.delivery is not None:
         tags.add(s.delivery.value)
@@ -315,7 +315,7 @@ def elm_specification(supplement: Supplement, draft: bool = False) -> dict[str, 
                     "eqfLevel gives the higher.",
                 )
             )
-    if s.ects > 0:
+    if s.states_credits:
         spec["creditPoint"] = [
             {
                 "id": _elm_id("creditPoint", s.program_id),

@@ -57,15 +57,21 @@ def standard_elements(s: Supplement) -> list[Element]:
     country = f"{s.country_name} ({s.country_code})" if s.country_code else None
     outcomes = "\n".join(o.text for o in s.outcomes) or None
     # A program whose hours round to 0 ECTS has no workload in ECTS to state (Problems:
-    # supplement.ects); "0 ECTS" passed as the fact stated.
-    workload = s.ects_text if s.ects > 0 else None
+    # supplement.ects); "0 ECTS" passed as the fact stated. Nor has one whose courses declare
+    # other hours than their parts add up to: a course detailed one week of four counted
+    # its week only, and a final supplement stated 15 ECTS for 16.
+    workload = s.ects_text if s.states_credits else None
     # A course without hours adds nothing: the reader must not take the sum as whole.
     uncounted = not_counted(s)
     workload_hint = f"{uncounted} (see Courses and workload)" if uncounted else ""
     workload_problem = ""
-    if s.ects <= 0 and s.hours > 0:  # the courses have hours, but not a credit's worth
+    if s.unequal_hours:
         workload_problem = (
-            f"less than one credit: {format_hours(s.hours)} h of the "
+            f"{'; '.join(s.unequal_hours)}: complete the parts, or correct the hours declared"
+        )
+    elif s.ects <= 0 and s.hours > 0:  # the courses have hours, but not a credit's worth
+        workload_problem = (
+            f"less than one credit: {s.hours_text} h of the "
             f"{format_hours(s.hours_per_credit)} h a credit takes; add work to the courses"
         )
     mode_fields = tuple(

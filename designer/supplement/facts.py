@@ -10,6 +10,7 @@ import pycountry
 
 from designer.model import (
     Catalog,
+    Course,
     Delivery,
     ItemKind,
     Pace,
@@ -19,7 +20,7 @@ from designer.model import (
     format_hours,
 )
 from designer.model.eqf import EqfDescriptor, descriptors_for
-from designer.model.totals import ROUNDING_WORDS, format_number
+from designer.model.totals import ROUNDING_WORDS, Mismatch, format_number
 from designer.supplement.elements import Element, standard_elements
 from designer.supplement.stacking import StackingLine, stacking_lines
 
@@ -62,8 +63,13 @@ class Supplement:
     eqf_level: str | None
     eqf_descriptors: tuple[EqfDescriptor, ...]
     courses: tuple[CourseLine, ...]
+    # Courses and modules whose declared hours disagree with their parts ("the course “X”
+    # declares 39 h, but its modules add up to 10 h"): the hours counted are not the
+    # program's, so no credits are stated.
+    unequal_hours: tuple[str, ...]
     stacking: tuple[StackingLine, ...]
     hours: float
+    hours_text: str  # the hours beside the credits: "424.99" for 16 ECTS, not "425" (17's worth)
     credits: float  # before rounding
     ects: float
     ects_text: str  # "16 ECTS (422 h at 25 h per credit, rounded down)"
@@ -84,6 +90,12 @@ class Supplement:
     prerequisites: str
     quality_assurance: str
     roadmap: Roadmap | None = None  # the outcome roadmap, when designer.roadmap is available
+
+    @property
+    def states_credits(self) -> bool:
+        """Whether it states a workload in ECTS: not under one credit, nor from hours that
+        disagree with what the courses declare."""
+        return self.ects > 0 and not self.unequal_hours
 
     def element(self, key: str) -> Element:
         for element in self.elements:
@@ -148,7 +160,8 @@ def supplement_facts(
     program = catalog.program(program_id)
     figures = totals.program(program)
     settings = catalog.settings
-    ects_text = _ects_text(figures.hours, figures.credits, figures.ects, settings)
+    hours_text = figures.hours_text(settings.rounding)
+    ects_text = _ects_text(hours_text, figures.credits, figures.ects, settings)
     country = pycountry.countries.get(alpha_2=program.issuer_country or "")
     country_name = getattr(country, "common_name", None) or getattr(country, "name", None)
     language_name = getattr(language_record(program.language), "name", None)
@@ -171,8 +184,10 @@ def supplement_facts(
         eqf_level=program.eqf_level,
         eqf_descriptors=descriptors,
         courses=courses,
+        unequal_hours=_unequal_hours(catalog, totals, program),
         stacking=stacking,
         hours=figures.hours,
+        hours_text=hours_text,
         credits=figures.credits,
         ects=figures.ects,
         ects_text=ects_text,
@@ -201,9 +216,9 @@ def _with_elements(s: Supplement) -> Supplement:
     return replace(s, elements=tuple(standard_elements(s)))
 
 
-def _ects_text(hours: float, credits: float, ects: float, settings: Settings) -> str:
+def _ects_text(hours_text: str, credits: float, ects: float, settings: Settings) -> str:
     per_credit = format_hours(settings.hours_per_credit)
-    text = f"{format_number(ects)} ECTS ({format_hours(hours)} h at {per_credit} h per credit"
+    text = f"{format_number(ects)} ECTS ({hours_text} h at {per_credit} h per credit"
     if abs(credits - ects) > 1e-9:
         text += f", {ROUNDING_WORDS[settings.rounding]}"
     return text + ")"
@@ -233,6 +248,41 @@ def _courses(catalog: Catalog, totals: Totals, program: Program) -> tuple[Course
             CourseLine(number, course.id, course.code, title, totals.hours(course), others)
         )
     return tuple(lines)
+
+
+def _unequal_hours(catalog: Catalog, totals: Totals, program: Program) -> tuple[str, ...]:
+    """The program's courses and modules whose declared hours disagree with their parts, in
+    its order. A course being detailed week by week counts only the weeks written so far."""
+    found = {mismatch.unit.id: mismatch for mismatch in totals.mismatches()}
+    lines = []
+    seen: set[str] = set()  # a module two of its courses share is named once
+    for course in catalog.courses_of(program):
+        if course.id in found:
+            lines.append(_unequal(found[course.id], ""))
+        for module in catalog.modules_of(course):
+            if module.id in found and module.id not in seen:
+                seen.add(module.id)
+                lines.append(_unequal(found[module.id], course.title or course.id))
+    return tuple(lines)
+
+
+def _unequal(mismatch: Mismatch, course: str) -> str:
+    """ "the course “X” declares 39 h, but its modules add up to 10 h"."""
+    unit = mismatch.unit
+    declared, computed = format_hours(mismatch.declared), format_hours(mismatch.computed)
+    unit_text = "h"
+    if declared == computed:  # 600.2 min show as 10 h, as the 10 h declared: minutes differ
+        declared = format_number(mismatch.declared * 60)
+        computed = format_number(mismatch.computed * 60)
+        unit_text = "min"
+    title = unit.title or unit.id
+    if isinstance(unit, Course):
+        name, parts = f"the course “{title}”", "modules"
+    else:
+        name, parts = f"the module “{title}” of “{course}”", "items"
+    return (
+        f"{name} declares {declared} {unit_text}, but its {parts} add up to {computed} {unit_text}"
+    )
 
 
 def _graded_kinds(catalog: Catalog, program: Program) -> tuple[ItemKind, ...]:

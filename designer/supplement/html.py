@@ -19,6 +19,10 @@ from designer.supplement.facts import EQF_SOURCE, Supplement, require_complete
 from designer.supplement.stacking import UNNAMED_SHARE
 
 BLANK = "_" * 34
+# The six accreditation facts are marked by letters in the order the page lists them: their
+# numbers in the condition (1 learning outcomes, 2 country) read out of order here, and
+# beside the numbered sections.
+FACT_MARKS = "ABCDEF"
 NO_BLOOM = "Bloom level not set"
 NO_HOURS = "no hours yet"
 ROADMAP_WIDTH = 640  # pixels: the width of the text on an A4 page at 96 dpi
@@ -114,10 +118,9 @@ def supplement_html(
         "Recommendation 2022/C 243/02, Annex I). The learner, the date of issue and the grade are "
         "left blank, to be filled in when a certificate is issued.</p>",
         "<h2>1&nbsp;&nbsp;The certificate</h2>",
-        _elements_table(s),
-        '<p class="note">Numbered: the six facts the accreditation condition asks for '
-        "(1 learning outcomes, 2 country of the issuer, 3 workload in ECTS, 4 EQF level, "
-        "5 type of assessment, 6 mode of study).</p>",
+        _elements_table(s, bool(missing)),
+        f'<p class="note">Marked {FACT_MARKS[0]}-{FACT_MARKS[5]}: the six facts the '
+        f"accreditation condition asks for ({_fact_list(s)}).</p>",
         # The elements make the first page; the details follow on the next when printed.
         '<h2 style="page-break-before: always">2&nbsp;&nbsp;Level: EQF descriptors</h2>',
         _descriptors(s),
@@ -147,7 +150,7 @@ def _banner(s: Supplement, is_draft: bool) -> str:
     facts = [_own(fact) for fact in typed if fact] + [escape(s.country_name or "")]
     if s.eqf_level:
         facts.append(escape(f"EQF level {s.eqf_level}"))
-    if s.ects > 0:  # under one credit there is no workload in ECTS to state (a draft says so)
+    if s.states_credits:  # under one credit there is no workload in ECTS to state (a draft says so)
         facts.append(escape(f"{format_hours(s.ects)} ECTS"))
     if s.delivery is not None and s.pace is not None:
         facts.append(escape(f"{DELIVERY_WORDS[s.delivery]}, {PACE_WORDS[s.pace]}"))
@@ -176,7 +179,20 @@ def _missing(name: str) -> str:
     return f'<span class="missing">&nbsp;MISSING: {escape(name)}&nbsp;</span>'
 
 
-def _elements_table(s: Supplement) -> str:
+def _fact_marks(s: Supplement) -> dict[str, str]:
+    """Each accreditation fact's mark by its element's key, in the order the page lists them."""
+    facts = [element.key for element in s.elements if element.fact is not None]
+    return dict(zip(facts, FACT_MARKS, strict=True))
+
+
+def _fact_list(s: Supplement) -> str:
+    """ "A country of the issuer, B learning outcomes, ..."."""
+    marks = _fact_marks(s)
+    return ", ".join(f"{marks[e.key]} {e.name}" for e in s.elements if e.key in marks)
+
+
+def _elements_table(s: Supplement, is_draft: bool) -> str:
+    marks = _fact_marks(s)
     rows = [
         '<table class="elements" width="100%" cellspacing="0">',
         '<tr class="group"><td colspan="3">Mandatory elements</td></tr>',
@@ -187,30 +203,31 @@ def _elements_table(s: Supplement) -> str:
             rows.append('<tr class="group"><td colspan="3">Optional elements</td></tr>')
             optional_started = True
         marker = (
-            f'<td class="fact" width="18" align="center">{element.fact}</td>'
-            if element.fact is not None
+            f'<td class="fact" width="18" align="center">{marks[element.key]}</td>'
+            if element.key in marks
             else '<td class="nofact" width="18"></td>'
         )
         rows.append(
             f'<tr>{marker}<td class="label" width="30%">{escape(element.label)}</td>'
-            f"<td>{_value(s, element)}</td></tr>"
+            f"<td>{_value(s, element, is_draft)}</td></tr>"
         )
     rows.append("</table>")
     return "\n".join(rows)
 
 
-def _value(s: Supplement, element: Element) -> str:
+def _value(s: Supplement, element: Element, is_draft: bool) -> str:
     if element.at_issue:
         hint = "to be filled in at issue"
         if element.hint:
             hint += f"; {element.hint}"
         return f'<span class="blank">{BLANK}</span><br><span class="hint">{escape(hint)}</span>'
     if element.value is None:
-        return (
-            _missing(element.name) if element.required else '<span class="hint">not stated</span>'
-        )
+        if not element.required:
+            return '<span class="hint">not stated</span>'
+        problem = f'<div class="hint">{escape(element.problem)}</div>' if element.problem else ""
+        return _missing(element.name) + problem
     if element.key == "learning_outcomes":
-        return _outcomes(s)
+        return _outcomes(s, is_draft)
     # A line each, in its own direction: "Language of instruction: English", then a
     # description in Arabic.
     lines = "".join(f'<div dir="auto">{escape(line)}</div>' for line in element.value.split("\n"))
@@ -219,10 +236,12 @@ def _value(s: Supplement, element: Element) -> str:
     return lines
 
 
-def _outcomes(s: Supplement) -> str:
+def _outcomes(s: Supplement, is_draft: bool) -> str:
     items = []
     for outcome in s.outcomes:
-        bloom = f' <span class="bloom">({escape(outcome.bloom or NO_BLOOM)})</span>'
+        # "Bloom level not set" is a note to the designer: a final supplement leaves it out.
+        level = outcome.bloom or (NO_BLOOM if is_draft else "")
+        bloom = f' <span class="bloom">({escape(level)})</span>' if level else ""
         items.append(f'<li dir="auto">{escape(outcome.text)}{bloom}</li>')
     return f"<ol>{''.join(items)}</ol>"
 
@@ -273,20 +292,25 @@ def _courses(s: Supplement) -> str:
         )
     count = len(s.courses)
     # Under one credit there is no workload to state: marked missing, as in the elements.
-    ects = escape(s.ects_text.split(" (")[0]) if s.ects > 0 else _missing("workload in ECTS")
+    ects = escape(s.ects_text.split(" (")[0]) if s.states_credits else _missing("workload in ECTS")
     rows.append(
         f'<tr class="total"><td></td><td>Total, {count} course{"s" if count != 1 else ""}</td>'
-        f'<td align="right">{format_hours(s.hours)}</td><td>{ects}</td></tr>'
+        f'<td align="right">{s.hours_text}</td><td>{ects}</td></tr>'
     )
     rows.append("</table>")
-    if s.ects > 0:
+    if s.states_credits:
         workload = (
             f"Workload: {escape(s.ects_text)}; credits are given for the whole certificate "
             f"only. About {weeks_text(s.weeks)} at {format_hours(s.weekly_hours)} h a week."
         )
+    elif s.unequal_hours:
+        workload = (
+            "Workload: no credits can be stated while hours declared disagree with their "
+            f"parts: {escape('; '.join(s.unequal_hours))}."
+        )
     elif s.hours > 0:
         workload = (
-            f"Workload: {format_hours(s.hours)} h, less than one credit "
+            f"Workload: {s.hours_text} h, less than one credit "
             f"({format_hours(s.hours_per_credit)} h), so no credits can be stated."
         )
     else:

@@ -114,14 +114,36 @@ def ungraded_graded_quiz(parts: Parts) -> None:
     parts.module("c1-w1").items[3].kind = ItemKind.GRADED_QUIZ  # the practice quiz
 
 
-def three_lessons(parts: Parts) -> None:
-    del parts.module("c1-w1").items[:2]  # 7.5 h left: still about a week
-
-
-def seven_lessons(parts: Parts) -> None:
+def three_items(parts: Parts) -> None:
     items = parts.module("c1-w1").items
-    for n in (1, 2):
-        items.insert(0, Item(id=f"c1-w1-extra{n}", title=f"Extra reading {n}", minutes=15))
+    del items[:3]
+    items[0].minutes += 330  # the week keeps its 10 h
+
+
+def thirty_one_items(parts: Parts) -> None:
+    items = parts.module("c1-w1").items
+    for n in range(25):  # 25 minutes more: still about a week
+        items.insert(0, Item(id=f"c1-w1-extra{n}", title=f"Extra reading {n}", minutes=1))
+
+
+def course_of_one_week(parts: Parts) -> None:
+    course = parts.course("c1")
+    parts.modules = [m for m in parts.modules if m.id not in course.module_ids[1:]]
+    course.module_ids = course.module_ids[:1]  # 10 h; the certificate 130 h
+
+
+def full_time_at_ten_hours(parts: Parts) -> None:
+    parts.program().pace = "full-time"
+
+
+def practice_quiz_graded(parts: Parts) -> None:
+    parts.module("c1-w1").items[3].graded = True
+
+
+def pass_mark_unlike_the_text(parts: Parts) -> None:
+    program = parts.program()
+    program.min_passing_score = 70
+    program.assessment = "A graded quiz every week (80 % to pass) and a graded capstone project."
 
 
 def heavy_week(parts: Parts) -> None:
@@ -344,11 +366,22 @@ RULE_CASES = [
     case("structure.module-graded", week_without_graded_item, "c1-w1", {"alignment.not-assessed"}),
     case("structure.module-ends-graded", quiz_first, "c1-w1"),
     case("structure.graded-quiz-ungraded", ungraded_graded_quiz, "c1-w1-i4"),
-    case("structure.module-lessons", three_lessons, "c1-w1"),
-    case("structure.module-lessons", seven_lessons, "c1-w1"),
-    case("workload.total-hours", nothing, "cert", weeks=11),  # 440 h
+    case("structure.formative-graded", practice_quiz_graded, "c1-w1-i4"),
+    case("structure.module-lessons", three_items, "c1-w1"),
+    case("structure.module-lessons", thirty_one_items, "c1-w1"),
+    case("structure.pass-mark", field_change("min_passing_score", 8.0), "cert"),
+    case("structure.pass-mark-stated", pass_mark_unlike_the_text, "cert"),
+    case("workload.total-hours", nothing, "cert", {"workload.course-hours"}, weeks=11),  # 440 h
     case("workload.total-hours", nothing, "cert", weeks=3),  # 120 h
-    case("workload.completion-time", nothing, "cert", {"workload.total-hours"}, weeks=14),
+    case(
+        "workload.completion-time",
+        nothing,
+        "cert",
+        {"workload.total-hours", "workload.course-hours"},
+        weeks=14,
+    ),
+    case("workload.course-hours", course_of_one_week, "c1"),
+    case("workload.pace", full_time_at_ten_hours, "cert"),
     case("workload.module-week", heavy_week, "c1-w1"),
     case("workload.declared-mismatch", declared_hours_off, "c1-w1"),
     case("workload.declared-mismatch", declared_course_hours_off, "c1"),
@@ -428,7 +461,7 @@ def test_the_report_s_bare_courses_give_one_finding_each():
 
 def test_total_hours_names_the_figures_and_what_to_trim():
     parts = certificate(weeks=11)
-    (finding,) = parts.findings()
+    (finding,) = [f for f in parts.findings() if f.rule == "workload.total-hours"]
     assert finding.field == "hours"
     assert "440 h" in finding.message and "420 h" in finding.message
     assert "Trim 20 h" in finding.hint

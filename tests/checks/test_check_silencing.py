@@ -12,6 +12,7 @@ REASON = "The 2025 accreditation accepted 422 h."
 
 
 def test_a_silence_removes_exactly_that_finding(sample):
+    sample.silenced.clear()  # the sample's own, with the accreditation's reasons
     before = run_checks(sample, Totals(sample))
     sample.silenced.append(Silence(rule="workload.total-hours", unit="full-stack", reason=REASON))
     after = run_checks(sample, Totals(sample))
@@ -22,6 +23,7 @@ def test_a_silence_removes_exactly_that_finding(sample):
 
 
 def test_include_silenced_brings_it_back(sample):
+    sample.silenced.clear()
     sample.silenced.append(Silence(rule="workload.total-hours", unit="full-stack", reason=REASON))
     every = run_checks(sample, Totals(sample), include_silenced=True)
     sample.silenced.clear()
@@ -32,6 +34,7 @@ def test_include_silenced_brings_it_back(sample):
 
 
 def test_a_silence_is_for_one_rule_on_one_unit(sample):
+    sample.silenced.clear()
     sample.silenced.extend(
         [
             Silence(rule="workload.total-hours", unit="back-end", reason="another unit"),
@@ -49,7 +52,9 @@ def test_a_silence_saved_in_the_file_still_silences_when_it_is_read_back():
     catalog, _ = parts.build()
     reread = loads(dumps(catalog))
     assert reread.silenced == catalog.silenced
-    assert run_checks(reread, Totals(reread)) == []
+    found = run_checks(reread, Totals(reread))
+    assert {f.rule for f in found} == {"workload.course-hours"}  # 110 h courses: info
     assert [f.rule for f in run_checks(reread, Totals(reread), include_silenced=True)] == [
-        "workload.total-hours"
+        "workload.total-hours",
+        *[f.rule for f in found],
     ]

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from project import SAMPLE
 
 from designer.model import Catalog, Course, Item, Module, Program, Settings, Totals
-from designer.model.totals import program_totals, round_credits
+from designer.model.totals import format_number, program_totals, round_credits
 from designer.storage import load
 
 
@@ -75,6 +75,22 @@ def test_rounding_policies(credits, rounding, expected):
     ],
 )
 def test_the_credits_shown_before_rounding_never_contradict_the_ects(hours, rounding, text):
+    figures = program_totals(hours, 1, Settings(rounding=rounding))
+    assert figures.ects_text(rounding) == text
+
+
+@pytest.mark.parametrize(
+    ("hours", "rounding", "text"),
+    [
+        # 425 h would be 17 ECTS: the hours are cut to two decimals, not rounded up.
+        (424.9967, "down", "424.99 h = 16 ECTS (16.99 rounded down)"),
+        (412.4967, "nearest", "412.49 h = 16 ECTS (16.49 rounded)"),
+        (24.9967, "down", "24.99 h = 0 ECTS (0.99 rounded down)"),
+        (425.0033, "down", "425 h = 17 ECTS (17.00 rounded down)"),  # 425 h: still 17
+        (421.9967, "down", "422 h = 16 ECTS (16.88 rounded down)"),  # no boundary crossed
+    ],
+)
+def test_the_hours_shown_never_round_up_into_another_credit(hours, rounding, text):
     figures = program_totals(hours, 1, Settings(rounding=rounding))
     assert figures.ects_text(rounding) == text
 
@@ -194,3 +210,12 @@ def test_incremental_totals_equal_a_full_recompute_after_random_edits(data):
             catalog.remove(None, "programs", 0)
         expected = fresh_figures(catalog)
         assert {unit_id: totals.hours(unit_id) for unit_id in expected} == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(10.125, "10.13"), (30.125, "30.13"), (0.285, "0.29"), (9.996, "10"), (-1.5, "-1.5")],
+)
+def test_hours_round_halves_up_as_a_spreadsheet_does(value, shown):
+    # 607.5 min are 10.125 h: the tree said "10.12 h", the exported workbook "10.13".
+    assert format_number(value) == shown

@@ -49,4 +49,12 @@ def test_the_file_is_indented_readable_json_with_a_format_version(sample_path):
     data = json.loads(text)
     assert (data["format"], data["version"]) == ("curriculum-designer", 3)
     assert text.startswith('{\n  "format"') and text.endswith("}\n")
-    assert list(data) == ["format", "version", "settings", "programs", "courses", "modules"]
+    assert list(data) == [
+        "format",
+        "version",
+        "settings",
+        "programs",
+        "courses",
+        "modules",
+        "silenced",  # the sample's findings on its accredited figures, with their reasons
+    ]

@@ -20,15 +20,17 @@ from designer.supplement import (
 )
 
 
-def test_an_outcome_without_a_bloom_level_says_it_has_none(qapp, sample, tmp_path):
-    """The outcome was listed bare, as if the Bloom level were not asked for."""
+def test_an_outcome_without_a_bloom_level_says_it_has_none_in_a_draft(qapp, sample, tmp_path):
+    """The outcome was listed bare, as if the Bloom level were not asked for. Only a draft
+    says so: a final supplement is for learners (see test_review_domain_supplement)."""
     program = sample.program("full-stack")
     sample.set_field(program.outcomes[1], "bloom", None)
+    sample.set_field(program, "issuer_country", None)
     supplement = supplement_of(sample, "full-stack")
     secure = "into a secure, deployable application."
-    assert f"{secure} (Bloom level not set)" in text_of(supplement_html(supplement))
+    assert f"{secure} (Bloom level not set)" in text_of(supplement_html(supplement, draft=True))
     path = tmp_path / "supplement.pdf"
-    write_supplement(supplement, path, "pdf")
+    write_supplement(supplement, path, "pdf", draft=True)
     assert f"{secure} (Bloom level not set)" in pdf_text(path)
 
 
