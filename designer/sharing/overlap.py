@@ -284,12 +284,13 @@ def sharing_graph(catalog: Catalog) -> nx.Graph:
 
 
 def pair_graph(graph: nx.Graph, program_ids: tuple[str, str] | None) -> nx.Graph:
-    """The part of a sharing graph around two programs: them, the shared courses either
-    uses, and every other program that uses one of those. Empty without a pair."""
+    """The part of a sharing graph around two programs: them, the courses both use, and
+    every other program that uses one of those. Two programs that share no course are
+    there alone. Empty without a pair."""
     if program_ids is None:
         return nx.Graph()
     programs = [node for node in (("program", p) for p in program_ids) if node in graph]
-    courses = {course for program in programs for course in graph[program]}
+    courses = set(nx.common_neighbors(graph, *programs)) if len(programs) == 2 else set()
     users = {program for course in courses for program in graph[course]}
     return graph.subgraph([*programs, *courses, *users]).copy()
 

@@ -28,6 +28,7 @@ from designer.ui.fields import (
     CheckField,
     ChoiceField,
     Field,
+    FittedLabel,
     NumberField,
     SearchChoiceField,
     TextField,
@@ -184,7 +185,7 @@ class UnitEditor(QScrollArea):
         self.document = document
         self.unit: Unit | None = None
         self.fields: dict[str, Field] = {}
-        self.impact_note: QLabel | None = None
+        self.impact_note: FittedLabel | None = None
         self.hours_note = _note()
         self.eqf_note = _note("eqfDescriptors")
         self.language_note = _note("languageNote")
@@ -252,7 +253,9 @@ class UnitEditor(QScrollArea):
         """Where a course or module is used, and what a change of its hours would do."""
         catalog = self.document.catalog
         users = [getattr(catalog.get(u), "title", u) for u in catalog.users(unit.id)]
-        self.usage_note = _note("usageNote")
+        # Wrapped, a title too long for the form elided: the form stays as wide as the pane.
+        self.usage_note = FittedLabel()
+        self.usage_note.setObjectName("usageNote")
         self.usage_note.setText(", ".join(users) or tr("Not used by any program yet."))
         form.addRow(tr("Used by"), self.usage_note)
         if not users:
@@ -267,7 +270,8 @@ class UnitEditor(QScrollArea):
         delta.set_value(5.0)
         delta.edited.connect(self._update_impact)
         self.impact_delta = delta
-        self.impact_note = _note("impactNote")
+        self.impact_note = FittedLabel()  # a program without a code is named by its title
+        self.impact_note.setObjectName("impactNote")
         form.addRow(tr("If its hours change &by"), delta)
         self._name_by_label(form, delta)
         form.addRow("", self.impact_note)
@@ -313,7 +317,7 @@ class UnitEditor(QScrollArea):
                     format_number(change.ects_after),
                 )
             )
-        self.impact_note.setText("<br>".join(lines))
+        self.impact_note.setText("\n".join(lines))
 
     def _edit(self, name: str, value: Any) -> None:
         unit = self.unit

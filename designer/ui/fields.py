@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +40,97 @@ def leaves_undo_to_window(event: QEvent) -> bool:
     )
 
 
+class FittedLabel(QLabel):
+    """A plain text that takes the width it is given and never asks for more: wrapped at
+    its spaces, a word too long for a line (a title typed without spaces) elided with "…",
+    the whole text in the tooltip; one_line elides the whole text on one line.
+
+    A word-wrapped QLabel is as wide as its longest word: a 120-letter title made the pane
+    wider and moved the splitter, or cut every field of the form. text() is the whole text.
+    """
+
+    def __init__(self, text: str = "", one_line: bool = False) -> None:
+        super().__init__()
+        self.one_line = one_line
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(not one_line)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self._show_tooltip()
+
+    def lines(self, width: int) -> str:
+        """The text to lay out in this width, before eliding (a subclass may break it)."""
+        return self.text()
+
+    def shown(self, width: int) -> str:
+        """The text as drawn in this width: every line or word that does not fit elided."""
+        metrics = self.fontMetrics()
+        text = self.lines(width)
+        if self.one_line:
+            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        words = re.split(r"(\s+)", text)
+        return "".join(
+            metrics.elidedText(word, Qt.TextElideMode.ElideRight, width)
+            if not word.isspace() and metrics.horizontalAdvance(word) > width
+            else word
+            for word in words
+        )
+
+    def _flags(self) -> int:
+        flags = self.alignment().value
+        return flags if self.one_line else flags | Qt.TextFlag.TextWordWrap.value
+
+    def _text_width(self, width: int) -> int:
+        margins = self.contentsMargins()
+        return max(width - margins.left() - margins.right() - 2 * max(self.margin(), 0), 1)
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        self.ensurePolished()  # the font of a style sheet
+        width = self._text_width(width)
+        if self.one_line:
+            height = self.fontMetrics().height()
+        else:
+            bounds = QRect(0, 0, width, 1_000_000)
+            shown = self.fontMetrics().boundingRect(bounds, self._flags(), self.shown(width))
+            height = shown.height()
+        margins = self.contentsMargins()
+        return height + margins.top() + margins.bottom() + 2 * max(self.margin(), 0)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        self.ensurePolished()
+        width = self.fontMetrics().horizontalAdvance(self.text()) + 4
+        return QSize(width, self.heightForWidth(self.width() if self.isVisible() else width))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, self.heightForWidth(self.width()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        margin = max(self.margin(), 0)
+        rect.adjust(margin, margin, -margin, -margin)
+        self.style().drawItemText(
+            painter,
+            rect,
+            self._flags(),
+            self.palette(),
+            self.isEnabled(),
+            self.shown(rect.width()),
+            self.foregroundRole(),
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._show_tooltip()
+
+    def _show_tooltip(self) -> None:
+        width = self._text_width(self.width())
+        self.setToolTip("" if self.shown(width) == self.lines(width) else self.text())
+
+
 class Field(QWidget):
     """One editable value with its own error line.
 
@@ -55,10 +148,9 @@ class Field(QWidget):
     def __init__(self, editor: QWidget) -> None:
         super().__init__()
         self.editor = editor
-        self.error = QLabel()
+        self.error = FittedLabel()
         self.error.setObjectName("fieldError")
         self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

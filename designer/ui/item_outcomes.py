@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from designer.model import Item, Module, Outcome
 from designer.model.edits import Insert, Remove
 from designer.ui.document import Document
+from designer.ui.fields import FittedLabel
 from designer.ui.labels import bloom_label, tr
 
 
@@ -30,8 +30,8 @@ class ItemOutcomes(QWidget):
         self.item: Item | None = None
         self.module: Module | None = None
         self.shown: set[str] = set()  # ids of the outcomes listed
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
+        self.heading = FittedLabel()  # a long title elided, not widening the pane
+        self.heading.setStyleSheet("font-weight: 600;")
         self.note = QLabel()
         self.note.setObjectName("itemOutcomesNote")
         self.note.setWordWrap(True)
@@ -39,6 +39,8 @@ class ItemOutcomes(QWidget):
         self.outcomes.setObjectName("itemOutcomes")
         self.outcomes.setAccessibleName(tr("Outcomes the item checks"))
         self.outcomes.setWordWrap(True)
+        # Wrapped to the list's width, not scrolled sideways (see OutcomesEditor.supports).
+        self.outcomes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
@@ -81,8 +83,7 @@ class ItemOutcomes(QWidget):
             self.note.setText("")
             self.outcomes.blockSignals(False)
             return
-        title = html.escape(item.title)  # shown as typed, in a rich-text heading
-        self.heading.setText(tr("<b>Outcomes the item checks</b> {0}").format(title))
+        self.heading.setText(tr("Outcomes the item checks: {0}").format(item.title))
         self.note.setText(_note(item, self.module))
         for number, outcome in enumerate(self.module.outcomes, 1):
             self._add(outcome, f"#{number}", outcome.id in item.outcome_ids)
@@ -99,6 +100,7 @@ class ItemOutcomes(QWidget):
     def _add(self, outcome: Outcome, label: str, checked: bool) -> None:
         level = f" ({bloom_label(outcome.bloom)})" if outcome.bloom else ""
         entry = QListWidgetItem(f"{label}{level}: {outcome.text or tr('(no text yet)')}")
+        entry.setToolTip(entry.text())
         entry.setData(Qt.ItemDataRole.UserRole, outcome.id)
         entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,6 +10,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedLayout,
     QTableView,
@@ -36,7 +38,7 @@ from designer.model import Bloom, Course, Item, Knowledge, Module, Outcome, Prog
 from designer.model.copying import ID_PREFIX
 from designer.model.edits import Insert, Move, Remove, SetField, plan_delete
 from designer.ui.document import Document
-from designer.ui.fields import leaves_undo_to_window, line_edit
+from designer.ui.fields import FittedLabel, leaves_undo_to_window, line_edit
 from designer.ui.item_outcomes import ItemOutcomes, keep_cursor
 from designer.ui.labels import bloom_label, knowledge_label, tr
 
@@ -120,8 +122,9 @@ class OutcomesTable(QAbstractTableModel):
         orientation: Qt.Orientation,  # noqa: N802
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return tr(self.HEADERS[section])
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and horizontal:
+            return tr(self.HEADERS[section])  # the tooltip: whole where the header elides it
         if role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -144,10 +147,12 @@ class OutcomesTable(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == ADVICE:
             flags = open_flags(analyze(outcome.text), outcome.bloom)
             return QBrush(QColor(_severity_colour(flags)))
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, SUPPORTS):
+        if role == Qt.ItemDataRole.ToolTipRole:
             if column == TEXT:
                 return outcome.text
-            return "\n".join(self._describe(ref) for ref in outcome.supports)
+            if column == SUPPORTS:
+                return "\n".join(self._describe(ref) for ref in outcome.supports)
+            return self.data(index)  # a column elided in a narrow pane
         return None
 
     def _short(self, outcome_id: str) -> str:
@@ -197,6 +202,28 @@ class OutcomesTable(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
 
+class FieldsArea(QScrollArea):
+    """Fields that scroll in a low window, and are shown whole where there is room.
+
+    A plain QScrollArea asks for the height its fields had when first shown (it keeps it):
+    a taller list of supports was scrolled under an empty part of the table.
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        fields = self.widget()
+        if fields is None:
+            return super().sizeHint()
+        hint = fields.sizeHint()
+        if fields.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), fields.heightForWidth(self.viewport().width())))
+        return hint + QSize(2 * self.frameWidth(), 2 * self.frameWidth())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the fields changed height: ask for it
+        return super().event(event)
+
+
 class OutcomesEditor(QWidget):
     """Table of a unit's outcomes, with the selected one's text, level and alignment below."""
 
@@ -206,8 +233,10 @@ class OutcomesEditor(QWidget):
         self.owner: Owner | None = None
         self.table_model: OutcomesTable | None = None
 
-        self.heading = QLabel()
-        self.heading.setWordWrap(True)
+        # A title too long for the pane is elided (whole in the tooltip): a heading as wide as
+        # a 120-letter title moved the splitter each time its unit was shown.
+        self.heading = FittedLabel()
+        self.heading.setStyleSheet("font-weight: 600;")
         self.table = QTableView()
         self.table.setObjectName("outcomesTable")
         self.table.setAccessibleName(tr("Outcomes"))
@@ -220,6 +249,11 @@ class OutcomesEditor(QWidget):
         # below, rather than from cell to cell, which kept keyboard users in the table.
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The outcome's text has the width first: the other columns elide (their whole
+        # text in the tooltip) rather than squeeze it to "…" in a narrow pane.
+        self.table.horizontalHeader().setMinimumSectionSize(24)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.viewport().installEventFilter(self)
 
         self.add_button = QPushButton(tr("Add outcome"))
         self.remove_button = QPushButton(tr("Remove"))
@@ -259,12 +293,13 @@ class OutcomesEditor(QWidget):
         self.supports.setAccessibleName(tr("Supports"))
         self.supports.setMaximumHeight(130)
         self.supports.setWordWrap(True)
+        # Wrapped to the list's width (a title without spaces broken where it must be),
+        # not scrolled sideways; the whole entry is in its tooltip.
+        self.supports.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.supports_label = QLabel(tr("Supports"))
         # Says why the list is empty: a first course or module has parents without outcomes.
-        self.supports_note = QLabel()
+        self.supports_note = FittedLabel()  # titles shown as typed
         self.supports_note.setObjectName("supportsNote")
-        self.supports_note.setWordWrap(True)
-        self.supports_note.setTextFormat(Qt.TextFormat.PlainText)  # titles shown as typed
         self.supports_note.hide()
         supports_box = QVBoxLayout()
         supports_box.setContentsMargins(0, 0, 0, 0)
@@ -287,12 +322,23 @@ class OutcomesEditor(QWidget):
         form.addRow(tr("Bloom level"), levels)
         form.addRow(self.supports_label, supports_box)
 
+        # The selected outcome's fields scroll when the window is low (a 1024 x 640 screen):
+        # their heights added to the table's made the window taller than the screen, and
+        # the table, squeezed, showed two rows.
+        details = FieldsArea()
+        details.setObjectName("outcomeDetails")
+        details.setFrameShape(QFrame.Shape.NoFrame)
+        details.setWidgetResizable(True)
+        details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        details.setWidget(self.detail)
+        details.setMinimumHeight(2 * self.fontMetrics().lineSpacing())
         owner_page = QWidget()
         layout = QVBoxLayout(owner_page)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        layout.addWidget(self.detail)
+        layout.addWidget(details)
         # An item has no outcomes of its own: the page says which of its module's it checks.
         self.item_page = ItemOutcomes(document)
         self.pages = QStackedLayout(self)
@@ -328,7 +374,30 @@ class OutcomesEditor(QWidget):
         self.show_owner(None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+            return False
         return leaves_undo_to_window(event)
+
+    def _fit_columns(self) -> None:
+        """The Bloom level, Supports and Verb check columns at their compact widths, or,
+        in a narrow pane, sharing half of it: the Outcome column keeps the other half."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        bold = header.fontMetrics()  # the headers' font, bold in some styles
+        levels = [bloom_label(level) for level in Bloom] + [tr("Not set")]
+        compact = {
+            LEVEL: max(metrics.horizontalAdvance(text) for text in levels),
+            SUPPORTS: metrics.horizontalAdvance("MS-FSD #1, MS-BED #1"),
+            ADVICE: metrics.horizontalAdvance("Create (from “design”)"),
+        }
+        for column in compact:
+            title = tr(OutcomesTable.HEADERS[column])
+            compact[column] = max(compact[column], bold.horizontalAdvance(title) + 8) + 12
+        shown = {c: w for c, w in compact.items() if not self.table.isColumnHidden(c)}
+        share = min(1.0, self.table.viewport().width() / 2 / max(sum(shown.values()), 1))
+        for column, width in shown.items():
+            header.resizeSection(column, int(width * share))
 
     def close_document(self) -> None:
         self.item_page.close_document()
@@ -374,15 +443,18 @@ class OutcomesEditor(QWidget):
         self.table_model = OutcomesTable(self.document, owner)
         self.table.setModel(self.table_model)
         header = self.table.horizontalHeader()
+        # Five rows at least: the room the fields below took left it two or three.
+        rows = 5 * (self.table.fontMetrics().height() + 5)
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumHeight(header.sizeHint().height() + rows + frame)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(LEVEL, QHeaderView.ResizeMode.ResizeToContents)
-        for column, width in ((SUPPORTS, 150), (ADVICE, 160)):
+        for column in (LEVEL, SUPPORTS, ADVICE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
         # A program's outcomes are the top level: they support nothing, so no column or
         # list of what they support takes the room the table needs.
         top = isinstance(owner, Program)
         self.table.setColumnHidden(SUPPORTS, top)
+        self._fit_columns()
         self.supports.setHidden(top)
         self.supports_label.setHidden(top)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_outcome())
@@ -393,8 +465,7 @@ class OutcomesEditor(QWidget):
     def _show_heading(self) -> None:
         assert self.owner is not None
         kind = tr(type(self.owner).__name__.lower())
-        title = html.escape(self.owner.title)  # shown as typed, in a rich-text heading
-        self.heading.setText(tr("<b>Outcomes of the {0}</b> {1}").format(kind, title))
+        self.heading.setText(tr("Outcomes of the {0}: {1}").format(kind, self.owner.title))
 
     def current(self) -> Outcome | None:
         if self.owner is None:
@@ -508,6 +579,7 @@ class OutcomesEditor(QWidget):
     def _add_support(self, parent: Owner, number: int, candidate: Outcome, checked: bool) -> None:
         label = f"{parent.code or parent.title} #{number}: {candidate.text}"
         item = QListWidgetItem(label)
+        item.setToolTip(label)
         item.setData(Qt.ItemDataRole.UserRole, candidate.id)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)

@@ -43,8 +43,22 @@ from designer.ui.live_view import BackgroundView
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITIES = ("error", "warning", "info")
+# What the window calls each severity, one and several: "info" is a note, in the column,
+# the filter and the status bar alike (the `check` command's output keeps the rule's word).
+WORDS = {
+    "error": ("error", "errors"),
+    "warning": ("warning", "warnings"),
+    "info": ("note", "notes"),
+}
 COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c4043"}
 TIPS = (1, 2, 3)  # the columns whose full text shows as a tooltip
+RULE_COLUMN = 4
+
+
+def all_rule_titles() -> dict[str, str]:
+    """Rule id -> its title, over every profile: a finding of any profile is named."""
+    return {rule: title for p in PROFILES for rule, title in rule_titles(p).items()}
+
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,6 +77,7 @@ class FindingsModel(QAbstractTableModel):
         self.rows: list[Finding] = []
         self.faded = False  # out of date: the severities lose their colours too
         self.headers = [tr("Severity"), tr("Unit"), tr("Problem"), tr("How to fix"), tr("Rule")]
+        self.titles = all_rule_titles()
         self.brushes = {severity: QBrush(QColor(colour)) for severity, colour in COLOURS.items()}
 
     def set_rows(self, rows: list[Finding]) -> None:
@@ -88,12 +103,22 @@ class FindingsModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         finding = self.rows[index.row()]
         column = index.column()
+        if column == RULE_COLUMN and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            # The rule by its title, as in the Silenced rules dialog; its id in the tooltip.
+            title = self.titles.get(finding.rule, finding.rule)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return title
+            return f"{title} ({finding.rule})"
         if role == Qt.ItemDataRole.DisplayRole or (
             role == Qt.ItemDataRole.ToolTipRole and column in TIPS
         ):
             if column == 1:
                 return self.unit_name(finding.unit)
-            return (tr(finding.severity), "", finding.message, finding.hint, finding.rule)[column]
+            severity = tr(WORDS.get(finding.severity, (finding.severity,))[0])
+            return (severity, "", finding.message, finding.hint)[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and not self.faded:
             return self.brushes.get(finding.severity, self.brushes["info"])
         if role == FINDING_ROLE:
@@ -124,7 +149,7 @@ class SilencedDialog(QDialog):
         self.setObjectName("silencedDialog")
         self.resize(760, 320)
         self.document = document
-        self.titles = {rule: title for p in PROFILES for rule, title in rule_titles(p).items()}
+        self.titles = all_rule_titles()
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("silencedList")
         self.table.setAccessibleName(tr("Silenced rules"))
@@ -191,7 +216,8 @@ class ProblemsPanel(BackgroundView):
 
     Signals:
         finding_chosen(object): the designer double-clicked a finding (to go to its unit).
-        counts_changed(str): a summary such as "1 error · 3 warnings · 2 notes".
+        counts_changed(str): a summary such as "1 error · 3 warnings · 2 notes", or
+            "Checking…" until the checks have run (see counts_text).
     """
 
     finding_chosen = Signal(object)
@@ -205,6 +231,8 @@ class ProblemsPanel(BackgroundView):
             failed_text=tr("The checks failed: {0}"),
         )
         self.findings: list[Finding] = []
+        self.checked = False  # the checks have run once: self.findings are theirs
+        self.counts = self.counts_text()  # as last told by counts_changed
         self.profile = QComboBox()
         self.profile.setObjectName("checkProfile")
         self.profile.setAccessibleName(tr("Profile"))
@@ -216,7 +244,7 @@ class ProblemsPanel(BackgroundView):
         self.severity.setAccessibleName(tr("Severities shown"))
         self.severity.addItem(tr("All severities"), None)
         for severity in SEVERITIES:
-            self.severity.addItem(tr(severity.capitalize() + "s"), severity)
+            self.severity.addItem(tr(WORDS[severity][1].capitalize()), severity)
         self.rule = QComboBox()
         self.rule.setObjectName("ruleFilter")
         self.rule.setAccessibleName(tr("Rules shown"))
@@ -240,13 +268,17 @@ class ProblemsPanel(BackgroundView):
         self.list.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 6)
         header = self.list.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
-        for column, width in ((0, 80), (1, 220), (2, 420), (3, 300)):
+        # The problem and its fix share what the window's width leaves: at 1024 px as at
+        # 1920 px no column is pushed off to the right, and the short ones stay narrow.
+        for column, width in ((0, 80), (1, 200), (RULE_COLUMN, 180)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        for column in (2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.silence_button = QPushButton(tr("Silence…"))
         self.silence_button.setObjectName("silenceButton")
         self.silence_button.setToolTip(tr("Switch this rule off for this unit, with a reason"))
+        self.silence_button.setEnabled(False)  # until a problem is selected
         # "2 silenced": click it to see the silenced rules and their reasons.
         self.silenced_note = QPushButton()
         self.silenced_note.setObjectName("silencedButton")
@@ -271,6 +303,7 @@ class ProblemsPanel(BackgroundView):
         self.severity.currentIndexChanged.connect(self._show)
         self.rule.currentIndexChanged.connect(self._show)
         self.list.activated.connect(self._activated)
+        self.list.selectionModel().selectionChanged.connect(self._update_silence_button)
         self.silence_button.clicked.connect(lambda: self.silence_selected())
         self.silenced_note.clicked.connect(self.show_silenced)
         # The count follows an undo or a redo at once, not when the checks have run again.
@@ -284,16 +317,27 @@ class ProblemsPanel(BackgroundView):
             return run_checks(catalog, totals, profile, progress=progress)
 
         units = len(catalog.programs) + len(catalog.courses) + len(catalog.modules)
-        return check, tr("Checking {0} units…").format(f"{units:,}")
+        return check, tr("Checking {0} programs, courses and modules…").format(f"{units:,}")
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._tell_counts()
 
     def show_result(self, result: list[Finding]) -> None:
         self.findings = result
+        self.checked = True
         self._show_findings()
 
     def update_actions(self) -> None:
-        self.silence_button.setEnabled(not self.greyed)
+        self._update_silence_button()
         self.model.set_faded(self.greyed)
         self.list.viewport().update()
+        self._tell_counts()
+
+    def _update_silence_button(self, *args: Any) -> None:
+        """Silence… acts on the selected problem: off with none selected, or while greyed."""
+        selected = self.list.selectionModel().hasSelection()
+        self.silence_button.setEnabled(selected and not self.greyed)
 
     def _show_findings(self) -> None:
         """Show self.findings: the rule filter offers the rules that found something."""
@@ -304,12 +348,13 @@ class ProblemsPanel(BackgroundView):
         self.rule.addItem(tr("All rules"), None)
         titles = rule_titles(profile)
         for rule_id in sorted(set(map(attrgetter("rule"), self.findings))):
-            self.rule.addItem(f"{titles.get(rule_id, rule_id)} ({rule_id})", rule_id)
+            self.rule.addItem(titles.get(rule_id, rule_id), rule_id)
+            self.rule.setItemData(self.rule.count() - 1, rule_id, Qt.ItemDataRole.ToolTipRole)
         self.rule.setCurrentIndex(max(self.rule.findData(chosen), 0))
         self.rule.blockSignals(False)
         self._show()
         self._count_silenced()
-        self.counts_changed.emit(self.summary())
+        self._tell_counts()
 
     def _count_silenced(self, *args: Any) -> None:
         count = len(self.document.catalog.silenced)
@@ -321,14 +366,27 @@ class ProblemsPanel(BackgroundView):
 
     def summary(self) -> str:
         counts = Counter(map(attrgetter("severity"), self.findings))
-        words = {
-            "error": (tr("error"), tr("errors")),
-            "warning": (tr("warning"), tr("warnings")),
-            "info": (tr("note"), tr("notes")),
-        }
         return " · ".join(
-            f"{counts[s]} {words[s][0] if counts[s] == 1 else words[s][1]}" for s in SEVERITIES
+            f"{counts[s]} {tr(WORDS[s][0] if counts[s] == 1 else WORDS[s][1])}" for s in SEVERITIES
         )
+
+    def counts_text(self) -> str:
+        """The counts for the status bar, which may show while the panel is closed: never
+        "0 errors" for a catalog not checked yet, and the last counts marked while the
+        checks run again (greyed, as the list is) or were stopped."""
+        if not self.checked:
+            return tr("Checking…") if self.task is not None else tr("Not checked yet")
+        if not self.greyed:
+            return self.summary()
+        if self.task is not None:
+            return tr("{0} (checking again…)").format(self.summary())
+        return tr("{0} (may be out of date)").format(self.summary())
+
+    def _tell_counts(self) -> None:
+        counts = self.counts_text()
+        if counts != self.counts:
+            self.counts = counts
+            self.counts_changed.emit(counts)
 
     def _show(self, *args: Any) -> None:
         """Show the findings the filters let through (tens of thousands on a large catalog:
@@ -344,6 +402,7 @@ class ProblemsPanel(BackgroundView):
         self.model.set_rows(list(rows))
         if chosen is not None:
             self._choose_again(chosen, row, scrolled)
+        self._update_silence_button()
 
     def _choose_again(self, chosen: Finding, row: int, scrolled: int) -> None:
         """Once the checks ran again (after each edit), the list as the designer left it:

@@ -62,8 +62,21 @@ from designer.ui.live_view import BackgroundView
 Index = QModelIndex | QPersistentModelIndex
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 PAIR_PROMPT = "Click a cell to see what the two certificates share."  # translated when shown
+NO_PROGRAMS = (  # translated when shown
+    "No certificates yet: add them (Insert > Add Program) to see what they share."
+)
+ONE_PROGRAM = "Add a second certificate to see what the two share."  # translated when shown
+# A certificate's name in the matrix's headers, in pixels, by the header's orientation: a
+# title (or a long code) cut to it leaves the cells in view; the tooltip has it whole. The
+# columns are as narrow as their cells, and follow the rows' order.
+HEADER_NAME_WIDTHS = {Qt.Orientation.Vertical: 130, Qt.Orientation.Horizontal: 66}
+# A name in the graph, in pixels at life size, by the kind of node: longer ones are cut.
+NODE_NAME_WIDTHS = {"program": 150, "course": 280}
 ZOOM_STEP = 1.25  # one notch of the wheel, or one Ctrl+= / Ctrl+-
 MOST_ZOOM = 4.0  # four times life size: a course's name is large enough by far
+# The graph opens no smaller than this, with scroll bars if it does not fit: smaller, its
+# names are too small to read (Fit, or zooming out, still shows it whole).
+READABLE_ZOOM = 0.8
 # From this many certificates the graph first shows the chosen pair's part only: the whole
 # of 500 fits the page at 2 %, too small to read.
 AROUND_FROM = 50
@@ -82,10 +95,19 @@ def graph_shape(graph: nx.Graph) -> GraphShape:
     return nodes, tuple(graph.edges())
 
 
-def node_text(unit_id: str, attributes: dict[str, Any]) -> str:
-    """The name on a node of the sharing graph."""
+def node_text(unit_id: str, attributes: dict[str, Any], font: QFont) -> str:
+    """The name on a node of the sharing graph, cut to its kind's width."""
     # Programs by code keep the picture readable; the full title is in the tooltip.
-    return attributes.get("code") or attributes.get("label", unit_id)
+    name = attributes.get("code") or attributes.get("label", unit_id)
+    width = NODE_NAME_WIDTHS[attributes.get("kind", "course")]
+    return QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, width)
+
+
+def header_name(program: Program, orientation: Qt.Orientation, font: QFont) -> str:
+    """A certificate's code, else its title, cut to the width of a matrix header."""
+    name = program.code or program.title
+    width = HEADER_NAME_WIDTHS[orientation]
+    return QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, width)
 
 
 def coverage_colour(coverage: float) -> QColor:
@@ -106,6 +128,7 @@ class OverlapMatrix(QAbstractTableModel):
         super().__init__()
         self.programs: list[Program] = []
         self.cells: dict[tuple[str, str], Overlap] = {}
+        self.header_font = QFont()  # the headers', which names are cut to fit
 
     def set_data(self, programs: list[Program], cells: dict[tuple[str, str], Overlap]) -> None:
         self.beginResetModel()
@@ -128,10 +151,11 @@ class OverlapMatrix(QAbstractTableModel):
     ) -> Any:
         program = self.programs[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return program.code or program.title
+            return header_name(program, orientation, self.header_font)
         if role == Qt.ItemDataRole.ToolTipRole:
             held = tr("Holds") if orientation == Qt.Orientation.Vertical else tr("Aims for")
-            return f"{held}: {program.title}"
+            code = f" ({program.code})" if program.code else ""
+            return f"{held}: {program.title}{code}"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -172,7 +196,9 @@ class SharingGraph(QGraphicsView):
     """Programs and the courses they share, laid out by networkx.
 
     The whole graph is shown, and stays whole as the view is resized, until the designer
-    zooms (Ctrl+wheel, or zoom_in and zoom_out); fit shows it whole again.
+    zooms (Ctrl+wheel, or zoom_in and zoom_out); fit shows it whole again. It opens no
+    smaller than READABLE_ZOOM, though: a graph too large for the view at that zoom opens
+    at it, centred, with scroll bars, until fit shows it whole.
 
     From the keyboard, the arrow keys go from node to node in reading order (Home and End
     to the first and last), and Enter or Space opens the node's unit, as a click does.
@@ -191,6 +217,7 @@ class SharingGraph(QGraphicsView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.fitted = True  # the whole graph is in view, and kept so when the view resizes
+        self.readable = True  # ... no smaller than READABLE_ZOOM, until fit is asked for
         self.pressed_at = QPoint()  # where the mouse button went down, in the viewport
         self.nodes: dict[str, QGraphicsRectItem | QGraphicsEllipseItem] = {}
         self.structure: tuple[Any, ...] = ()  # the nodes and edges on screen
@@ -228,7 +255,7 @@ class SharingGraph(QGraphicsView):
         # reach no further, and a fit shows it all.
         scene.setSceneRect(scene.itemsBoundingRect().adjusted(-30, -30, 30, 30))
         if self.fitted:
-            self.fit()
+            self.refit()
         else:
             self.centerOn(centre)  # at the zoom the designer chose, where they were
 
@@ -262,8 +289,14 @@ class SharingGraph(QGraphicsView):
 
     def fit(self) -> None:
         """Show the whole graph, and keep it whole when the view is resized."""
+        self.readable = False
+        self.refit()
+
+    def refit(self) -> None:
+        """Show the whole graph again, no smaller than READABLE_ZOOM until fit is asked for."""
         self.fitted = True
-        self._set_zoom(self.fitting_zoom())
+        zoom = self.fitting_zoom()
+        self._set_zoom(max(zoom, READABLE_ZOOM) if self.readable else zoom)
         self.centerOn(self.sceneRect().center())
 
     def zoom_in(self) -> None:
@@ -300,7 +333,7 @@ class SharingGraph(QGraphicsView):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
         if self.fitted:
-            self.fit()
+            self.refit()
 
     def _layout(self, graph: nx.Graph) -> dict[Any, QPointF]:
         """Programs on a ring; the courses a set of programs shares stacked between them.
@@ -310,14 +343,17 @@ class SharingGraph(QGraphicsView):
         """
         programs = [n for n, kind in graph.nodes(data="kind") if kind == "program"]
         ring = nx.circular_layout(programs) if len(programs) > 1 else {programs[0]: (0.0, 0.0)}
-        scale = 260 + 24 * len(programs)
+        # Flatter than a circle: names are wide and low, and so is the page's graph.
+        wide = 180 + 24 * len(programs)
+        high = 0.6 * wide
         row_height = QFontMetricsF(self.looks["course"][2]).height() + 16
         taken: dict[int, list[tuple[float, float]]] = {}  # the spans of x used in each row
 
         def place(node: Any, x: float, y: float) -> QPointF:
             """The row nearest y, going up and down in turn, where the node fits at x."""
-            metrics = QFontMetricsF(self.looks[node[0]][2])
-            half = metrics.horizontalAdvance(node_text(node[1], graph.nodes[node])) / 2 + 24
+            font = self.looks[node[0]][2]
+            text = node_text(node[1], graph.nodes[node], font)
+            half = QFontMetricsF(font).horizontalAdvance(text) / 2 + 24
             left, right = x - half, x + half
             first = round(y / row_height)
             rows = (first + (n + 1) // 2 * (1 if n % 2 else -1) for n in itertools.count())
@@ -325,7 +361,7 @@ class SharingGraph(QGraphicsView):
             taken.setdefault(row, []).append((left, right))
             return QPointF(x, row * row_height)
 
-        points = {n: place(n, float(x) * scale, float(y) * scale) for n, (x, y) in ring.items()}
+        points = {n: place(n, float(x) * wide, float(y) * high) for n, (x, y) in ring.items()}
         groups: dict[tuple[Any, ...], list[Any]] = {}
         for node, kind in graph.nodes(data="kind"):
             if kind == "course":
@@ -362,7 +398,7 @@ class SharingGraph(QGraphicsView):
         unit_id = shape.data(0)
         label = shape.childItems()[0]
         assert isinstance(label, QGraphicsSimpleTextItem)
-        label.setText(node_text(unit_id, attributes))
+        label.setText(node_text(unit_id, attributes, self.looks[kind][2]))
         text = label.boundingRect()
         label.setPos(-text.width() / 2, -text.height() / 2)
         box = QRectF(label.pos(), text.size()).adjusted(-8, -5, 8, 5)
@@ -451,6 +487,7 @@ class StackabilityView(BackgroundView):
         # matrix for the list below, rather than visiting every cell of it.
         self.table.setTabKeyNavigation(False)
         self.table.setModel(self.matrix)
+        self.matrix.header_font = self.table.horizontalHeader().font()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
@@ -465,7 +502,7 @@ class StackabilityView(BackgroundView):
             )
         )
         self.caption.setWordWrap(True)
-        self.pair = QLabel(tr(PAIR_PROMPT))
+        self.pair = QLabel()
         self.pair.setWordWrap(True)
         self.shared = QListWidget()
         self.shared.setObjectName("sharedUnits")
@@ -541,6 +578,12 @@ class StackabilityView(BackgroundView):
         self.shared.itemClicked.connect(self._unit_activated)
         self.graph.unit_clicked.connect(self.unit_chosen.emit)
         self.graph.zoomed.connect(lambda zoom: self.zoom_label.setText(f"{100 * zoom:.0f} %"))
+        self.zoom_controls: list[QWidget | QShortcut] = [
+            self.zoom_label,
+            self.zoom_out_button,
+            self.zoom_in_button,
+            self.fit_button,
+        ]
         # The zoom keys work anywhere on the page: the graph is all it zooms.
         for keys, slot in (
             (QKeySequence.StandardKey.ZoomIn, self.graph.zoom_in),
@@ -551,6 +594,8 @@ class StackabilityView(BackgroundView):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+            self.zoom_controls.append(shortcut)
+        self._follow_count(len(document.catalog.programs))  # until the matrix comes
 
     def work(self) -> tuple[Work, str]:
         catalog, totals = self.document.catalog, self.document.totals
@@ -573,7 +618,17 @@ class StackabilityView(BackgroundView):
         self.whole = result
         self._show_graph()
         self.shared.clear()
-        self.pair.setText(tr(PAIR_PROMPT))  # the cell it described may say otherwise now
+        self._follow_count(len(result.programs))  # the cell it described may say otherwise now
+
+    def _follow_count(self, count: int) -> None:
+        """Prompt for a pair, and offer the controls, as far as this many certificates allow:
+        nothing to zoom without one, no pair to choose without two."""
+        self.pair.setText(
+            tr(NO_PROGRAMS if count == 0 else ONE_PROGRAM if count == 1 else PAIR_PROMPT)
+        )
+        for control in self.zoom_controls:
+            control.setEnabled(count > 0)
+        self.around.setEnabled(count > 1)
 
     def _show_graph(self) -> None:
         """The whole graph, or the chosen pair's part of it (pair_graph)."""
@@ -589,7 +644,8 @@ class StackabilityView(BackgroundView):
         # Most edits change hours, not what is shared or what it is called: the graph then
         # stays as it is (and a new name only relabels it: see SharingGraph.show_graph).
         if shape != self.shown_shape:
-            self.graph.show_graph(graph, tr(PAIR_GRAPH_PROMPT))
+            empty = PAIR_GRAPH_PROMPT if self.whole.programs else NO_PROGRAMS
+            self.graph.show_graph(graph, tr(empty))
             self.shown_shape = shape
 
     def show_pair(self, index: QModelIndex) -> None:
@@ -597,7 +653,7 @@ class StackabilityView(BackgroundView):
         the next one is shown after an edit, it may name units that have left since."""
         self.shared.clear()
         if not index.isValid() or index.row() == index.column():
-            self.pair.setText(tr(PAIR_PROMPT))
+            self._follow_count(len(self.matrix.programs))
             return
         source = self.matrix.programs[index.row()]
         target = self.matrix.programs[index.column()]

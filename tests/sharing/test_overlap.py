@@ -164,20 +164,24 @@ def test_the_sharing_graph_links_programs_to_the_courses_they_share(sample):
 
 def test_the_graph_around_a_pair_has_what_they_share_and_who_else_shares_it(sample):
     graph = sharing_graph(sample)
-    around = pair_graph(graph, ("front-end", "pr-communications"))
-    front_end_shares = {
-        c for c in sample.program("front-end").course_ids if len(sample.users(c)) > 1
-    }
-    assert {n for n, kind in around.nodes(data="kind") if kind == "course"} == {
-        ("course", c) for c in front_end_shares
-    }
-    users = {p.id for c in front_end_shares for p in sample.programs_using(c)}
+    around = pair_graph(graph, ("front-end", "back-end"))
+    # Front-End and Back-End share C#, which Full Stack uses too; not Front-End's other
+    # shared courses (Web Development, Blazor), which only Full Stack shares with it.
+    csharp = ("course", "introduction-to-programming-with-csharp")
+    assert {n for n, kind in around.nodes(data="kind") if kind == "course"} == {csharp}
     assert {n for n, kind in around.nodes(data="kind") if kind == "program"} == {
-        ("program", p) for p in {*users, "pr-communications"}
+        ("program", p) for p in ("front-end", "back-end", "full-stack")
     }
-    assert set(around.edges()) <= set(graph.edges())
+    assert {frozenset(edge) for edge in around.edges()} <= {frozenset(e) for e in graph.edges()}
     assert around.nodes[("program", "front-end")] == graph.nodes[("program", "front-end")]
     assert pair_graph(graph, None).number_of_nodes() == 0
+
+
+def test_the_graph_around_a_pair_that_shares_no_course_has_the_two_alone(sample):
+    graph = sharing_graph(sample)
+    around = pair_graph(graph, ("full-stack", "pr-communications"))
+    assert set(around.nodes) == {("program", "full-stack"), ("program", "pr-communications")}
+    assert around.number_of_edges() == 0
 
 
 def shared_by_definition(catalog: Catalog, totals: Totals, source: str, target: str) -> float:

@@ -1,5 +1,6 @@
 """Windows on real catalogs, and a hand that answers the dialogs they open."""
 
+import json
 import shutil
 
 import pytest
@@ -26,6 +27,16 @@ def clipboard_released_at_exit(qapp):
 def sample_copy(sample_path, tmp_path):
     path = tmp_path / "catalog.curriculum.json"
     shutil.copyfile(sample_path, path)
+    return path
+
+
+@pytest.fixture
+def unsilenced_copy(sample_path, tmp_path):
+    """The sample with the warnings its accredited figures raise switched on again."""
+    data = json.loads(sample_path.read_text(encoding="utf-8"))
+    data["silenced"] = []
+    path = tmp_path / "catalog.curriculum.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
     return path
 
 

@@ -84,7 +84,9 @@ def test_the_checks_show_progress_then_the_same_findings_as_checking_directly(
     panel = big_window.problems
     document = big_window.document
     qtbot.waitUntil(lambda: panel.status.shown)  # opening the window started them
-    assert panel.status.label.text() == f"Checking {units(document.catalog):,} units…"
+    counted = units(document.catalog)
+    assert panel.status.label.text() == f"Checking {counted:,} programs, courses and modules…"
+    assert big_window.problem_counts.text() == "Checking…"  # not "0 errors" before any check
     assert panel.status.bar.isVisible() and panel.status.cancel_button.isVisible()
     assert not panel.status.run_button.isVisible()
     assert panel.greyed and not panel.silence_button.isEnabled()
@@ -93,7 +95,9 @@ def test_the_checks_show_progress_then_the_same_findings_as_checking_directly(
     gate.opened.set()
     qtbot.waitUntil(lambda: panel.up_to_date, timeout=WAIT_MS)
     assert not panel.status.isVisible()
-    assert not panel.greyed and panel.silence_button.isEnabled()
+    assert not panel.greyed and not panel.silence_button.isEnabled()  # no problem selected
+    panel.list.selectRow(0)
+    assert panel.silence_button.isEnabled()
     # The strip keeps its room once it has shown: the list stays where it was.
     assert panel.list.geometry() == list_place
     expected = run_checks(document.catalog, document.totals, DEFAULT_PROFILE)
@@ -183,7 +187,8 @@ def test_the_duplicate_search_shows_progress_cancels_and_runs_again(big_window, 
     qtbot.waitUntil(lambda: view.status.shown)
     items = sum(len(m.items) for m in catalog.modules.values())
     searched = len(catalog.courses) + len(catalog.modules) + items
-    assert view.status.label.text() == f"Looking for duplicates among {searched:,} units…"
+    searching = f"Looking for duplicates among {searched:,} courses, modules and items…"
+    assert view.status.label.text() == searching
     assert view.greyed and not view.merge_button.isEnabled()
     qtbot.mouseClick(view.status.cancel_button, Qt.MouseButton.LeftButton)
     assert view.status.label.text() == "Search cancelled — the groups below may be out of date."

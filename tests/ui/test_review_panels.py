@@ -9,6 +9,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog
 from window_actions import open_page, opened_window, select, tree_index
 
+
+@pytest.fixture
+def sample_copy(unsilenced_copy):
+    """The sample as these tests work on it: its Full Stack 422 h warning not silenced."""
+    return unsilenced_copy
+
+
 FULL = "Microsoft Full Stack Developer Professional Certificate"
 BACK = "Microsoft Back-End Developer Professional Certificate"
 FRONT = "Microsoft Front-End Developer Professional Certificate"

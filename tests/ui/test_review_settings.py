@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from window_actions import field, open_page, retype, select
 
 from designer.supplement import supplement_facts
+from designer.ui.problems import FINDING_ROLE
 from designer.ui.settings_dialog import SettingsDialog
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
@@ -296,7 +297,11 @@ def test_the_eqf_note_shows_the_descriptors_of_the_level_chosen(window, qtbot):
 
 def problem_rows(window, unit_title):
     model = window.problems.list.model()
-    found = [[model.index(r, c).data() for c in range(5)] for r in range(model.rowCount())]
+    # The texts of its columns, and the rule (the Rule column shows its title).
+    found = [
+        [*(model.index(r, c).data() for c in range(4)), model.index(r, 0).data(FINDING_ROLE).rule]
+        for r in range(model.rowCount())
+    ]
     return [row for row in found if row[1] == unit_title]
 
 
@@ -320,7 +325,7 @@ def test_the_missing_country_problem_leads_to_a_box_that_takes_what_it_asks_for(
     index = next(
         model.index(r, 0)
         for r in range(model.rowCount())
-        if model.index(r, 4).data() == "supplement.issuer-country"
+        if model.index(r, 0).data(FINDING_ROLE).rule == "supplement.issuer-country"
     )
     window.problems.list.activated.emit(index)  # a double click, or Enter
     assert country.hasFocus()

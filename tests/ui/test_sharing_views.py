@@ -270,13 +270,13 @@ def test_the_editor_of_a_shared_course_shows_its_uses_and_the_impact_of_a_change
     select(window, qtbot, FULL, "Introduction to Programming With C#")
     editor = window.editor
     assert editor.usage_note.text() == f"{FULL}, {BACK}, {FRONT}"
-    assert editor.impact_note.text().split("<br>") == [
+    assert editor.impact_note.text().split("\n") == [
         "MS-FSD: 422 h → 427 h, 16 → 17 ECTS",
         "MS-BED: 309 h → 314 h, 12 → 12 ECTS",
         "MS-FED: 212 h → 217 h, 8 → 8 ECTS",
     ]
     retype(qtbot, editor.impact_delta.line, "-10")
-    assert editor.impact_note.text().split("<br>")[0] == "MS-FSD: 422 h → 412 h, 16 → 16 ECTS"
+    assert editor.impact_note.text().split("\n")[0] == "MS-FSD: 422 h → 412 h, 16 → 16 ECTS"
 
 
 NOTHING = "Nothing to show until the change above is corrected."
@@ -292,7 +292,7 @@ def test_the_impact_box_explains_a_change_it_cannot_use_and_edits_nothing(window
 
     def shown():
         message = "" if box.error.isHidden() else box.error.text()
-        return box.line.text(), message, note.text().split("<br>")[0]
+        return box.line.text(), message, note.text().split("\n")[0]
 
     assert shown() == ("5", "", "MS-FSD: 422 h → 427 h, 16 → 17 ECTS")
     for typed, message in (
@@ -329,7 +329,7 @@ def test_a_decrease_refused_for_a_course_is_taken_once_it_has_the_hours(window, 
     item = document.catalog.modules["csharp-w1"].items[0]
     document.push([SetField(item, "minutes", 615.0)], "Edit minutes")
     assert box.error.isHidden()
-    assert note.text().split("<br>")[0] == "MS-FSD: 432 h → 392 h, 17 → 15 ECTS"
+    assert note.text().split("\n")[0] == "MS-FSD: 432 h → 392 h, 17 → 15 ECTS"
     document.push([SetField(item, "minutes", 15.0)], "Edit minutes")
     assert not box.error.isHidden() and "This course has 30 h" in box.error.text()
     assert note.text() == NOTHING and box.line.text() == "-40"
@@ -346,7 +346,7 @@ def test_undo_keys_in_the_impact_box_take_back_its_typing_not_an_edit(window, qt
     assert window.document.undo_stack.undoText() == "Edit title"
     # The box's own typing taken back, its message and the figures with it.
     assert box.line.text() == "5" and box.error.isHidden()
-    assert note.text().split("<br>")[0] == "MS-FSD: 422 h → 427 h, 16 → 17 ECTS"
+    assert note.text().split("\n")[0] == "MS-FSD: 422 h → 427 h, 16 → 17 ECTS"
 
 
 def shared_course_then_undone(window):
