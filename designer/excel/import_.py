@@ -44,11 +44,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
@@ -95,12 +95,20 @@ from designer.model.catalog import Node
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS
 from designer.progress import Meter, ProgressCallback
 
+T = TypeVar("T")
+
+
+# The steps of progress of a sheet: a large workbook's long sheets (its Outcomes, 50,000
+# rows) take seconds each, and the progress moves, and a cancel is noticed, row by row.
+SHEET_STEPS = 100
+
 
 def import_workbook(path: str | Path, progress: ProgressCallback | None = None) -> Catalog:
     """The catalog a workbook holds; raises CatalogError listing every problem in it.
 
-    progress(done, total), if given, counts the sheets read (a large workbook takes half a
-    minute); when it returns False the import raises Cancelled (see designer.progress).
+    progress(done, total), if given, counts SHEET_STEPS for each sheet read, spread over
+    its rows (a large workbook takes a minute); it is called every hundredth of a second,
+    and when it returns False the import raises Cancelled (see designer.progress).
     """
     path = Path(path)
     with open_workbook(path, read_only=True, data_only=True) as workbook:
@@ -109,7 +117,36 @@ def import_workbook(path: str | Path, progress: ProgressCallback | None = None) 
             rows = sheet.iter_rows(values_only=True)
             if is_data_header(next(rows, ())):
                 return _own_export(workbook, path, progress)
-    return bootstrap_catalog(path, progress)
+    return bootstrap_catalog(path, _in_sheet_steps(progress))
+
+
+def _in_sheet_steps(progress: ProgressCallback | None) -> ProgressCallback | None:
+    """A progress that counts sheets, as one that counts SHEET_STEPS for each."""
+    if progress is None:
+        return None
+    return lambda done, total: progress(done * SHEET_STEPS, total * SHEET_STEPS)
+
+
+class _RowCount:
+    """Counts rows on the meter's current part, spread over the rows expected (when that
+    is known: else the part is counted once it is over), and lets the meter report every
+    hundredth of a second however long the part."""
+
+    def __init__(self, meter: Meter, expected: int | None) -> None:
+        self.meter = meter
+        self.start, self.steps = meter.done, meter.left
+        self.expected = expected or 0
+        self.count = 0
+
+    def counted(self) -> None:
+        self.count += 1
+        steps = self.start + self.steps * self.count // self.expected if self.expected else 0
+        self.meter.advance(max(steps - self.meter.done, 0))
+
+    def each(self, rows: Iterable[T]) -> Iterator[T]:
+        for row in rows:
+            yield row
+            self.counted()
 
 
 def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) -> Catalog:
@@ -117,11 +154,13 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
     # holds edits that would otherwise be lost without a word.
     sheets = [sheet for sheet in workbook.worksheets if sheet.title != DATA_SHEET]
     hidden = {sheet.title for sheet in sheets if sheet.sheet_state != "visible"}
-    meter = Meter(progress, 1 + len(sheets))  # the hidden data sheet, then each other one
+    # The hidden data sheet, then each other one.
+    meter = Meter(progress, SHEET_STEPS * (1 + len(sheets)))
     meter.start()
-    meter.part(1)
+    meter.part(SHEET_STEPS // 4)  # the data sheet's catalog; then what the export wrote
     try:
-        catalog = read_data(workbook[DATA_SHEET].iter_rows(values_only=True), str(path))
+        rows = _RowCount(meter, None).each(workbook[DATA_SHEET].iter_rows(values_only=True))
+        catalog = read_data(rows, str(path))
     except CatalogError as error:
         problems = [
             Problem(f"Sheet '{DATA_SHEET}', catalog {p.location}", p.message, p.unit)
@@ -130,16 +169,19 @@ def _own_export(workbook: Any, path: Path, progress: ProgressCallback | None) ->
         raise CatalogError(path, problems) from None
     except ValueError as error:
         raise CatalogError(path, [Problem(f"Sheet '{DATA_SHEET}'", str(error))]) from None
-    written = written_sheets(catalog, _read_columns)  # before the edits: as exported
+    meter.part(SHEET_STEPS - SHEET_STEPS // 4)
+    units = _RowCount(meter, sum(1 for _ in catalog.walk()))  # about a row each
+    written = written_sheets(catalog, _read_columns, units.counted)  # before the edits
     edits = _Edits(catalog)
     orders = _Orders(catalog)
     checks: list[SheetCheck] = []
     gone = [name for name in written if name not in workbook.sheetnames]  # renamed, or deleted
     unknown: list[tuple[str, list[tuple[Any, ...]]]] = []  # sheets with ids: none it wrote
     taken: set[str] = set()  # the names of the sheets the export wrote found so far
-    meter.part(len(sheets))
-    for sheet in meter.each(sheets):
-        rows = sheet.iter_rows(values_only=True)
+    for sheet in sheets:
+        meter.part(SHEET_STEPS)
+        expected = written[sheet.title].rows if sheet.title in written else None
+        rows = _RowCount(meter, expected).each(sheet.iter_rows(values_only=True))
         top = _top(rows)  # the title block and the header row
         header = len(top) if top and _id_in(top[-1]) == ID_HEADER else None
         name = _written_as(sheet.title, top, header, written, gone, taken)

@@ -22,6 +22,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet.dimensions import SheetDimension
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse
 
 from designer.errors import CatalogError, Problem
 from designer.model.durations import text_duration
@@ -86,6 +90,49 @@ def _ole_message(path: Path) -> str:
         "an encrypted (password-protected) workbook or an old Excel 97-2003 file (.xls): "
         "remove the password, or save it as an Excel workbook (.xlsx), and import it again"
     )
+
+
+_DIMENSION = f"{{{SHEET_MAIN_NS}}}dimension"
+_SHEET_DATA = f"{{{SHEET_MAIN_NS}}}sheetData"
+
+
+def _read_size(sheet: Any) -> None:
+    """Read a sheet's size from its <dimension>, which comes before its rows, if it has one.
+
+    openpyxl does this for every sheet as it opens a workbook read-only, but when a sheet
+    has no <dimension> (our export writes none) it stops looking only at the end of the
+    sheet's rows, having parsed them all: 18 s for the 1,005 sheets of a 500-program
+    export before the import could read a row, or notice a cancel. Here the search stops
+    where the rows begin; a sheet without a size is read as before, row by row. It takes
+    the place of openpyxl's own (ReadOnlyWorksheet._get_size) below.
+    """
+    source = sheet._get_source()
+    try:
+        for _, element in iterparse(_Sips(source), events=("start",)):
+            if element.tag == _DIMENSION:
+                dimension = SheetDimension.from_tree(element)
+                if dimension is not None:
+                    size = dimension.boundaries
+                    sheet._min_column, sheet._min_row, sheet._max_column, sheet._max_row = size
+                return
+            if element.tag == _SHEET_DATA:
+                return
+    finally:
+        source.close()
+
+
+class _Sips:
+    """A file read a little at a time: iterparse reads 16 KB at once, a few hundred rows."""
+
+    def __init__(self, file: Any) -> None:
+        self.file = file
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self.file.read(1024)
+        return data
+
+
+ReadOnlyWorksheet._get_size = _read_size  # type: ignore[attr-defined]
 
 
 @contextmanager

@@ -90,6 +90,7 @@ class Written:
     # The cells the import does not read, by row: column -> the value written, or its figure
     # with the value the catalog gave it.
     cells: dict[Key, dict[int, Any]] = field(default_factory=dict)
+    rows: int = 0  # how many rows it has: for the import's progress
 
     def shows(self, first: Iterable[Any], header: Iterable[Any]) -> bool:
         """Whether a sheet's first row or header row is this sheet's: renamed in Excel."""
@@ -97,14 +98,22 @@ class Written:
         return bool(title) and title == self.title or bool(names) and names == self.header
 
 
-def written_sheets(catalog: Catalog, reads: Reads) -> dict[str, Written]:
-    """The sheets with ids that exporting catalog writes, by name."""
+def written_sheets(
+    catalog: Catalog, reads: Reads, counted: Callable[[], None] = lambda: None
+) -> dict[str, Written]:
+    """The sheets with ids that exporting catalog writes, by name.
+
+    counted() is called after each row: a large catalog's sheets are 250,000 rows, seconds
+    of work for the import, which shows its progress and notices a cancel there.
+    """
     totals = Totals(catalog)
     try:
         written: dict[str, Written] = {}
         for index, sheet in enumerate(id_sheets(catalog, totals)):
             found = written[sheet.title] = Written(index)
             for row in _rows(sheet, catalog, reads):
+                counted()
+                found.rows = row.number
                 if row.number == 1:
                     found.program = row.unit_id
                     found.title = _texts(row.values)

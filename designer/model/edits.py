@@ -92,16 +92,25 @@ def apply_all(catalog: Catalog, edits: list[Edit]) -> list[Edit]:
     so the catalog is never left half edited.
     """
     inverses: list[Edit] = []
+    # Units put back and not yet in their places in the pools: each pool is reordered once,
+    # not per unit or per run of them, unless a unit leaves first (its place is read).
+    unplaced: list[tuple[Course | Module, int | None]] = []
     try:
         for adding, run in groupby(edits, key=lambda edit: isinstance(edit, AddUnit)):
-            if adding:  # units put back together: each pool is reordered once, not per unit
-                added = [edit for edit in run if isinstance(edit, AddUnit)]
-                catalog.add_units([(edit.unit, edit.index) for edit in added])
-                inverses += [RemoveUnit(edit.unit.id) for edit in added]
+            if adding:
+                added = [(edit.unit, edit.index) for edit in run if isinstance(edit, AddUnit)]
+                catalog.add_units(added, in_order=False)
+                unplaced += added
+                inverses += [RemoveUnit(unit.id) for unit, _ in added]
                 continue
             for edit in run:
+                if isinstance(edit, RemoveUnit) and unplaced:
+                    catalog.order_pools(unplaced)
+                    unplaced = []
                 inverses.append(apply(catalog, edit))
+        catalog.order_pools(unplaced)
     except Exception:
+        catalog.order_pools(unplaced)
         for inverse in reversed(inverses):
             apply(catalog, inverse)
         raise

@@ -189,7 +189,7 @@ def _plan(
                 assert isinstance(named, Outcome)
                 dropped.append(
                     f"{_describe(catalog, user)} no longer names the outcome "
-                    f"“{named.text}” of {_label(unit)}: {_label(survivor)} has no such outcome"
+                    f"“{named.text}” of {_label(unit, survivor)}: the survivor has no such outcome"
                 )
     # 2. The higher-level outcomes the others' outcomes supported: the match supports them.
     for other in others:
@@ -202,9 +202,9 @@ def _plan(
                     supported = catalog.get(ref)
                     assert isinstance(supported, Outcome)
                     dropped.append(
-                        f"the outcome “{outcome.text}” of {_label(other)} supported "
+                        f"the outcome “{outcome.text}” of {_label(other, survivor)} supported "
                         f"“{supported.text}” of {_label(catalog.owner(ref))}: "
-                        f"{_label(survivor)} has no such outcome"
+                        "the survivor has no such outcome"
                     )
                     continue
                 target = catalog.get(match_id)
@@ -278,7 +278,7 @@ def _parents(catalog: Catalog, unit: Course | Module) -> list[Program | Course]:
 
 def _differences(catalog: Catalog, survivor: Course | Module, other: Course | Module) -> list[str]:
     lines: list[str] = []
-    name = _label(other)
+    name = _label(other, survivor)
     if normalize(survivor.title) != normalize(other.title):
         lines.append(f"{name}: the title differs from “{survivor.title}”")
     # What only the survivor's fields keep: a merged unit's code and description go.
@@ -354,7 +354,7 @@ def _inside_modules(
             unmatched.remove(match)
         pairs.append((module, match))
     lines: list[str] = []
-    name = _label(other)
+    name = _label(other, survivor)
     for module, match in pairs:
         where = f"{name}, its module “{module.title}”"
         if match is None:
@@ -487,9 +487,16 @@ def _hours(catalog: Catalog, unit: Course | Module) -> float:
     return unit.hours or 0.0
 
 
-def _label(unit: Node) -> str:
+def _label(unit: Node, survivor: Node | None = None) -> str:
+    """A unit as the designer knows it: by its title, and by its code as well when the
+    survivor has the same title (ids are the file's, never shown in the window)."""
     title = getattr(unit, "title", "") or ""
-    return f"{_kind(unit)} “{title}” ({unit.id})" if title else f"{_kind(unit)} {unit.id}"
+    code = (getattr(unit, "code", "") or "").strip()
+    if not title:
+        return f"{_kind(unit)} {code}" if code else f"untitled {_kind(unit)}"
+    label = f"{_kind(unit)} “{title}”"
+    same = survivor is not None and normalize(getattr(survivor, "title", "")) == normalize(title)
+    return f"{label} ({code})" if same and code else label
 
 
 def _describe(catalog: Catalog, user: Outcome | Item) -> str:

@@ -49,6 +49,10 @@ class EditCommand(QUndoCommand):
     def undo(self) -> None:
         apply_all(self._catalog, self._inverses)
 
+    def size(self) -> int:
+        """How many model edits the step makes."""
+        return len(self._edits)
+
     def id(self) -> int:
         return 1 if self._merge_key else -1
 
@@ -88,6 +92,8 @@ class Document(QObject):
         self.disk_signature = _signature(path) if path else None
         self._typing_session = 0
         self._closed = False
+        # Inside one_step: the edits pushed so far, and each push's inverses; None outside.
+        self._step: tuple[list[Edit], list[list[Edit]]] | None = None
 
     def close(self) -> None:
         """The window moved on to another document, or closed.
@@ -136,17 +142,33 @@ class Document(QObject):
     def push(self, edits: list[Edit], text: str, merge_key: MergeKey | None = None) -> None:
         """Apply edits as one undoable step; a failing edit leaves the catalog as it was."""
         inverses = apply_all(self.catalog, edits)
+        if self._step is not None:
+            self._step[0].extend(edits)
+            self._step[1].append(inverses)
+            return
         self.undo_stack.push(EditCommand(self.catalog, edits, inverses, text, merge_key))
 
     @contextmanager
     def one_step(self, text: str) -> Iterator[None]:
         """The pushes made inside are one undoable step, each made on the catalog as the
-        ones before left it (deleting several rows: where each is depends on those before)."""
-        self.undo_stack.beginMacro(text)
+        ones before left it (deleting several rows: where each is depends on those before).
+
+        They make one command, whose undo and redo apply all their edits together: as a
+        macro of one command per push, each push was followed apart (a delete of 193 rows
+        put units back in the pools in 193 passes). Nothing pushed, no step."""
+        if self._step is not None:
+            yield  # inside another step: its pushes are that step's
+            return
+        step: tuple[list[Edit], list[list[Edit]]] = ([], [])
+        self._step = step
         try:
             yield
         finally:
-            self.undo_stack.endMacro()
+            self._step = None
+            edits, inverses = step
+            if edits:  # undone from the last push back
+                undoing = [edit for each in reversed(inverses) for edit in each]
+                self.undo_stack.push(EditCommand(self.catalog, edits, undoing, text, None))
 
     def merge_key(self, node_id: str, field: str) -> MergeKey:
         return (node_id, field, self._typing_session)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -153,10 +156,27 @@ class GroupsModel(QAbstractItemModel):
         self.endResetModel()
 
     def remove_group(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.groups[row], self._keys[row]
-        self._rows = {key: place for place, key in enumerate(self._keys)}
-        self.endRemoveRows()
+        self.remove_groups([row])
+
+    def remove_groups(self, rows: Collection[int]) -> None:
+        """Take these rows' groups out, a run of adjacent rows at a time, from the last: a
+        merge takes out the groups of every module the merged course had, and the list of
+        a large catalog was made again for each (a tenth of a second)."""
+        runs: list[list[int]] = []  # each run's rows, from its last
+        for row in sorted(set(rows), reverse=True):
+            if runs and runs[-1][-1] == row + 1:
+                runs[-1].append(row)
+            else:
+                runs.append([row])
+        for run in runs:
+            first, last = run[-1], run[0]
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for key in self._keys[first : last + 1]:
+                del self._rows[key]
+            del self.groups[first : last + 1], self._keys[first : last + 1]
+            for place in range(first, len(self._keys)):
+                self._rows[self._keys[place]] = place
+            self.endRemoveRows()
 
     def group_row(self, index: AnyIndex) -> int:
         """The row of a row's group (its own row, when it is a group's); -1 for none."""
@@ -290,6 +310,7 @@ class DuplicatesView(BackgroundView):
         header.resizeSection(1, 170)
         header.resizeSection(2, 60)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)  # a narrow window keeps its buttons
         self.merge_button = QPushButton(tr("Merge…"))
         self.merge_button.setObjectName("mergeButton")
         self.ignore_button = QPushButton(tr("Not duplicates: ignore"))
@@ -318,8 +339,21 @@ class DuplicatesView(BackgroundView):
         ignored_layout.addLayout(ignored_row)
         ignored_layout.addWidget(self.ignored_list)
         self.ignored_panel.hide()
+        # The search's progress takes the summary's place while it shows, in a line of one
+        # height: on a line of its own it left an empty band once it had shown. Its sentence
+        # takes the room beside the buttons, and wraps in a narrow window.
+        self.status.label.setWordWrap(True)
+        status_row = self.status.layout()
+        assert isinstance(status_row, QHBoxLayout)
+        status_row.setStretchFactor(self.status.bar, 0)
+        self.summary_line = QStackedWidget()
+        self.summary_line.addWidget(self.summary)
+        self.summary_line.addWidget(self.status)
+        # Not the progress strip's width: the page fits a narrow window, as before.
+        self.summary_line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.status.shown_changed.connect(self._show_status)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.summary_line, 1)
         for button in (
             self.merge_button,
             self.ignore_button,
@@ -330,7 +364,6 @@ class DuplicatesView(BackgroundView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(buttons)
-        layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.ignored_panel)
         self.grey_while_working(self.list)
@@ -360,7 +393,8 @@ class DuplicatesView(BackgroundView):
 
         units = len(catalog.courses) + len(catalog.modules)
         units += sum(len(module.items) for module in catalog.modules.values())
-        return search, tr("Looking for duplicates among {0} units…").format(f"{units:,}")
+        text = tr("Looking for duplicates among {0} courses, modules and items…")
+        return search, text.format(f"{units:,}")
 
     def refresh(self) -> None:
         """Search again; the actions wait for the result."""
@@ -380,13 +414,15 @@ class DuplicatesView(BackgroundView):
                     break
         self._show_summary()
 
+    def _show_status(self, shown: bool) -> None:
+        self.summary_line.setCurrentWidget(self.status if shown else self.summary)
+
     def _show_summary(self) -> None:
         identical = sum(g.kind == "identical" for g in self.groups)
-        self.summary.setText(
-            tr("{0} identical groups, {1} near-duplicate pairs").format(
-                identical, len(self.groups) - identical
-            )
-        )
+        near = len(self.groups) - identical
+        groups = tr("1 identical group") if identical == 1 else tr("{0} identical groups")
+        pairs = tr("1 near-duplicate pair") if near == 1 else tr("{0} near-duplicate pairs")
+        self.summary.setText(f"{groups.format(identical)}, {pairs.format(near)}")
         self.update_actions()
 
     def selected_group(self) -> DuplicateGroup | None:
@@ -421,11 +457,31 @@ class DuplicatesView(BackgroundView):
         the search to run again."""
         super()._schedule(*args)
         catalog = self.document.catalog
-        for row in reversed(range(len(self.groups))):
-            if not all(unit_id in catalog for unit_id in self.groups[row].units):
-                self.model.remove_group(row)
+        gone = {u for group in self.groups for u in group.units if u not in catalog}
+        if gone:
+            self._remove_groups(
+                [row for row, group in enumerate(self.groups) if not gone.isdisjoint(group.units)]
+            )
         self._show_summary()
         self._show_ignored()
+
+    def _remove_groups(self, rows: list[int]) -> None:
+        """Take the rows' groups out of the list; the row that takes the selected one's
+        place is selected, as a view selects it.
+
+        The selection leaves first and comes back once they are out: a view told its
+        selected row goes lays out every row to find the next one, and lays them out again
+        after the removal (a tenth of a second for a large catalog's 6,600 groups)."""
+        current = self.list.currentIndex()
+        row = self.model.group_row(current)
+        if row not in rows:
+            self.model.remove_groups(rows)
+            return
+        self.list.setCurrentIndex(QModelIndex())
+        self.model.remove_groups(rows)
+        place = min(row - sum(r < row for r in rows), len(self.groups) - 1)
+        if place >= 0:
+            self.list.setCurrentIndex(self.model.index(place, 0))
 
     def _not_now(self) -> None:
         """Asked to act on a stale group: say so, and look again now."""
@@ -447,7 +503,7 @@ class DuplicatesView(BackgroundView):
         if MergeDialog(self.document, group, self).exec() == QDialog.DialogCode.Accepted:
             # Its units are one now: the group goes at once, as an ignored one does.
             if 0 <= row < len(self.groups) and self.groups[row] is group:
-                self.model.remove_group(row)
+                self._remove_groups([row])
             self._show_summary()
 
     def ignore_selected(self) -> None:
@@ -474,7 +530,7 @@ class DuplicatesView(BackgroundView):
         # The group goes first (its row alone: the list keeps its place); the search runs
         # again when edits pause, as after any edit, and may then find parts of it that are
         # still alike.
-        self.model.remove_group(row)
+        self._remove_groups([row])
         if edits:
             self.document.push(edits, tr("Ignore duplicates"))
         self._show_summary()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -18,9 +19,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
-    QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -46,7 +46,8 @@ from designer.errors import CatalogError
 from designer.model import Catalog, Course, Item, Module, Outcome, Program
 from designer.model.catalog import Parent
 from designer.model.events import Signal
-from designer.ui.document import Document
+from designer.ui.background import free_between_events
+from designer.ui.document import Document, EditCommand
 from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
 from designer.ui.files import SAMPLE, FileActions
@@ -74,7 +75,12 @@ from designer.ui.tree_model import (
 
 # The lists whose values are rows of the tree: the catalog's programs, and the units' parts.
 TREE_LISTS = {"programs", *LIST_OF.values()}
+LARGE_STEP = 50  # model edits: an undo or redo of more shows no unit meanwhile
 
+
+PROBLEMS_HEIGHT = 190  # pixels: four rows of the Problems panel
+# From this many modules, a catalog is swept in over 0.1 s (see set_document).
+SWEEP_MODULES = 4_000
 
 # The window's pages, in the order of their tabs: (View menu entry, action's name).
 PAGES = [
@@ -110,6 +116,7 @@ class MainWindow(QMainWindow):
         self.problem_counts = QLabel()
         self.problem_counts.setObjectName("problemCounts")
         self.statusBar().addPermanentWidget(self.problem_counts)
+        self._sized = False  # the Problems panel's height set, on the first show
         self._make_actions()
         self._make_menus()
         self._build_views()
@@ -295,6 +302,7 @@ class MainWindow(QMainWindow):
             shiboken6.delete(self.tree_model)
             self.editor.close_document()
             self.outcomes.close_document()
+            self.roadmap.close_document()  # it follows the catalog's changes
             self.totals_bar.close_document()
             self._stop_background_work()
         document = self.document
@@ -337,6 +345,9 @@ class MainWindow(QMainWindow):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self._rows_message = ""  # what the status bar says of several rows selected
+        # Inside many_rows_changing: how deep, and whether the selection changed meanwhile.
+        self._selection_held = 0
+        self._selection_moved = False
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
         self._enable_edits_of(None)
         # F2 (or Rename) renames a row in place; a double-click opens it, as before.
@@ -378,7 +389,7 @@ class MainWindow(QMainWindow):
         self.stackability = StackabilityView(document)
         self.duplicates = DuplicatesView(document)
         self.pathways = PathwayPanel(document)
-        self.roadmap = RoadmapView(document)
+        self.roadmap: RoadmapView = RoadmapView(document)
         self.pages = QTabWidget()
         self.pages.setObjectName("pages")
         self.pages.setDocumentMode(True)
@@ -393,7 +404,11 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsPanel(document)
         self.problems.finding_chosen.connect(self.go_to_finding)
         self.problems.counts_changed.connect(self.problem_counts.setText)
+        self.problem_counts.setText(self.problems.counts)  # not the previous catalog's
         old_dock = getattr(self, "problems_dock", None)
+        # The panel as high as it was (Open and New make it again); at first a quarter of
+        # the window at most (see showEvent).
+        dock_height = old_dock.height() if old_dock is not None else PROBLEMS_HEIGHT
         if old_dock is not None:
             # Released now rather than with deleteLater(): a deferred delete that ran
             # inside a later modal dialog's event loop crashed PySide6.
@@ -403,6 +418,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setObjectName("problemsDock")
         self.problems_dock.setWidget(self.problems)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.resizeDocks([self.problems_dock], [dock_height], Qt.Orientation.Vertical)
         if old_dock is not None:
             self.view_menu.removeAction(old_dock.toggleViewAction())
         problems_toggle = self.problems_dock.toggleViewAction()
@@ -455,8 +471,87 @@ class MainWindow(QMainWindow):
     def selected_nodes(self) -> list[TreeNode]:
         """The selected rows, in the tree's order; a row under another selected one is left
         out: it goes with that one."""
-        rows = self.tree.selectionModel().selectedRows()
+        rows = self._selected_rows()
         return in_tree_order([self.tree_model.node(self.proxy.mapToSource(i)) for i in rows])
+
+    def _selected_rows(self) -> list[QModelIndex]:
+        """The rows selected whole, as QItemSelectionModel.selectedRows() gives them, read
+        from the selection's ranges: selectedRows() tests each row against every range,
+        asking the tree model for each range's parent (529 rows: 0.6 s)."""
+        selection = self.tree.selectionModel()
+        last_column = self.proxy.columnCount() - 1
+        rows: list[QModelIndex] = []
+        seen: set[tuple[int, int]] = set()
+        ranges = selection.selection()
+        for each in map(ranges.at, range(ranges.count())):
+            parent = each.parent()
+            whole = each.left() == 0 and each.right() == last_column
+            for row in range(each.top(), each.bottom() + 1):
+                index = self.proxy.index(row, 0, parent)
+                key = (row, index.internalId())  # a row of the filter and its parent's rows
+                if key in seen or not (whole or selection.isRowSelected(row, parent)):
+                    continue
+                seen.add(key)
+                rows.append(index)
+        return rows
+
+    @contextmanager
+    def many_rows_changing(self, clear_panels: bool = True) -> Iterator[None]:
+        """An edit of many rows: the selection is cleared before it, and the panels follow
+        the selection once, after it (select the rows to show inside). Qt takes each row
+        removed out of the selection, testing every range selected, and the panels
+        followed each change, reading every selected row again: deleting 529 selected
+        rows took a minute. With clear_panels, they show nothing meanwhile: the totals
+        and the fields of what they showed were shown again at each change in it.
+
+        The current row is cleared too: a current row removed made Qt make the next one
+        current, and the tree lay out all its open rows again, for each row removed.
+
+        If nothing is selected after it, the rows selected before that are still shown are
+        selected again, and the current row made current again, as Qt would have left
+        them; if the same rows are, the panels are left as they are."""
+        before = self._selected_row_nodes()
+        current = self.selected_node()
+        current_row = self.tree_model.node(self.proxy.mapToSource(self.tree.currentIndex()))
+        selection = self.tree.selectionModel()
+        if clear_panels:
+            selection.clearSelection()  # followed at once: the panels show nothing meanwhile
+        self._selection_held += 1
+        try:
+            selection.clearSelection()
+            selection.clearCurrentIndex()
+            with self.totals_bar.held():
+                yield
+            if not selection.currentIndex().isValid() and current_row.parent is not None:
+                kept = self._shown_rows([current_row])
+                if kept:
+                    self._make_current(kept[0], keep=True)
+            if not selection.hasSelection():
+                self._select_whole_rows(self._shown_rows(before))
+        finally:
+            self._selection_held -= 1
+        if self._selection_held or not (self._selection_moved or clear_panels):
+            return
+        self._selection_moved = False
+        same = self.selected_node() is current and self._selected_row_nodes() == before
+        if clear_panels or not same:
+            self._selection_changed(QItemSelection(), QItemSelection())
+
+    def _selected_row_nodes(self) -> list[TreeNode]:
+        return [self.tree_model.node(self.proxy.mapToSource(i)) for i in self._selected_rows()]
+
+    def _shown_rows(self, nodes: list[TreeNode]) -> list[QModelIndex]:
+        """The rows of the tree that show these nodes, those still in the tree and shown."""
+        rows = []
+        for node in nodes:
+            above = node
+            while above.parent is not None:
+                above = above.parent
+            if above is self.tree_model.root:  # not removed, nor inside a removed one
+                index = self.proxy.mapFromSource(self.tree_model.index_of(node))
+                if index.isValid():
+                    rows.append(index)
+        return rows
 
     def _make_current(self, index: QModelIndex, keep: bool = False) -> None:
         """Make the row current, selected alone unless keep (the selection as it is).
@@ -545,20 +640,51 @@ class MainWindow(QMainWindow):
     def select_children(self, parent: TreeNode, rows: range) -> None:
         """Select these rows of parent (what was just pasted), the first current."""
         self.select_child(parent, rows[0])
-        for row in rows[1:]:
-            self._also_select(parent, row)
+        self._also_select([(parent, row) for row in rows[1:]])
 
-    def _also_select(self, parent: TreeNode, row: int) -> None:
-        """Add the row'th child of parent to the selection, if the tree shows it."""
-        source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
-        index = self.proxy.mapFromSource(source)
-        if index.isValid():
+    def _also_select(self, rows: list[tuple[TreeNode, int]]) -> None:
+        """Add these rows (parent node, row) to the selection, those the tree shows, in one
+        change: one per row made the panels follow each (an undo of 529 rows: 19 s)."""
+        found: list[QModelIndex] = []
+        for parent, row in rows:
+            source = self.tree_model.index(row, 0, self.tree_model.index_of(parent))
+            index = self.proxy.mapFromSource(source)
+            if index.isValid():
+                found.append(index)
+        self._select_whole_rows(found)
+
+    def _select_whole_rows(self, indexes: list[QModelIndex]) -> None:
+        """Add these rows of the tree to the selection: one range for each run of rows
+        under one parent, each a whole row already. Selected with the Rows flag, or a range
+        a row, Qt compared every range with every other, asking the tree model for their
+        parents (Ctrl+A, 529 rows: 195,000 calls, more than a second)."""
+        # The rows of one parent share their internal id (the filter's record of them).
+        runs: dict[int, set[int]] = {}
+        one_of: dict[int, QModelIndex] = {}
+        for index in indexes:
+            runs.setdefault(index.internalId(), set()).add(index.row())
+            one_of.setdefault(index.internalId(), index)
+        last_column = self.proxy.columnCount() - 1
+        selection = QItemSelection()
+        for key, found in runs.items():
+            parent = one_of[key].parent()
+            rows = sorted(found)
+            start = 0
+            for end in range(1, len(rows) + 1):
+                if end == len(rows) or rows[end] != rows[end - 1] + 1:
+                    top = self.proxy.index(rows[start], 0, parent)
+                    selection.select(top, self.proxy.index(rows[end - 1], last_column, parent))
+                    start = end
+        if not selection.isEmpty():
             flags = QItemSelectionModel.SelectionFlag
-            self.tree.selectionModel().select(index, flags.Select | flags.Rows)
+            self.tree.selectionModel().select(selection, flags.Select)
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        if self._selection_held:
+            self._selection_moved = True  # followed once, at the end (many_rows_changing)
+            return
         selection = self.tree.selectionModel()
-        indexes = selection.selectedRows()
+        indexes = self._selected_rows()
         if len(indexes) == 1 and not selection.isSelected(self.tree.currentIndex()):
             # Ctrl+click took the current row out of two: the row left selected is the one
             # the panels show and the edits take (they were blank, and the edits off).
@@ -708,12 +834,8 @@ class MainWindow(QMainWindow):
         look_under(QModelIndex())
         if not found:
             return
-        selection = QItemSelection()
-        for index in found:
-            selection.select(index, index)
-        flags = QItemSelectionModel.SelectionFlag
         self._make_current(found[0])
-        self.tree.selectionModel().select(selection, flags.Select | flags.Rows)
+        self._select_whole_rows(found)
 
     def _open_rows(self) -> list[QPersistentModelIndex]:
         """The tree's open rows, as rows of the tree model (which the filter leaves be)."""
@@ -772,24 +894,31 @@ class MainWindow(QMainWindow):
         ]
         for signal, slot in signals:
             signal.connect(slot)
-        try:
-            step()
-        finally:
-            for signal, slot in signals:
-                signal.disconnect(slot)
-        rows = [row for row in map(partial(_row_now, catalog), placed) if row is not None]
-        if rows or places:
-            self._select_place(*(rows[-1] if rows else places[0]))
-        if len(rows) > 1:  # an undo of Delete or a redo of Paste of several rows
-            self._add_to_selection(rows[:-1])
+        # A large step may put back or take away hundreds of rows.
+        stack = self.document.undo_stack
+        command = stack.command(stack.index() - (1 if step == stack.undo else 0))
+        large = isinstance(command, EditCommand) and command.size() > LARGE_STEP
+        with self.many_rows_changing(clear_panels=large):
+            try:
+                step()
+            finally:
+                for signal, slot in signals:
+                    signal.disconnect(slot)
+            rows = [row for row in map(partial(_row_now, catalog), placed) if row is not None]
+            if rows or places:
+                self._select_place(*(rows[-1] if rows else places[0]))
+            if len(rows) > 1:  # an undo of Delete or a redo of Paste of several rows
+                self._add_to_selection(rows[:-1])
 
     def _add_to_selection(self, rows: list[tuple[Parent, int]]) -> None:
         """Select these rows (parent, row) too, where the tree shows them."""
+        tree = self.tree_model
+        places: list[tuple[TreeNode, int]] = []
         for parent, row in rows:
-            tree = self.tree_model
             node = tree.root if parent is None else tree.first_place(parent.id)
             if node is not None:
-                self._also_select(node, row)
+                places.append((node, row))
+        self._also_select(places)
 
     def _select_place(self, unit: object, row: int | None) -> None:
         catalog = self.document.catalog
@@ -879,12 +1008,21 @@ class MainWindow(QMainWindow):
         previous.close()
         self.files.clear_recovery()
         # Once the old views are deleted (Qt does it when the event loop runs again), and
-        # with them the previous catalog: the sweep then walks the new catalog's objects
-        # alone, not both (0.45 s at 150,000 items, not 0.9 s).
+        # with them the previous catalog: its units are let go of a slice at a time (all
+        # at once, they froze the window 0.4 s at 150,000 items), then the sweep walks
+        # what is left, not both catalogs.
         if old_views is None:
             keep_out_of_sweeps()
         else:
-            old_views.destroyed.connect(lambda: QTimer.singleShot(0, keep_out_of_sweeps))
+            units = list(previous.catalog.walk())
+            if len(document.catalog.modules) < SWEEP_MODULES:
+                old_views.destroyed.connect(
+                    lambda: free_between_events(units, lambda: keep_out_of_sweeps())
+                )
+            else:  # see keep_out_of_sweeps: the sweep would walk this catalog
+                old_views.destroyed.connect(
+                    lambda: free_between_events(units, lambda: keep_out_of_sweeps(sweep=False))
+                )
 
     def edit_settings(self) -> None:
         SettingsDialog(self.document, self).exec()
@@ -904,6 +1042,16 @@ class MainWindow(QMainWindow):
                 continue
             if layout:
                 restore(QByteArray(layout))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._sized and not self.settings.window_state:  # else as the last run left it
+            # The Problems panel's own wish, a third of a 1280 x 800 window, left the Outcomes
+            # tab above too low for its table and the fields below; on a 640-pixel screen, a
+            # quarter of the window.
+            height = min(PROBLEMS_HEIGHT, self.height() // 4)
+            self.resizeDocks([self.problems_dock], [height], Qt.Orientation.Vertical)
+        self._sized = True
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not self.files.ask_to_save():

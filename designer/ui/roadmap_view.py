@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designer.model import distinct_titles
+from designer.model import Course, Item, Module, Outcome, Program, distinct_titles
+from designer.model.catalog import Parent
 from designer.roadmap.png import RenderError, write_png
 from designer.roadmap.svg import roadmap_svg, write_problem, write_svg_text
 from designer.ui.document import Document
@@ -55,6 +56,19 @@ class RoadmapView(LiveView):
     def __init__(self, document: Document) -> None:
         super().__init__(document, delay_ms=400)
         self.svg = ""
+        # What the last refresh left out of date: the list of programs and courses (their
+        # names), and the roadmap drawn, of the unit with the id _drawn. Refilling the list
+        # (5,500 entries at 500 programs) and drawing on every edit froze the window 0.2 s.
+        self._names_stale = True
+        self._drawing_stale = True
+        self._drawn: str | None = None
+        catalog = document.catalog
+        catalog.field_changed.connect(self._field_changed)
+        for signal in (catalog.inserted, catalog.removed, catalog.moved):
+            signal.connect(self._list_changed)
+        for signal in (catalog.unit_added, catalog.unit_removed):
+            signal.connect(self._unit_changed)
+        self._listening = True
         # The program or course the designer chose, kept while an edit takes it away: the
         # undo that brings it back brings its roadmap back, not the first program's.
         self._chosen: str | None = None
@@ -98,7 +112,28 @@ class RoadmapView(LiveView):
         self.export_svg.clicked.connect(lambda: self.export(None, "svg"))
         self.export_png.clicked.connect(lambda: self.export(None, "png"))
 
+    def close_document(self) -> None:
+        super().close_document()
+        catalog = self.document.catalog
+        if self._listening:
+            self._listening = False
+            catalog.field_changed.disconnect(self._field_changed)
+            for signal in (catalog.inserted, catalog.removed, catalog.moved):
+                signal.disconnect(self._list_changed)
+            for signal in (catalog.unit_added, catalog.unit_removed):
+                signal.disconnect(self._unit_changed)
+
     def refresh(self) -> None:
+        """The list of programs and courses, if the edits since the last refresh changed
+        it, and the roadmap, if they changed what it shows."""
+        if self._names_stale:
+            self._names_stale = False
+            self._fill()
+            self.canvas.setAccessibleDescription(self.unit.currentText())
+        if self._drawing_stale or self.unit.currentData() != self._drawn:
+            self._draw()
+
+    def _fill(self) -> None:
         """Offer every program and every course a program uses, keeping the choice. A
         course without weeks is offered too, marked so: a designer who looks for it finds
         it, and its roadmap fills in as its weeks are added."""
@@ -117,7 +152,55 @@ class RoadmapView(LiveView):
         if self._chosen is None:  # the first program, shown until the designer picks
             self._chosen = self.unit.currentData()
         self.unit.blockSignals(False)
-        self._draw()
+
+    # ---- what an edit changed -----------------------------------------------------------
+
+    def _field_changed(self, node: object, field: str, old: object, new: object) -> None:
+        if isinstance(node, Program | Course) and field in ("title", "code"):
+            self._names_stale = True
+        self._touched(node)
+
+    def _list_changed(self, parent: Parent, list_name: str, *args: object) -> None:
+        # The programs, the courses they use (and where: "(in MS-BED)"), and whether a
+        # course has weeks yet make the list.
+        if (
+            (parent is None and list_name == "programs")
+            or list_name == "course_ids"
+            or (
+                isinstance(parent, Course)
+                and list_name == "module_ids"
+                and len(parent.module_ids) <= 1
+            )
+        ):
+            self._names_stale = True
+        if parent is not None or list_name == "programs":
+            self._touched(parent)
+
+    def _unit_changed(self, unit: object) -> None:
+        if isinstance(unit, Course):
+            self._names_stale = True
+
+    def _touched(self, node: object) -> None:
+        """The roadmap is out of date if node is, or is part of, the unit it shows."""
+        if self._drawing_stale or self._drawn is None:
+            return
+        catalog = self.document.catalog
+        try:
+            if isinstance(node, Item | Outcome):
+                node = catalog.owner(node.id)
+            if not isinstance(node, Program | Course | Module):  # the settings, the programs
+                self._drawing_stale = True
+                return
+            units = {node.id}
+            if isinstance(node, Module):
+                units.update(catalog.users(node.id))
+            if not isinstance(node, Program):
+                units.update(p for c in list(units) for p in catalog.users(c))
+        except KeyError:  # gone from the catalog already: draw again to be sure
+            self._drawing_stale = True
+            return
+        if self._drawn in units:
+            self._drawing_stale = True
 
     def show_roadmap(self, unit_id: str) -> None:
         index = self.unit.findData(unit_id)
@@ -130,6 +213,7 @@ class RoadmapView(LiveView):
 
     def _draw(self, *args: object) -> None:
         unit_id = self.unit.currentData()
+        self._drawn, self._drawing_stale = unit_id, False
         if unit_id is None:
             self.svg = ""
             self.canvas.load('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')

@@ -274,20 +274,23 @@ class StructureActions:
             label = tr("Cut {0}" if cutting else "Delete {0}").format(places[0][0].title)
         else:
             label = tr("Cut {0} rows" if cutting else "Delete {0} rows").format(len(places))
-        with self.document.one_step(label):
-            # From the last row up: deleting one leaves the places of those above it as
-            # they were. A unit an earlier deletion took away with it is passed over.
-            for unit, parent in reversed(places):
-                if parent.unit is not None and parent.unit.id not in self.catalog:
-                    continue
-                list_name = _list_name(parent)
-                try:
-                    row = _index_in(self.catalog.list_of(parent.unit, list_name), unit)
-                except ValueError:
-                    continue
-                edits = plan_delete(self.catalog, parent.unit, list_name, row, forget=not cutting)
-                self.document.push(edits, label)
-        self._select_near(parent_of_first, row_of_first)
+        with self.window.many_rows_changing():
+            with self.document.one_step(label):
+                # From the last row up: deleting one leaves the places of those above it
+                # as they were. A unit an earlier deletion took away with it is passed over.
+                for unit, parent in reversed(places):
+                    if parent.unit is not None and parent.unit.id not in self.catalog:
+                        continue
+                    list_name = _list_name(parent)
+                    try:
+                        row = _index_in(self.catalog.list_of(parent.unit, list_name), unit)
+                    except ValueError:
+                        continue
+                    edits = plan_delete(
+                        self.catalog, parent.unit, list_name, row, forget=not cutting
+                    )
+                    self.document.push(edits, label)
+            self._select_near(parent_of_first, row_of_first)
 
     def _select_near(self, parent: TreeNode, row: int) -> None:
         """Select the row that took the place of a deleted one, or the nearest the filter
