@@ -2,6 +2,7 @@
 
 import json
 import shutil
+import threading
 
 import pytest
 from window_actions import (
@@ -13,6 +14,9 @@ from window_actions import (
 )
 
 from designer.appsettings import AppSettings
+from designer.checks import run_checks
+from designer.sharing.duplicates import find_duplicates
+from designer.ui import duplicates_view, problems
 from designer.ui.app import release_clipboard
 from designer.ui.main_window import MainWindow
 
@@ -64,3 +68,34 @@ def empty_window(qtbot):
 @pytest.fixture
 def dialogs(qtbot):
     return DialogAnswers(qtbot)
+
+
+class Gate:
+    """Holds background work at its first progress report until opened.
+
+    While held, the work keeps asking its progress callback, so a cancel still stops it.
+    """
+
+    def __init__(self) -> None:
+        self.opened = threading.Event()
+
+    def around(self, function):
+        def gated(*args, progress, **kwargs):
+            def report(done, total):
+                while not self.opened.wait(0.01):
+                    if progress(done, total) is False:
+                        return False
+                return progress(done, total)
+
+            return function(*args, progress=report, **kwargs)
+
+        return gated
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    gate = Gate()
+    monkeypatch.setattr(problems, "run_checks", gate.around(run_checks))
+    monkeypatch.setattr(duplicates_view, "find_duplicates", gate.around(find_duplicates))
+    yield gate
+    gate.opened.set()

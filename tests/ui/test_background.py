@@ -19,44 +19,13 @@ from designer.model.edits import SetField
 from designer.model.totals import format_hours
 from designer.sharing.duplicates import find_duplicates
 from designer.sharing.overlap import overlap_matrix
-from designer.ui import background, duplicates_view, problems, stackability
+from designer.ui import background, problems, stackability
 from designer.ui.background import Task
 from designer.ui.document import Document
 from designer.ui.main_window import MainWindow
 
 PROGRAMS, COURSES = 50, 500  # about a second of checks, a little more of duplicate search
 WAIT_MS = 120_000  # ample for a loaded machine; the tests wait for an event, not for time
-
-
-class Gate:
-    """Holds background work at its first progress report until opened.
-
-    While held, the work keeps asking its progress callback, so a cancel still stops it.
-    """
-
-    def __init__(self) -> None:
-        self.opened = threading.Event()
-
-    def around(self, function):
-        def gated(*args, progress, **kwargs):
-            def report(done, total):
-                while not self.opened.wait(0.01):
-                    if progress(done, total) is False:
-                        return False
-                return progress(done, total)
-
-            return function(*args, progress=report, **kwargs)
-
-        return gated
-
-
-@pytest.fixture
-def gate(monkeypatch):
-    gate = Gate()
-    monkeypatch.setattr(problems, "run_checks", gate.around(run_checks))
-    monkeypatch.setattr(duplicates_view, "find_duplicates", gate.around(find_duplicates))
-    yield gate
-    gate.opened.set()
 
 
 def large_window(qtbot):

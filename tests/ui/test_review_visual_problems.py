@@ -4,20 +4,17 @@ columns that follow the window, rules by their titles, no all-clear before the c
 run, counts that name what they count, a merge preview without ids, and a page that keeps
 its layout."""
 
-import threading
-
 import pytest
 from edited_copies import CSHARP, course_copy_in_front_end
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from test_review_duplicates import group_with, shown_duplicates
 from test_sharing_views import click_row, group_rows
 from window_actions import discard_and_close, open_page, opened_window
 
 from designer.appsettings import AppSettings
-from designer.checks import rule_titles, run_checks
-from designer.sharing.duplicates import find_duplicates
+from designer.checks import rule_titles
 from designer.storage import load, save
-from designer.ui import duplicates_view, problems
 from designer.ui.document import Document
 from designer.ui.main_window import MainWindow
 from designer.ui.problems import FINDING_ROLE, RULE_COLUMN
@@ -30,34 +27,6 @@ FOUNDATIONS = (
 ALL_CLEAR = "0 errors · 0 warnings · 0 notes"
 
 
-class Gate:
-    """Holds background work at its first progress report until opened."""
-
-    def __init__(self) -> None:
-        self.opened = threading.Event()
-
-    def around(self, function):
-        def gated(*args, progress, **kwargs):
-            def report(done, total):
-                while not self.opened.wait(0.01):
-                    if progress(done, total) is False:
-                        return False
-                return progress(done, total)
-
-            return function(*args, progress=report, **kwargs)
-
-        return gated
-
-
-@pytest.fixture
-def gate(monkeypatch):
-    gate = Gate()
-    monkeypatch.setattr(problems, "run_checks", gate.around(run_checks))
-    monkeypatch.setattr(duplicates_view, "find_duplicates", gate.around(find_duplicates))
-    yield gate
-    gate.opened.set()
-
-
 def checked(window, qtbot):
     panel = window.problems
     qtbot.waitUntil(lambda: panel.up_to_date and panel.model.rowCount() > 0)
@@ -66,17 +35,6 @@ def checked(window, qtbot):
 
 def shown(panel, row, column):
     return panel.model.index(row, column).data()
-
-
-def shown_duplicates(window, qtbot):
-    open_page(window, qtbot, "Duplicates")
-    view = window.duplicates
-    qtbot.waitUntil(lambda: view.up_to_date)
-    return view
-
-
-def group_with(view, units):
-    return next(g for g in group_rows(view) if set(view.model.group_of(g).units) == set(units))
 
 
 # ---- 3. one name for the lowest severity ----------------------------------------------------
