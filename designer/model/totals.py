@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -142,10 +143,12 @@ class Totals:
     def program(self, program: Program) -> ProgramTotals:
         return program_totals(self.hours(program), len(program.course_ids), self.catalog.settings)
 
-    def mismatches(self) -> list[Mismatch]:
+    def mismatches(self, units: Iterable[Course | Module] | None = None) -> list[Mismatch]:
+        """The units (every course and module, if None) whose declared hours disagree with
+        the sum of their parts."""
+        if units is None:
+            units = [*self.catalog.courses.values(), *self.catalog.modules.values()]
         found = []
-        units: list[Course | Module] = [*self.catalog.courses.values()]
-        units.extend(self.catalog.modules.values())
         for unit in units:
             computed = self._children_minutes.get(unit.id)
             declared = unit.hours

@@ -231,6 +231,7 @@ class ProblemsPanel(BackgroundView):
             failed_text=tr("The checks failed: {0}"),
         )
         self.findings: list[Finding] = []
+        self._summary: tuple[list[Finding] | None, str] = (None, "")  # summary()'s last
         self.checked = False  # the checks have run once: self.findings are theirs
         self.counts = self.counts_text()  # as last told by counts_changed
         self.profile = QComboBox()
@@ -365,10 +366,17 @@ class ProblemsPanel(BackgroundView):
         SilencedDialog(self.document, self).exec()
 
     def summary(self) -> str:
-        counts = Counter(map(attrgetter("severity"), self.findings))
-        return " · ".join(
-            f"{counts[s]} {tr(WORDS[s][0] if counts[s] == 1 else WORDS[s][1])}" for s in SEVERITIES
-        )
+        """ "1 error · 3 warnings · 2 notes": counted once for each list of findings (a
+        large catalog has tens of thousands, and the status bar asks at each edit)."""
+        counted, text = self._summary
+        if counted is not self.findings:
+            counts = Counter(map(attrgetter("severity"), self.findings))
+            text = " · ".join(
+                f"{counts[s]} {tr(WORDS[s][0] if counts[s] == 1 else WORDS[s][1])}"
+                for s in SEVERITIES
+            )
+            self._summary = self.findings, text
+        return text
 
     def counts_text(self) -> str:
         """The counts for the status bar, which may show while the panel is closed: never

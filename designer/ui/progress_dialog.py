@@ -93,6 +93,7 @@ class ProgressDialog(QDialog):
         self.bar = QProgressBar()
         self.bar.setObjectName("progressBar")
         self.bar.setRange(0, 0)
+        self.bar.setFormat("%p %")  # "24 %", as every other percentage the window shows
         self.bar.setMinimumWidth(380)
         buttons = QDialogButtonBox()
         self.cancel_button = QPushButton(tr("Cancel"))

@@ -214,6 +214,9 @@ class RoadmapView(LiveView):
     def _draw(self, *args: object) -> None:
         unit_id = self.unit.currentData()
         self._drawn, self._drawing_stale = unit_id, False
+        # Nothing to export before there is a roadmap (the buttons did nothing, silently).
+        for button in (self.export_svg, self.export_png):
+            button.setEnabled(unit_id is not None)
         if unit_id is None:
             self.svg = ""
             self.canvas.load('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')

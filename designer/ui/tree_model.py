@@ -315,6 +315,8 @@ class CurriculumTreeModel(QAbstractItemModel):
             return QBrush(QColor("#5f6368"))
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return unit.title
+        if role == Qt.ItemDataRole.ToolTipRole and column == KIND:
+            return self._text(node, unit, column)  # "Programming a…" in a narrow column
         if role == Qt.ItemDataRole.ToolTipRole and column == SHARED:
             users = self.catalog.users(unit.id)
             if len(users) > 1:

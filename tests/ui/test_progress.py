@@ -96,12 +96,13 @@ def test_opening_a_large_catalog_shows_progress_then_the_tree(empty_window, big_
         seen.append(
             (dialog.windowTitle(), dialog.label.text(), dialog.isVisible(), dialog.cancellable)
         )
+        seen.append(dialog.bar.format())  # "24 %", as the window writes percentages
         held_load.released.set()
         return True
 
     when_shown(look)
     assert empty_window.files.open_file(big_file)
-    assert seen == [("Open catalog", "Opening “portfolio.curriculum.json”…", True, True)]
+    assert seen == [("Open catalog", "Opening “portfolio.curriculum.json”…", True, True), "%p %"]
     assert empty_window.document.path == big_file.resolve()
     assert empty_window.proxy.rowCount() == PROGRAMS
     assert not empty_window.isWindowModified()

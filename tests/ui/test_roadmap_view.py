@@ -105,3 +105,15 @@ def test_a_course_without_weeks_is_offered_and_fills_in_as_its_weeks_come(window
     qtbot.waitUntil(lambda: "Course · 1 week · " in view.svg)
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: "no weeks yet" in view.svg)
+
+
+def test_the_export_buttons_wait_for_a_roadmap(empty_window, qtbot):
+    """On an empty catalog they did nothing, and said nothing."""
+    view = empty_window.roadmap
+    empty_window.pages.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.unit.count() == 0 or view.unit.currentData() is None)
+    assert not view.export_svg.isEnabled() and not view.export_png.isEnabled()
+    empty_window.add_program_action.trigger()
+    qtbot.waitUntil(lambda: view.export_svg.isEnabled() and view.export_png.isEnabled())
+    empty_window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not view.export_svg.isEnabled())

@@ -7,7 +7,15 @@ from PySide6.QtCore import QModelIndex, Qt
 from designer.model import Course, Item
 from designer.model.edits import Insert, Move, Remove, SetField
 from designer.ui.document import Document
-from designer.ui.tree_model import HOURS, SHARE, SHARED, TITLE, CurriculumTreeModel, TreeFilter
+from designer.ui.tree_model import (
+    HOURS,
+    KIND,
+    SHARE,
+    SHARED,
+    TITLE,
+    CurriculumTreeModel,
+    TreeFilter,
+)
 
 
 def texts(model, parent=QModelIndex(), column=TITLE):
@@ -48,6 +56,12 @@ def test_the_tree_shows_programs_courses_modules_and_items(sample):
         "Week 3: Object-oriented programming in C#",
     ]
     assert texts(model, child(model, 0, 1, 0), HOURS)[0] == "15 min"
+    # A kind too long for its column ("Programming a…") is read whole on hovering it.
+    week_1 = child(model, 0, 1, 0)
+    kinds = [model.index(r, KIND, week_1) for r in range(model.rowCount(week_1))]
+    tips = [index.data(Qt.ItemDataRole.ToolTipRole) for index in kinds]
+    assert "Programming assignment" in tips
+    assert tips == [index.data() for index in kinds]
 
 
 def test_a_shared_course_changes_under_every_program(sample, qtbot):
