@@ -81,7 +81,12 @@ class Document(QObject):
     path_changed = Signal()
     modified_changed = Signal(bool)
 
-    def __init__(self, catalog: Catalog | None = None, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog | None = None,
+        path: Path | None = None,
+        signature: tuple[int, str] | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog or Catalog()
         self.totals = Totals(self.catalog)
@@ -89,7 +94,8 @@ class Document(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         # The file as it was when opened or saved here: Save asks if it is not so any more.
-        self.disk_signature = _signature(path) if path else None
+        # Given, it was taken as the file was read (in the opening's worker thread).
+        self.disk_signature = signature or (file_signature(path) if path else None)
         self._typing_session = 0
         self._closed = False
         # Inside one_step: the edits pushed so far, and each push's inverses; None outside.
@@ -180,7 +186,7 @@ class Document(QObject):
     def disk_changed(self) -> bool:
         if self.path is None or self.disk_signature is None:
             return False
-        return _signature(self.path) != self.disk_signature
+        return file_signature(self.path) != self.disk_signature
 
     def save(self, path: str | Path | None = None, overwrite_changes: bool = False) -> None:
         """Save atomically; raises DiskChanged if someone else changed the file meanwhile."""
@@ -206,13 +212,13 @@ class Document(QObject):
         writer.commit()
         renamed = writer.path != self.path
         self.path = writer.path
-        self.disk_signature = (writer.size, writer.sha256.hexdigest())  # as _signature reads it
+        self.disk_signature = (writer.size, writer.sha256.hexdigest())  # as file_signature reads it
         self.undo_stack.setClean()
         if renamed:
             self.path_changed.emit()
 
 
-def _signature(path: Path) -> tuple[int, str] | None:
+def file_signature(path: Path) -> tuple[int, str] | None:
     """The file's size and SHA-256, read a little at a time: reading a large file whole
     first took twice as long (66 MB: 70 ms against 40 ms), with the window waiting."""
     try:

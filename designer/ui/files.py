@@ -19,7 +19,7 @@ from designer.model import Catalog
 from designer.progress import Cancelled, ProgressCallback
 from designer.storage import EXTENSION, load
 from designer.supplement import FORMATS, missing_facts, supplement_facts, write_supplement
-from designer.ui.document import DiskChanged, Document, _signature
+from designer.ui.document import DiskChanged, Document, file_signature
 from designer.ui.labels import tr
 from designer.ui.progress_dialog import ProgressDialog
 from designer.ui.recovery import RecoveryWriter, delete_copy, lock_for, new_token, take_lock
@@ -197,10 +197,8 @@ class FileActions(QObject):
         )
         with self._showing(dialog):
             # The file's signature (a SHA-256 of 60 MB: 50 ms) is taken there too.
-            catalog, signature = dialog.run(lambda: (load(path), _signature(path)))
-        document = Document(catalog)
-        document.path, document.disk_signature = path, signature
-        return document
+            catalog, signature = dialog.run(lambda: (load(path), file_signature(path)))
+        return Document(catalog, path, signature)
 
     @contextmanager
     def _showing(self, dialog: ProgressDialog) -> Iterator[None]:
