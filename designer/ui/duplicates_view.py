@@ -155,9 +155,6 @@ class GroupsModel(QAbstractItemModel):
         self._rows = {key: key for key in self._keys}
         self.endResetModel()
 
-    def remove_group(self, row: int) -> None:
-        self.remove_groups([row])
-
     def remove_groups(self, rows: Collection[int]) -> None:
         """Take these rows' groups out, a run of adjacent rows at a time, from the last: a
         merge takes out the groups of every module the merged course had, and the list of

@@ -1015,14 +1015,11 @@ class MainWindow(QMainWindow):
             keep_out_of_sweeps()
         else:
             units = list(previous.catalog.walk())
-            if len(document.catalog.modules) < SWEEP_MODULES:
-                old_views.destroyed.connect(
-                    lambda: free_between_events(units, lambda: keep_out_of_sweeps())
-                )
-            else:  # see keep_out_of_sweeps: the sweep would walk this catalog
-                old_views.destroyed.connect(
-                    lambda: free_between_events(units, lambda: keep_out_of_sweeps(sweep=False))
-                )
+            # A large catalog is not swept (see keep_out_of_sweeps): the sweep would walk it.
+            sweep = len(document.catalog.modules) < SWEEP_MODULES
+            old_views.destroyed.connect(
+                lambda: free_between_events(units, lambda: keep_out_of_sweeps(sweep=sweep))
+            )
 
     def edit_settings(self) -> None:
         SettingsDialog(self.document, self).exec()

@@ -78,9 +78,9 @@ def test_the_previous_catalog_is_let_go_before_the_sweep(window, qtbot, monkeypa
     del catalog
     swept = []
 
-    def sweep():
+    def sweep(sweep=True):
         swept.append((unit(), item()))
-        keep_out_of_sweeps()
+        keep_out_of_sweeps(sweep=sweep)
 
     monkeypatch.setattr(main_window, "keep_out_of_sweeps", sweep)
     window.new_action.trigger()
