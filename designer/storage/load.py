@@ -69,12 +69,15 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def load(path: str | Path) -> Catalog:
     """Read a catalog file; raise CatalogError listing every problem. Never writes."""
-    path = Path(path)
+    return loads(read(path), path)
+
+
+def read(path: str | Path) -> bytes:
+    """The bytes of a file; CatalogError saying why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return Path(path).read_bytes()
     except OSError as error:
         raise CatalogError(path, [Problem("", f"cannot read the file: {error.strerror}")]) from None
-    return loads(raw, path)
 
 
 def loads(raw: bytes, path: str | Path = "<catalog>") -> Catalog:

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from designer.model import Catalog, Totals
 from designer.model.edits import Edit, apply_all
-from designer.storage import load
+from designer.storage.load import loads, read
 from designer.storage.save import CatalogWriter
 
 MergeKey = tuple[str, str, int]
@@ -124,7 +124,7 @@ class Document(QObject):
     def open(cls, path: str | Path) -> Document:
         """Load a file; raises CatalogError with every problem, touching nothing else."""
         path = Path(path).resolve()
-        return cls(load(path), path)
+        return cls(*read_catalog(path))
 
     @classmethod
     def restored(
@@ -216,6 +216,13 @@ class Document(QObject):
         self.undo_stack.setClean()
         if renamed:
             self.path_changed.emit()
+
+
+def read_catalog(path: Path) -> tuple[Catalog, Path, tuple[int, str]]:
+    """Load a catalog file, with the signature of the very bytes loaded: read a second
+    time for it, the file could have changed in between (and 60 MB were read twice)."""
+    raw = read(path)
+    return loads(raw, path), path, (len(raw), hashlib.sha256(raw).hexdigest())
 
 
 def file_signature(path: Path) -> tuple[int, str] | None:

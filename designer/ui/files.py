@@ -17,9 +17,9 @@ from designer.excel.export import export_workbook
 from designer.excel.import_ import SHEET_STEPS, import_workbook
 from designer.model import Catalog
 from designer.progress import Cancelled, ProgressCallback
-from designer.storage import EXTENSION, load
+from designer.storage import EXTENSION
 from designer.supplement import FORMATS, missing_facts, supplement_facts, write_supplement
-from designer.ui.document import DiskChanged, Document, file_signature
+from designer.ui.document import DiskChanged, Document, read_catalog
 from designer.ui.labels import tr
 from designer.ui.progress_dialog import ProgressDialog
 from designer.ui.recovery import RecoveryWriter, delete_copy, lock_for, new_token, take_lock
@@ -197,8 +197,8 @@ class FileActions(QObject):
         )
         with self._showing(dialog):
             # The file's signature (a SHA-256 of 60 MB: 50 ms) is taken there too.
-            catalog, signature = dialog.run(lambda: (load(path), file_signature(path)))
-        return Document(catalog, path, signature)
+            loaded = dialog.run(lambda: read_catalog(path))
+        return Document(*loaded)
 
     @contextmanager
     def _showing(self, dialog: ProgressDialog) -> Iterator[None]:

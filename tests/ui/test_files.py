@@ -15,8 +15,8 @@ from window_actions import choose_file, discard_and_close, select
 from designer.appsettings import AppSettings, load_settings
 from designer.bulk import keep_out_of_sweeps
 from designer.model.edits import SetField
-from designer.storage import dumps, load
-from designer.ui import main_window
+from designer.storage import dumps, load, loads
+from designer.ui import document, main_window
 from designer.ui.app import start_window
 from designer.ui.files import AUTOSAVE_MS
 from designer.ui.main_window import MainWindow
@@ -117,6 +117,28 @@ def test_saving_over_a_file_changed_on_disk_warns_first(window, qtbot, dialogs, 
     dialogs.answer("Overwrite")
     assert window.files.save()
     assert sample_copy.read_bytes() == dumps(window.document.catalog)
+
+
+def test_a_file_changed_while_it_opens_is_not_overwritten_unasked(
+    window, qtbot, dialogs, sample_copy, monkeypatch
+):
+    """Another program writes the file just after Curriculum Designer read it: the catalog
+    shown is the one read, so a save must ask before putting it over theirs."""
+    theirs = sample_copy.read_text(encoding="utf-8").replace("MS-PRC", "PR-1")
+
+    def loads_then_changed(raw, path):
+        catalog = loads(raw, path)
+        sample_copy.write_text(theirs, encoding="utf-8")
+        return catalog
+
+    monkeypatch.setattr(document, "loads", loads_then_changed)
+    assert window.files.open_file(sample_copy, asked=True)
+    monkeypatch.undo()
+    rename_course(window, qtbot)
+    dialogs.answer("Cancel")
+    assert not window.files.save()
+    assert "was changed by another program" in dialogs.seen[-1]
+    assert sample_copy.read_text(encoding="utf-8") == theirs
 
 
 def crash(window):

@@ -25,6 +25,7 @@ from designer.model.edits import SetField
 from designer.storage import dumps, load
 from designer.storage.save import AtomicFile, file_pieces
 from designer.ui import files, progress_dialog, recovery
+from designer.ui.document import read_catalog
 from designer.ui.main_window import MainWindow
 from designer.ui.progress_dialog import ProgressDialog
 
@@ -66,11 +67,11 @@ def held_load(monkeypatch):
         held.started.set()
         try:
             assert held.released.wait(30), "the test never released the load"
-            return load(path)
+            return read_catalog(path)
         finally:
             held.ended.set()
 
-    monkeypatch.setattr(files, "load", load_when_released)
+    monkeypatch.setattr(files, "read_catalog", load_when_released)
     return held
 
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication
 
 from designer.bulk import collector_paused, keep_out_of_sweeps
 from designer.model.edits import SetField
-from designer.storage import load
 from designer.ui import files, main_window
+from designer.ui.document import read_catalog
 from designer.ui.progress_dialog import ProgressDialog
 
 
@@ -31,12 +31,12 @@ def held_load(monkeypatch):
     def load_when_released(path):
         try:
             assert held.released.wait(30), "the test never released the load"
-            return load(path)
+            return read_catalog(path)
         finally:
             held.ended.set()
 
     monkeypatch.setattr(files, "LARGE_FILE", 0)
-    monkeypatch.setattr(files, "load", load_when_released)
+    monkeypatch.setattr(files, "read_catalog", load_when_released)
     return held
 
 
