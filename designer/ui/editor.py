@@ -106,7 +106,8 @@ def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
     if isinstance(unit, Item):
         return [
             ("title", tr("&Title"), TextField()),
-            ("kind", tr("&Kind"), ChoiceField([(k, item_kind_label(k)) for k in ItemKind])),
+            # "Type", as the tree's column and the workbook's header call it (not "Kind").
+            ("kind", tr("T&ype"), ChoiceField([(k, item_kind_label(k)) for k in ItemKind])),
             (
                 "minutes",
                 tr("&Minutes"),

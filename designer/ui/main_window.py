@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QPoint,
     Qt,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -93,6 +93,14 @@ PAGES = [
 
 # How many of a file's problems the message lists; all are under its Show Details.
 PROBLEMS_SHOWN = 8
+
+# Why an action is off, in its tooltip (translated when shown).
+NO_OUTCOME_OWNER = "Select a program, course or module to add an outcome to."
+ITEM_OUTCOMES = "An item checks its module's outcomes: select the module to add one there."
+NOTHING_TO_EXPORT = "The catalog is empty: add a program first (Insert > Add Program)."
+NO_SUPPLEMENT = "Add a program first: a supplement is per program."
+# Under the tree's filter while it shows no row (translated when shown).
+NO_MATCH = "No unit matches “{0}”: clear the filter (the × in the box) to see every unit."
 
 
 class MainWindow(QMainWindow):
@@ -190,6 +198,15 @@ class MainWindow(QMainWindow):
         self.add_module_action = self._action("Add &Module", lambda: s.add(Module), "Ctrl+Shift+M")
         self.add_item_action = self._action("Add I&tem", lambda: s.add(Item), "Ctrl+Shift+I")
         self.add_outcome_action = self._action("Add &Outcome", self.add_outcome, "Ctrl+Shift+O")
+        # An Insert action that cannot add where the selection is, is off (see
+        # _enable_inserts); its key still says why, in the status bar, rather than nothing.
+        self._keys_when_off: dict[QAction, QShortcut] = {}
+        for action in self.insert_actions()[1:]:
+            key = QShortcut(action.shortcut(), self)
+            key.setEnabled(False)  # never with the action's own: the key would be ambiguous
+            key.activated.connect(partial(self._say_why_off, action))
+            self._keys_when_off[action] = key
+        self._catalog_state: tuple[bool, ...] | None = None  # see _enable_catalog_actions
         self.find_action = self._action("&Find…", self.focus_filter, keys.Find)
         # The pages, from anywhere in the window: Ctrl+Tab changes page only from the tree
         # or the page itself (in the Details form it changes tab, in the Problems panel
@@ -321,6 +338,20 @@ class MainWindow(QMainWindow):
         self.filter.installEventFilter(self)  # the cursor coming into it: see eventFilter
         # The rows the designer had open when the filter came on, put back when it goes.
         self._open_before_filter: list[QPersistentModelIndex] | None = None
+        # A text that finds nothing left a blank tree, without a word: said under the box
+        # while the tree shows no row (an edit may make it find something, or nothing).
+        self.no_match = QLabel()
+        self.no_match.setObjectName("filterNoMatch")
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)  # the designer's text, as typed
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
+        for change in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            change.connect(self._say_if_no_match)
         self.tree = QTreeView()
         self.tree.setObjectName("curriculumTree")
         self.tree.setAccessibleName(tr("Curriculum tree"))
@@ -360,6 +391,7 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.no_match)
         left_layout.addWidget(self.tree)
         self.sample_button = QPushButton(tr("Open the bundled sample: four Microsoft certificates"))
         self.sample_button.setObjectName("openSampleButton")
@@ -368,6 +400,15 @@ class MainWindow(QMainWindow):
         self._show_sample_button()
         document.catalog.inserted.connect(self._show_sample_button)
         document.catalog.removed.connect(self._show_sample_button)
+        self._catalog_state = None
+        self._enable_catalog_actions()
+        for signal in (
+            document.catalog.inserted,
+            document.catalog.removed,
+            document.catalog.unit_added,
+            document.catalog.unit_removed,
+        ):
+            signal.connect(self._enable_catalog_actions)
         self.tree.addActions(self.tree_actions())
 
         self.totals_bar = TotalsBar(document)
@@ -748,6 +789,62 @@ class MainWindow(QMainWindow):
             and isinstance(unit, Course | Module)
             and len(self.document.catalog.users(unit.id)) > 1
         )
+        self._enable_inserts()
+
+    def _enable_inserts(self) -> None:
+        """Insert's actions, enabled where they can add: a unit after the selected one of
+        its kind, or into the selected unit (or the one above it) that holds its kind; a
+        program anywhere; an outcome to the selected program, course or module (an item's
+        are its module's). Shown enabled where they could not, they did nothing but write
+        why in the status bar."""
+        for kind, action in self._add_unit_actions():
+            self._enable_with_reason(action, self.structure.why_not_add(kind))
+        node = self.selected_node()
+        unit = node.unit if node is not None else None
+        reason = None
+        if not isinstance(unit, Program | Course | Module):
+            reason = tr(ITEM_OUTCOMES if isinstance(unit, Item) else NO_OUTCOME_OWNER)
+        self._enable_with_reason(self.add_outcome_action, reason)
+
+    def _add_unit_actions(self) -> list[tuple[type[Course | Module | Item], QAction]]:
+        return [
+            (Course, self.add_course_action),
+            (Module, self.add_module_action),
+            (Item, self.add_item_action),
+        ]
+
+    def _enable_catalog_actions(self, *change: object) -> None:
+        """The exports, enabled once the catalog has something to export; and the reasons
+        the Insert actions give, which say what to add first while there is none of what
+        a unit goes into. Redone only when the catalog gets its first program, course or
+        module, or loses its last: it is told of every unit an edit adds or removes."""
+        catalog = self.document.catalog
+        state = (bool(catalog.programs), bool(catalog.courses), bool(catalog.modules))
+        if state == self._catalog_state:
+            return
+        self._catalog_state = state
+        programs, courses, _ = state
+        self._enable_with_reason(
+            self.export_action, None if programs or courses else tr(NOTHING_TO_EXPORT)
+        )
+        self._enable_with_reason(self.supplement_action, None if programs else tr(NO_SUPPLEMENT))
+        for kind, action in self._add_unit_actions():
+            if not action.isEnabled():
+                self._enable_with_reason(action, self.structure.place_hint(kind))
+
+    def _enable_with_reason(self, action: QAction, reason: str | None) -> None:
+        """Enable the action, or disable it with the reason as its tooltip and status tip,
+        which the toolbar and the menus show."""
+        action.setEnabled(reason is None)
+        action.setToolTip(reason or "")  # enabled: Qt's own, the action's name
+        action.setStatusTip(reason or "")
+        key = self._keys_when_off.get(action)
+        if key is not None:
+            key.setEnabled(reason is not None)
+
+    def _say_why_off(self, action: QAction) -> None:
+        """The key of an action that is off: why, in the status bar."""
+        self.show_message(action.statusTip())
 
     def rename_selected(self) -> None:
         """Open the selected row's title for typing, in place."""
@@ -785,6 +882,7 @@ class MainWindow(QMainWindow):
             self._open_before_filter = self._open_rows()
         self.tree.collapseAll()
         self.proxy.set_text(text)
+        self._say_if_no_match()
         # The tree lays its rows out once, when the event loop is back, rather than on
         # each expand: each laid out the rows below it and resized the scroll bars at once
         # (300 rows: 60-100 ms).
@@ -798,6 +896,13 @@ class MainWindow(QMainWindow):
         self._open_before_filter = None
         if self.tree.currentIndex().isValid():
             self.tree.scrollTo(self.tree.currentIndex())  # opens the rows above it
+
+    def _say_if_no_match(self, *change: object) -> None:
+        """Say under the filter that its text finds no unit, while the tree shows none."""
+        empty = self.proxy.filtering and self.proxy.rowCount() == 0
+        if empty:
+            self.no_match.setText(tr(NO_MATCH).format(" ".join(self.filter.text().split())))
+        self.no_match.setVisible(empty)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.filter and event.type() == QEvent.Type.FocusIn:
@@ -957,7 +1062,7 @@ class MainWindow(QMainWindow):
     def add_outcome(self) -> None:
         self.tabs.setCurrentWidget(self.outcomes)
         if self.outcomes.owner is None:
-            self.show_message(tr("Select a program, course or module to add an outcome to."))
+            self.show_message(tr(NO_OUTCOME_OWNER))
             return
         self.outcomes.add_outcome()
 

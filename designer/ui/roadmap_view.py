@@ -28,6 +28,13 @@ from designer.ui.fields import searchable
 from designer.ui.labels import tr
 from designer.ui.live_view import LiveView
 
+# Shown in place of the roadmap while there is nothing to draw: the page was a blank grey
+# area. (Only the courses of programs are offered, so an empty list means no program.)
+NO_PROGRAMS = (  # translated when shown
+    "No program yet: add one (Insert > Add Program) to see where its outcomes are "
+    "introduced, reinforced and mastered."
+)
+
 
 class SvgCanvas(QWidget):
     """Draws an SVG at its own size (scrolled when larger than the page)."""
@@ -93,10 +100,15 @@ class RoadmapView(LiveView):
         self.canvas = SvgCanvas()
         self.canvas.setObjectName("roadmapCanvas")
         self.canvas.setAccessibleName(tr("Roadmap"))
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setAccessibleName(tr("Roadmap"))  # it takes the cursor: the arrows scroll it
         scroll.setWidget(self.canvas)
         scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note = QLabel(tr(NO_PROGRAMS))
+        self.empty_note.setObjectName("roadmapEmpty")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.hide()
         top = QHBoxLayout()
         label = QLabel(tr("Roadmap &of"))
         label.setBuddy(self.unit)
@@ -108,6 +120,7 @@ class RoadmapView(LiveView):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.empty_note, 1)
         self.unit.currentIndexChanged.connect(self._choose)
         self.export_svg.clicked.connect(lambda: self.export(None, "svg"))
         self.export_png.clicked.connect(lambda: self.export(None, "png"))
@@ -217,6 +230,8 @@ class RoadmapView(LiveView):
         # Nothing to export before there is a roadmap (the buttons did nothing, silently).
         for button in (self.export_svg, self.export_png):
             button.setEnabled(unit_id is not None)
+        self.empty_note.setVisible(unit_id is None)
+        self.scroll_area.setVisible(unit_id is not None)
         if unit_id is None:
             self.svg = ""
             self.canvas.load('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')

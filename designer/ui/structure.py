@@ -138,7 +138,7 @@ class StructureActions:
         """Add a new unit of this kind in the selection's context, then select it."""
         place = self._place_for(kind, self.window.selected_node())
         if place is None:
-            self.window.show_message(self._place_hint(kind))
+            self.window.show_message(self.place_hint(kind))
             return
         parent, row = place
         title = self._new_title(kind, parent, row)
@@ -175,7 +175,14 @@ class StructureActions:
             title = f"{tr(NEW_TITLE[kind])} {number}"
         return title
 
-    def _place_hint(self, kind: type) -> str:
+    def why_not_add(self, kind: type[Program | Course | Module | Item]) -> str | None:
+        """Why a unit of this kind cannot be added in the selection's context, or None if
+        it can (Insert's actions are enabled by it)."""
+        if self._place_for(kind, self.window.selected_node()) is not None:
+            return None
+        return self.place_hint(kind)
+
+    def place_hint(self, kind: type) -> str:
         """What to select (or add) before a unit of this kind can be added."""
         catalog = self.catalog
         places: dict[type, Sized] = {

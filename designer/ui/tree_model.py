@@ -48,7 +48,8 @@ SLICE = 0.008
 SEARCHED_AGAIN = 10_000  # units found by a text, at most, to search again for a longer one
 
 TITLE, KIND, HOURS, SHARE, SHARED = range(5)
-HEADERS = ["Title", "Type", "Hours", "Share", "Shared"]
+# "Workload", not "Hours": items are counted in minutes ("15 min" under "10 h").
+HEADERS = ["Title", "Type", "Workload", "Share", "Shared"]
 LIST_OF: dict[type, str] = {Program: "course_ids", Course: "module_ids", Module: "items"}
 # The roles data() answers; a view asks for about ten per cell each time it paints a row.
 ANSWERED_ROLES = frozenset(
