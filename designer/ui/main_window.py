@@ -44,7 +44,7 @@ from designer.bulk import keep_out_of_sweeps
 from designer.checks import Finding, unit_title
 from designer.errors import CatalogError
 from designer.model import Catalog, Course, Item, Module, Outcome, Program
-from designer.model.catalog import Parent
+from designer.model.catalog import Node, Parent
 from designer.model.events import Signal
 from designer.ui.background import free_between_events
 from designer.ui.document import Document, EditCommand
@@ -1122,9 +1122,7 @@ class MainWindow(QMainWindow):
             units = list(previous.catalog.walk())
             # A large catalog is not swept (see keep_out_of_sweeps): the sweep would walk it.
             sweep = len(document.catalog.modules) < SWEEP_MODULES
-            old_views.destroyed.connect(
-                lambda: free_between_events(units, lambda: keep_out_of_sweeps(sweep=sweep))
-            )
+            old_views.destroyed.connect(lambda: _let_go(units, sweep))
 
     def edit_settings(self) -> None:
         SettingsDialog(self.document, self).exec()
@@ -1172,6 +1170,32 @@ class MainWindow(QMainWindow):
         they read is going away (another file opens, or the window closes)."""
         for view in (self.problems, self.duplicates, self.stackability):
             view.close_document()
+
+
+_letting_go = 0  # previous catalogs whose units are being let go of (see _let_go)
+
+
+def _let_go(units: list[Node], sweep: bool) -> None:
+    """Let go of a previous catalog's units between events, then sweep (see set_document).
+
+    One sweep for the catalogs let go of together: old views are deleted when the event
+    loop next runs, so after several files opened with no event loop between (a script,
+    or a test that opens file after file), their views go in one go; a sweep for each,
+    every one walking all the objects of the process (70 ms; a quarter of a second in a
+    long test session), froze the window for seconds, and the Duplicates page's search
+    came in too late for a test that waited 5 s for it. The last catalog let go of
+    sweeps for all of them.
+    """
+    global _letting_go
+    _letting_go += 1
+
+    def freed() -> None:
+        global _letting_go
+        _letting_go -= 1
+        if not _letting_go:
+            keep_out_of_sweeps(sweep=sweep)
+
+    free_between_events(units, freed)
 
 
 def _row_now(catalog: Catalog, placed: tuple[Parent, str, object]) -> tuple[Parent, int] | None:
