@@ -920,7 +920,29 @@ class MainWindow(QMainWindow):
             if event.matches(QKeySequence.StandardKey.SelectAll) and self.proxy.filtering:
                 self._select_matches()
                 return True
+            if event.key() == Qt.Key.Key_Asterisk and self.tree.currentIndex().isValid():
+                self._open_all_below(self.tree.currentIndex())
+                return True
         return super().eventFilter(watched, event)
+
+    def _open_all_below(self, index: QModelIndex) -> None:
+        """Open the row and every row below it that has rows below it (the tree's `*`).
+
+        The tree's own `*` laid out every open row of the tree again, stored each row below
+        (items too) as open, a persistent index that Qt then moves on every later change,
+        and searched the rows for a title starting with `*` (a key typed is a search):
+        110-130 ms for a program of a large catalog. Opened while the row is closed, the
+        rows below are only noted as open, and the row opened last lays out its own."""
+        self.tree.collapse(index)
+        pending = [index]
+        while pending:
+            parent = pending.pop()
+            for row in range(self.proxy.rowCount(parent)):
+                child = self.proxy.index(row, 0, parent)
+                if self.proxy.hasChildren(child):
+                    self.tree.expand(child)
+                    pending.append(child)
+        self.tree.expand(index)
 
     def _select_matches(self) -> None:
         """Select the rows the filter found among those shown (Ctrl+A while filtering).

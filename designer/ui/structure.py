@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sized
-from contextlib import ExitStack
+from collections.abc import Iterator, Sized
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData
@@ -105,6 +105,14 @@ def _each_once(nodes: list[TreeNode]) -> list[tuple[Unit, TreeNode]]:
             above = node.parent.unit.id if node.parent.unit is not None else ""
             unique.setdefault((node.unit.id, above), (node.unit, node.parent))
     return list(unique.values())
+
+
+def _in_tree(node: TreeNode, root: TreeNode) -> bool:
+    """Whether the node still hangs from the root: a row removed is cut from its parent,
+    the rows below it are not."""
+    while node.parent is not None:
+        node = node.parent
+    return node is root
 
 
 def _index_in(entries: list[Any], unit: Unit) -> int:
@@ -282,7 +290,7 @@ class StructureActions:
         else:
             label = tr("Cut {0} rows" if cutting else "Delete {0} rows").format(len(places))
         with self.window.many_rows_changing():
-            with self.document.one_step(label):
+            with self._rows_closed(), self.document.one_step(label):
                 # From the last row up: deleting one leaves the places of those above it
                 # as they were. A unit an earlier deletion took away with it is passed over.
                 for unit, parent in reversed(places):
@@ -298,6 +306,30 @@ class StructureActions:
                     )
                     self.document.push(edits, label)
             self._select_near(parent_of_first, row_of_first)
+
+    @contextmanager
+    def _rows_closed(self) -> Iterator[None]:
+        """The tree's open rows closed while many rows leave, and those left opened again
+        after it: Qt keeps a persistent index for each open row and looks at every one of
+        them for each row removed, asking the tree model for its parents. With the 260 rows
+        a filter opens, that was 0.3 s of a delete of 529 rows (of 0.7 s)."""
+        tree, proxy, model = self.window.tree, self.window.proxy, self.window.tree_model
+        # The tree holds one of the filter's persistent indexes for each open row: the open
+        # rows are found there, those inside a closed row too (open when it opens again).
+        opened = [
+            model.node(proxy.mapToSource(index))
+            for index in proxy.persistentIndexList()
+            if tree.isExpanded(index)
+        ]
+        tree.collapseAll()
+        try:
+            yield
+        finally:
+            # Laid out once, when the event loop is back, not after each expand.
+            tree.scheduleDelayedItemsLayout()
+            for node in opened:
+                if _in_tree(node, model.root):
+                    tree.expand(proxy.mapFromSource(model.index_of(node)))
 
     def _select_near(self, parent: TreeNode, row: int) -> None:
         """Select the row that took the place of a deleted one, or the nearest the filter
