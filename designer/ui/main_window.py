@@ -50,6 +50,7 @@ from designer.ui.background import free_between_events
 from designer.ui.document import Document, EditCommand
 from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
+from designer.ui.fields import FittedLabel
 from designer.ui.files import SAMPLE, FileActions
 from designer.ui.labels import tr
 from designer.ui.outcomes import OutcomesEditor
@@ -340,10 +341,10 @@ class MainWindow(QMainWindow):
         self._open_before_filter: list[QPersistentModelIndex] | None = None
         # A text that finds nothing left a blank tree, without a word: said under the box
         # while the tree shows no row (an edit may make it find something, or nothing).
-        self.no_match = QLabel()
+        # A FittedLabel: a word-wrapped QLabel is as wide as its longest word, and a text
+        # pasted without spaces made the window thousands of pixels wide.
+        self.no_match = FittedLabel()  # plain text: the designer's, as typed
         self.no_match.setObjectName("filterNoMatch")
-        self.no_match.setTextFormat(Qt.TextFormat.PlainText)  # the designer's text, as typed
-        self.no_match.setWordWrap(True)
         self.no_match.hide()
         for change in (
             self.proxy.rowsInserted,
@@ -847,9 +848,15 @@ class MainWindow(QMainWindow):
         self.show_message(action.statusTip())
 
     def rename_selected(self) -> None:
-        """Open the selected row's title for typing, in place."""
+        """Open the selected row's title for typing, in place, on the Design page: Edit >
+        Rename from another page opened it in the hidden tree, and nothing showed."""
         index = self.tree.currentIndex()
-        if index.isValid() and self.selected_node() is not None:
+        if not index.isValid() or self.selected_node() is None:
+            return
+        self.pages.setCurrentIndex(0)
+        # Pressed again while the title is open for typing, it stays open (Qt refused a
+        # second editor, warning "edit: editing failed").
+        if self.tree.state() != QAbstractItemView.State.EditingState:
             self.tree.edit(index.siblingAtColumn(TITLE))
 
     def _show_tree_menu(self, point: QPoint) -> None:

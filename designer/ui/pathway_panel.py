@@ -20,6 +20,7 @@ from designer.model import distinct_titles
 from designer.model.totals import format_hours
 from designer.sharing.pathway import Pathway, next_programs, pathway
 from designer.ui.document import Document
+from designer.ui.fields import FittedLabel
 from designer.ui.labels import tr
 from designer.ui.live_view import LiveView
 
@@ -60,9 +61,10 @@ class PathwayPanel(LiveView):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.target.setMinimumContentsLength(24)
-        self.summary = QLabel()
+        # A FittedLabel: a word-wrapped QLabel is as wide as its longest word, and a title
+        # typed without spaces made the window thousands of pixels wide.
+        self.summary = FittedLabel()
         self.summary.setObjectName("pathwaySummary")
-        self.summary.setWordWrap(True)
         self.remaining = QListWidget()
         self.remaining.setObjectName("remainingCourses")
         self.remaining.setAccessibleName(tr("Courses still to take"))

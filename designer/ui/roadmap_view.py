@@ -222,6 +222,12 @@ class RoadmapView(LiveView):
 
     def _choose(self, *args: object) -> None:
         self._chosen = self.unit.currentData()
+        if self._names_stale:
+            # The list is refilled once edits pause: until then it may offer a unit an edit
+            # took away (a program added, then undone), and drawing it raised UnknownUnit.
+            # Refilled now, the choice is kept if the unit is still there.
+            self.refresh()
+            return
         self._draw()
 
     def _draw(self, *args: object) -> None:

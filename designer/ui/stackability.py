@@ -56,6 +56,7 @@ from designer.progress import ProgressCallback
 from designer.sharing.overlap import Overlap, overlap_matrix, pair_graph, sharing_graph
 from designer.ui.background import Work
 from designer.ui.document import Document
+from designer.ui.fields import FittedLabel
 from designer.ui.labels import tr
 from designer.ui.live_view import BackgroundView
 
@@ -502,8 +503,10 @@ class StackabilityView(BackgroundView):
             )
         )
         self.caption.setWordWrap(True)
-        self.pair = QLabel()
-        self.pair.setWordWrap(True)
+        # A FittedLabel: a word-wrapped QLabel is as wide as its longest word, and a title
+        # typed without spaces made the window thousands of pixels wide (even while
+        # another page was shown).
+        self.pair = FittedLabel()
         self.shared = QListWidget()
         self.shared.setObjectName("sharedUnits")
         self.shared.setAccessibleName(tr("What the chosen pair shares"))
