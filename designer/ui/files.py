@@ -46,6 +46,8 @@ EXCEL_FILTER = "Excel workbooks (*.xlsx)"
 OPEN_FILTER = (
     "Catalogs and workbooks (*" + EXTENSION + " *.xlsx);;" + FILE_FILTER + ";;" + EXCEL_FILTER
 )
+# Said when there is no program to write a supplement of (translated when shown).
+NO_SUPPLEMENT = "Add a program first: a supplement is per program."
 SUPPLEMENT_FILTERS = {
     "pdf": "PDF document (*.pdf)",
     "html": "Web page (*.html)",
@@ -441,7 +443,7 @@ class FileActions(QObject):
         programs = self.document.catalog.programs
         program = node.program() if node is not None else (programs[0] if programs else None)
         if program is None:
-            self.window.show_message(tr("Add a program first: a supplement is per program."))
+            self.window.show_message(tr(NO_SUPPLEMENT))
             return False
         if path is None:
             filters = {tr(label): key for key, label in SUPPLEMENT_FILTERS.items()}

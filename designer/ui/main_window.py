@@ -51,7 +51,7 @@ from designer.ui.document import Document, EditCommand
 from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
 from designer.ui.fields import FittedLabel
-from designer.ui.files import SAMPLE, FileActions
+from designer.ui.files import NO_SUPPLEMENT, SAMPLE, FileActions
 from designer.ui.labels import tr
 from designer.ui.outcomes import OutcomesEditor
 from designer.ui.pathway_panel import PathwayPanel
@@ -99,7 +99,6 @@ PROBLEMS_SHOWN = 8
 NO_OUTCOME_OWNER = "Select a program, course or module to add an outcome to."
 ITEM_OUTCOMES = "An item checks its module's outcomes: select the module to add one there."
 NOTHING_TO_EXPORT = "The catalog is empty: add a program first (Insert > Add Program)."
-NO_SUPPLEMENT = "Add a program first: a supplement is per program."
 # Under the tree's filter while it shows no row (translated when shown).
 NO_MATCH = "No unit matches “{0}”: clear the filter (the × in the box) to see every unit."
 
@@ -834,8 +833,9 @@ class MainWindow(QMainWindow):
                 self._enable_with_reason(action, self.structure.place_hint(kind))
 
     def _enable_with_reason(self, action: QAction, reason: str | None) -> None:
-        """Enable the action, or disable it with the reason as its tooltip and status tip,
-        which the toolbar and the menus show."""
+        """Enable the action, or disable it with the reason as its tooltip, which the
+        toolbar shows, and its status tip, which its key says (a menu shows neither for an
+        entry that is off)."""
         action.setEnabled(reason is None)
         action.setToolTip(reason or "")  # enabled: Qt's own, the action's name
         action.setStatusTip(reason or "")
