@@ -101,6 +101,15 @@ def _note(name: str = "") -> QLabel:
     return note
 
 
+def _fitted_note(name: str) -> FittedLabel:
+    """A note under a field that repeats what the designer typed (titles, a language): in
+    plain text, wrapped, a word too long for the form elided. A word-wrapped QLabel is as
+    wide as its longest word, and made the form wider than its pane, every field cut."""
+    note = FittedLabel()
+    note.setObjectName(name)
+    return note
+
+
 def _fields(unit: Unit) -> list[tuple[str, str, Field]]:
     """(field name, label, widget) for each editable field of this kind of unit."""
     if isinstance(unit, Item):
@@ -189,7 +198,7 @@ class UnitEditor(QScrollArea):
         self.impact_note: FittedLabel | None = None
         self.hours_note = _note()
         self.eqf_note = _note("eqfDescriptors")
-        self.language_note = _note("languageNote")
+        self.language_note = _fitted_note("languageNote")
         self._show_empty()
         document.catalog.field_changed.connect(self._on_field_changed)
         document.totals.changed.connect(self._on_totals_changed)
@@ -239,7 +248,7 @@ class UnitEditor(QScrollArea):
                 self.eqf_note = _note("eqfDescriptors")
                 form.addRow("", self.eqf_note)
             if name == "language":
-                self.language_note = _note("languageNote")
+                self.language_note = _fitted_note("languageNote")
                 form.addRow("", self.language_note)
         self.setWidget(page)
         # Made after the rest of the window, the fields came last in the Tab order, after
@@ -254,9 +263,7 @@ class UnitEditor(QScrollArea):
         """Where a course or module is used, and what a change of its hours would do."""
         catalog = self.document.catalog
         users = [getattr(catalog.get(u), "title", u) for u in catalog.users(unit.id)]
-        # Wrapped, a title too long for the form elided: the form stays as wide as the pane.
-        self.usage_note = FittedLabel()
-        self.usage_note.setObjectName("usageNote")
+        self.usage_note = _fitted_note("usageNote")
         self.usage_note.setText(", ".join(users) or tr("Not used by any program yet."))
         form.addRow(tr("Used by"), self.usage_note)
         if not users:
@@ -271,8 +278,7 @@ class UnitEditor(QScrollArea):
         delta.set_value(5.0)
         delta.edited.connect(self._update_impact)
         self.impact_delta = delta
-        self.impact_note = FittedLabel()  # a program without a code is named by its title
-        self.impact_note.setObjectName("impactNote")
+        self.impact_note = _fitted_note("impactNote")  # a program without a code: its title
         form.addRow(tr("If its hours change &by"), delta)
         self._name_by_label(form, delta)
         form.addRow("", self.impact_note)
@@ -355,8 +361,7 @@ class UnitEditor(QScrollArea):
             self._update_impact()
         if isinstance(unit, Program):
             self.eqf_note.setText(self._eqf_text(unit.eqf_level))
-            self.language_note.setText(self._language_text(unit.language))
-            self.language_note.setVisible(bool(unit.language))
+            self._show_language(unit.language)
 
     def _hours_text(self, unit: Course | Module) -> str:
         totals = self.document.totals
@@ -374,13 +379,17 @@ class UnitEditor(QScrollArea):
             return f'{text} <span style="color:#b3261e">⚠ {warning}</span>'
         return text
 
-    def _language_text(self, language: str) -> str:
-        """What the language field stores, as the supplement reads it."""
+    def _show_language(self, language: str) -> None:
+        """What the language field stores, as the supplement reads it; in red, a code it
+        does not know (from the file: the field refuses one)."""
         found = language_record(language)
         if found is None:
             text = tr("“{0}” is no language code the supplement knows: retype it (English, or en).")
-            return f'<span style="color:#b3261e">{text.format(language)}</span>'
-        return tr("{0}: stored as “{1}”.").format(found.name, language)
+            self.language_note.setText(text.format(language))
+        else:
+            self.language_note.setText(tr("{0}: stored as “{1}”.").format(found.name, language))
+        self.language_note.setStyleSheet("" if found is not None else "color: #b3261e;")
+        self.language_note.setVisible(bool(language))
 
     def _eqf_text(self, level: str | None) -> str:
         if not level:

@@ -6,7 +6,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
-from window_actions import opened_window
+from window_actions import opened_window, retype
 from window_actions import select as select_row
 
 from designer.model.edits import SetField
@@ -146,6 +146,39 @@ def test_a_long_title_in_used_by_keeps_the_details_form_within_its_pane(long_win
     assert_elided_with_tooltip(qtbot, usage, usage.text())
     right = usage.mapTo(page, usage.rect().topRight()).x()
     assert right <= editor.viewport().width()
+
+
+UNREAD_LANGUAGE = "<b>" + "x" * 300 + "</b>"
+
+
+@pytest.fixture
+def unread_language_window(qtbot, sample_copy):
+    """The sample with a language no code names, as a file may hold (the field refuses it)."""
+    data = json.loads(sample_copy.read_text(encoding="utf-8"))
+    data["programs"][0]["language"] = UNREAD_LANGUAGE
+    sample_copy.write_text(json.dumps(data), encoding="utf-8")
+    yield from opened_window(qtbot, sample_copy)
+
+
+def test_a_language_the_file_holds_unread_keeps_the_details_form_within_its_pane(
+    unread_language_window, qtbot
+):
+    """Its note, a word-wrapped rich text, was as wide as the word (2,300 px), and cut
+    every field of the form."""
+    window = unread_language_window
+    sized(window, qtbot, 1280, 800)
+    select(window, qtbot, FULL)
+    editor = window.editor
+    assert not editor.horizontalScrollBar().isVisible()
+    assert editor.widget().width() <= editor.viewport().width()
+    note = editor.language_note
+    assert note.text() == (
+        f"“{UNREAD_LANGUAGE}” is no language code the supplement knows: retype it (English, or en)."
+    )  # as it stands in the file: no markup read in it
+    assert_elided_with_tooltip(qtbot, note, note.text())
+    assert "#b3261e" in note.styleSheet()  # in red, as a problem
+    retype(qtbot, editor.fields["language"].editor, "en")
+    assert note.text() == "English: stored as “en”." and note.styleSheet() == ""
 
 
 def test_showing_a_unit_with_a_long_title_does_not_move_the_splitter(long_window, qtbot):
