@@ -585,10 +585,7 @@ class MainWindow(QMainWindow):
         """The rows of the tree that show these nodes, those still in the tree and shown."""
         rows = []
         for node in nodes:
-            above = node
-            while above.parent is not None:
-                above = above.parent
-            if above is self.tree_model.root:  # not removed, nor inside a removed one
+            if node.top() is self.tree_model.root:  # not removed, nor inside a removed one
                 index = self.proxy.mapFromSource(self.tree_model.index_of(node))
                 if index.isValid():
                     rows.append(index)

@@ -107,14 +107,6 @@ def _each_once(nodes: list[TreeNode]) -> list[tuple[Unit, TreeNode]]:
     return list(unique.values())
 
 
-def _in_tree(node: TreeNode, root: TreeNode) -> bool:
-    """Whether the node still hangs from the root: a row removed is cut from its parent,
-    the rows below it are not."""
-    while node.parent is not None:
-        node = node.parent
-    return node is root
-
-
 def _index_in(entries: list[Any], unit: Unit) -> int:
     """Where a unit is in a list of the catalog: itself (programs, items: found by identity,
     not compared field by field) or its id. ValueError if it is not there, as list.index."""
@@ -328,7 +320,7 @@ class StructureActions:
             # Laid out once, when the event loop is back, not after each expand.
             tree.scheduleDelayedItemsLayout()
             for node in opened:
-                if _in_tree(node, model.root):
+                if node.top() is model.root:  # not removed, nor inside a removed one
                     tree.expand(proxy.mapFromSource(model.index_of(node)))
 
     def _select_near(self, parent: TreeNode, row: int) -> None:

@@ -98,6 +98,15 @@ class TreeNode:
         # rows all the time (every parent() call), and a program has 500 siblings.
         return self.parent.children.index(self)
 
+    def top(self) -> TreeNode:
+        """The node at the top of its branch: the tree's root, unless the node was removed
+        or is inside a removed one (a row removed is cut from its parent, the rows below it
+        are not)."""
+        node = self
+        while node.parent is not None:
+            node = node.parent
+        return node
+
     def program(self) -> Program | None:
         node: TreeNode | None = self
         while node is not None:
