@@ -380,6 +380,11 @@ class MainWindow(QMainWindow):
         self._selection_held = 0
         self._selection_moved = False
         self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._shown: TreeNode | None = None  # the row the panels show (selected_node)
+        # Queued: Qt tells of a new current row after the selection that comes with it.
+        self.tree.selectionModel().currentChanged.connect(
+            self._current_changed, Qt.ConnectionType.QueuedConnection
+        )
         self._enable_edits_of(None)
         # F2 (or Rename) renames a row in place; a double-click opens it, as before.
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -504,10 +509,18 @@ class MainWindow(QMainWindow):
     # ---- selection ----------------------------------------------------------------------
 
     def selected_node(self) -> TreeNode | None:
+        """The row the panels show and the edits of one row take: the current row when it
+        is selected, else the one row selected. Ctrl+End (or Ctrl+Home, Ctrl+Page Down)
+        moves the current row and leaves the selection: Insert's actions, on as the
+        selected row allowed, said "select a program first" and added nothing, and Rename
+        did nothing."""
         index = self.tree.currentIndex()
-        if not index.isValid() or not self.tree.selectionModel().isSelected(index):
+        if index.isValid() and self.tree.selectionModel().isSelected(index):
+            return self.tree_model.node(self.proxy.mapToSource(index))
+        if not self.tree.selectionModel().hasSelection():
             return None
-        return self.tree_model.node(self.proxy.mapToSource(index))
+        nodes = self.selected_nodes()
+        return nodes[0] if len(nodes) == 1 else None
 
     def selected_nodes(self) -> list[TreeNode]:
         """The selected rows, in the tree's order; a row under another selected one is left
@@ -727,7 +740,7 @@ class MainWindow(QMainWindow):
             # Ctrl+click took the current row out of two: the row left selected is the one
             # the panels show and the edits take (they were blank, and the edits off).
             self._make_current(indexes[0], keep=True)
-        node = self.selected_node()
+        node = self._shown = self.selected_node()
         unit = node.unit if node is not None else None
         self.tree_model.set_highlight(unit.id if unit is not None else None)
         focus = QApplication.focusWidget()
@@ -765,6 +778,12 @@ class MainWindow(QMainWindow):
         elif self.statusBar().currentMessage() == self._rows_message:
             # No longer true: "6 rows selected" stayed after they were deleted.
             self.statusBar().clearMessage()
+
+    def _current_changed(self, *change: object) -> None:
+        """The current row moved alone (Ctrl+End) out of several rows selected: the panels
+        and the edits follow, as they do when the selection changes."""
+        if not self._selection_held and self.selected_node() is not self._shown:
+            self._selection_changed(QItemSelection(), QItemSelection())
 
     def _enable_edits_of(self, unit: object, several: bool = False, one_kind: bool = False) -> None:
         """The edits of a selected row, enabled only when one is selected: with none, they
@@ -847,9 +866,10 @@ class MainWindow(QMainWindow):
     def rename_selected(self) -> None:
         """Open the selected row's title for typing, in place, on the Design page: Edit >
         Rename from another page opened it in the hidden tree, and nothing showed."""
-        index = self.tree.currentIndex()
-        if not index.isValid() or self.selected_node() is None:
+        node = self.selected_node()
+        if node is None:
             return
+        index = self.proxy.mapFromSource(self.tree_model.index_of(node))
         self.pages.setCurrentIndex(0)
         # Pressed again while the title is open for typing, it stays open (Qt refused a
         # second editor, warning "edit: editing failed").
