@@ -168,14 +168,28 @@ def show_fractions(ws: Any, cells: str, fraction_format: str) -> None:
     when it has one, whatever their style: a whole style ('0" h"') is chosen for the figure
     exported, but a minute typed in the sheet moves the formulas to 422.14 h, which the
     whole style would show as 422 h, and a 32.5 typed over 30 min as 33 min."""
-    top = cells.split()[0].split(":")[0]  # the formula is relative to the first cell
+    top = top_cell(cells)
+    # Text (a heading, a Bloom level) is an error here, so keeps its format.
+    show_when(ws, cells, f"ABS({top}-ROUND({top},0))>0.000001", fraction_format)
+
+
+def top_cell(cells: str) -> str:
+    """The first cell of these areas, which a conditional format's formula is relative to."""
+    return cells.split()[0].split(":")[0]
+
+
+def show_when(ws: Any, cells: str, condition: str, number_format: str) -> None:
+    """Shows a figure of these cells in number_format where condition (a formula relative
+    to their first cell) holds. Of the rules given the same cells, the first that holds
+    decides, in Excel and in LibreOffice; give them the very same `cells`, as LibreOffice
+    applies only one of two ranges that overlap."""
     formats = ws.parent._number_formats  # the ids openpyxl gives the cells' formats
-    format_id = formats.add(fraction_format) + BUILTIN_FORMATS_MAX_SIZE
+    format_id = formats.add(number_format) + BUILTIN_FORMATS_MAX_SIZE
     rule = Rule(
         type="expression",
-        # Text (a heading, a Bloom level) is an error here, so keeps its format.
-        formula=[f"ABS({top}-ROUND({top},0))>0.000001"],
-        dxf=DifferentialStyle(numFmt=NumberFormat(format_id, fraction_format)),
+        formula=[condition],
+        stopIfTrue=True,
+        dxf=DifferentialStyle(numFmt=NumberFormat(format_id, number_format)),
     )
     ws.conditional_formatting.add(cells, rule)
 

@@ -27,7 +27,9 @@ from designer.excel.cells import (
     hours_style,
     number,
     show_fractions,
+    show_when,
     text,
+    top_cell,
 )
 from designer.excel.layout import (
     BLOOM_LABELS,
@@ -41,20 +43,44 @@ from designer.excel.layout import (
     title_of,
 )
 from designer.model import Catalog, Course, Program, Totals
-from designer.model.units import Rounding
+from designer.model.units import Rounding, Settings
 
 # More terms than this in a course's formula and its hours are written as a figure.
 MAX_FORMULA_TERMS = 200
+# Hours beside the credits computed from them where two decimals would show a figure
+# worth other credits (424.9967 h, 16 ECTS rounded down, as "425.0 h": 17 credits' worth):
+# with four decimals, or six where four would too. A number format cannot cut, as the app
+# does ("424.99 h"); more decimals say the same. The most decimals first: the first rule
+# that holds decides.
+CREDIT_HOURS_FORMATS = ((4, '0.00####" h"'), (2, '0.00##" h"'))
 
 
 def credit_formula(total: str, hours_per_credit: float, rounding: Rounding) -> str:
     """The ECTS credits of `total` hours, rounded by the catalog's policy, as a formula."""
+    return "=" + _credits(total, hours_per_credit, rounding)
+
+
+def _credits(hours: str, hours_per_credit: float, rounding: Rounding) -> str:
     per = number_text(hours_per_credit)
     if rounding == "down":
-        return f"=ROUNDDOWN({total}/{per},0)"
+        return f"ROUNDDOWN({hours}/{per},0)"
     if rounding == "nearest":
-        return f"=ROUND({total}/{per},0)"
-    return f"=ROUND({total}/{per}*2,0)/2"
+        return f"ROUND({hours}/{per},0)"
+    return f"ROUND({hours}/{per}*2,0)/2"
+
+
+def show_credit_hours(ws: Any, cells: str, settings: Settings) -> None:
+    """Shows the hours of these cells, each beside the credits computed from it, as
+    show_fractions does, but never as a figure worth other credits than those (see
+    CREDIT_HOURS_FORMATS), whatever an edit in the sheet makes of them."""
+    top = top_cell(cells)
+    per, rounding = settings.hours_per_credit, settings.rounding
+    credits = _credits(top, per, rounding)
+    for decimals, number_format in CREDIT_HOURS_FORMATS:
+        rounded = _credits(f"ROUND({top},{decimals})", per, rounding)
+        show_when(ws, cells, f"{rounded}<>{credits}", number_format)
+    # The same cells as the rules above, so that one of them decides (show_when).
+    show_fractions(ws, cells, HOURS_FRACTION)
 
 
 @dataclass
@@ -104,19 +130,23 @@ def syllabus_sheet(
         lambda: _rows(catalog, totals, program, layout),
         print_title_row=items,
         max_widths={1: 9, 2: 70, 3: 16, 4: 12, 5: 24},
-        finish=lambda ws: _fractions_shown(ws, layout),
+        finish=lambda ws: _fractions_shown(ws, layout, catalog.settings),
     )
 
 
-def _fractions_shown(ws: Any, layout: SyllabusLayout) -> None:
+def _fractions_shown(ws: Any, layout: SyllabusLayout, settings: Settings) -> None:
     """The hours of the courses, the Total and the modules, and the items' minutes, with
-    their fraction once an edit in the sheet gives them one (not the ECTS or weeks)."""
-    hours = f"C{FIRST_ROW}:C{layout.total_row}"
+    their fraction once an edit in the sheet gives them one (not the ECTS or weeks); the
+    Total never as a figure worth other credits than the ECTS below it."""
+    hours = [f"C{FIRST_ROW}:C{layout.total_row - 1}"] if layout.courses else []
     if layout.module_rows:
         first = layout.items_header_row + 1
-        hours += f" C{first}:C{layout.last_row}"
+        hours.append(f"C{first}:C{layout.last_row}")
         show_fractions(ws, f"D{first}:D{layout.last_row}", MINUTES_FRACTION)
-    show_fractions(ws, hours, HOURS_FRACTION)
+    if hours:
+        show_fractions(ws, " ".join(hours), HOURS_FRACTION)
+    # Apart from the other hours: LibreOffice applies one range of rules to a cell.
+    show_credit_hours(ws, f"C{layout.total_row}", settings)
 
 
 def _rows(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from designer.excel.cells import HOURS_FRACTION, Row, Sheet, formula, number, show_fractions, text
+from designer.excel.cells import Row, Sheet, formula, number, text
 from designer.excel.layout import (
     HEADER_ROW,
     ID_HEADER,
@@ -17,7 +17,7 @@ from designer.excel.layout import (
     quoted,
     title_of,
 )
-from designer.excel.syllabus import SyllabusLayout
+from designer.excel.syllabus import SyllabusLayout, show_credit_hours
 from designer.model import Catalog, Program, Totals
 from designer.model.units import Course, Module
 
@@ -66,9 +66,9 @@ def overview_sheet(
             ]
 
     def finish(ws: Any) -> None:
-        if catalog.programs:  # the hours follow the syllabi, fractions and all
+        if catalog.programs:  # the hours follow the syllabi, fractions and all, beside the ECTS
             last = HEADER_ROW + len(catalog.programs)
-            show_fractions(ws, f"E{HEADER_ROW + 1}:E{last}", HOURS_FRACTION)
+            show_credit_hours(ws, f"E{HEADER_ROW + 1}:E{last}", catalog.settings)
 
     return Sheet("Overview", rows, header_row=HEADER_ROW, max_widths={2: 70}, finish=finish)
 
