@@ -372,9 +372,19 @@ class MainWindow(QMainWindow):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((KIND, 112), (HOURS, 70), (SHARE, 64), (SHARED, 92)):
+        # As wide as their header and a long value in the window's font: fixed widths cut
+        # "Workload" at a 12 pt font and a share to "10.…" at 14 pt.
+        cells, headings = self.tree.fontMetrics(), header.fontMetrics()
+        for column, width, longest in (
+            (KIND, 112, tr("Practice quiz")),
+            (HOURS, 70, "240 min"),
+            (SHARE, 64, "100.0 %"),
+            (SHARED, 92, tr("12 programs")),
+        ):
+            heading = str(self.proxy.headerData(column, Qt.Orientation.Horizontal))
+            fitted = max(cells.horizontalAdvance(longest), headings.horizontalAdvance(heading))
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+            header.resizeSection(column, max(width, fitted + 16))
         self._rows_message = ""  # what the status bar says of several rows selected
         # Inside many_rows_changing: how deep, and whether the selection changed meanwhile.
         self._selection_held = 0

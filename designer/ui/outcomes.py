@@ -44,6 +44,9 @@ from designer.ui.labels import bloom_label, knowledge_label, tr
 
 Owner = Program | Course | Module
 TEXT, LEVEL, SUPPORTS, ADVICE = range(4)
+# The height the outcomes table keeps at least, in pixels: five rows of a 9 or 10 pt font
+# (see show_owner).
+TABLE_ROOM = 105
 FLAG_WORDS = {
     "non-measurable": "not measurable",
     "too many verbs": "more than two verbs",
@@ -443,8 +446,11 @@ class OutcomesEditor(QWidget):
         self.table_model = OutcomesTable(self.document, owner)
         self.table.setModel(self.table_model)
         header = self.table.horizontalHeader()
-        # Five rows at least: the room the fields below took left it two or three.
-        rows = 5 * (self.table.fontMetrics().height() + 5)
+        # Five rows at least: the room the fields below took left it two or three. Fewer
+        # (three at least) as the font grows: five rows of a 14 pt font made the window
+        # taller than a 1280 x 720 screen, its Problems panel and status bar off it.
+        row = self.table.fontMetrics().height() + 5
+        rows = max(3, min(5, TABLE_ROOM // row)) * row
         frame = 2 * self.table.frameWidth()
         self.table.setMinimumHeight(header.sizeHint().height() + rows + frame)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)

@@ -434,12 +434,8 @@ class ProblemsPanel(BackgroundView):
         if finding is None:
             return False
         if reason is None:
-            reason, ok = QInputDialog.getText(
-                self,
-                tr("Silence a rule"),
-                tr("Why does “{0}” not apply here?").format(finding.message),
-            )
-            if not ok:
+            reason = self._ask_reason(finding)
+            if reason is None:
                 return False
         if not reason.strip():
             return False
@@ -456,6 +452,23 @@ class ProblemsPanel(BackgroundView):
         ]
         self._show_findings()
         return True
+
+    def _ask_reason(self, finding: Finding) -> str | None:
+        """The reason typed for silencing the finding, or None if the designer cancelled."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(tr("Silence a rule"))
+        dialog.setLabelText(tr("Why does “{0}” not apply here?").format(finding.message))
+        # The question quotes the whole finding: on one line it made the dialog 1,500 px
+        # wide at a 12 pt font, wider than a laptop's screen, with OK and Cancel off it.
+        for label in dialog.findChildren(QLabel):
+            label.setWordWrap(True)
+            # Wrapped, a label is as narrow as Qt likes: lines of 50 letters or so, and a
+            # box as wide for the reason.
+            label.setMinimumWidth(50 * label.fontMetrics().averageCharWidth())
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        reason = dialog.textValue()
+        dialog.setParent(None)  # released now: see MainWindow._build_views on deleteLater
+        return reason if accepted else None
 
     def _activated(self, index: QModelIndex) -> None:
         self.finding_chosen.emit(self.model.finding(index))

@@ -69,7 +69,8 @@ NO_PROGRAMS = (  # translated when shown
 ONE_PROGRAM = "Add a second certificate to see what the two share."  # translated when shown
 # A certificate's name in the matrix's headers, in pixels, by the header's orientation: a
 # title (or a long code) cut to it leaves the cells in view; the tooltip has it whole. The
-# columns are as narrow as their cells, and follow the rows' order.
+# columns are as narrow as their cells, and follow the rows' order (wider with a larger
+# font, as the cells are: see StackabilityView).
 HEADER_NAME_WIDTHS = {Qt.Orientation.Vertical: 130, Qt.Orientation.Horizontal: 66}
 # A name in the graph, in pixels at life size, by the kind of node: longer ones are cut.
 NODE_NAME_WIDTHS = {"program": 150, "course": 280}
@@ -104,10 +105,9 @@ def node_text(unit_id: str, attributes: dict[str, Any], font: QFont) -> str:
     return QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, width)
 
 
-def header_name(program: Program, orientation: Qt.Orientation, font: QFont) -> str:
+def header_name(program: Program, width: int, font: QFont) -> str:
     """A certificate's code, else its title, cut to the width of a matrix header."""
     name = program.code or program.title
-    width = HEADER_NAME_WIDTHS[orientation]
     return QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, width)
 
 
@@ -130,6 +130,7 @@ class OverlapMatrix(QAbstractTableModel):
         self.programs: list[Program] = []
         self.cells: dict[tuple[str, str], Overlap] = {}
         self.header_font = QFont()  # the headers', which names are cut to fit
+        self.name_widths = dict(HEADER_NAME_WIDTHS)  # the room for them, by orientation
 
     def set_data(self, programs: list[Program], cells: dict[tuple[str, str], Overlap]) -> None:
         self.beginResetModel()
@@ -152,7 +153,7 @@ class OverlapMatrix(QAbstractTableModel):
     ) -> Any:
         program = self.programs[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return header_name(program, orientation, self.header_font)
+            return header_name(program, self.name_widths[orientation], self.header_font)
         if role == Qt.ItemDataRole.ToolTipRole:
             held = tr("Holds") if orientation == Qt.Orientation.Vertical else tr("Aims for")
             code = f" ({program.code})" if program.code else ""
@@ -493,8 +494,14 @@ class StackabilityView(BackgroundView):
         self.table.setWordWrap(True)
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            header.setDefaultSectionSize(78)
-        self.table.verticalHeader().setDefaultSectionSize(44)
+        # Cells as large as their two lines ("270 h", "87 %") in the window's font, and the
+        # columns' names as wide as their cells: 78 x 44 px cut a cell to "270 …" and a
+        # code to "MS-F…" at a 14 pt font.
+        metrics = self.table.fontMetrics()
+        column = max(78, metrics.horizontalAdvance("1,000 h") + 20)
+        self.table.horizontalHeader().setDefaultSectionSize(column)
+        self.table.verticalHeader().setDefaultSectionSize(max(44, 2 * metrics.lineSpacing() + 12))
+        self.matrix.name_widths[Qt.Orientation.Horizontal] = column - 12
         self.caption = QLabel(
             tr(
                 "Rows: the certificate a learner holds. Columns: the one they "
