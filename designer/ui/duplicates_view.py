@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from designer.model.edits import Edit, Insert, Remove
 from designer.model.totals import format_hours
 from designer.progress import ProgressCallback
-from designer.sharing.duplicates import DuplicateGroup, find_duplicates
+from designer.sharing.duplicates import LEVELS, DuplicateGroup, find_duplicates
 from designer.sharing.merge import plan_merge, preview_merge
 from designer.ui.background import Work
 from designer.ui.document import Document
@@ -40,6 +40,11 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 UNIT_ROLE = Qt.ItemDataRole.UserRole  # a unit row's unit id
 NO_GROUP = 0xFFFFFFFF  # the internal id of a group's row; a unit's row holds its group's key
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def level_text(level: str, kind: str) -> str:
+    """What the Level column says of a group: "course, near-duplicate"."""
+    return f"{tr(level)}, {tr('identical') if kind == 'identical' else tr('near-duplicate')}"
 
 
 class MergeDialog(QDialog):
@@ -264,8 +269,7 @@ class GroupsModel(QAbstractItemModel):
             catalog = self.document.catalog
             return " | ".join(getattr(catalog.get_or_none(u), "title", u) for u in group.units)
         if index.column() == 1:
-            kind = tr("identical") if group.kind == "identical" else tr("near-duplicate")
-            return f"{tr(group.level)}, {kind}"
+            return level_text(group.level, group.kind)
         if index.column() == 2:
             return f"{100 * group.score:.0f} %"
         return group.reason
@@ -303,9 +307,15 @@ class DuplicatesView(BackgroundView):
         self.list.setWordWrap(True)
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 460)
-        header.resizeSection(1, 170)
-        header.resizeSection(2, 60)
+        header.resizeSection(0, 460)  # titles, elided: the tooltip holds them whole
+        # The Level and Score columns as wide as their header and their longest value in the
+        # list's font: a fixed 170 px cut the level to "course, near-…" at a 14 pt font.
+        levels = [level_text(level, kind) for level in LEVELS for kind in ("identical", "near")]
+        cells, headings = self.list.fontMetrics(), header.fontMetrics()
+        for column, width, values in ((1, 170, levels), (2, 60, ["100 %"])):
+            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            fitted = max(headings.horizontalAdvance(heading), *map(cells.horizontalAdvance, values))
+            header.resizeSection(column, max(width, fitted + 16))
         self.summary = QLabel()
         self.summary.setWordWrap(True)  # a narrow window keeps its buttons
         self.merge_button = QPushButton(tr("Merge…"))

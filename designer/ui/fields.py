@@ -406,8 +406,21 @@ class SearchChoiceField(ChoiceField):
     def __init__(self, choices: list[tuple[Any, str]], noun: str) -> None:
         super().__init__(choices)
         self.noun = noun
+        # As wide as the form gives it (a dozen letters at least), not as its longest entry:
+        # "South Georgia and the South Sandwich Islands (GS)" made the Details form wider
+        # than its pane at a 14 pt font, every field cut at the right.
+        self.combo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        metrics = self.combo.fontMetrics()
+        self.combo.setMinimumWidth(metrics.horizontalAdvance("X" * 12))
         completer = searchable(self.combo)
         completer.activated.connect(self._choose)  # the text of the entry picked
+        # Its list of every entry is as wide as the longest still, not cut to the box's
+        # width (Qt keeps it on the screen). Not the list of what matches the typing: Qt
+        # places that one by the box's width, and a wider one ran off the screen's edge.
+        labels = (self.combo.itemText(row) for row in range(self.combo.count()))
+        view = self.combo.view()
+        longest = max(map(metrics.horizontalAdvance, labels), default=0)
+        view.setMinimumWidth(longest + view.verticalScrollBar().sizeHint().width() + 16)
         line = self.combo.lineEdit()
         assert line is not None
         if self.combo.itemData(0) is None:

@@ -320,6 +320,10 @@ class OutcomesEditor(QWidget):
         self.detail = QWidget()
         form = QFormLayout(self.detail)
         form.setContentsMargins(0, 0, 0, 0)
+        # A row too wide for the pane puts its label above it: beside it, the Bloom level
+        # and Knowledge boxes made the fields wider than the pane at a 14 pt font (or in
+        # the window's smallest size), scrolled sideways, the Outcome box cut at the right.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(tr("Outcome"), self.text)
         form.addRow("", advice_row)
         form.addRow(tr("Bloom level"), levels)

@@ -105,7 +105,15 @@ class SettingsDialog(QDialog):
             box.setAccessibleName(label.replace("&", ""))
             box.setAccessibleDescription(help_text)
         form.addRow(buttons)
-        self.setMinimumWidth(520)
+        # No narrower than the layout allows (the longest rounding whole), and tall enough
+        # for the notes wrapped at that width: Qt holds a window to neither. A fixed 520 px
+        # let the notes overlap the boxes below them, and cut the rounding at a 14 pt font.
+        # Wider, the notes take fewer lines: every size above the least has room.
+        least = self.minimumSizeHint()
+        narrowest = least.width()
+        self.setMinimumSize(narrowest, max(least.height(), self.heightForWidth(narrowest)))
+        width = max(narrowest, 520)  # opened as before: the notes in fewer lines
+        self.resize(width, max(least.height(), self.heightForWidth(width)))
 
     def accept(self) -> None:
         for field in (self.hours_per_credit, self.weekly_hours):

@@ -3,14 +3,28 @@ larger font a designer with a large-text setting has (14 pt). The review found: 
 grew taller than the screen once a unit was selected (its Problems panel and status bar off
 it); the Silence question was wider than the screen, OK and Cancel off it; the tree cut its
 "Workload" header and a share to "10.…"; the Stackability matrix cut its cells to "270 …"
-(the share hidden) and its columns' codes to "MS-F…"."""
+(the share hidden) and its columns' codes to "MS-F…".
+
+And after it: the Duplicates list cut its Level to "course, near-…"; a program's Details
+and an outcome's fields scrolled sideways in their pane, the Title box cut at the right
+(the country list as wide as its longest country, the Bloom level and Knowledge boxes on
+one row); the Workload Settings dialog, dragged to its least size, overlapped its notes
+with the boxes below them and cut the rounding."""
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLabel
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 from window_actions import open_page, opened_window, select
 
+from designer.ui.settings_dialog import SettingsDialog
 from designer.ui.tree_model import HOURS, SHARE, SHARED
 
 FULL = "Microsoft Full Stack Developer Professional Certificate"
@@ -146,3 +160,108 @@ def test_each_stackability_cell_shows_its_hours_and_share_at_a_large_font(large_
     for section, program in enumerate(matrix.programs):
         # The columns are named by the certificates' codes, whole ("MS-FSD", not "MS-F…").
         assert matrix.headerData(section, Qt.Orientation.Horizontal) == program.code
+
+
+def test_the_duplicates_level_and_score_read_whole_at_a_large_font(large_window, qtbot):
+    window = large_window
+    sized(window, qtbot, *LAPTOP)
+    open_page(window, qtbot, "Duplicates")
+    view = window.duplicates
+    qtbot.waitUntil(lambda: view.up_to_date and view.model.rowCount() > 0, timeout=60_000)
+    listed, model, header = view.list, view.model, view.list.header()
+    for column in (1, 2):  # Level and Score
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        assert reads_whole(header.fontMetrics(), title, header.sectionSize(column)), title
+    levels = [model.index(row, 1).data() for row in range(model.rowCount())]
+    assert "course, near-duplicate" in levels  # the sample's three pairs
+    for row in range(model.rowCount()):
+        for column in (1, 2):
+            text = model.index(row, column).data()
+            assert reads_whole(listed.fontMetrics(), text, listed.columnWidth(column)), text
+
+
+def cut_at_the_side(area: QScrollArea, widgets: list[QWidget]) -> list[str]:
+    """The names of the widgets not whole within the width of the scroll area's pane."""
+    viewport = area.viewport()
+    cut = []
+    for widget in widgets:
+        left = widget.mapTo(viewport, QPoint(0, 0)).x()
+        if left < 0 or left + widget.width() > viewport.width():
+            cut.append(widget.accessibleName() or widget.objectName())
+    return cut
+
+
+def assert_fields_fit_their_pane(window, qtbot, size):
+    """A program's Details (the longest form) and a course's outcome fields lie whole
+    within their pane's width, the window at size() once the unit is shown: no sideways
+    scroll bar, no field cut at the right."""
+    select(window, qtbot, FULL)
+    window.tabs.setCurrentWidget(window.editor)
+    sized(window, qtbot, *size())
+    editor = window.editor
+    assert editor.widget().width() <= editor.viewport().width()
+    assert not editor.horizontalScrollBar().isVisible()
+    fields = list(editor.fields.values())  # each its box with the error line under it
+    assert len(fields) > 10 and cut_at_the_side(editor, fields) == []
+    title = editor.fields["title"]
+    qtbot.waitUntil(lambda: title.editor.width() == title.width())  # its own layout's turn
+    assert cut_at_the_side(editor, [title.editor]) == []
+    select(window, qtbot, FULL, CSHARP)
+    window.tabs.setCurrentWidget(window.outcomes)
+    sized(window, qtbot, *size())
+    outcomes = window.outcomes
+    area = outcomes.findChild(QScrollArea, "outcomeDetails")
+    assert outcomes.detail.width() <= area.viewport().width()
+    assert not area.horizontalScrollBar().isVisible()
+    boxes = [outcomes.text, outcomes.level, outcomes.knowledge, outcomes.supports]
+    assert cut_at_the_side(area, boxes) == []
+
+
+def test_the_details_and_outcome_fields_fit_their_pane_at_a_large_font(large_window, qtbot):
+    assert_fields_fit_their_pane(large_window, qtbot, lambda: LAPTOP)
+
+
+def test_the_details_and_outcome_fields_fit_their_pane_in_the_smallest_window(window, qtbot):
+    assert_fields_fit_their_pane(window, qtbot, lambda: window.minimumSizeHint().toTuple())
+
+
+def assert_settings_at_their_least_overlap_nothing(window, qtbot):
+    """The Workload Settings dialog dragged as small as it goes: each label, box, note and
+    button within it and clear of the others, each note tall enough for its lines, the
+    rounding box wide enough for its longest entry."""
+    dialog = SettingsDialog(window.document, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.resize(1, 1)
+    qtbot.waitUntil(lambda: dialog.size() == dialog.minimumSize())
+    qtbot.wait(20)  # laid out
+    notes = dialog.findChildren(QLabel, "settingHelp")
+    names = [label for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+    boxes = [dialog.hours_per_credit.line, dialog.rounding, dialog.weekly_hours.line]
+    buttons = dialog.findChild(QDialogButtonBox).buttons()
+    assert len(notes) == len(names) == len(boxes) == 3 and len(buttons) == 2
+    shown = [*names, *boxes, *notes, *buttons]
+    places = [
+        widget.geometry().translated(widget.parentWidget().mapTo(dialog, QPoint(0, 0)))
+        for widget in shown
+    ]
+    for place, widget in zip(places, shown, strict=True):
+        assert dialog.rect().contains(place), widget.text() if widget in notes else widget
+    for first in range(len(shown)):
+        for second in range(first + 1, len(shown)):
+            assert not places[first].intersects(places[second]), (shown[first], shown[second])
+    for note in notes:
+        assert note.height() >= note.heightForWidth(note.width()), note.text()
+    assert dialog.rounding.width() >= dialog.rounding.minimumSizeHint().width()
+    dialog.reject()
+
+
+def test_the_workload_settings_at_their_least_size_overlap_nothing(window, qtbot):
+    assert_settings_at_their_least_overlap_nothing(window, qtbot)
+
+
+def test_the_workload_settings_at_their_least_size_overlap_nothing_at_a_large_font(
+    large_window, qtbot
+):
+    assert_settings_at_their_least_overlap_nothing(large_window, qtbot)
