@@ -32,6 +32,7 @@ from designer.progress import ProgressCallback
 from designer.sharing.duplicates import LEVELS, DuplicateGroup, find_duplicates
 from designer.sharing.merge import plan_merge, preview_merge
 from designer.ui.background import Work
+from designer.ui.colours import LOSS, colour, follow_scheme
 from designer.ui.document import Document
 from designer.ui.labels import tr
 from designer.ui.live_view import BackgroundView
@@ -89,7 +90,8 @@ class MergeDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("mergeWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #a40000; font-weight: bold")
+        self._colour_warning()
+        follow_scheme(self._colour_warning)
         layout = QVBoxLayout(self)
         layout.addWidget(keep)
         layout.addWidget(self.survivor)
@@ -99,6 +101,9 @@ class MergeDialog(QDialog):
         layout.addWidget(buttons)
         self.survivor.currentIndexChanged.connect(self._show_preview)
         self._show_preview()
+
+    def _colour_warning(self) -> None:
+        self.warning.setStyleSheet(f"color: {colour(LOSS)}; font-weight: bold")
 
     def survivor_id(self) -> str:
         return str(self.survivor.currentData())

@@ -23,6 +23,7 @@ from designer.model.totals import format_hours, format_number
 from designer.model.units import MAX_ITEM_MINUTES, MAX_UNIT_HOURS, Settings
 from designer.sharing.pathway import impact
 from designer.supplement.facts import language_record
+from designer.ui.colours import ERROR, colour, follow_scheme
 from designer.ui.document import Document
 from designer.ui.fields import (
     CheckField,
@@ -202,6 +203,7 @@ class UnitEditor(QScrollArea):
         self._show_empty()
         document.catalog.field_changed.connect(self._on_field_changed)
         document.totals.changed.connect(self._on_totals_changed)
+        follow_scheme(self._update_notes)  # their red, for the scheme now shown
 
     def close_document(self) -> None:
         self.document.catalog.field_changed.disconnect(self._on_field_changed)
@@ -376,7 +378,7 @@ class UnitEditor(QScrollArea):
             warning = tr("Declared {0} h does not match: the {1} count.").format(
                 format_hours(unit.hours), parts
             )
-            return f'{text} <span style="color:#b3261e">⚠ {warning}</span>'
+            return f'{text} <span style="color:{colour(ERROR)}">⚠ {warning}</span>'
         return text
 
     def _show_language(self, language: str) -> None:
@@ -388,7 +390,7 @@ class UnitEditor(QScrollArea):
             self.language_note.setText(text.format(language))
         else:
             self.language_note.setText(tr("{0}: stored as “{1}”.").format(found.name, language))
-        self.language_note.setStyleSheet("" if found is not None else "color: #b3261e;")
+        self.language_note.setStyleSheet("" if found is not None else f"color: {colour(ERROR)};")
         self.language_note.setVisible(bool(language))
 
     def _eqf_text(self, level: str | None) -> str:

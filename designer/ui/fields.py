@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.model.durations import text_duration
+from designer.ui.colours import ERROR, colour, follow_scheme
 from designer.ui.labels import tr
 
 
@@ -150,13 +151,14 @@ class Field(QWidget):
         self.editor = editor
         self.error = FittedLabel()
         self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(editor)
         layout.addWidget(self.error)
+        self._colour_error()
+        follow_scheme(self._colour_error)
         editor.installEventFilter(self)
         # For a field whose typing is read as it goes (_entered): the unit's value as last
         # shown or entered, and as it was when this run of typing began. A refused entry
@@ -188,7 +190,14 @@ class Field(QWidget):
         self.error.setText(message)
         self.error.setVisible(bool(message))
         self.editor.setProperty("invalid", bool(message))
-        self.editor.setStyleSheet("border: 1px solid #b3261e;" if message else "")
+        self._colour_error()
+
+    def _colour_error(self) -> None:
+        """The error's text and the box's outline in red, a red that reads in the scheme the
+        window is drawn in (the light one's dark red was unreadable on a dark base)."""
+        red = colour(ERROR)
+        self.error.setStyleSheet(f"color: {red};")
+        self.editor.setStyleSheet(f"border: 1px solid {red};" if self.error.text() else "")
 
     def set_value(self, value: Any) -> None:
         raise NotImplementedError

@@ -47,6 +47,7 @@ from designer.model import Catalog, Course, Item, Module, Outcome, Program
 from designer.model.catalog import Node, Parent
 from designer.model.events import Signal
 from designer.ui.background import free_between_events
+from designer.ui.colours import watch_scheme
 from designer.ui.document import Document, EditCommand
 from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._build_views()
+        watch_scheme(self)  # the colours of its views follow a switch to or from dark mode
         self.resize(1400, 900)
         self._restore_geometry()
 

@@ -37,6 +37,7 @@ from designer.bloom import VerbAdvice, analyze
 from designer.model import Bloom, Course, Item, Knowledge, Module, Outcome, Program
 from designer.model.copying import ID_PREFIX
 from designer.model.edits import Insert, Move, Remove, SetField, plan_delete
+from designer.ui.colours import ERROR, NOTE, WARNING, colour, follow_scheme
 from designer.ui.document import Document
 from designer.ui.fields import FittedLabel, leaves_undo_to_window, line_edit
 from designer.ui.item_outcomes import ItemOutcomes, keep_cursor
@@ -79,8 +80,8 @@ def advice_text(advice: VerbAdvice, chosen: Bloom | None) -> str:
 def _severity_colour(flags: tuple[str, ...]) -> str:
     """Red for a defect, amber for a choice the designer must make, grey otherwise."""
     if set(flags) - {"ambiguous"}:
-        return "#b3261e"
-    return "#8a5a00" if flags else "#3c4043"
+        return colour(ERROR)
+    return colour(WARNING if flags else NOTE)
 
 
 class OutcomesTable(QAbstractTableModel):
@@ -278,6 +279,8 @@ class OutcomesEditor(QWidget):
         policy = self.advice.sizePolicy()
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
         self.advice.setSizePolicy(policy)
+        self._advice_flags: tuple[str, ...] = ()  # the advice's, for its colour
+        follow_scheme(self._colour_advice)
         self.accept_button = QPushButton()
         self.accept_button.setObjectName("acceptSuggestion")
         self.level = QComboBox()
@@ -547,7 +550,11 @@ class OutcomesEditor(QWidget):
                 self.accept_button.setText(tr("Use {0}").format(bloom_label(advice.level)))
                 self.accept_button.show()
         self.advice.setText("<br>".join(lines))
-        self.advice.setStyleSheet(f"color: {_severity_colour(flags)};")
+        self._advice_flags = flags
+        self._colour_advice()
+
+    def _colour_advice(self) -> None:
+        self.advice.setStyleSheet(f"color: {_severity_colour(self._advice_flags)};")
 
     def _show_supports(self) -> None:
         """The parents' outcomes, ticked where the current outcome supports them, then any

@@ -7,7 +7,7 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from designer.model import Silence
 from designer.model.edits import Insert, Remove
 from designer.progress import ProgressCallback
 from designer.ui.background import Work
+from designer.ui.colours import ERROR, NOTE, WARNING, qcolour
 from designer.ui.document import Document
 from designer.ui.labels import tr
 from designer.ui.live_view import BackgroundView
@@ -50,7 +51,7 @@ WORDS = {
     "warning": ("warning", "warnings"),
     "info": ("note", "notes"),
 }
-COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#3c4043"}
+COLOURS = {"error": ERROR, "warning": WARNING, "info": NOTE}  # light and dark (colours)
 TIPS = (1, 2, 3)  # the columns whose full text shows as a tooltip
 RULE_COLUMN = 4
 
@@ -78,7 +79,6 @@ class FindingsModel(QAbstractTableModel):
         self.faded = False  # out of date: the severities lose their colours too
         self.headers = [tr("Severity"), tr("Unit"), tr("Problem"), tr("How to fix"), tr("Rule")]
         self.titles = all_rule_titles()
-        self.brushes = {severity: QBrush(QColor(colour)) for severity, colour in COLOURS.items()}
 
     def set_rows(self, rows: list[Finding]) -> None:
         self.beginResetModel()
@@ -120,7 +120,8 @@ class FindingsModel(QAbstractTableModel):
             severity = tr(WORDS.get(finding.severity, (finding.severity,))[0])
             return (severity, "", finding.message, finding.hint)[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 0 and not self.faded:
-            return self.brushes.get(finding.severity, self.brushes["info"])
+            # Read as the rows are painted: the colours follow a change to or from dark mode.
+            return QBrush(qcolour(COLOURS.get(finding.severity, NOTE)))
         if role == FINDING_ROLE:
             return finding
         return None

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPainterPath,
+    QPalette,
     QPen,
     QShortcut,
     QTransform,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
     QGraphicsView,
     QHBoxLayout,
     QHeaderView,
@@ -55,6 +57,7 @@ from designer.model.totals import format_hours
 from designer.progress import ProgressCallback
 from designer.sharing.overlap import Overlap, overlap_matrix, pair_graph, sharing_graph
 from designer.ui.background import Work
+from designer.ui.colours import follow_scheme, is_dark
 from designer.ui.document import Document
 from designer.ui.fields import FittedLabel
 from designer.ui.labels import tr
@@ -112,8 +115,13 @@ def header_name(program: Program, width: int, font: QFont) -> str:
 
 
 def coverage_colour(coverage: float) -> QColor:
-    """White for nothing shared, deepening blue as the coverage grows."""
-    light, deep = QColor("#ffffff"), QColor("#2f6db5")
+    """White for nothing shared, deepening blue as the coverage grows. In dark mode, from
+    the dark base of the views instead: white cells glared among the dark ones (the
+    diagonal's, the headers'), and the light text reads on every shade up to the blue."""
+    light = QColor("#ffffff")
+    if is_dark():
+        light = QApplication.palette().color(QPalette.ColorRole.Base)
+    deep = QColor("#2f6db5")
     t = max(0.0, min(1.0, coverage))
     return QColor(
         round(light.red() + (deep.red() - light.red()) * t),
@@ -179,6 +187,8 @@ class OverlapMatrix(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(coverage_colour(coverage))
         if role == Qt.ItemDataRole.ForegroundRole:
+            if is_dark():  # every shade from the dark base to the blue is dark
+                return QApplication.palette().brush(QPalette.ColorRole.Text)
             return QBrush(QColor("#ffffff" if coverage > 0.55 else "#202124"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -230,6 +240,7 @@ class SharingGraph(QGraphicsView):
             "course": (QBrush(QColor("#fff1b8")), QPen(QColor("#b08800")), QFont()),
         }
         self.chosen_pen = QPen(QColor("#174a8c"), 3.5)  # the two certificates of a chosen pair
+        follow_scheme(self._colour_text)
 
     def show_graph(self, graph: nx.Graph, empty_text: str = "") -> None:
         """Draw the graph; when only names changed, relabel the shapes on screen instead.
@@ -260,6 +271,15 @@ class SharingGraph(QGraphicsView):
             self.refit()
         else:
             self.centerOn(centre)  # at the zoom the designer chose, where they were
+
+    def _colour_text(self) -> None:
+        """What the graph says when it is empty, in the palette's text colour now: a
+        scene's text keeps the one of when it was made, black on the dark base once the
+        system went dark. (The nodes have their own light fills, which their black names
+        read on in both schemes.)"""
+        for item in self.scene().items():
+            if isinstance(item, QGraphicsTextItem):
+                item.setDefaultTextColor(QApplication.palette().color(QPalette.ColorRole.Text))
 
     def _draw(self, graph: nx.Graph) -> None:
         """The links, as one path, then the nodes over them."""

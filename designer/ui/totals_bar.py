@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from designer.model import Item, Program
 from designer.model.totals import format_hours
+from designer.ui.colours import FIGURES, PANEL, colour, follow_scheme
 from designer.ui.document import Document
 from designer.ui.fields import FittedLabel
 from designer.ui.labels import tr
@@ -36,7 +37,6 @@ class TotalsBar(QFrame):
         super().__init__()
         self.setObjectName("totalsBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#totalsBar { background: #f3f6fb; border-radius: 6px; }")
         self.document = document
         self.node: TreeNode | None = None
         self.rows: list[TreeNode] = []  # the rows selected, when several are
@@ -47,7 +47,6 @@ class TotalsBar(QFrame):
         self.program_title.setStyleSheet("font-weight: 600;")
         self.ects = FiguresLine()
         self.ects.setObjectName("programTotals")
-        self.ects.setStyleSheet("font-size: 15pt; font-weight: 600; color: #1a4d8f;")
         self.pace = FittedLabel()
         self.pace.setObjectName("programPace")
         self.selected = QLabel()
@@ -65,12 +64,20 @@ class TotalsBar(QFrame):
         last.addWidget(self.pace, 1)
         last.addWidget(self.selected)
         layout.addLayout(last)
+        self._colour()
+        follow_scheme(self._colour)
         self._held = 0  # inside held(): how deep
         catalog = document.catalog
         for signal in (catalog.field_changed, catalog.inserted, catalog.removed):
             signal.connect(self._on_change)
         document.totals.changed.connect(self._on_change)
         self.refresh()
+
+    def _colour(self) -> None:
+        """The bar's own background, with figures that read on it: in dark mode the pale
+        background kept the palette's light text, unreadable."""
+        self.setStyleSheet(f"#totalsBar {{ background: {colour(PANEL)}; border-radius: 6px; }}")
+        self.ects.setStyleSheet(f"font-size: 15pt; font-weight: 600; color: {colour(FIGURES)};")
 
     def close_document(self) -> None:
         catalog = self.document.catalog

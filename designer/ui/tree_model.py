@@ -20,13 +20,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from designer.model import Course, Item, Module, Outcome, Program
 from designer.model.catalog import Catalog, Parent
 from designer.model.copying import snippet, snippets
 from designer.model.edits import SetField
 from designer.model.totals import format_hours
+from designer.ui.colours import SECONDARY, SHARED_PLACE, qcolour
 from designer.ui.document import Document
 from designer.ui.labels import item_kind_label
 
@@ -39,7 +40,6 @@ SNIPPETS_MIME = "application/x-curriculum-designer-snippets"  # several rows: Sn
 Index = QModelIndex | QPersistentModelIndex
 Unit = Program | Course | Module | Item
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
-HIGHLIGHT = QColor("#fff1b8")
 OPEN_LIMIT = 300  # rows a filter opens at most: the first matches in full, then programs
 # Seconds of indexing for the filter at a time, between the window's events. With 4 ms and
 # events between every slice, the index was not always ready for a first letter typed
@@ -316,13 +316,13 @@ class CurriculumTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (HOURS, SHARE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and unit.id == self.highlight_id:
-            return QBrush(HIGHLIGHT)
+            return QBrush(qcolour(SHARED_PLACE))
         if role == Qt.ItemDataRole.FontRole and isinstance(unit, Program) and column == TITLE:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and column in (KIND, SHARE, SHARED):
-            return QBrush(QColor("#5f6368"))
+            return QBrush(qcolour(SECONDARY))
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return unit.title
         if role == Qt.ItemDataRole.ToolTipRole and column == KIND:
