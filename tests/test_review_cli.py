@@ -116,25 +116,29 @@ def test_ctrl_c_in_a_long_command_says_interrupted_and_exits_130(
 
 
 def test_ctrl_c_while_bloom_reads_outcomes_typed_in_exits_130_without_a_traceback():
-    bloom = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "designer", "bloom"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        bloom.stdin.write("Design a REST API for a small online shop\n")
-        bloom.stdin.flush()
-        # Each line is answered as it is typed, not once the input ends.
-        answered, _, _ = select.select([bloom.stdout], [], [], 30)
-        assert answered, "no answer to the line typed"
-        assert bloom.stdout.readline().startswith("create ")
-        bloom.send_signal(signal.SIGINT)
-        _, err = bloom.communicate(timeout=30)
-    finally:
-        bloom.kill()
+    ) as bloom:  # its pipes closed at the end
+        try:
+            bloom.stdin.write("Design a REST API for a small online shop\n")
+            bloom.stdin.flush()
+            # Each line is answered as it is typed, not once the input ends.
+            answered, _, _ = select.select([bloom.stdout], [], [], 30)
+            assert answered, "no answer to the line typed"
+            assert bloom.stdout.readline().startswith("create ")
+            bloom.send_signal(signal.SIGINT)
+            # Its input left open, as a terminal's is: communicate() closed it at once, and
+            # the end of the input could reach the command before the signal (a CI run
+            # exited 0, having read to the end).
+            bloom.wait(timeout=30)
+            err = bloom.stderr.read()
+        finally:
+            bloom.kill()
     assert bloom.returncode == 130
     assert "curriculum-designer bloom: interrupted" in err and "Traceback" not in err
 
