@@ -34,6 +34,7 @@ from designer.sharing.merge import plan_merge, preview_merge
 from designer.ui.background import Work
 from designer.ui.colours import LOSS, colour, follow_scheme
 from designer.ui.document import Document
+from designer.ui.fields import fit_columns
 from designer.ui.labels import tr
 from designer.ui.live_view import BackgroundView
 
@@ -314,13 +315,9 @@ class DuplicatesView(BackgroundView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, 460)  # titles, elided: the tooltip holds them whole
         # The Level and Score columns as wide as their header and their longest value in the
-        # list's font: a fixed 170 px cut the level to "course, near-…" at a 14 pt font.
+        # list's font.
         levels = [level_text(level, kind) for level in LEVELS for kind in ("identical", "near")]
-        cells, headings = self.list.fontMetrics(), header.fontMetrics()
-        for column, width, values in ((1, 170, levels), (2, 60, ["100 %"])):
-            heading = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            fitted = max(headings.horizontalAdvance(heading), *map(cells.horizontalAdvance, values))
-            header.resizeSection(column, max(width, fitted + 16))
+        fit_columns(self.list, [(1, 170, levels), (2, 60, ["100 %"])])
         self.summary = QLabel()
         self.summary.setWordWrap(True)  # a narrow window keeps its buttons
         self.merge_button = QPushButton(tr("Merge…"))

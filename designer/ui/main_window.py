@@ -51,7 +51,7 @@ from designer.ui.colours import watch_scheme
 from designer.ui.document import Document, EditCommand
 from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
-from designer.ui.fields import FittedLabel
+from designer.ui.fields import FittedLabel, fit_columns
 from designer.ui.files import NO_SUPPLEMENT, SAMPLE, FileActions
 from designer.ui.labels import tr
 from designer.ui.outcomes import OutcomesEditor
@@ -374,19 +374,18 @@ class MainWindow(QMainWindow):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        # As wide as their header and a long value in the window's font: fixed widths cut
-        # "Workload" at a 12 pt font and a share to "10.…" at 14 pt.
-        cells, headings = self.tree.fontMetrics(), header.fontMetrics()
-        for column, width, longest in (
-            (KIND, 112, tr("Practice quiz")),
-            (HOURS, 70, "240 min"),
-            (SHARE, 64, "100.0 %"),
-            (SHARED, 92, tr("12 programs")),
-        ):
-            heading = str(self.proxy.headerData(column, Qt.Orientation.Horizontal))
-            fitted = max(cells.horizontalAdvance(longest), headings.horizontalAdvance(heading))
+        for column in (KIND, HOURS, SHARE, SHARED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(width, fitted + 16))
+        # As wide as their header and a long value in the window's font.
+        fit_columns(
+            self.tree,
+            [
+                (KIND, 112, [tr("Practice quiz")]),
+                (HOURS, 70, ["240 min"]),
+                (SHARE, 64, ["100.0 %"]),
+                (SHARED, 92, [tr("12 programs")]),
+            ],
+        )
         self._rows_message = ""  # what the status bar says of several rows selected
         # Inside many_rows_changing: how deep, and whether the selection changed meanwhile.
         self._selection_held = 0
