@@ -204,14 +204,19 @@ class Field(QWidget):
         self.error.setText(message)
         self.error.setVisible(bool(message))
         self.editor.setProperty("invalid", bool(message))
-        self._colour_error()
+        self._outline()
 
     def _colour_error(self) -> None:
         """The error's text and the box's outline in red, a red that reads in the scheme the
         window is drawn in (the light one's dark red was unreadable on a dark base)."""
-        red = colour(ERROR)
-        self.error.setStyleSheet(f"color: {red};")
-        self.editor.setStyleSheet(f"border: 1px solid {red};" if self.error.text() else "")
+        self.error.setStyleSheet(f"color: {colour(ERROR)};")
+        self._outline()
+
+    def _outline(self) -> None:
+        """The box outlined in red while it shows an error. Not the error's colour, set once
+        for each scheme: the error is shown again at each key typed."""
+        outline = f"border: 1px solid {colour(ERROR)};" if self.error.text() else ""
+        self.editor.setStyleSheet(outline)
 
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
