@@ -64,10 +64,16 @@ def program_totals(hours: float, courses: int, settings: Settings) -> ProgramTot
         hours=hours,
         credits=credits,
         ects=round_credits(credits, settings.rounding),
-        weeks=math.ceil(hours / settings.weekly_hours - EPSILON),
+        weeks=weeks_at(hours, settings.weekly_hours),
         courses=courses,
         hours_per_credit=settings.hours_per_credit,
     )
+
+
+def weeks_at(hours: float, weekly_hours: float) -> int:
+    """Weeks at a weekly pace for the hours as they are shown, to two decimals: 420.004 h,
+    shown "420 h", are 42 weeks at 10 h a week, not 43."""
+    return math.ceil(round(hours, 2) / weekly_hours - EPSILON)
 
 
 def format_number(value: float) -> str:

@@ -219,3 +219,15 @@ def test_incremental_totals_equal_a_full_recompute_after_random_edits(data):
 def test_hours_round_halves_up_as_a_spreadsheet_does(value, shown):
     # 607.5 min are 10.125 h: the tree said "10.12 h", the exported workbook "10.13".
     assert format_number(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("hours", "shown", "weeks"),
+    [(420.004, "420 h", 42), (420.006, "420.01 h", 43), (10.004, "10 h", 1), (0.004, "0 h", 0)],
+)
+def test_weeks_are_those_of_the_hours_shown(hours, shown, weeks):
+    """The weeks beside the hours count the hours as shown: "420 h" is not 43 weeks at 10 h
+    a week because the unrounded hours are 420.004."""
+    figures = program_totals(hours, 1, Settings())
+    assert figures.ects_text("down").startswith(shown + " = ")
+    assert figures.weeks == weeks

@@ -326,3 +326,20 @@ def test_renaming_the_selected_unit_while_filtering_carries_on(window, qtbot):
     assert course.title == "Performance Tuning"
     window.filter.clear()
     assert tree_index(window, full, "Performance Tuning").isValid()
+
+
+def test_the_weeks_beside_the_hours_count_the_hours_shown(empty_window, qtbot):
+    """600.24 minutes are 10.004 h, shown "10 h": one week at 10 h a week, not two."""
+    window = empty_window
+    window.activateWindow()
+    for key, title in ((Qt.Key.Key_P, "Data"), (Qt.Key.Key_C, "SQL"), (Qt.Key.Key_M, "Week 1")):
+        window.tree.setFocus()
+        shortcut(qtbot, window, key)
+        qtbot.keyClicks(field(window, "title"), title)
+    window.tree.setFocus()
+    shortcut(qtbot, window, Qt.Key.Key_I)
+    retype(qtbot, field(window, "minutes"), "600.24")
+    assert totals_text(window)[1:3] == (
+        "10 h = 0 ECTS (0.40 rounded down)",
+        "1 week at 10 h a week · 1 course",
+    )
