@@ -11,9 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 ERROR = ("#b3261e", "#ff8a80")
 WARNING = ("#8a5a00", "#ffb74d")
@@ -68,3 +74,26 @@ def follow_scheme(apply: Callable[[], None]) -> None:
     or a text stays until set again. Give a method of a widget: it is called no more
     once the widget is deleted."""
     _scheme.changed.connect(apply)
+
+
+class _CheckBoxes(QStyledItemDelegate):
+    """Entries whose unticked check boxes show in the dark scheme: Fusion outlines a box in
+    a shade darker than the window's colour, which on a list's dark base is the base itself
+    (1.0:1), so only the ticked ones could be seen. Given a light grey to darken, the
+    outline is a mid grey (3.2:1 on the base)."""
+
+    BEHIND_IN_DARK = "#9aa0a6"
+
+    def initStyleOption(  # noqa: N802  # Qt's name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if is_dark():
+            palette = QPalette(option.palette)  # type: ignore[attr-defined]
+            palette.setColor(QPalette.ColorRole.Window, QColor(self.BEHIND_IN_DARK))
+            option.palette = palette  # type: ignore[attr-defined]
+
+
+def show_check_boxes(view: QAbstractItemView) -> None:
+    """Have the check boxes of the view's entries drawn so that they show in either scheme."""
+    view.setItemDelegate(_CheckBoxes(view))

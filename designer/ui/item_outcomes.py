@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from designer.model import Item, Module, Outcome
 from designer.model.edits import Insert, Remove
+from designer.ui.colours import show_check_boxes
 from designer.ui.document import Document
 from designer.ui.fields import FittedLabel
 from designer.ui.labels import bloom_label, tr
@@ -38,6 +39,7 @@ class ItemOutcomes(QWidget):
         self.outcomes = QListWidget()
         self.outcomes.setObjectName("itemOutcomes")
         self.outcomes.setAccessibleName(tr("Outcomes the item checks"))
+        show_check_boxes(self.outcomes)
         self.outcomes.setWordWrap(True)
         # Wrapped to the list's width, not scrolled sideways (see OutcomesEditor.supports).
         self.outcomes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

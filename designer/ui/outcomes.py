@@ -37,7 +37,7 @@ from designer.bloom import VerbAdvice, analyze
 from designer.model import Bloom, Course, Item, Knowledge, Module, Outcome, Program
 from designer.model.copying import ID_PREFIX
 from designer.model.edits import Insert, Move, Remove, SetField, plan_delete
-from designer.ui.colours import ERROR, NOTE, WARNING, colour, follow_scheme
+from designer.ui.colours import ERROR, NOTE, WARNING, colour, follow_scheme, show_check_boxes
 from designer.ui.document import Document
 from designer.ui.fields import FittedLabel, leaves_undo_to_window, line_edit
 from designer.ui.item_outcomes import ItemOutcomes, keep_cursor
@@ -297,6 +297,7 @@ class OutcomesEditor(QWidget):
         self.supports = QListWidget()
         self.supports.setObjectName("supportsList")
         self.supports.setAccessibleName(tr("Supports"))
+        show_check_boxes(self.supports)
         self.supports.setMaximumHeight(130)
         self.supports.setWordWrap(True)
         # Wrapped to the list's width (a title without spaces broken where it must be),

@@ -17,7 +17,14 @@ from collections import Counter
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsTextItem,
+    QLabel,
+    QStyle,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from window_actions import open_page, opened_window, retype, select, tree_index
 
 from designer.appsettings import AppSettings
@@ -319,6 +326,49 @@ def test_the_empty_graph_says_so_legibly_once_the_system_goes_dark(scheme, qtbot
     finally:
         window.close()
         window.deleteLater()
+
+
+def check_box_contrast(view, row) -> float:
+    """How the most visible pixel of an entry's check box stands out from the list's base."""
+    entry = view.item(row)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    option.rect = view.visualItemRect(entry)
+    view.itemDelegate().initStyleOption(option, view.indexFromItem(entry))
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+    image = view.viewport().grab(box).toImage()
+    base = view.palette().color(QPalette.ColorRole.Base)
+    pixels = (image.pixelColor(x, y) for y in range(image.height()) for x in range(image.width()))
+    return max(contrast(pixel, base) for pixel in pixels)
+
+
+def test_unticked_check_boxes_show_in_dark_mode(dark_window, qtbot):
+    """Fusion outlined a list entry's box in a shade of the base: only the ticked ones showed
+    (the tick), the others were text with nothing to click beside it (1.0:1)."""
+    window = dark_window
+    select(window, qtbot, FULL, CSHARP, "Week 1: C# fundamentals: syntax, types and variables")
+    window.tabs.setCurrentWidget(window.outcomes)
+    window.outcomes.table.selectRow(0)
+    supports = window.outcomes.supports
+    ticked = [supports.item(r).checkState() == Qt.CheckState.Checked for r in range(3)]
+    assert ticked == [True, False, False]
+    for row in range(3):
+        assert check_box_contrast(supports, row) >= LARGE, row  # WCAG's 3:1 for a control
+
+    select(
+        window,
+        qtbot,
+        FULL,
+        CSHARP,
+        "Week 1: C# fundamentals: syntax, types and variables",
+        "Welcome to C# and .NET",
+    )
+    window.tabs.setCurrentWidget(window.outcomes)
+    checks = window.outcomes.item_page.outcomes
+    assert checks.count() == 2
+    assert checks.item(0).checkState() == Qt.CheckState.Unchecked
+    for row in range(2):
+        assert check_box_contrast(checks, row) >= LARGE, row
 
 
 # ---- the light scheme, and a switch while the window is open -------------------------------
