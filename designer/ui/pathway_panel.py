@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from designer.model import distinct_titles
 from designer.model.totals import format_hours
 from designer.sharing.pathway import Pathway, next_programs, pathway
+from designer.ui.colours import show_check_boxes
 from designer.ui.document import Document
 from designer.ui.fields import FittedLabel
 from designer.ui.labels import tr
@@ -48,6 +49,7 @@ class PathwayPanel(LiveView):
         self.holdings = QListWidget()
         self.holdings.setObjectName("holdings")
         self.holdings.setAccessibleName(tr("The learner holds"))
+        show_check_boxes(self.holdings)
         # Rows of one height: a tick made Qt measure all of them again (2,571 on a large
         # catalog: a quarter of the tick's time). A long title is shortened in its middle
         # instead, in full in its tooltip.

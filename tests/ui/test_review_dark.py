@@ -343,7 +343,8 @@ def check_box_contrast(view, row) -> float:
 
 
 def test_unticked_check_boxes_show_in_dark_mode(dark_window, qtbot):
-    """Fusion outlined a list entry's box in a shade of the base: only the ticked ones showed
+    """The Supports list, the item's outcomes and the Pathways' holdings: Fusion outlined a
+    list entry's box in a shade of the base: only the ticked ones showed
     (the tick), the others were text with nothing to click beside it (1.0:1)."""
     window = dark_window
     select(window, qtbot, FULL, CSHARP, "Week 1: C# fundamentals: syntax, types and variables")
@@ -369,6 +370,13 @@ def test_unticked_check_boxes_show_in_dark_mode(dark_window, qtbot):
     assert checks.item(0).checkState() == Qt.CheckState.Unchecked
     for row in range(2):
         assert check_box_contrast(checks, row) >= LARGE, row
+
+    open_page(window, qtbot, "Pathways")
+    holdings = window.pathways.holdings
+    assert holdings.count() > 4
+    assert holdings.item(0).checkState() == Qt.CheckState.Unchecked
+    for row in range(4):
+        assert check_box_contrast(holdings, row) >= LARGE, row
 
 
 # ---- the light scheme, and a switch while the window is open -------------------------------
