@@ -29,6 +29,7 @@ SHARED_PLACE = ("#fff1b8", "#403300")  # the other places of the selected shared
 PANEL = ("#f3f6fb", "#2b3441")  # the totals bar
 FIGURES = ("#1a4d8f", "#8ab4f8")  # the totals bar's hours and credits
 LOSS = ("#a40000", "#ff8a80")  # a merge that loses workload
+CHOSEN = ("#174a8c", "#8ab4f8")  # the outline of the graph's chosen pair of certificates
 
 
 def is_dark() -> bool:

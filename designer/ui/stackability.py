@@ -57,7 +57,7 @@ from designer.model.totals import format_hours
 from designer.progress import ProgressCallback
 from designer.sharing.overlap import Overlap, overlap_matrix, pair_graph, sharing_graph
 from designer.ui.background import Work
-from designer.ui.colours import follow_scheme, is_dark
+from designer.ui.colours import CHOSEN, follow_scheme, is_dark, qcolour
 from designer.ui.document import Document
 from designer.ui.fields import FittedLabel
 from designer.ui.labels import tr
@@ -112,6 +112,12 @@ def header_name(program: Program, width: int, font: QFont) -> str:
     """A certificate's code, else its title, cut to the width of a matrix header."""
     name = program.code or program.title
     return QFontMetricsF(font).elidedText(name, Qt.TextElideMode.ElideRight, width)
+
+
+def chosen_pen() -> QPen:
+    """The bold outline of the two certificates of the pair chosen in the matrix: a dark
+    blue on the light base, a light one on the dark base (the dark blue was lost in it)."""
+    return QPen(qcolour(CHOSEN), 3.5)
 
 
 def coverage_colour(coverage: float) -> QColor:
@@ -239,7 +245,6 @@ class SharingGraph(QGraphicsView):
             "program": (QBrush(QColor("#dbe7f6")), QPen(QColor("#2f6db5"), 1.5), bold),
             "course": (QBrush(QColor("#fff1b8")), QPen(QColor("#b08800")), QFont()),
         }
-        self.chosen_pen = QPen(QColor("#174a8c"), 3.5)  # the two certificates of a chosen pair
         follow_scheme(self._colour_text)
 
     def show_graph(self, graph: nx.Graph, empty_text: str = "") -> None:
@@ -275,11 +280,14 @@ class SharingGraph(QGraphicsView):
     def _colour_text(self) -> None:
         """What the graph says when it is empty, in the palette's text colour now: a
         scene's text keeps the one of when it was made, black on the dark base once the
-        system went dark. (The nodes have their own light fills, which their black names
-        read on in both schemes.)"""
+        system went dark. The chosen pair's outline too. (The nodes have their own light
+        fills, which their black names read on in both schemes.)"""
         for item in self.scene().items():
             if isinstance(item, QGraphicsTextItem):
                 item.setDefaultTextColor(QApplication.palette().color(QPalette.ColorRole.Text))
+        for shape in self.nodes.values():
+            if shape.data(1):
+                shape.setPen(chosen_pen())
 
     def _draw(self, graph: nx.Graph) -> None:
         """The links, as one path, then the nodes over them."""
@@ -416,7 +424,9 @@ class SharingGraph(QGraphicsView):
         """Name a node's shape and size the shape around the name, centred where it stands;
         outline a certificate of the pair chosen in the matrix boldly."""
         kind = "program" if isinstance(shape, QGraphicsRectItem) else "course"
-        shape.setPen(self.chosen_pen if attributes.get("chosen") else self.looks[kind][1])
+        chosen = bool(attributes.get("chosen"))
+        shape.setData(1, chosen)
+        shape.setPen(chosen_pen() if chosen else self.looks[kind][1])
         unit_id = shape.data(0)
         label = shape.childItems()[0]
         assert isinstance(label, QGraphicsSimpleTextItem)

@@ -310,6 +310,36 @@ def test_the_stackability_matrix_is_dark_with_legible_cells_in_dark_mode(dark_wi
             assert contrast(text, background) >= TEXT, (row, column, text.name())
 
 
+def choose_back_and_front(window, qtbot):
+    """The Stackability page's graph of Back-End and Front-End alone, chosen in the matrix;
+    their outlines and that of Full Stack (which shares C# with them, not chosen)."""
+    open_page(window, qtbot, "Stackability")
+    view = window.stackability
+    qtbot.waitUntil(lambda: view.up_to_date)
+    if not view.around.isChecked():
+        qtbot.mouseClick(view.around, Qt.MouseButton.LeftButton)
+    rect = view.table.visualRect(view.matrix.index(1, 2))  # Back-End's row, Front-End's column
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    nodes = view.graph.nodes
+    return nodes["back-end"].pen(), nodes["front-end"].pen(), nodes["full-stack"].pen()
+
+
+def test_the_graph_s_chosen_pair_stands_out_in_dark_mode(light_window, scheme, qtbot):
+    """The two certificates of the chosen pair were outlined in a dark blue, lost on the
+    dark base (1.9:1): the pair looked like the others, only smaller."""
+    window = light_window
+    back, front, full = choose_back_and_front(window, qtbot)
+    assert back.color().name() == front.color().name() == "#174a8c"  # the light scheme's
+    scheme(True)  # the system goes dark, the pair still chosen
+    nodes = window.stackability.graph.nodes
+    back, front, full = (nodes[i].pen() for i in ("back-end", "front-end", "full-stack"))
+    base = window.stackability.graph.palette().color(QPalette.ColorRole.Base)
+    for pen in (back, front):
+        assert contrast(pen.color(), base) >= LARGE, pen.color().name()
+        assert pen.widthF() > full.widthF()
+    assert choose_back_and_front(window, qtbot) == (back, front, full)  # drawn again: the same
+
+
 def test_the_empty_graph_says_so_legibly_once_the_system_goes_dark(scheme, qtbot):
     window = MainWindow(AppSettings())  # no catalog: no certificates
     window.show()
