@@ -193,10 +193,11 @@ def _rows(
     ects = credit_formula(cell, settings.hours_per_credit, settings.rounding)
     yield [None, text("ECTS credits", "bold"), formula(ects, ects_style)]
     weekly = number_text(settings.weekly_hours)
+    # The weeks of the total as shown, to two decimals, as the window counts them.
     yield [
         None,
         text(f"Weeks at {weekly} h a week", "bold"),
-        formula(f"=ROUNDUP({cell}/{weekly},0)", "weeks"),
+        formula(f"=ROUNDUP(ROUND({cell},2)/{weekly},0)", "weeks"),
     ]
     yield []
 

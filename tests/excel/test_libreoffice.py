@@ -45,10 +45,20 @@ def rounding_variant(rounding: str, per: float) -> Catalog:
     return catalog
 
 
+def just_over() -> Catalog:
+    """Full Stack at 422.004 h (a video of 15.24 minutes), shown "422 h": 211 weeks at 2 h a
+    week, as the window counts them, not 212."""
+    catalog = load(SAMPLE)
+    catalog.settings = Settings(weekly_hours=2)
+    catalog.set_field(catalog.get("csharp-w1-i1"), "minutes", 15.24)
+    return catalog
+
+
 VARIANTS = {
     "nearest-30": rounding_variant("nearest", 30),
     "half-30": rounding_variant("half", 30),
     "down-27.5": rounding_variant("down", 27.5),
+    "just-over-2": just_over(),
 }
 
 
@@ -184,6 +194,9 @@ def test_credits_follow_the_catalogs_rounding_policy(computed):
             assert number(rows[end][2]) == pytest.approx(figures.hours)
             assert number(rows[end + 1][2]) == figures.ects, (name, sheet)
             assert number(rows[end + 2][2]) == figures.weeks, (name, sheet)
+    just_over = computed["just-over-2"]["Full Stack Developer"]
+    assert number(just_over[16][2]) == pytest.approx(422.004)
+    assert number(just_over[18][2]) == 211
     half = computed["half-30"]["Back-End Developer"]
     assert half[13][2] == "10.5"  # 309 h / 30 = 10.3, to the nearest half credit
 
