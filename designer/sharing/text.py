@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -44,11 +45,48 @@ _NUMBERING = re.compile(
 
 def normalize(text: str) -> str:
     """Case, accents, whitespace and punctuation folded: 'Full-Stack  C#!' -> 'full stack c#'."""
+    word = _WORD
     if not text.isascii():
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        text = _without_accents(unicodedata.normalize("NFKD", text))
+        word = _word_with_marks()
     folded = text.casefold().replace("&", " and ")
-    return " ".join(_WORD.findall(_APOSTROPHE.sub("", folded)))
+    return " ".join(word.findall(_APOSTROPHE.sub("", folded)))
+
+
+def _accented(base: str) -> bool:
+    """Whether the marks on this letter are accents, which a title may as well be typed
+    without: on Latin, Greek and Cyrillic letters (é, ά, й), and the optional vowel points
+    of Hebrew and Arabic. The marks of Indian, Thai and other scripts are their vowels and
+    viramas, letters of the word: 'कला' (art) and 'कल' (yesterday) are different titles."""
+    code = ord(base)
+    return code < 0x0780 or 0x1D00 <= code < 0x2000
+
+
+def _without_accents(decomposed: str) -> str:
+    kept = []
+    base = " "
+    for character in decomposed:
+        if not unicodedata.combining(character):
+            base = character
+        elif _accented(base):
+            continue
+        kept.append(character)
+    return "".join(kept)
+
+
+@cache
+def _word_with_marks() -> re.Pattern[str]:
+    """_WORD for text with marks kept: they belong to the word (\\w has no marks, and cut
+    'कंप्यूटर' into 'क', 'पय' and 'टर'). Made once, when a title first needs it."""
+    marks = [c for c in range(0x300, 0x20000) if unicodedata.category(chr(c)).startswith("M")]
+    spans: list[list[int]] = []
+    for code in marks:
+        if spans and spans[-1][1] == code - 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    listed = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in spans)
+    return re.compile(f"(?:[^\\W_]|[{listed}])+[#+]*")
 
 
 def comparable_title(title: str) -> str:

@@ -8,7 +8,14 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import (
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QValidator,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -225,11 +232,40 @@ class Field(QWidget):
         raise NotImplementedError
 
 
+# A line break with the spaces around it, and the control characters no one means to type.
+_LINE_BREAK = re.compile("[ \t]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])[ \t]*")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """Text pasted into a one-line box, as one line: each line break (and the spaces
+    around it) a space, or nothing at either end, a tab a space, other control characters
+    left out. The box showed a pasted line break as nothing, but kept it: the tree cut the
+    row there, and the workbook and the commands' tables got it (a control character
+    too, shown as '�'). The spaces typed are kept, at the end too: a word may follow."""
+    if text.isprintable():
+        return text
+    text = _LINE_BREAK.sub(lambda m: " " if m.start() > 0 and m.end() < len(text) else "", text)
+    return _CONTROL.sub("", text.replace("\t", " "))
+
+
+class _OneLine(QValidator):
+    """Keeps what is typed or pasted into a box to one line (one_line), the cursor after
+    the same characters."""
+
+    def validate(self, text: str, position: int) -> object:
+        # The text before the cursor, as one_line makes it within the whole ("x" stands
+        # for what follows, so that a line break just before the cursor is a space).
+        before = len(one_line(text[:position] + "x")) - 1
+        return QValidator.State.Acceptable, one_line(text), before
+
+
 def line_edit() -> QLineEdit:
     """A one-line text box that holds a text of any length: Qt's keeps 32,767 characters,
     so a longer title read from a file was shown cut, and the next key saved it so."""
     editor = QLineEdit()
     editor.setMaxLength(2**31 - 1)
+    editor.setValidator(_OneLine(editor))
     return editor
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+import unicodedata
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
@@ -29,6 +30,7 @@ from designer.model.edits import SetField
 from designer.model.totals import format_hours
 from designer.ui.colours import SECONDARY, SHARED_PLACE, qcolour
 from designer.ui.document import Document
+from designer.ui.fields import one_line
 from designer.ui.labels import item_kind_label
 
 # Dragged rows: the tree they come from and their paths there. A drop onto the same tree
@@ -507,11 +509,12 @@ class CurriculumTreeModel(QAbstractItemModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         """A title renamed in place: one undoable edit. A blank one is refused (the old
-        title stays), and the spaces around a title are left out."""
+        title stays), and the spaces around a title are left out; a line break pasted
+        into the box is a space, as in the Details form's title."""
         if role != Qt.ItemDataRole.EditRole or index.column() != TITLE or not index.isValid():
             return False
         unit = self.node(index).unit
-        title = str(value).strip()
+        title = one_line(str(value)).strip()
         if unit is None or not title:
             return False
         if title != unit.title:
@@ -664,13 +667,13 @@ class SearchIndex:
         self.listed[module.id] = ([item.id for item in module.items], titles)
         # As _searched reads an item: casefolded, here all at once (a fifth of the index's
         # time, one title at a time).
-        self.items[module.id] = "\n".join(titles).casefold()
+        self.items[module.id] = folded("\n".join(titles))
 
     def title(self, item_id: str, module_id: str) -> str | None:
         """An item's title as last read, casefolded; None if the module did not list it."""
         ids, titles = self.listed.get(module_id, ([], []))
         try:
-            return titles[ids.index(item_id)].casefold()
+            return folded(titles[ids.index(item_id)])
         except ValueError:
             return None
 
@@ -733,7 +736,7 @@ class TreeFilter(QSortFilterProxyModel):
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
-        self._text = " ".join(text.split()).casefold()
+        self._text = folded(" ".join(text.split()))
         self._find_kept()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -1053,5 +1056,11 @@ def _searched(unit: Unit) -> str:
     """What the filter searches in a unit, casefolded: its title, code and outcomes, one a
     line (the filter's text has no line break, so a match never spans two); an item's title."""
     if isinstance(unit, Item):
-        return unit.title.casefold()
-    return "\n".join([unit.title, unit.code, *(o.text for o in unit.outcomes)]).casefold()
+        return folded(unit.title)
+    return folded("\n".join([unit.title, unit.code, *(o.text for o in unit.outcomes)]))
+
+
+def folded(text: str) -> str:
+    """Text as the filter compares it: any case, and an accent the same whether typed as
+    one letter (é) or as a letter and a mark (e + U+0301, as PDFs and Mac file names give)."""
+    return unicodedata.normalize("NFC", text).casefold()
