@@ -188,6 +188,7 @@ class Field(QWidget):
         self._value: Any = None
         self._before: Any = None
         self._typing = False
+        self._description = ""  # the box's own, while an error stands in for it
         self.finished.connect(self._stop_typing)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -208,6 +209,12 @@ class Field(QWidget):
         self._typing = False
 
     def show_error(self, message: str) -> None:
+        # A screen reader reads the error with the box, as its description; the box's own
+        # description (what the figure means) comes back once the error goes.
+        if message and not self.error.text():
+            self._description = self.editor.accessibleDescription()
+        if message or self.error.text():
+            self.editor.setAccessibleDescription(message or self._description)
         self.error.setText(message)
         self.error.setVisible(bool(message))
         self.editor.setProperty("invalid", bool(message))

@@ -20,7 +20,15 @@ from PySide6.QtCore import (
     QPoint,
     Qt,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -194,11 +202,11 @@ class MainWindow(QMainWindow):
             "Make &Independent Copy", s.make_independent, name="make_independent"
         )
         self.add_program_action = self._action(
-            "Add &Program", lambda: s.add(Program), "Ctrl+Shift+P"
+            "Add P&rogram", lambda: s.add(Program), "Ctrl+Shift+P"
         )
-        self.add_course_action = self._action("Add &Course", lambda: s.add(Course), "Ctrl+Shift+C")
+        self.add_course_action = self._action("Add Cour&se", lambda: s.add(Course), "Ctrl+Shift+C")
         self.add_module_action = self._action("Add &Module", lambda: s.add(Module), "Ctrl+Shift+M")
-        self.add_item_action = self._action("Add I&tem", lambda: s.add(Item), "Ctrl+Shift+I")
+        self.add_item_action = self._action("Add It&em", lambda: s.add(Item), "Ctrl+Shift+I")
         self.add_outcome_action = self._action("Add &Outcome", self.add_outcome, "Ctrl+Shift+O")
         # An Insert action that cannot add where the selection is, is off (see
         # _enable_inserts); its key still says why, in the status bar, rather than nothing.
@@ -481,6 +489,7 @@ class MainWindow(QMainWindow):
         problems_toggle = self.problems_dock.toggleViewAction()
         problems_toggle.setText(tr("Pro&blems Panel"))
         self.view_menu.addAction(problems_toggle)
+        problems_toggle.triggered.connect(self._problems_shown)
         for program_row in range(min(self.proxy.rowCount(), 8)):
             self.tree.expand(self.proxy.index(program_row, 0))
 
@@ -904,6 +913,12 @@ class MainWindow(QMainWindow):
         self.tree_menu = menu
         menu.popup(self.tree.viewport().mapToGlobal(point))
 
+    def _problems_shown(self, shown: bool) -> None:
+        """The Problems panel shown from the View menu has the cursor: the keyboard had to
+        Tab through every field of the Details to reach it."""
+        if shown:
+            self.problems.list.setFocus()
+
     def _filter_changed(self, text: str) -> None:
         """Show what the text finds, with the first matches open; without a text, the
         tree as the designer had it, and the selected row in view.
@@ -938,6 +953,7 @@ class MainWindow(QMainWindow):
         if empty:
             self.no_match.setText(tr(NO_MATCH).format(" ".join(self.filter.text().split())))
         self.no_match.setVisible(empty)
+        self.filter.setAccessibleDescription(self.no_match.text() if empty else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.filter and event.type() == QEvent.Type.FocusIn:
@@ -958,6 +974,15 @@ class MainWindow(QMainWindow):
             if event.key() == Qt.Key.Key_Asterisk and self.tree.currentIndex().isValid():
                 self._open_all_below(self.tree.currentIndex())
                 return True
+        if (
+            watched is self.tree
+            and isinstance(event, QContextMenuEvent)
+            and event.reason() == QContextMenuEvent.Reason.Keyboard
+        ):
+            # The Menu key or Shift+F10: Qt gives the current row's place in the tree's
+            # coordinates, not its viewport's, and the menu took a row further down.
+            self._show_tree_menu(self.tree.visualRect(self.tree.currentIndex()).center())
+            return True
         return super().eventFilter(watched, event)
 
     def _open_all_below(self, index: QModelIndex) -> None:

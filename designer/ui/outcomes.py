@@ -511,6 +511,7 @@ class OutcomesEditor(QWidget):
         self.accept_button.hide()
         if advice is None or not self.text.text().strip():
             self.advice.setText("")
+            self.text.setAccessibleDescription("")
             return
         lines = []
         if "non-measurable" in advice.flags:
@@ -551,6 +552,7 @@ class OutcomesEditor(QWidget):
                 self.accept_button.setText(tr("Use {0}").format(bloom_label(advice.level)))
                 self.accept_button.show()
         self.advice.setText("<br>".join(lines))
+        self.text.setAccessibleDescription("\n".join(lines))  # read by a screen reader in the box
         self._advice_flags = flags
         self._colour_advice()
 
