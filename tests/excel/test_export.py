@@ -74,7 +74,7 @@ def test_total_ects_and_weeks_are_formulas(exported):
     ]
     assert sheet["C17"].value == "=SUM($C$5:$C$16)"
     assert sheet["C18"].value == "=ROUNDDOWN($C$17/25,0)"
-    assert sheet["C19"].value == "=ROUNDUP($C$17/10,0)"
+    assert sheet["C19"].value == "=ROUNDUP(ROUND($C$17,2)/10,0)"
     overview = exported["Overview"]
     assert [overview.cell(5, c).value for c in range(5, 8)] == [
         "='Full Stack Developer'!$C$17",
