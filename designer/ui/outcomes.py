@@ -392,7 +392,10 @@ class OutcomesEditor(QWidget):
 
     def _fit_columns(self) -> None:
         """The Bloom level, Supports and Verb check columns at their compact widths, or,
-        in a narrow pane, sharing half of it: the Outcome column keeps the other half."""
+        in a narrow pane, sharing half of it: the Outcome column keeps the other half. The
+        Bloom level keeps its width first (the others' whole text is in the Supports list
+        and the advice below): shared alike, "Understand" was cut to "Unders…" in the
+        window as it opens."""
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader()
         bold = header.fontMetrics()  # the headers' font, bold in some styles
@@ -406,7 +409,12 @@ class OutcomesEditor(QWidget):
             title = tr(OutcomesTable.HEADERS[column])
             compact[column] = max(compact[column], bold.horizontalAdvance(title) + 8) + 12
         shown = {c: w for c, w in compact.items() if not self.table.isColumnHidden(c)}
-        share = min(1.0, self.table.viewport().width() / 2 / max(sum(shown.values()), 1))
+        room = self.table.viewport().width() / 2
+        if LEVEL in shown:
+            level = min(shown.pop(LEVEL), int(room))
+            header.resizeSection(LEVEL, level)
+            room -= level
+        share = min(1.0, room / max(sum(shown.values()), 1))
         for column, width in shown.items():
             header.resizeSection(column, int(width * share))
 

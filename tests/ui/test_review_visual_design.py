@@ -257,3 +257,21 @@ def test_the_window_fits_a_1024_by_640_screen_with_every_panel_usable(window, qt
     box = window.outcomes.text
     assert details.viewport().rect().contains(box.mapTo(details.viewport(), box.rect().center()))
     assert_whole(qtbot, window.totals_bar.ects)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 640)])
+def test_the_outcomes_bloom_levels_read_whole_beside_the_outcome_text(window, qtbot, size):
+    """The Bloom level keeps its width before the Supports and Verb check columns share
+    the rest: shared alike, "Understand" and the header "Bloom level" were cut at 1280 px."""
+    sized(window, qtbot, *size)
+    select(window, qtbot, FULL, CSHARP, "Week 1: C# fundamentals: syntax, types and variables")
+    open_tab(window, qtbot, window.outcomes)
+    table = window.outcomes.table
+    assert table.model().index(1, 1).data() == "Understand"
+    header = table.horizontalHeader()
+    needed = max(
+        header.fontMetrics().horizontalAdvance("Bloom level"),
+        table.fontMetrics().horizontalAdvance("Understand"),
+    )
+    assert table.columnWidth(1) >= needed + 8
+    assert table.columnWidth(0) >= table.viewport().width() / 2
