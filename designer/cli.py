@@ -15,6 +15,7 @@ from typing import Any
 
 from designer.bloom import VerbAdvice, analyze
 from designer.checks.commands import add_commands as add_check_commands
+from designer.display import cell_width, padded, terminal_message, terminal_text
 from designer.errors import CatalogError
 from designer.excel.commands import add_commands as add_excel_commands
 from designer.model import (
@@ -103,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a pipe closed by its reader shows here, not at exit
         return status
     except (CatalogError, UnknownName) as error:
-        print(error, file=sys.stderr)
+        print(terminal_message(error), file=sys.stderr)
         return 2
     except BrokenPipeError:  # e.g. piped into `head`: what it wanted is written
         _stdout_to_nothing()
@@ -263,26 +264,27 @@ def _totals(args: argparse.Namespace) -> int:
         print(json.dumps(totals_report(catalog, totals, programs), indent=2, ensure_ascii=False))
         return 0
     settings = catalog.settings
-    label = {p.id: p.code or p.id for p in catalog.programs}
+    label = {p.id: terminal_text(p.code or p.id) for p in catalog.programs}
     print(
         f"{format_hours(settings.hours_per_credit)} h per ECTS credit, "
         f"credits {_ROUNDING[settings.rounding]}, {format_hours(settings.weekly_hours)} h a week"
     )
     for program in programs:
         figures = totals.program(program)
-        code = f" [{program.code}]" if program.code else ""
-        print(f"\n{program.title or program.id}{code}")
+        print(f"\n{_program_label(program)}")
         print(
             f"  {figures.ects_text(settings.rounding)} · "
             f"{figures.weeks} week{'s' if figures.weeks != 1 else ''} · "
             f"{figures.courses} course{'s' if figures.courses != 1 else ''}"
         )
-        width = max((len(c.title) for c in catalog.courses_of(program)), default=0)
-        for number, course in enumerate(catalog.courses_of(program), 1):
+        courses = catalog.courses_of(program)
+        titles = [terminal_text(course.title) for course in courses]
+        width = max(map(cell_width, titles), default=0)
+        for number, (course, title) in enumerate(zip(courses, titles, strict=True), 1):
             others = [label[u] for u in _shared_with(catalog, program, course.id)]
             shared = f"  shared with {', '.join(others)}" if others else ""
             hours = format_hours(totals.hours(course))
-            print(f"  {number:>3}  {course.title:<{width}}  {hours:>6} h{shared}")
+            print(f"  {number:>3}  {padded(title, width)}  {hours:>6} h{shared}")
     return 0
 
 
@@ -329,7 +331,7 @@ def _validate(args: argparse.Namespace) -> int:
         kind = type(unit).__name__.lower()
         parts = "modules" if kind == "course" else "items"
         print(
-            f"warning: {kind} {unit.title or unit.id!r} ({unit.id}): declared "
+            f"warning: {kind} {unit.title or unit.id!r} ({terminal_text(unit.id)}): declared "
             f"{format_hours(mismatch.declared)} h, its {parts} add up to "
             f"{format_hours(mismatch.computed)} h",
             file=sys.stderr,
@@ -365,7 +367,8 @@ def bloom_line(advice: VerbAdvice) -> str:
         for flag in advice.flags
     ]
     flagged = f"  [{'; '.join(notes)}]" if notes else ""
-    return f"{advice.level or '-':<10}  {advice.verb or '-':<14}  {advice.text.strip()}{flagged}"
+    verb = padded(terminal_text(advice.verb or "-"), 14)
+    return f"{advice.level or '-':<10}  {verb}  {terminal_text(advice.text.strip())}{flagged}"
 
 
 # ---- overlaps and pathways ---------------------------------------------------------------
@@ -379,15 +382,15 @@ def _overlaps(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(overlaps_report(catalog, matrix, groups), indent=2, ensure_ascii=False))
         return 0
-    label = {p.id: p.code or p.id for p in catalog.programs}
+    label = {p.id: terminal_text(p.code or p.id) for p in catalog.programs}
     shared = [found for found in in_catalog_order(catalog, matrix) if found.relation != "none"]
     print("Shared between programs (from: what a learner holds; to: the program they take)")
     if shared:
-        width = max(len(label[p.id]) for p in catalog.programs)
+        width = max(cell_width(label[p.id]) for p in catalog.programs)
         print(f"  {'from':<{width}}  {'to':<{width}}  {'shared':>8}  {'coverage':>8}  relation")
         for found in shared:
             print(
-                f"  {label[found.source]:<{width}}  {label[found.target]:<{width}}  "
+                f"  {padded(label[found.source], width)}  {padded(label[found.target], width)}  "
                 f"{format_hours(found.shared_hours) + ' h':>8}  "
                 f"{f'{100 * found.coverage:.1f} %':>8}  {found.relation}"
             )
@@ -399,12 +402,12 @@ def _overlaps(args: argparse.Namespace) -> int:
     for group in groups:
         titles = " / ".join(f"“{_title(catalog, unit_id)}”" for unit_id in group.units)
         print(f"  {group.level:<6}  {group.kind:<9}  {group.score:.2f}  {titles}")
-        print(f"  {'':<6}  {'':<9}  {'':<4}  {group.reason}")
+        print(f"  {'':<6}  {'':<9}  {'':<4}  {terminal_text(group.reason)}")
     return 0
 
 
 def _title(catalog: Catalog, unit_id: str) -> str:
-    return getattr(catalog.get(unit_id), "title", "") or unit_id
+    return terminal_text(getattr(catalog.get(unit_id), "title", "") or unit_id)
 
 
 def overlaps_report(
@@ -471,7 +474,8 @@ def pathway_lines(
 ) -> list[str]:
     """The readable `pathway` report."""
     target = catalog.program(path.target)
-    names = distinct_titles(catalog)  # two courses of one title are told apart
+    # Two courses of one title are told apart; each name as a terminal may show it.
+    names = {unit_id: terminal_text(name) for unit_id, name in distinct_titles(catalog).items()}
     held = ", ".join(_holding_label(catalog, names, unit_id) for unit_id in holdings)
     weekly = format_hours(catalog.settings.weekly_hours)
     lines = [f"Towards {_program_label(target)}, holding {held}:"]
@@ -508,7 +512,7 @@ def pathway_lines(
 
 def _program_label(program: Program) -> str:
     code = f" [{program.code}]" if program.code else ""
-    return f"{program.title or program.id}{code}"
+    return terminal_text(f"{program.title or program.id}{code}")
 
 
 def _holding_label(catalog: Catalog, names: dict[str, str], unit_id: str) -> str:

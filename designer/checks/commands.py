@@ -11,6 +11,7 @@ from designer.checks.context import unit_title
 from designer.checks.findings import ERROR, SEVERITIES, Finding
 from designer.checks.profiles import DEFAULT_PROFILE, PROFILES, profile_list
 from designer.checks.run import run_checks, silenced_pairs
+from designer.display import terminal_text
 from designer.model import Catalog, Totals
 from designer.storage import load
 
@@ -83,9 +84,12 @@ def check_lines(
         if previous is not None and finding.severity != previous:
             lines.append("")
         previous = finding.severity
+        # One line whatever the titles and messages quoted from the catalog hold.
         lines.append(
-            f"{finding.severity:<7}  {finding.rule:<{width}}  "
-            f"{unit_title(catalog, finding.unit)}: {finding.message} ({finding.hint})"
+            terminal_text(
+                f"{finding.severity:<7}  {finding.rule:<{width}}  "
+                f"{unit_title(catalog, finding.unit)}: {finding.message} ({finding.hint})"
+            )
         )
     counts = [_count(sum(f.severity == s for f in findings), s) for s in SEVERITIES]
     left_out = f"; {silenced} silenced" if silenced else ""

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from designer.display import terminal_text
 from designer.errors import CatalogError, Problem, refused_output
 from designer.model import Totals, find_program
 from designer.storage import load, save
@@ -84,7 +85,7 @@ def run_import(args: argparse.Namespace) -> int:
     for program in catalog.programs:
         figures = totals.program(program)
         print(
-            f"{program.title or program.id}: {figures.courses} courses, "
+            f"{terminal_text(program.title or program.id)}: {figures.courses} courses, "
             f"{figures.ects_text(catalog.settings.rounding)}",
             file=sys.stderr,
         )

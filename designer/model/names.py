@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from designer.model.catalog import Catalog
@@ -124,42 +124,58 @@ def find_program_or_course(catalog: Catalog, name: str) -> Program | Course:
         raise UnknownName(name, [], programs, message) from None
 
 
-def distinct_titles(catalog: Catalog) -> dict[str, str]:
+def distinct_titles(catalog: Catalog, isolate: bool = False) -> dict[str, str]:
     """How a list names each program and course, by id: its title (its id when untitled).
 
     Where programs, or courses, share a title, each also says what tells it apart from the
     others of that title: its code when no other has it, else (a course) the programs it
     sits in when no other sits in just those, else its id: "Introduction to Python [PY-101]",
     "Introduction to Programming With C# (in MS-BED)", "Foundations (id c-1f2e3d4c)".
+
+    With `isolate`, for text drawn with the Unicode bidirectional algorithm (a picture, a
+    label), each title and program named is isolated (see isolated): the names are put
+    among other text, here and where they are used.
     """
+    own = isolated if isolate else str
     names: dict[str, str] = {}
     same: dict[tuple[type, str], list[Program | Course]] = {}
     units: list[Program | Course] = [*catalog.programs, *catalog.courses.values()]
     for unit in units:
-        names[unit.id] = unit.title or unit.id
+        names[unit.id] = own(unit.title or unit.id)
         if _plain(unit.title):
             same.setdefault((type(unit), _plain(unit.title)), []).append(unit)
     for group in same.values():
         if len(group) < 2:
             continue
         codes = [_plain(unit.code) for unit in group]
-        places = [_where(catalog, unit) for unit in group]
+        places = [_where(catalog, unit, own) for unit in group]
         for unit, code, place in zip(group, codes, places, strict=True):
+            title = own(unit.title)
             if code and codes.count(code) == 1:
-                names[unit.id] = f"{unit.title} [{unit.code.strip()}]"
+                names[unit.id] = f"{title} [{own(unit.code.strip())}]"
             elif place and places.count(place) == 1:
-                names[unit.id] = f"{unit.title} (in {place})"
+                names[unit.id] = f"{title} (in {place})"
             else:
-                names[unit.id] = f"{unit.title} (id {unit.id})"
+                names[unit.id] = f"{title} (id {own(unit.id)})"
     return names
 
 
-def _where(catalog: Catalog, unit: Program | Course) -> str:
+def isolated(name: str) -> str:
+    """The name as an isolated run when it has right-to-left letters: otherwise the text
+    around it joins its run and is reordered with it (a Hebrew program followed by ", +1"
+    showed "1+", an Arabic title's hours moved before it). Names without them are left as
+    they are, so that left-to-right text is written as before."""
+    if name.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in name):
+        return name
+    return f"\u2068{name}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
+
+
+def _where(catalog: Catalog, unit: Program | Course, own: Callable[[str], str] = str) -> str:
     """The programs a course sits in, by code (else title), as a designer calls them."""
     if isinstance(unit, Program):
         return ""
     programs = catalog.programs_using(unit.id)
-    return ", ".join(p.code.strip() or p.title or p.id for p in programs)
+    return ", ".join(own(p.code.strip() or p.title or p.id) for p in programs)
 
 
 def _plain(text: str) -> str:

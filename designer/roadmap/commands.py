@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from designer.display import terminal_message, terminal_text
 from designer.errors import CatalogError
 from designer.model import Totals, UnknownName, find_program_or_course
 from designer.roadmap.layout import Roadmap, UnknownUnit, roadmap
@@ -70,7 +71,7 @@ def run_roadmap(args: argparse.Namespace) -> int:
         catalog = load(args.file)
         unit_id = find_program_or_course(catalog, args.unit).id
     except (CatalogError, UnknownName, UnknownUnit) as error:
-        print(error, file=sys.stderr)
+        print(terminal_message(error), file=sys.stderr)
         return 2
     found = roadmap(catalog, Totals(catalog), unit_id)
     try:
@@ -80,7 +81,7 @@ def run_roadmap(args: argparse.Namespace) -> int:
         return 2
     gaps = len(found.gaps)
     print(
-        f"{output}: roadmap of the {found.kind} {found.unit_title}{size}, "
+        f"{output}: roadmap of the {found.kind} {terminal_text(found.unit_title)}{size}, "
         f"{gaps} gap{'s' if gaps != 1 else ''}",
         file=sys.stderr,
     )

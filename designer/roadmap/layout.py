@@ -118,8 +118,11 @@ def bloom_name(level: Bloom | None) -> str:
 def roadmap(catalog: Catalog, totals: Totals, unit_id: str) -> Roadmap:
     """The roadmap of the course or program with this id."""
     unit = catalog.get_or_none(unit_id)
-    # A course or program whose title another has too is named with what tells them apart.
-    names = distinct_titles(catalog)
+    # A course or program whose title another has too is named with what tells them apart;
+    # in the picture each name is isolated, since it is drawn among other text: in "(in
+    # <a Hebrew title>, 2025-FE)" the code after the Hebrew joined its right-to-left run and
+    # was drawn before it.
+    names = distinct_titles(catalog, isolate=True)
     if isinstance(unit, Course):
         return _course_roadmap(catalog, totals, unit, names)
     if isinstance(unit, Program):
@@ -179,7 +182,7 @@ def _course_roadmap(
     return Roadmap(
         kind="course",
         unit_id=course.id,
-        unit_title=title,
+        unit_title=_plain_name(title),
         title=f"Outcome roadmap: {title}",
         subtitle=(
             f"Course \u00b7 {weeks} week{'s' if weeks != 1 else ''} \u00b7 "
@@ -265,7 +268,7 @@ def _program_roadmap(
     return Roadmap(
         kind="program",
         unit_id=program.id,
-        unit_title=names[program.id],
+        unit_title=_plain_name(names[program.id]),
         title=f"Outcome roadmap: {names[program.id]}",
         subtitle=(
             f"Program \u00b7 {count} course{'s' if count != 1 else ''} \u00b7 "
@@ -279,6 +282,11 @@ def _program_roadmap(
         cells=tuple(cells),
         gaps=_gaps(program, "program", [*row_gaps, *gaps]),
     )
+
+
+def _plain_name(name: str) -> str:
+    """A name without its isolates, for a message on a terminal (which shows them)."""
+    return name.replace("\u2068", "").replace("\u2069", "")
 
 
 def _gaps(unit: Course | Program, kind: str, found: list[Gap]) -> tuple[Gap, ...]:

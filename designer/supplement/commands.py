@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from designer.display import terminal_message, terminal_text
 from designer.errors import refused_output
 from designer.model import Totals, find_program
 from designer.storage import load
@@ -64,7 +65,10 @@ def run_supplement(args: argparse.Namespace) -> int:
     missing = missing_elements(supplement)
     if missing and not args.draft:
         error = MissingFacts(supplement, missing)
-        print(f"{error}\nFill them in, or write a draft with --draft.", file=sys.stderr)
+        print(
+            f"{terminal_message(error)}\nFill them in, or write a draft with --draft.",
+            file=sys.stderr,
+        )
         return 2
     try:
         write_supplement(supplement, args.output, args.format, draft=args.draft)
@@ -77,7 +81,7 @@ def run_supplement(args: argparse.Namespace) -> int:
     if missing:
         note = f" (draft: {len(missing)} missing, marked: {', '.join(e.name for e in missing)})"
     print(
-        f"{args.output}: certificate supplement of {supplement.title or program.id} "
+        f"{args.output}: certificate supplement of {terminal_text(supplement.title or program.id)} "
         f"({args.format}){note}",
         file=sys.stderr,
     )
