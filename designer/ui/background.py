@@ -205,6 +205,7 @@ class WorkStatus(QWidget):
         self.bar.setRange(0, BAR_STEPS)
         self.bar.setFormat("%p %")
         self.bar.setMaximumWidth(320)
+        self.label.setBuddy(self.bar)  # a screen reader reads the bar with what the work does
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setObjectName("cancelWork")
         self.run_button = QPushButton(tr("Run again"))

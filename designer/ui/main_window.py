@@ -108,6 +108,10 @@ PROBLEMS_SHOWN = 8
 NO_OUTCOME_OWNER = "Select a program, course or module to add an outcome to."
 ITEM_OUTCOMES = "An item checks its module's outcomes: select the module to add one there."
 NOTHING_TO_EXPORT = "The catalog is empty: add a program first (Insert > Add Program)."
+# What View > Go to Problems (F6) and View > Problems Panel do (translated when shown).
+GO_TO_PROBLEMS = (
+    "F6 puts the cursor in the Problems panel (showing it if closed); F6 there takes it back."
+)
 # Under the tree's filter while it shows no row (translated when shown).
 NO_MATCH = "No unit matches “{0}”: clear the filter (the × in the box) to see every unit."
 
@@ -224,6 +228,13 @@ class MainWindow(QMainWindow):
         self.page_actions = [
             self._page_action(page, text, name) for page, (text, name) in enumerate(PAGES)
         ]
+        # The Problems panel from anywhere in the window, shown if closed; pressed there, back
+        # to where the cursor was. F6 (and Shift+F6) is the key desktop apps give to moving
+        # between a window's panes: only Tab through every field reached the panel.
+        self.problems_action = self._action("&Go to Problems", self.go_to_problems, "F6")
+        self.problems_action.setShortcuts([QKeySequence("F6"), QKeySequence("Shift+F6")])
+        self.problems_action.setStatusTip(tr(GO_TO_PROBLEMS))
+        self._before_problems: QWidget | None = None  # where F6 in the panel goes back to
         # The keys of edits on the tree's selection work in the tree only (see _build_views):
         # Delete or Ctrl+Up pressed in a field, a table or a list is that widget's own.
         for action in self.tree_actions():
@@ -314,6 +325,7 @@ class MainWindow(QMainWindow):
         # Problems panel stayed closed (the window keeps its layout): they come back here.
         toolbar.toggleViewAction().setText(tr("&Toolbar"))
         self.view_menu.addAction(toolbar.toggleViewAction())
+        self.view_menu.addAction(self.problems_action)  # the panel's entry goes before it
         self.files.fill_recent_menu()
 
     def _build_views(self) -> None:
@@ -488,7 +500,8 @@ class MainWindow(QMainWindow):
             self.view_menu.removeAction(old_dock.toggleViewAction())
         problems_toggle = self.problems_dock.toggleViewAction()
         problems_toggle.setText(tr("Pro&blems Panel"))
-        self.view_menu.addAction(problems_toggle)
+        problems_toggle.setStatusTip(tr(GO_TO_PROBLEMS))
+        self.view_menu.insertAction(self.problems_action, problems_toggle)
         problems_toggle.triggered.connect(self._problems_shown)
         for program_row in range(min(self.proxy.rowCount(), 8)):
             self.tree.expand(self.proxy.index(program_row, 0))
@@ -918,6 +931,26 @@ class MainWindow(QMainWindow):
         Tab through every field of the Details to reach it."""
         if shown:
             self.problems.list.setFocus()
+
+    def go_to_problems(self) -> None:
+        """F6: the cursor into the Problems panel, which is shown if closed; pressed in the
+        panel, the cursor goes back to where it was (else to the page's main list)."""
+        focus = QApplication.focusWidget()
+        if (
+            focus is not None
+            and self.problems_dock.isVisible()
+            and self.problems_dock.isAncestorOf(focus)
+        ):
+            back = self._before_problems
+            if back is not None and shiboken6.isValid(back) and back.isVisible():
+                back.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:  # it went with the views it was in (Open, New), or is hidden
+                self.show_page(self.pages.currentIndex())
+            return
+        self._before_problems = focus
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+        self.problems.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _filter_changed(self, text: str) -> None:
         """Show what the text finds, with the first matches open; without a text, the

@@ -303,7 +303,11 @@ class OutcomesEditor(QWidget):
         # Wrapped to the list's width (a title without spaces broken where it must be),
         # not scrolled sideways; the whole entry is in its tooltip.
         self.supports.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.supports_label = QLabel(tr("Supports"))
+        # Each label has its Alt letter and its box (its buddy): Alt+letter puts the cursor
+        # there, and a screen reader reads the box as labelled by it. The letters are taken
+        # by nothing else the Design page shows with this tab (the menu bar has F, E, I, V).
+        self.supports_label = QLabel(tr("&Supports"))
+        self.supports_label.setBuddy(self.supports)
         # Says why the list is empty: a first course or module has parents without outcomes.
         self.supports_note = FittedLabel()  # titles shown as typed
         self.supports_note.setObjectName("supportsNote")
@@ -316,9 +320,15 @@ class OutcomesEditor(QWidget):
         advice_row = QHBoxLayout()
         advice_row.addWidget(self.advice, 1)
         advice_row.addWidget(self.accept_button)
+        text_label = QLabel(tr("&Outcome"))
+        text_label.setBuddy(self.text)
+        level_label = QLabel(tr("&Bloom level"))
+        level_label.setBuddy(self.level)
+        knowledge_name = QLabel(tr("&Knowledge"))
+        knowledge_name.setBuddy(self.knowledge)
         levels = QHBoxLayout()
         levels.addWidget(self.level)
-        levels.addWidget(QLabel(tr("Knowledge")))
+        levels.addWidget(knowledge_name)
         levels.addWidget(self.knowledge)
         levels.addStretch()
         self.detail = QWidget()
@@ -328,9 +338,9 @@ class OutcomesEditor(QWidget):
         # and Knowledge boxes made the fields wider than the pane at a 14 pt font (or in
         # the window's smallest size), scrolled sideways, the Outcome box cut at the right.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(tr("Outcome"), self.text)
+        form.addRow(text_label, self.text)
         form.addRow("", advice_row)
-        form.addRow(tr("Bloom level"), levels)
+        form.addRow(level_label, levels)
         form.addRow(self.supports_label, supports_box)
 
         # The selected outcome's fields scroll when the window is low (a 1024 x 640 screen):

@@ -95,6 +95,10 @@ class ProgressDialog(QDialog):
         self.bar.setRange(0, 0)
         self.bar.setFormat("%p %")  # "24 %", as every other percentage the window shows
         self.bar.setMinimumWidth(380)
+        # The bar is read with what is in progress: the label is its buddy, and its name
+        # follows the label's text (see say), which a screen reader is told of.
+        self.label.setBuddy(self.bar)
+        self.bar.setAccessibleName(text)
         buttons = QDialogButtonBox()
         self.cancel_button = QPushButton(tr("Cancel"))
         self.cancel_button.setObjectName("progressCancel")
@@ -190,7 +194,12 @@ class ProgressDialog(QDialog):
             return
         self.job.cancelled = True
         self.cancel_button.setEnabled(False)
-        self.label.setText(tr("Cancelling…"))
+        self.say(tr("Cancelling…"))
+
+    def say(self, text: str) -> None:
+        """Show what is in progress above the bar, and name the bar with it."""
+        self.label.setText(text)
+        self.bar.setAccessibleName(text)
 
     def reject(self) -> None:
         self.cancel()  # the dialog closes when the work is over, not before
@@ -230,6 +239,6 @@ class ProgressDialog(QDialog):
             self.bar.setRange(0, total)
             self.bar.setValue(done)
         if self.describe is not None and not self.job.cancelled:
-            self.label.setText(self.describe(done, total))
+            self.say(self.describe(done, total))
         if self._over() and self._loop is not None:
             self._loop.quit()

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from designer.model import Course, Item, Module, Outcome, Program, distinct_titles
 from designer.model.catalog import Parent
+from designer.roadmap import Roadmap, roadmap, svg_text
+from designer.roadmap.layout import INTRODUCED, MASTERED, bloom_name
 from designer.roadmap.png import RenderError, write_png
-from designer.roadmap.svg import roadmap_svg, write_problem, write_svg_text
+from designer.roadmap.svg import write_problem, write_svg_text
 from designer.ui.document import Document
 from designer.ui.fields import searchable
 from designer.ui.labels import tr
@@ -34,6 +36,49 @@ NO_PROGRAMS = (  # translated when shown
     "No program yet: add one (Insert > Add Program) to see where its outcomes are "
     "introduced, reinforced and mastered."
 )
+GAPS_SAID = 5  # the roadmap's description names this many gaps, and counts the others
+
+
+def describe(found: Roadmap) -> str:
+    """The roadmap in words, for a screen reader: for each week or course, the outcomes it
+    introduces and masters (with their Bloom level), then the gaps, as the picture shows."""
+    columns = len(found.columns)
+    kind = found.column_kind.lower()
+    parts = [
+        f"{found.title}.",
+        f"{columns} {kind}{'s' if columns != 1 else ''}, "
+        f"{sum(row.id is not None for row in found.rows)} {found.row_kind.lower()}s.",
+    ]
+    for number, column in enumerate(found.columns):
+        said = []
+        for mark, verb in ((INTRODUCED, "introduces"), (MASTERED, "masters")):
+            outcomes: dict[str, str] = {}
+            for cell in found.cells:
+                if cell.column == number and mark in cell.marks:
+                    outcomes[found.rows[cell.row].label] = bloom_name(cell.bloom)
+            if outcomes:
+                said.append(f"{verb} " + ", ".join(f"{o} ({b})" for o, b in outcomes.items()))
+        if said:
+            name = (
+                column.heading if found.kind == "course" else f"{column.heading} ({column.title})"
+            )
+            parts.append(f"{name}: {'; '.join(said)}.")
+    if not found.gaps:
+        parts.append("No gaps.")
+        return " ".join(parts)
+    # The columns with nothing in them in one sentence, by their headings: a gap each, with
+    # its title, they made most of the text.
+    empty = {gap.id for gap in found.gaps_of("empty column")}
+    if empty:
+        headings = ", ".join(c.heading for c in found.columns if c.id in empty)
+        what = "with no outcomes" if found.kind == "course" else "addressing no outcome"
+        parts.append(f"{found.column_kind}s {what}: {headings}.")
+    gaps = [gap.message for gap in found.gaps if gap.kind != "empty column"]
+    if gaps:
+        more = len(gaps) - GAPS_SAID
+        listed = "; ".join(gaps[:GAPS_SAID]) + (f"; and {more} more" if more > 0 else "")
+        parts.append(f"Gaps: {listed}.")
+    return " ".join(parts)
 
 
 class SvgCanvas(QWidget):
@@ -142,7 +187,6 @@ class RoadmapView(LiveView):
         if self._names_stale:
             self._names_stale = False
             self._fill()
-            self.canvas.setAccessibleDescription(self.unit.currentText())
         if self._drawing_stale or self.unit.currentData() != self._drawn:
             self._draw()
 
@@ -241,11 +285,18 @@ class RoadmapView(LiveView):
         if unit_id is None:
             self.svg = ""
             self.canvas.load('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>')
+            self._say("")
             return
-        self.svg = roadmap_svg(self.document.catalog, self.document.totals, unit_id)
+        found = roadmap(self.document.catalog, self.document.totals, unit_id)
+        self.svg = svg_text(found)
         self.canvas.load(self.svg)
-        # A picture says nothing to a screen reader: at least what it is the roadmap of.
-        self.canvas.setAccessibleDescription(self.unit.currentText())
+        self._say(describe(found))
+
+    def _say(self, text: str) -> None:
+        """A picture says nothing to a screen reader: the roadmap in words, on the picture
+        and on the scrolled area that takes the cursor."""
+        self.canvas.setAccessibleDescription(text)
+        self.scroll_area.setAccessibleDescription(text)
 
     def export(self, path: str | Path | None, kind: str) -> bool:
         if not self.svg:

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from designer.model import Item, Program
@@ -16,6 +18,10 @@ from designer.ui.document import Document
 from designer.ui.fields import FittedLabel
 from designer.ui.labels import tr
 from designer.ui.tree_model import TreeNode
+
+# How long edits pause before a screen reader is told the program's new figures: once,
+# after the designer stops typing, not on every keystroke.
+ANNOUNCE_AFTER_MS = 1000
 
 
 class FiguresLine(FittedLabel):
@@ -37,6 +43,16 @@ class TotalsBar(QFrame):
         super().__init__()
         self.setObjectName("totalsBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Its figures, read as one text: the description says the program and its figures,
+        # and follows them (see _describe).
+        self.setAccessibleName(tr("Running totals"))
+        self._program: Program | None = None  # the program whose figures are described
+        self._figures = ""  # its figures, as last described
+        self._announced = ""  # and as last announced
+        self.announce_timer = QTimer(self)
+        self.announce_timer.setSingleShot(True)
+        self.announce_timer.setInterval(ANNOUNCE_AFTER_MS)
+        self.announce_timer.timeout.connect(self._announce)
         self.document = document
         self.node: TreeNode | None = None
         self.rows: list[TreeNode] = []  # the rows selected, when several are
@@ -126,6 +142,7 @@ class TotalsBar(QFrame):
                     tr("Add one with Insert > Add Program (Ctrl+Shift+P) to start a certificate.")
                 )
             self.selected.setText("")
+            self._describe(None)
             return
         settings = self.document.catalog.settings
         figures = self.document.totals.program(program)
@@ -152,6 +169,27 @@ class TotalsBar(QFrame):
         else:
             hours = format_hours(self.document.totals.hours(unit))
             self.selected.setText(tr("Selected: {0} h").format(hours))
+        self._describe(program)
+
+    def _describe(self, program: Program | None) -> None:
+        """What a screen reader reads of the bar: its lines as one text. When an edit (not
+        another row selected) changes the program's figures, they are announced once the
+        edits pause."""
+        texts = (self.ects.text(), self.pace.text(), self.selected.text())
+        figures = "; ".join(text for text in texts[:2] if text)
+        whole = "; ".join(text for text in texts if text)
+        self.setAccessibleDescription(f"{self.program_title.text()}: {whole}")
+        if program is not None and program is self._program and figures != self._figures:
+            self.announce_timer.start()
+        elif program is not self._program:
+            self.announce_timer.stop()
+            self._announced = figures  # read with the row selected: nothing to announce
+        self._program, self._figures = program, figures
+
+    def _announce(self) -> None:
+        if self._program is not None and self._figures != self._announced:
+            self._announced = self._figures
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, self._figures))
 
     def _sum_of_rows(self) -> str:
         """The selected units' hours together, as a spreadsheet sums a selection; a unit
