@@ -245,7 +245,7 @@ class SharingGraph(QGraphicsView):
             "program": (QBrush(QColor("#dbe7f6")), QPen(QColor("#2f6db5"), 1.5), bold),
             "course": (QBrush(QColor("#fff1b8")), QPen(QColor("#b08800")), QFont()),
         }
-        follow_scheme(self._colour_text)
+        follow_scheme(self._recolour)
 
     def show_graph(self, graph: nx.Graph, empty_text: str = "") -> None:
         """Draw the graph; when only names changed, relabel the shapes on screen instead.
@@ -277,7 +277,7 @@ class SharingGraph(QGraphicsView):
         else:
             self.centerOn(centre)  # at the zoom the designer chose, where they were
 
-    def _colour_text(self) -> None:
+    def _recolour(self) -> None:
         """What the graph says when it is empty, in the palette's text colour now: a
         scene's text keeps the one of when it was made, black on the dark base once the
         system went dark. The chosen pair's outline too. (The nodes have their own light
@@ -425,7 +425,7 @@ class SharingGraph(QGraphicsView):
         outline a certificate of the pair chosen in the matrix boldly."""
         kind = "program" if isinstance(shape, QGraphicsRectItem) else "course"
         chosen = bool(attributes.get("chosen"))
-        shape.setData(1, chosen)
+        shape.setData(1, chosen)  # read again when the scheme changes (_recolour)
         shape.setPen(chosen_pen() if chosen else self.looks[kind][1])
         unit_id = shape.data(0)
         label = shape.childItems()[0]
