@@ -147,14 +147,14 @@ def require_complete(supplement: Supplement) -> None:
         raise MissingFacts(supplement, missing)
 
 
-def one_line(text: str) -> str:
+_LINE_BREAK = re.compile("(?:[ \t]*(?:\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]))+[ \t]*")
+
+
+def _one_line(text: str) -> str:
     """An outcome as one line, its line breaks (and the spaces around them) one space: the
     supplement lists outcomes a line each (the Excel sheet, the badge's criteria), and an
     outcome with a line break, which earlier versions let a paste keep, read as two."""
     return _LINE_BREAK.sub(" ", text.strip())
-
-
-_LINE_BREAK = re.compile("(?:[ \t]*(?:\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]))+[ \t]*")
 
 
 # ---- gathering ---------------------------------------------------------------------------
@@ -178,7 +178,7 @@ def supplement_facts(
     language_name = getattr(language_record(program.language), "name", None)
     descriptors = tuple(descriptors_for(program.eqf_level)) if program.eqf_level else ()
     outcomes = tuple(
-        OutcomeLine(o.id, one_line(o.text), o.bloom.value.capitalize() if o.bloom else None)
+        OutcomeLine(o.id, _one_line(o.text), o.bloom.value.capitalize() if o.bloom else None)
         for o in program.outcomes
         if o.text.strip()
     )
