@@ -61,6 +61,7 @@ from designer.ui.duplicates_view import DuplicatesView
 from designer.ui.editor import UnitEditor
 from designer.ui.fields import FittedLabel, fit_columns
 from designer.ui.files import NO_SUPPLEMENT, SAMPLE, FileActions
+from designer.ui.help import KeysDialog, about_box
 from designer.ui.labels import tr
 from designer.ui.outcomes import OutcomesEditor
 from designer.ui.pathway_panel import PathwayPanel
@@ -235,6 +236,9 @@ class MainWindow(QMainWindow):
         self.problems_action.setShortcuts([QKeySequence("F6"), QKeySequence("Shift+F6")])
         self.problems_action.setStatusTip(tr(GO_TO_PROBLEMS))
         self._before_problems: QWidget | None = None  # where F6 in the panel goes back to
+        # F1, the key for help, lists every key; no menu said what the program is.
+        self.keys_action = self._action("&Keyboard Shortcuts…", self.show_keys, "F1")
+        self.about_action = self._action("&About Curriculum Designer", self.show_about)
         # The keys of edits on the tree's selection work in the tree only (see _build_views):
         # Delete or Ctrl+Up pressed in a field, a table or a list is that widget's own.
         for action in self.tree_actions():
@@ -326,6 +330,8 @@ class MainWindow(QMainWindow):
         toolbar.toggleViewAction().setText(tr("&Toolbar"))
         self.view_menu.addAction(toolbar.toggleViewAction())
         self.view_menu.addAction(self.problems_action)  # the panel's entry goes before it
+        help_menu = bar.addMenu(tr("&Help"))
+        help_menu.addActions([self.keys_action, self.about_action])
         self.files.fill_recent_menu()
 
     def _build_views(self) -> None:
@@ -931,6 +937,16 @@ class MainWindow(QMainWindow):
         Tab through every field of the Details to reach it."""
         if shown:
             self.problems.list.setFocus()
+
+    def show_keys(self) -> None:
+        """Help > Keyboard Shortcuts (F1): every key, read from the menus' entries."""
+        menus = [action.menu() for action in self.menuBar().actions()]
+        self.keys_dialog = KeysDialog([m for m in menus if isinstance(m, QMenu)], self)
+        self.keys_dialog.open()
+
+    def show_about(self) -> None:
+        self.about = about_box(self)
+        self.about.open()
 
     def go_to_problems(self) -> None:
         """F6: the cursor into the Problems panel, which is shown if closed; pressed in the
