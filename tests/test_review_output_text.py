@@ -269,7 +269,7 @@ def test_long_words_are_wrapped_between_whole_characters(tmp_path, kind):
 # ---- 4. the supplement: an outcome with a line break is one outcome ------------------------
 
 OUTCOMES = [
-    "Develop full-stack web applications\nwith C#, .NET and Blazor.",
+    "Develop full-stack web applications\nwith C#,\t.NET and Blazor.",  # a tab too
     "Integrate front-end, back-end\r\n   and database components\u2028into one application.",
 ]
 ONE_LINE = [

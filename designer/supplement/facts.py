@@ -151,10 +151,11 @@ _LINE_BREAK = re.compile("(?:[ \t]*(?:\r\n|[\n\v\f\r\x1c-\x1e\x85\u2028\u2029]))
 
 
 def _one_line(text: str) -> str:
-    """An outcome as one line, its line breaks (and the spaces around them) one space: the
-    supplement lists outcomes a line each (the Excel sheet, the badge's criteria), and an
-    outcome with a line break, which earlier versions let a paste keep, read as two."""
-    return _LINE_BREAK.sub(" ", text.strip())
+    """An outcome as one line, its line breaks (and the spaces around them) one space, a tab
+    a space: the supplement lists outcomes a line each (the Excel sheet, the badge's
+    criteria), and an outcome with a line break, which earlier versions let a paste keep,
+    read as two."""
+    return _LINE_BREAK.sub(" ", text.strip()).replace("\t", " ")
 
 
 # ---- gathering ---------------------------------------------------------------------------
