@@ -67,9 +67,9 @@ class KeysDialog(QDialog):
         self.list.setRootIsDecorated(False)
         for menu in menus:
             rows = [
-                (entry_text(action), keys_text(action))
+                (entry_text(action), keys)
                 for action in menu.actions()
-                if keys_text(action)
+                if (keys := keys_text(action))
             ]
             self._add_group(menu.title().replace("&", ""), rows)
         self._add_group(tr("In one place"), [(tr(what), tr(keys)) for what, keys in PLACED_KEYS])

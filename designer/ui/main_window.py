@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         # The Problems panel from anywhere in the window, shown if closed; pressed there, back
         # to where the cursor was. F6 (and Shift+F6) is the key desktop apps give to moving
         # between a window's panes: only Tab through every field reached the panel.
-        self.problems_action = self._action("&Go to Problems", self.go_to_problems, "F6")
+        self.problems_action = self._action("&Go to Problems", self.go_to_problems)
         self.problems_action.setShortcuts([QKeySequence("F6"), QKeySequence("Shift+F6")])
         self.problems_action.setStatusTip(tr(GO_TO_PROBLEMS))
         self._before_problems: QWidget | None = None  # where F6 in the panel goes back to
