@@ -165,6 +165,27 @@ def test_a_course_named_among_a_courses_modules_is_refused_even_when_programs_us
         Catalog(programs=[program], courses=[first, second])
 
 
+def test_a_catalog_takes_outcomes_named_from_anywhere_and_refuses_a_unit_named_as_one():
+    # Read in one pass, programs first: these outcomes are named before they are indexed.
+    def catalog(named_by_item: str) -> Catalog:
+        first = Module(
+            id="m1",
+            outcomes=[Outcome(id="m1-o", supports=["c-o"])],
+            items=[Item(id="i", outcome_ids=["m1-o", named_by_item])],
+        )
+        second = Module(id="m2", outcomes=[Outcome(id="m2-o")])
+        course = Course(id="c", outcomes=[Outcome(id="c-o", supports=["p-o"])])
+        program = Program(id="p", outcomes=[Outcome(id="p-o", supports=["m2-o"])])
+        return Catalog(programs=[program], courses=[course], modules=[first, second])
+
+    loaded = catalog("m2-o")
+    assert sorted(loaded.named_by("m2-o")) == ["i", "p-o"]
+    with pytest.raises(KeyError, match="i refers to a missing outcome: m2"):
+        catalog("m2")
+    with pytest.raises(ValueError, match="an outcome is named twice in i's outcome_ids"):
+        catalog("m1-o")
+
+
 def test_units_put_back_together_take_the_places_one_after_another_would():
     def pool(ids):
         return Catalog(modules=[Module(id=i) for i in ids])
