@@ -352,7 +352,8 @@ class Catalog:
         # again once all are. Programs come first, since an outcome supports those of the
         # level above, and an item's outcomes are mostly its module's.
         unsure: list[Outcome | Item] = []
-        for unit in chain(programs, courses, modules):
+        units: list[Program | Course | Module] = [*programs, *courses, *modules]
+        for unit in units:
             nodes[unit.id] = unit
             for outcome in unit.outcomes:
                 nodes[outcome.id] = outcome
@@ -377,11 +378,7 @@ class Catalog:
                                 break
                 count += len(unit.items)
         if len(nodes) != count:
-            ids = [
-                node.id
-                for unit in chain(programs, courses, modules)
-                for node in [unit, *_owned(unit)]
-            ]
+            ids = [node.id for unit in units for node in [unit, *_owned(unit)]]
             repeated = next(i for i, n in Counter(ids).items() if n > 1)
             raise ValueError(f"id {repeated!r} is already used")
         self._nodes = nodes
