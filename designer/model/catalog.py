@@ -389,28 +389,16 @@ class Catalog:
         self.modules = {module.id: module for module in modules}
         self.courses = {course.id: course for course in courses}
 
-        # Counted apart, so that each id is checked for its kind where first named: a course
-        # named in a course's modules must be refused even after the programs named it.
-        course_users: Users = {}
-        for program in programs:
-            self._count_users(course_users, program.id, program.course_ids, Course)
-        module_users: Users = {}
-        for course in courses:
-            self._count_users(module_users, course.id, course.module_ids, Module)
-        self._users = course_users | module_users
-
-    def _count_users(self, users: Users, user_id: str, refs: list[str], kind: type) -> None:
-        """Note user_id as a referrer of each ref; refuse a missing one or one listed twice."""
-        for ref in refs:
-            referrers = users.get(ref)
-            if referrers is None:
-                if not isinstance(self._nodes.get(ref), kind):
+        # Counted apart, so that each id is checked for its kind where named: a course named
+        # among a course's modules is refused even though programs name it.
+        course_users = _referrers(programs, "course_ids")
+        module_users = _referrers(courses, "module_ids")
+        for users, kind in ((course_users, Course), (module_users, Module)):
+            for ref, referrers in users.items():
+                if not isinstance(nodes.get(ref), kind):
+                    user_id = next(iter(referrers))
                     raise KeyError(f"{user_id} refers to a missing {kind.__name__}: {ref}")
-                users[ref] = {user_id: None}
-            elif user_id in referrers:
-                raise ValueError(f"{user_id} lists {ref} more than once")
-            else:
-                referrers[user_id] = None
+        self._users = course_users | module_users
 
     def _check_outcome_ref(self, node: Node, outcome_id: str) -> None:
         if not isinstance(self._nodes.get(outcome_id), Outcome):
@@ -504,8 +492,30 @@ def _outcome_refs(node: Node) -> list[str]:
 
 def _check_once_each(node: Outcome | Item, refs: list[str]) -> None:
     """Refuse a list of supports or outcome_ids that names an outcome twice."""
-    if len(refs) > 1 and len(set(refs)) != len(refs):
-        raise ValueError(f"an outcome is named twice in {node.id}'s {naming_list(node)}")
+    repeated = _repeated(refs)
+    if repeated is not None:
+        raise ValueError(f"{node.id}'s {naming_list(node)} names {repeated} twice")
+
+
+def _repeated(refs: list[str]) -> str | None:
+    """The first id that a list names more than once, if any."""
+    if len(refs) < 2 or len(set(refs)) == len(refs):
+        return None
+    return next(ref for ref in refs if refs.count(ref) > 1)
+
+
+def _referrers(units: list[Program] | list[Course], list_name: str) -> Users:
+    """Each id named in these units' lists -> the units naming it; refuse a list naming
+    one twice."""
+    users: Users = {}
+    for unit in units:
+        refs: list[str] = getattr(unit, list_name)
+        for ref in refs:
+            users.setdefault(ref, {})[unit.id] = None
+        repeated = _repeated(refs)
+        if repeated is not None:
+            raise ValueError(f"{unit.id} lists {repeated} more than once")
+    return users
 
 
 class _Places:

@@ -131,6 +131,12 @@ def test_owners_and_naming_stay_right_through_edits(sample, asked_first):
         (lambda: Catalog(modules=[Module(id="m", items=[Item(id="m")])]), "already used"),
         (lambda: Catalog(courses=[Course(id="c", module_ids=["nope"])]), "missing Module"),
         (
+            lambda: Catalog(
+                programs=[Program(id="p", course_ids=["c", "c"])], courses=[Course(id="c")]
+            ),
+            "p lists c more than once",
+        ),
+        (
             lambda: Catalog(courses=[Course(id="c", outcomes=[Outcome(id="o", supports=["o"])])]),
             "supports itself",
         ),
@@ -144,7 +150,7 @@ def test_owners_and_naming_stay_right_through_edits(sample, asked_first):
                     )
                 ]
             ),
-            "named twice",
+            "i's outcome_ids names o twice",
         ),
         (
             lambda: Catalog(modules=[Module(id="m", items=[Item(id="i", outcome_ids=["x"])])]),
@@ -182,7 +188,7 @@ def test_a_catalog_takes_outcomes_named_from_anywhere_and_refuses_a_unit_named_a
     assert sorted(loaded.named_by("m2-o")) == ["i", "p-o"]
     with pytest.raises(KeyError, match="i refers to a missing outcome: m2"):
         catalog("m2")
-    with pytest.raises(ValueError, match="an outcome is named twice in i's outcome_ids"):
+    with pytest.raises(ValueError, match="i's outcome_ids names m1-o twice"):
         catalog("m1-o")
 
 
