@@ -353,11 +353,13 @@ class Catalog:
         # level above, and an item's outcomes are mostly its module's.
         unsure: list[Outcome | Item] = []
         units: list[Program | Course | Module] = [*programs, *courses, *modules]
+        self.programs = programs
+        self.courses = {}
+        self.modules = {}
         for unit in units:
             nodes[unit.id] = unit
             for outcome in unit.outcomes:
                 nodes[outcome.id] = outcome
-            for outcome in unit.outcomes:
                 if outcome.supports:
                     if outcome.id in outcome.supports:
                         raise ValueError(f"outcome {outcome.id} supports itself")
@@ -368,6 +370,7 @@ class Catalog:
                             break
             count += 1 + len(unit.outcomes)
             if isinstance(unit, Module):
+                self.modules[unit.id] = unit
                 for item in unit.items:
                     nodes[item.id] = item
                     if item.outcome_ids:
@@ -377,6 +380,8 @@ class Catalog:
                                 unsure.append(item)
                                 break
                 count += len(unit.items)
+            elif isinstance(unit, Course):
+                self.courses[unit.id] = unit
         if len(nodes) != count:
             ids = [node.id for unit in units for node in [unit, *_owned(unit)]]
             repeated = next(i for i, n in Counter(ids).items() if n > 1)
@@ -385,9 +390,6 @@ class Catalog:
         for node in unsure:
             for ref in _outcome_refs(node):
                 self._check_outcome_ref(node, ref)
-        self.programs = programs
-        self.modules = {module.id: module for module in modules}
-        self.courses = {course.id: course for course in courses}
 
         # Counted apart, so that each id is checked for its kind where named: a course named
         # among a course's modules is refused even though programs name it.
