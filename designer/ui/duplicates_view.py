@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,6 +47,7 @@ from designer.ui.live_view import BackgroundView
 
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1
 UNIT_ROLE = Qt.ItemDataRole.UserRole  # a unit row's unit id
+UNITS_WIDTH = 460  # the Units column's width until the list has its room (see _share_width)
 NO_GROUP = 0xFFFFFFFF  # the internal id of a group's row; a unit's row holds its group's key
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -313,7 +321,13 @@ class DuplicatesView(BackgroundView):
         self.list.setWordWrap(True)
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 460)  # titles, elided: the tooltip holds them whole
+        header.resizeSection(0, UNITS_WIDTH)  # titles, elided: the tooltip holds them whole
+        # The Units column shares the room with Why (see _share_width) until the designer
+        # drags it.
+        self._units_dragged = False
+        self._sharing = False
+        header.sectionResized.connect(self._note_drag)
+        self.list.viewport().installEventFilter(self)
         # The Level and Score columns as wide as their header and their longest value in the
         # list's font.
         levels = [level_text(level, kind) for level in LEVELS for kind in ("identical", "near")]
@@ -422,6 +436,33 @@ class DuplicatesView(BackgroundView):
                     self.list.setCurrentIndex(self.model.index(row, 0))
                     break
         self._show_summary()
+        self._share_width()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._share_width()
+        return super().eventFilter(watched, event)
+
+    def _note_drag(self, column: int) -> None:
+        if column == 0 and not self._sharing:
+            self._units_dragged = True
+
+    def _share_width(self) -> None:
+        """Units take the room that Level, Score and the reasons (Why) leave: a fixed width
+        cut every reason short in a 1024-pixel window at a 14 pt font, and elided titles
+        beside an empty Why in a wide one. Why gets at most half of the room."""
+        header = self.list.header()
+        if self._units_dragged or header.count() < 4:
+            return
+        room = self.list.viewport().width() - header.sectionSize(1) - header.sectionSize(2)
+        texts = [str(self.model.headerData(3, Qt.Orientation.Horizontal))]
+        texts += [group.reason for group in self.groups]
+        why = max(map(self.list.fontMetrics().horizontalAdvance, texts)) + 16
+        self._sharing = True
+        try:
+            header.resizeSection(0, max(UNITS_WIDTH // 2, room - min(why, room // 2)))
+        finally:
+            self._sharing = False
 
     def _show_status(self, shown: bool) -> None:
         self.summary_line.setCurrentWidget(self.status if shown else self.summary)

@@ -9,7 +9,9 @@ And after it: the Duplicates list cut its Level to "course, near-…"; a program
 and an outcome's fields scrolled sideways in their pane, the Title box cut at the right
 (the country list as wide as its longest country, the Bloom level and Knowledge boxes on
 one row); the Workload Settings dialog, dragged to its least size, overlapped its notes
-with the boxes below them and cut the rounding."""
+with the boxes below them and cut the rounding. Later: the Duplicates list cut its reasons
+("titles 84 % alike; hours 39 …") in its narrowest window, and elided titles beside an
+empty Why in a wide one."""
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
@@ -265,3 +267,29 @@ def test_the_workload_settings_at_their_least_size_overlap_nothing_at_a_large_fo
     large_window, qtbot
 ):
     assert_settings_at_their_least_overlap_nothing(large_window, qtbot)
+
+
+def test_the_duplicates_reasons_read_whole_and_the_titles_take_the_rest_at_a_large_font(
+    large_window, qtbot
+):
+    window = large_window
+    open_page(window, qtbot, "Duplicates")
+    view = window.duplicates
+    qtbot.waitUntil(lambda: view.up_to_date and view.model.rowCount() > 0, timeout=60_000)
+    listed, model = view.list, view.model
+    reasons = [model.index(row, 3).data() for row in range(model.rowCount())]
+    units_width = {}
+    # The narrowest window the page allows at this font, then a laptop's.
+    for width in (window.minimumSizeHint().width(), LAPTOP[0]):
+        sized(window, qtbot, width, LAPTOP[1])
+        for reason in reasons:
+            assert reads_whole(listed.fontMetrics(), reason, listed.columnWidth(3)), width
+        units_width[width] = listed.columnWidth(0)
+        # The titles have what the other columns leave: no empty room beside the reasons.
+        widest_reason = max(map(listed.fontMetrics().horizontalAdvance, reasons))
+        assert listed.columnWidth(3) <= widest_reason + 2 * PADDING + 4
+    assert units_width[LAPTOP[0]] > units_width[window.minimumSizeHint().width()]
+    # A width the designer gives the Units column stays as the window changes.
+    listed.header().resizeSection(0, 300)
+    sized(window, qtbot, LAPTOP[0] - 100, LAPTOP[1])
+    assert listed.columnWidth(0) == 300
