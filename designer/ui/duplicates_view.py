@@ -449,8 +449,8 @@ class DuplicatesView(BackgroundView):
 
     def _share_width(self) -> None:
         """Units take the room that Level, Score and the reasons (Why) leave: a fixed width
-        cut every reason short in a 1024-pixel window at a 14 pt font, and elided titles
-        beside an empty Why in a wide one. Why gets at most half of the room."""
+        cut every reason short in a narrow window at a 14 pt font, and elided titles
+        beside an empty Why in a wide one. The titles keep half their usual width."""
         header = self.list.header()
         if self._units_dragged or header.count() < 4:
             return
@@ -460,7 +460,7 @@ class DuplicatesView(BackgroundView):
         why = max(map(self.list.fontMetrics().horizontalAdvance, texts)) + 16
         self._sharing = True
         try:
-            header.resizeSection(0, max(UNITS_WIDTH // 2, room - min(why, room // 2)))
+            header.resizeSection(0, max(UNITS_WIDTH // 2, room - why))
         finally:
             self._sharing = False
 

@@ -80,16 +80,16 @@ class PathwayPanel(LiveView):
             figures.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         left = QVBoxLayout()
-        left.addWidget(QLabel(tr("<b>The learner holds</b> (certificates, then single courses)")))
+        left.addWidget(_heading(tr("<b>The learner holds</b> (certificates, then single courses)")))
         left.addWidget(self.holdings)
         right = QVBoxLayout()
         form = QFormLayout()
         form.addRow(tr("&Target certificate"), self.target)
         right.addLayout(form)
         right.addWidget(self.summary)
-        right.addWidget(QLabel(tr("<b>Courses still to take</b>, in the target's order")))
+        right.addWidget(_heading(tr("<b>Courses still to take</b>, in the target's order")))
         right.addWidget(self.remaining, 2)
-        right.addWidget(QLabel(tr("<b>Cheapest next certificates</b> for this learner")))
+        right.addWidget(_heading(tr("<b>Cheapest next certificates</b> for this learner")))
         right.addWidget(self.ranking, 1)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 2)
@@ -247,3 +247,11 @@ def _isolated(title: str) -> str:
     if not title.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in title):
         return f"\u2068{title}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
     return title
+
+
+def _heading(text: str) -> QLabel:
+    """A heading above a list, wrapped when the page is narrow: on one line, the three
+    made the window at least 1,069 pixels wide at a 14 pt font, wider than a small screen."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label

@@ -11,7 +11,8 @@ and an outcome's fields scrolled sideways in their pane, the Title box cut at th
 one row); the Workload Settings dialog, dragged to its least size, overlapped its notes
 with the boxes below them and cut the rounding. Later: the Duplicates list cut its reasons
 ("titles 84 % alike; hours 39 …") in its narrowest window, and elided titles beside an
-empty Why in a wide one."""
+empty Why in a wide one; the Pathways page's headings, each on one line, made the window
+at least 1,069 pixels wide, wider than a 1024-pixel screen."""
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
@@ -34,6 +35,7 @@ CSHARP = "Introduction to Programming With C#"
 WEEK1 = "Week 1: C# fundamentals: syntax, types and variables"
 WELCOME = "Welcome to C# and .NET"
 LAPTOP = (1280, 690)  # a 1280 x 720 screen, less the window's title bar
+SMALL_SCREEN = (1024, 738)  # a 1024 x 768 screen (or 1280 x 960 at 125 %), less the title bar
 LARGE_POINTS = 14
 PADDING = 8  # the room a view or a header leaves around a cell's text, at least
 
@@ -293,3 +295,20 @@ def test_the_duplicates_reasons_read_whole_and_the_titles_take_the_rest_at_a_lar
     listed.header().resizeSection(0, 300)
     sized(window, qtbot, LAPTOP[0] - 100, LAPTOP[1])
     assert listed.columnWidth(0) == 300
+
+
+def test_the_window_fits_a_small_screen_at_a_large_font_on_every_page(large_window, qtbot):
+    window = large_window
+    bar = window.pages.tabBar()
+    for index in range(bar.count()):
+        open_page(window, qtbot, bar.tabText(index))
+        qtbot.wait(20)
+        assert window.minimumSizeHint().width() <= SMALL_SCREEN[0], bar.tabText(index)
+    sized(window, qtbot, *SMALL_SCREEN)
+    open_page(window, qtbot, "Pathways")
+    qtbot.wait(50)
+    # The Pathways page's headings wrap to fit, each whole.
+    headings = [label for label in window.pathways.findChildren(QLabel) if "<b>" in label.text()]
+    assert len(headings) == 3
+    for label in headings:
+        assert label.isVisible() and label.heightForWidth(label.width()) <= label.height()
