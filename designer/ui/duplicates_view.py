@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Collection
 from typing import Any
 
@@ -455,8 +456,9 @@ class DuplicatesView(BackgroundView):
         if self._units_dragged or header.count() < 4:
             return
         room = self.list.viewport().width() - header.sectionSize(1) - header.sectionSize(2)
-        texts = [str(self.model.headerData(3, Qt.Orientation.Horizontal))]
-        texts += [group.reason for group in self.groups]
+        # The longest reasons by their letters: a large catalog lists a thousand groups.
+        texts = heapq.nlargest(20, (group.reason for group in self.groups), key=len)
+        texts.append(str(self.model.headerData(3, Qt.Orientation.Horizontal)))
         why = max(map(self.list.fontMetrics().horizontalAdvance, texts)) + 16
         self._sharing = True
         try:
