@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from designer.model import distinct_titles
+from designer.model.names import isolated
 from designer.model.totals import format_hours
 from designer.sharing.pathway import Pathway, next_programs, pathway
 from designer.ui.colours import show_check_boxes
@@ -200,12 +200,12 @@ class PathwayPanel(LiveView):
             left = tr("{0} h").format(format_hours(path.hours_left(totals, course_id)))
             if course_id in path.partly:  # some of its modules are held
                 left = tr("{0} left of {1} h").format(left, format_hours(totals.hours(course)))
-            item = QListWidgetItem(f"{_isolated(names[course_id])}  ({left})")
+            item = QListWidgetItem(f"{isolated(names[course_id])}  ({left})")
             item.setData(UNIT_ROLE, course_id)
             item.setToolTip(item.text())  # the whole title, when the row elides it
             self.remaining.addItem(item)
         for program_id, hours in next_programs(catalog, totals, held):
-            name = _isolated(names[program_id])
+            name = isolated(names[program_id])
             item = QListWidgetItem(f"{name}: {format_hours(hours)} h {tr('to go')}")
             item.setData(UNIT_ROLE, program_id)
             item.setToolTip(item.text())
@@ -222,7 +222,7 @@ class PathwayPanel(LiveView):
         if not catalog.program(path.target).course_ids:
             # Not "nothing remains, the learner has all of it": there is nothing to have yet.
             return tr("“{0}” has no courses yet: add some to plan a way to it.").format(
-                _isolated(names[path.target])
+                isolated(names[path.target])
             )
         if path.start is None:  # the target itself, or a certificate whose courses it has
             return tr(
@@ -238,15 +238,7 @@ class PathwayPanel(LiveView):
             )
         else:  # the courses left have no hours yet: not "about 0 weeks"
             text = tr("Credited {0} h; {1} h remain.").format(credited, remain)
-        return text + " " + tr("Start with “{0}”.").format(_isolated(names[path.start]))
-
-
-def _isolated(title: str) -> str:
-    """The title as an isolated run when it has right-to-left letters: otherwise the hours
-    written after an Arabic or Hebrew title join its run and show before it ("15 :…")."""
-    if not title.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in title):
-        return f"\u2068{title}\u2069"  # FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE
-    return title
+        return text + " " + tr("Start with “{0}”.").format(isolated(names[path.start]))
 
 
 def _heading(text: str) -> QLabel:
