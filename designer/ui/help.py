@@ -35,9 +35,9 @@ PLACED_KEYS = [
 ]
 
 
-def entry_text(action: QAction) -> str:
-    """A menu entry's text as a reader sees it: no letter marks, "&&" an ampersand."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+def shown_text(text: str) -> str:
+    """A menu's or an entry's text as a reader sees it: no letter marks, "&&" an ampersand."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def keys_text(action: QAction) -> str:
@@ -67,11 +67,11 @@ class KeysDialog(QDialog):
         self.list.setRootIsDecorated(False)
         for menu in menus:
             rows = [
-                (entry_text(action), keys)
+                (shown_text(action.text()), keys)
                 for action in menu.actions()
                 if (keys := keys_text(action))
             ]
-            self._add_group(menu.title().replace("&", ""), rows)
+            self._add_group(shown_text(menu.title()), rows)
         self._add_group(tr("In one place"), [(tr(what), tr(keys)) for what, keys in PLACED_KEYS])
         self.list.expandAll()
         header = self.list.header()
