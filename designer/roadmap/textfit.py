@@ -96,7 +96,7 @@ _CLOSES = "\u2069"  # POP DIRECTIONAL ISOLATE
 
 def _isolates_per_line(lines: list[str]) -> list[str]:
     """Each line with the direction isolates it is inside of opened and closed on it: a
-    line is drawn on its own, so a name isolated (see designer.model.isolated) and wrapped
+    line is drawn on its own, so a name isolated (see designer.model.names.isolated) and wrapped
     over two lines lost its isolate on the second, and the text after it was reordered."""
     if not any(mark in line for line in lines for mark in _OPENS + _CLOSES):
         return lines
